@@ -1,0 +1,17 @@
+import { defineSchema } from "convex/server";
+import { auditTables } from "./tables/audit";
+import { discordTables } from "./tables/discord";
+import { operationsTables } from "./tables/operations";
+import { paymentTables } from "./tables/payments";
+import { signalTables } from "./tables/signals";
+import { userTables } from "./tables/users";
+
+/** The data model. Each domain owns a fragment in ./tables; docs/architecture.md explains them. */
+export default defineSchema({
+  ...userTables,
+  ...paymentTables,
+  ...signalTables,
+  ...discordTables,
+  ...auditTables,
+  ...operationsTables,
+});

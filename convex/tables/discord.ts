@@ -1,0 +1,79 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+export const vWorkStatus = v.union(
+  v.literal("pending"), // waiting for a worker (or for nextAttemptAt)
+  v.literal("leased"), // claimed by a worker until leaseExpiresAt
+  v.literal("done"),
+  v.literal("failed"), // permanent error: shown in the admin console, retried only by hand
+);
+
+export const vErrorKind = v.union(v.literal("transient"), v.literal("permanent"));
+
+export const discordTables = {
+  /**
+   * Mirror state: one row per signal × mapping. Level-triggered: the worker brings the customer
+   * message from `syncedVersion` to the signal's current `version` (create, edit or delete).
+   */
+  mirrorDeliveries: defineTable({
+    signalId: v.id("signals"),
+    mappingId: v.id("channelMappings"),
+    customerChannelId: v.string(),
+    targetVersion: v.number(),
+    syncedVersion: v.number(), // 0 = never posted
+    customerMessageId: v.optional(v.string()),
+    nonce: v.string(), // ≤ 25 chars, stable per row: Discord dedupes a re-sent create
+    status: vWorkStatus,
+    leaseOwner: v.optional(v.string()),
+    leaseExpiresAt: v.optional(v.number()),
+    attempts: v.number(),
+    nextAttemptAt: v.number(),
+    lastError: v.optional(v.string()),
+    errorKind: v.optional(vErrorKind),
+    botReceivedAt: v.optional(v.number()), // mirror saw the work (first version)
+    postedAt: v.optional(v.number()), // Discord confirmed the first post
+    updatedAt: v.number(),
+  })
+    .index("by_signal_and_mapping", ["signalId", "mappingId"])
+    .index("by_status_and_next", ["status", "nextAttemptAt"])
+    .index("by_mapping", ["mappingId"]),
+
+  /** One Discord account per user and one user per Discord account. */
+  discordLinks: defineTable({
+    userId: v.id("users"),
+    discordUserId: v.string(),
+    username: v.string(),
+    linkedAt: v.number(),
+  })
+    .index("by_user", ["userId"])
+    .index("by_discord_user", ["discordUserId"]),
+
+  /** OAuth2 `state` + PKCE verifier, single use, short expiry; only the state's hash is stored. */
+  discordLinkStates: defineTable({
+    stateHash: v.string(),
+    userId: v.id("users"),
+    codeVerifier: v.string(),
+    expiresAt: v.number(),
+    usedAt: v.optional(v.number()),
+  }).index("by_state_hash", ["stateHash"]),
+
+  /** Grant/revoke of the paid role, executed by the mirror bot with retries. */
+  roleSyncJobs: defineTable({
+    userId: v.id("users"),
+    discordUserId: v.string(),
+    guildId: v.string(),
+    roleId: v.string(),
+    action: v.union(v.literal("grant"), v.literal("revoke")),
+    reason: v.string(),
+    status: vWorkStatus,
+    leaseOwner: v.optional(v.string()),
+    leaseExpiresAt: v.optional(v.number()),
+    attempts: v.number(),
+    nextAttemptAt: v.number(),
+    lastError: v.optional(v.string()),
+    errorKind: v.optional(vErrorKind),
+    completedAt: v.optional(v.number()),
+  })
+    .index("by_status_and_next", ["status", "nextAttemptAt"])
+    .index("by_user", ["userId"]),
+};

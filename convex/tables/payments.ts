@@ -1,0 +1,127 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+export const vVerification = v.union(
+  v.literal("valid"),
+  v.literal("invalid"),
+  v.literal("missing"),
+);
+
+export const vWebhookStatus = v.union(
+  v.literal("received"), // stored, processing scheduled
+  v.literal("processed"), // applied to entitlements
+  v.literal("duplicate"), // same dedupe key seen before: acknowledged, not re-applied
+  v.literal("ignored"), // valid but carries no access change (e.g. order.created)
+  v.literal("rejected"), // bad signature, malformed, oversized: never applied
+  v.literal("failed"), // processing threw; retried with backoff, then left for an admin
+);
+
+export const vEntitlementStatus = v.union(
+  v.literal("active"),
+  v.literal("cancelling"), // cancelled subscription: access until period end
+  v.literal("past_due"), // failed renewal: access until grace end
+  v.literal("revoked"), // dispute, refund, reversal or manual revoke
+  v.literal("expired"),
+);
+
+export const vEntitlementSource = v.union(
+  v.literal("order"),
+  v.literal("subscription"),
+  v.literal("manual"),
+);
+
+export const paymentTables = {
+  /** A product tier (e.g. "vip"). Tiers gate channel mappings and carry the Discord paid role. */
+  tiers: defineTable({
+    key: v.string(),
+    name: v.string(),
+    discordRoleId: v.optional(v.string()),
+    purchaseUrl: v.optional(v.string()),
+    /** Days of access granted by a one-off order of this tier; absent = until revoked. */
+    orderAccessDays: v.optional(v.number()),
+    /** Grace after a failed renewal, in hours. */
+    graceHours: v.number(),
+  }).index("by_key", ["key"]),
+
+  /** Sell.app product / variant → tier. A variant-level row wins over a product-level row. */
+  productTiers: defineTable({
+    sellappProductId: v.string(),
+    sellappVariantId: v.optional(v.string()),
+    tierKey: v.string(),
+  }).index("by_product_and_variant", ["sellappProductId", "sellappVariantId"]),
+
+  /** The paying party as Sell.app knows it; attached to a user once that user's email is verified. */
+  customers: defineTable({
+    email: v.string(), // lower-cased
+    sellappCustomerId: v.optional(v.string()),
+    externalId: v.optional(v.string()), // Sell.app customer.external_id (our user id when we set it)
+    userId: v.optional(v.id("users")),
+    disputed: v.optional(v.boolean()),
+    flags: v.optional(v.array(v.string())), // e.g. "partial_payment"
+  })
+    .index("by_email", ["email"])
+    .index("by_sellapp_customer", ["sellappCustomerId"])
+    .index("by_user", ["userId"]),
+
+  subscriptions: defineTable({
+    sellappSubscriptionId: v.string(),
+    customerId: v.id("customers"),
+    status: v.string(), // Sell.app's raw status
+    tierKey: v.optional(v.string()),
+    productVariantId: v.optional(v.string()),
+    currentPeriodEnd: v.optional(v.number()),
+    cancelAtPeriodEnd: v.boolean(),
+    updatedAt: v.number(),
+  })
+    .index("by_sellapp_id", ["sellappSubscriptionId"])
+    .index("by_customer", ["customerId"]),
+
+  /**
+   * What a customer may access. One row per (customer, source) — an order or a subscription
+   * or a manual grant. The access gate reads these; period end and grace are enforced at read time.
+   */
+  entitlements: defineTable({
+    customerId: v.id("customers"),
+    userId: v.optional(v.id("users")), // set when the customer is attached to a verified user
+    tierKey: v.string(),
+    source: vEntitlementSource,
+    sourceId: v.string(), // Sell.app order id, subscription id, or audit id for manual grants
+    status: vEntitlementStatus,
+    accessUntil: v.optional(v.number()), // absent = no end
+    graceUntil: v.optional(v.number()),
+    revokedAt: v.optional(v.number()),
+    reason: v.optional(v.string()),
+    updatedAt: v.number(),
+  })
+    .index("by_user_and_tier", ["userId", "tierKey"])
+    .index("by_customer", ["customerId"])
+    .index("by_source", ["source", "sourceId"]),
+
+  /** Every webhook request, stored before it is answered. */
+  webhookEvents: defineTable({
+    provider: v.literal("sellapp"),
+    eventType: v.string(), // "unknown" when it could not be read
+    dedupeKey: v.optional(v.string()),
+    rawBody: v.string(), // truncated to the size cap for oversized requests
+    bodyBytes: v.number(),
+    headers: v.record(v.string(), v.string()), // only the headers that matter; never the secret
+    verification: vVerification,
+    status: vWebhookStatus,
+    rejectReason: v.optional(v.string()),
+    attempts: v.number(),
+    lastError: v.optional(v.string()),
+    lastErrorStack: v.optional(v.string()),
+    nextRetryAt: v.optional(v.number()),
+    receivedAt: v.number(),
+    processedAt: v.optional(v.number()),
+    orderId: v.optional(v.string()),
+    subscriptionId: v.optional(v.string()),
+    customerEmail: v.optional(v.string()),
+  })
+    .index("by_dedupe_key", ["dedupeKey"])
+    .index("by_status", ["status"])
+    .index("by_type", ["eventType"])
+    .index("by_customer_email", ["customerEmail"])
+    .index("by_order", ["orderId"])
+    .index("by_subscription", ["subscriptionId"]),
+};

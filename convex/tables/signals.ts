@@ -1,0 +1,153 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+export const vSide = v.union(v.literal("long"), v.literal("short"));
+
+export const vSignalKind = v.union(
+  v.literal("signal"), // a new trade idea
+  v.literal("entry_hit"),
+  v.literal("target_hit"),
+  v.literal("stop_hit"),
+  v.literal("move_stop"),
+  v.literal("partial_close"),
+  v.literal("close"),
+  v.literal("cancel"),
+  v.literal("note"), // not a signal: delivered verbatim
+);
+
+export const vEntryType = v.union(
+  v.literal("market"),
+  v.literal("limit"),
+  v.literal("zone"),
+  v.literal("breakout_above"),
+  v.literal("breakout_below"),
+);
+
+/** The output of @g3/signals' parser, stored as-is. Parsing never blocks delivery. */
+export const vParsedSignal = v.object({
+  kind: vSignalKind,
+  symbol: v.optional(
+    v.object({ raw: v.string(), base: v.string(), quote: v.optional(v.string()) }),
+  ),
+  side: v.optional(vSide),
+  sideInferred: v.optional(v.boolean()),
+  market: v.optional(v.union(v.literal("spot"), v.literal("perp"), v.literal("futures"))),
+  exchange: v.optional(v.string()),
+  entryType: v.optional(vEntryType),
+  entries: v.array(v.number()),
+  entryZone: v.optional(v.object({ low: v.number(), high: v.number() })),
+  targets: v.array(v.number()),
+  stopLoss: v.optional(v.number()),
+  leverage: v.optional(
+    v.object({
+      value: v.number(),
+      mode: v.optional(v.union(v.literal("cross"), v.literal("isolated"))),
+    }),
+  ),
+  followUp: v.optional(
+    v.object({
+      targetIndex: v.optional(v.number()),
+      price: v.optional(v.number()),
+      newStop: v.optional(v.number()),
+      percent: v.optional(v.number()),
+    }),
+  ),
+  statedPnlPct: v.optional(v.number()),
+  confidence: v.number(), // 0..1
+  errors: v.array(v.string()),
+  parserVersion: v.string(),
+});
+
+export const vAttachmentStatus = v.union(v.literal("stored"), v.literal("rejected"));
+
+export const signalTables = {
+  /**
+   * One row per source Discord message, unique by `sourceMessageId`.
+   * The row always holds the current version; older versions live in `signalRevisions`.
+   */
+  signals: defineTable({
+    sourceGuildId: v.string(),
+    sourceChannelId: v.string(),
+    sourceMessageId: v.string(),
+    authorId: v.string(),
+    authorName: v.string(),
+    tierKey: v.string(), // from the channel mapping at ingest: the access gate keys on it
+    content: v.string(),
+    parsed: vParsedSignal,
+    /** Hoisted from `parsed` for indexed filters: "BTC/USDT", or "BTC" when the quote is unknown. */
+    pair: v.optional(v.string()),
+    side: v.optional(vSide),
+    kind: vSignalKind,
+    replyToMessageId: v.optional(v.string()),
+    parentSignalId: v.optional(v.id("signals")),
+    attachmentIds: v.array(v.id("attachments")),
+    version: v.number(), // 1 on create, +1 on each visible edit, +1 on delete
+    deletedAt: v.optional(v.number()),
+    editedAt: v.optional(v.number()),
+    // Latency SLO timestamps (ms since epoch).
+    sourceAt: v.number(), // Discord's message timestamp
+    receivedAt: v.number(), // collector saw the gateway event
+    committedAt: v.number(), // the ingest mutation ran
+  })
+    .index("by_source_message", ["sourceMessageId"])
+    // The feed: one tier, newest first by _creationTime (by_tier_and_pair would sort by pair).
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_tier", ["tierKey"])
+    .index("by_tier_and_pair", ["tierKey", "pair"])
+    .index("by_tier_and_side", ["tierKey", "side"])
+    .index("by_tier_and_channel", ["tierKey", "sourceChannelId"])
+    .index("by_channel", ["sourceChannelId"])
+    .searchIndex("search_content", {
+      searchField: "content",
+      filterFields: ["tierKey", "pair", "side", "sourceChannelId"],
+    }),
+
+  /** Append-only: every version a signal has had, including the first. */
+  signalRevisions: defineTable({
+    signalId: v.id("signals"),
+    version: v.number(),
+    content: v.string(),
+    parsed: vParsedSignal,
+    attachmentIds: v.array(v.id("attachments")),
+    at: v.number(),
+    change: v.union(v.literal("create"), v.literal("edit"), v.literal("delete")),
+  }).index("by_signal_and_version", ["signalId", "version"]),
+
+  /** Files downloaded at ingest (Discord CDN links expire) into Convex storage. */
+  attachments: defineTable({
+    discordAttachmentId: v.string(),
+    sourceMessageId: v.string(),
+    status: vAttachmentStatus,
+    rejectReason: v.optional(v.string()),
+    storageId: v.optional(v.id("_storage")),
+    filename: v.string(),
+    contentType: v.string(),
+    size: v.number(),
+    width: v.optional(v.number()),
+    height: v.optional(v.number()),
+    sha256: v.optional(v.string()),
+  })
+    .index("by_discord_attachment", ["discordAttachmentId"])
+    .index("by_source_message", ["sourceMessageId"]),
+
+  /** Source channel → customer channel, for one tier. */
+  channelMappings: defineTable({
+    label: v.string(),
+    sourceGuildId: v.string(),
+    sourceChannelId: v.string(),
+    customerGuildId: v.string(),
+    customerChannelId: v.string(),
+    tierKey: v.string(),
+    enabled: v.boolean(),
+    updatedAt: v.number(),
+  })
+    .index("by_source_channel", ["sourceChannelId"])
+    .index("by_enabled", ["enabled"]),
+
+  /** Where the collector stopped in each source channel: backfill resumes after it. */
+  ingestCursors: defineTable({
+    sourceChannelId: v.string(),
+    lastMessageId: v.string(),
+    updatedAt: v.number(),
+  }).index("by_channel", ["sourceChannelId"]),
+};
