@@ -1,0 +1,68 @@
+import { v } from "convex/values";
+import { internalMutation } from "./_generated/server";
+
+/**
+ * Configures a world for local runs, demos and tests: one tier, the Sell.app product that sells
+ * it, and the channel mappings. Idempotent: running it again updates the same rows.
+ * Run with the admin key only (it is internal), e.g. `npx convex run seed:configure '{…}'`.
+ */
+export const configure = internalMutation({
+  args: {
+    tier: v.object({
+      key: v.string(),
+      name: v.string(),
+      discordRoleId: v.optional(v.string()),
+      purchaseUrl: v.optional(v.string()),
+      orderAccessDays: v.optional(v.number()),
+      graceHours: v.number(),
+    }),
+    sellappProductId: v.string(),
+    mappings: v.array(
+      v.object({
+        label: v.string(),
+        sourceGuildId: v.string(),
+        sourceChannelId: v.string(),
+        customerGuildId: v.string(),
+        customerChannelId: v.string(),
+      }),
+    ),
+  },
+  returns: v.object({ tierId: v.id("tiers"), mappingIds: v.array(v.id("channelMappings")) }),
+  handler: async (ctx, { tier, sellappProductId, mappings }) => {
+    const existingTier = await ctx.db
+      .query("tiers")
+      .withIndex("by_key", (q) => q.eq("key", tier.key))
+      .unique();
+    const tierId = existingTier?._id ?? (await ctx.db.insert("tiers", tier));
+    if (existingTier) await ctx.db.replace("tiers", existingTier._id, tier);
+
+    const productRow = await ctx.db
+      .query("productTiers")
+      .withIndex("by_product_and_variant", (q) =>
+        q.eq("sellappProductId", sellappProductId).eq("sellappVariantId", undefined),
+      )
+      .unique();
+    if (productRow === null) {
+      await ctx.db.insert("productTiers", { sellappProductId, tierKey: tier.key });
+    } else if (productRow.tierKey !== tier.key) {
+      await ctx.db.patch("productTiers", productRow._id, { tierKey: tier.key });
+    }
+
+    const mappingIds = [];
+    for (const mapping of mappings) {
+      const rows = await ctx.db
+        .query("channelMappings")
+        .withIndex("by_source_channel", (q) => q.eq("sourceChannelId", mapping.sourceChannelId))
+        .take(50);
+      const existing = rows.find((row) => row.customerChannelId === mapping.customerChannelId);
+      const fields = { ...mapping, tierKey: tier.key, enabled: true, updatedAt: Date.now() };
+      if (existing) {
+        await ctx.db.replace("channelMappings", existing._id, fields);
+        mappingIds.push(existing._id);
+      } else {
+        mappingIds.push(await ctx.db.insert("channelMappings", fields));
+      }
+    }
+    return { tierId, mappingIds };
+  },
+});
