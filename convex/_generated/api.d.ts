@@ -13,13 +13,29 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as audit from "../audit.js";
 import type * as auth from "../auth.js";
+import type * as channelMappings from "../channelMappings.js";
+import type * as devMailbox from "../devMailbox.js";
+import type * as feed from "../feed.js";
+import type * as health from "../health.js";
 import type * as http from "../http.js";
+import type * as model_access from "../model/access.js";
+import type * as model_attachments from "../model/attachments.js";
 import type * as model_audit from "../model/audit.js";
 import type * as model_auth from "../model/auth.js";
+import type * as model_channelMappingInput from "../model/channelMappingInput.js";
 import type * as model_constantTime from "../model/constantTime.js";
+import type * as model_email from "../model/email.js";
+import type * as model_emailOtp from "../model/emailOtp.js";
 import type * as model_env from "../model/env.js";
+import type * as model_feedAccess from "../model/feedAccess.js";
+import type * as model_otp from "../model/otp.js";
+import type * as model_passwordProfile from "../model/passwordProfile.js";
+import type * as model_percentiles from "../model/percentiles.js";
 import type * as model_service from "../model/service.js";
+import type * as model_signalCard from "../model/signalCard.js";
+import type * as seed from "../seed.js";
 import type * as tables_audit from "../tables/audit.js";
 import type * as tables_discord from "../tables/discord.js";
 import type * as tables_operations from "../tables/operations.js";
@@ -27,6 +43,7 @@ import type * as tables_payments from "../tables/payments.js";
 import type * as tables_signals from "../tables/signals.js";
 import type * as tables_users from "../tables/users.js";
 import type * as users from "../users.js";
+import type * as workQueues from "../workQueues.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -37,13 +54,29 @@ import type * as users from "../users.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  audit: typeof audit;
   auth: typeof auth;
+  channelMappings: typeof channelMappings;
+  devMailbox: typeof devMailbox;
+  feed: typeof feed;
+  health: typeof health;
   http: typeof http;
+  "model/access": typeof model_access;
+  "model/attachments": typeof model_attachments;
   "model/audit": typeof model_audit;
   "model/auth": typeof model_auth;
+  "model/channelMappingInput": typeof model_channelMappingInput;
   "model/constantTime": typeof model_constantTime;
+  "model/email": typeof model_email;
+  "model/emailOtp": typeof model_emailOtp;
   "model/env": typeof model_env;
+  "model/feedAccess": typeof model_feedAccess;
+  "model/otp": typeof model_otp;
+  "model/passwordProfile": typeof model_passwordProfile;
+  "model/percentiles": typeof model_percentiles;
   "model/service": typeof model_service;
+  "model/signalCard": typeof model_signalCard;
+  seed: typeof seed;
   "tables/audit": typeof tables_audit;
   "tables/discord": typeof tables_discord;
   "tables/operations": typeof tables_operations;
@@ -51,6 +84,7 @@ declare const fullApi: ApiFromModules<{
   "tables/signals": typeof tables_signals;
   "tables/users": typeof tables_users;
   users: typeof users;
+  workQueues: typeof workQueues;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

@@ -1,0 +1,55 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { query } from "./_generated/server";
+import { requireAdmin } from "./model/auth";
+import { vActorType } from "./tables/audit";
+
+const vEntry = v.object({
+  _id: v.id("auditLog"),
+  _creationTime: v.number(),
+  actorType: vActorType,
+  actorUserId: v.optional(v.id("users")),
+  actorEmail: v.optional(v.string()),
+  action: v.string(),
+  targetType: v.string(),
+  targetId: v.string(),
+  reason: v.optional(v.string()),
+  details: v.optional(v.string()),
+});
+
+/** The audit log, newest first, optionally one action (e.g. "entitlement.grant"). Admins only. */
+export const list = query({
+  args: { paginationOpts: paginationOptsValidator, action: v.optional(v.string()) },
+  returns: v.object({
+    page: v.array(vEntry),
+    isDone: v.boolean(),
+    continueCursor: v.string(),
+    splitCursor: v.optional(v.union(v.string(), v.null())),
+    pageStatus: v.optional(
+      v.union(v.literal("SplitRecommended"), v.literal("SplitRequired"), v.null()),
+    ),
+  }),
+  handler: async (ctx, { paginationOpts, action }) => {
+    await requireAdmin(ctx);
+    const wanted = action?.trim();
+    const source =
+      wanted === undefined || wanted === ""
+        ? ctx.db.query("auditLog")
+        : ctx.db.query("auditLog").withIndex("by_action", (q) => q.eq("action", wanted));
+    const result = await source.order("desc").paginate(paginationOpts);
+    const emails = new Map<string, string | undefined>();
+    const page = [];
+    for (const entry of result.page) {
+      let actorEmail: string | undefined;
+      if (entry.actorUserId !== undefined) {
+        if (!emails.has(entry.actorUserId)) {
+          const user = await ctx.db.get("users", entry.actorUserId);
+          emails.set(entry.actorUserId, user?.email);
+        }
+        actorEmail = emails.get(entry.actorUserId);
+      }
+      page.push({ ...entry, ...(actorEmail === undefined ? {} : { actorEmail }) });
+    }
+    return { ...result, page };
+  },
+});

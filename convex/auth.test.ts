@@ -1,0 +1,182 @@
+import { convexTest } from "convex-test";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { api, internal } from "./_generated/api";
+import { MAX_FAILED_SIGN_INS_PER_HOUR } from "./auth";
+import schema from "./schema";
+import { modules } from "./test.setup";
+
+/** RS256 keys in the format Convex Auth reads (as its key generator writes them). */
+async function authKeys() {
+  const pair = await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  );
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
+  const base64 = btoa(String.fromCharCode(...pkcs8));
+  const pem = `-----BEGIN PRIVATE KEY----- ${base64.match(/.{1,64}/g)?.join(" ")} -----END PRIVATE KEY-----`;
+  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
+  return {
+    pem,
+    jwks: JSON.stringify({ keys: [{ use: "sig", kty: jwk.kty, n: jwk.n, e: jwk.e }] }),
+  };
+}
+
+beforeEach(async () => {
+  const { pem, jwks } = await authKeys();
+  vi.stubEnv("JWT_PRIVATE_KEY", pem);
+  vi.stubEnv("JWKS", jwks);
+  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
+  vi.stubEnv("SITE_URL", "http://127.0.0.1:3000");
+  vi.stubEnv("EMAIL_PROVIDER", "dev");
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const EMAIL = "new.user@example.com";
+const PASSWORD = "correct horse battery";
+
+type T = ReturnType<typeof convexTest>;
+
+async function latestCode(t: T, to: string): Promise<string> {
+  const [mail] = await t.query(internal.devMailbox.latestFor, { to, limit: 1 });
+  if (mail?.code === undefined) throw new Error(`no code mailed to ${to}`);
+  return mail.code;
+}
+
+async function signUpAndVerify(t: T) {
+  const started = await t.action(api.auth.signIn, {
+    provider: "password",
+    params: { flow: "signUp", email: EMAIL, password: PASSWORD },
+  });
+  // Verification is required: the password is accepted but no session is issued yet.
+  expect(started.tokens).toBeNull();
+  const code = await latestCode(t, EMAIL);
+  expect(code).toMatch(/^\d{8}$/);
+  return t.action(api.auth.signIn, {
+    provider: "password",
+    params: { flow: "email-verification", email: EMAIL, code },
+  });
+}
+
+describe("Convex Auth: email + password", () => {
+  test("sign up mails a code; no session until the email is verified", async () => {
+    const t = convexTest(schema, modules);
+    const verified = await signUpAndVerify(t);
+    expect(verified.tokens?.token).toBeTypeOf("string");
+    const user = await t.run((ctx) =>
+      ctx.db
+        .query("users")
+        .withIndex("email", (q) => q.eq("email", EMAIL))
+        .unique(),
+    );
+    expect(user?.emailVerificationTime).toBeTypeOf("number");
+    const signedIn = await t.action(api.auth.signIn, {
+      provider: "password",
+      params: { flow: "signIn", email: EMAIL, password: PASSWORD },
+    });
+    expect(signedIn.tokens?.token).toBeTypeOf("string");
+  });
+
+  test("a wrong verification code does not sign in", async () => {
+    const t = convexTest(schema, modules);
+    await t.action(api.auth.signIn, {
+      provider: "password",
+      params: { flow: "signUp", email: EMAIL, password: PASSWORD },
+    });
+    const code = await latestCode(t, EMAIL);
+    const wrong = code === "00000000" ? "11111111" : "00000000";
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "email-verification", email: EMAIL, code: wrong },
+      }),
+    ).rejects.toThrow();
+  });
+
+  test("rejects bad or non-canonical emails and weak passwords with clear messages", async () => {
+    const t = convexTest(schema, modules);
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signUp", email: "not-an-email", password: PASSWORD },
+      }),
+    ).rejects.toThrow(/valid email/);
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signUp", email: "x@example.com", password: "short" },
+      }),
+    ).rejects.toThrow(/at least 10 characters/);
+    // The code is bound to the email exactly as sent, so only the canonical form is accepted
+    // (the web client trims and lower-cases before sending).
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signUp", email: " Mixed.Case@Example.COM", password: PASSWORD },
+      }),
+    ).rejects.toThrow(/lower-case/);
+    const mails = await t.run((ctx) => ctx.db.query("devMailbox").take(5));
+    expect(mails).toEqual([]);
+  });
+
+  test(`failed sign-ins are rate limited: after ${MAX_FAILED_SIGN_INS_PER_HOUR} failures even the right password is refused`, async () => {
+    const t = convexTest(schema, modules);
+    await signUpAndVerify(t);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS_PER_HOUR; i++) {
+      await expect(
+        t.action(api.auth.signIn, {
+          provider: "password",
+          params: { flow: "signIn", email: EMAIL, password: `wrong password ${i}` },
+        }),
+      ).rejects.toThrow(/InvalidSecret/);
+    }
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signIn", email: EMAIL, password: PASSWORD },
+      }),
+    ).rejects.toThrow(/TooManyFailedAttempts/);
+    const limits = await t.run((ctx) => ctx.db.query("authRateLimits").take(5));
+    expect(limits).toHaveLength(1);
+  });
+
+  test("password reset: a mailed code sets a new password; the old one stops working", async () => {
+    const t = convexTest(schema, modules);
+    await signUpAndVerify(t);
+    const started = await t.action(api.auth.signIn, {
+      provider: "password",
+      params: { flow: "reset", email: EMAIL },
+    });
+    expect(started.tokens).toBeNull();
+    const code = await latestCode(t, EMAIL);
+    const reset = await t.action(api.auth.signIn, {
+      provider: "password",
+      params: {
+        flow: "reset-verification",
+        email: EMAIL,
+        code,
+        newPassword: "a brand new passphrase",
+      },
+    });
+    expect(reset.tokens?.token).toBeTypeOf("string");
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signIn", email: EMAIL, password: PASSWORD },
+      }),
+    ).rejects.toThrow(/InvalidSecret/);
+    const again = await t.action(api.auth.signIn, {
+      provider: "password",
+      params: { flow: "signIn", email: EMAIL, password: "a brand new passphrase" },
+    });
+    expect(again.tokens?.token).toBeTypeOf("string");
+  });
+});

@@ -1,0 +1,252 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import { mutation, query, type QueryCtx } from "./_generated/server";
+import { hasAccess } from "./model/access";
+import { getViewer } from "./model/auth";
+import { loadAttachments, vAttachmentView } from "./model/attachments";
+import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
+import { toSignalCard, vSignalCard } from "./model/signalCard";
+import { vParsedSignal, vSide } from "./tables/signals";
+
+const vFilters = v.object({
+  tierKey: v.optional(v.string()),
+  pair: v.optional(v.string()),
+  side: v.optional(vSide),
+  channelId: v.optional(v.string()),
+  /** Inclusive bounds on when the signal reached us (ms since epoch). */
+  from: v.optional(v.number()),
+  to: v.optional(v.number()),
+  search: v.optional(v.string()),
+});
+
+type Filters = {
+  tierKey?: string;
+  pair?: string;
+  side?: "long" | "short";
+  channelId?: string;
+  from?: number;
+  to?: number;
+  search?: string;
+};
+
+/** Whether the feed is open to the viewer, and which tiers; drives the locked screen. */
+export const access = query({
+  args: {},
+  returns: v.union(vLocked, v.object({ locked: v.literal(false), tiers: v.array(v.string()) })),
+  handler: async (ctx) => resolveFeedAccess(ctx),
+});
+
+/**
+ * The live feed, newest first, one tier at a time (the viewer's first tier unless one is asked
+ * for). Every filter is served by an index; search uses the `search_content` index. Without access
+ * the page is empty and `locked` says why: no signal content ever leaves the server.
+ */
+export const list = query({
+  args: { paginationOpts: paginationOptsValidator, filters: v.optional(vFilters) },
+  returns: v.object({
+    page: v.array(vSignalCard),
+    isDone: v.boolean(),
+    continueCursor: v.string(),
+    splitCursor: v.optional(v.union(v.string(), v.null())),
+    pageStatus: v.optional(
+      v.union(v.literal("SplitRecommended"), v.literal("SplitRequired"), v.null()),
+    ),
+    locked: v.boolean(),
+    lockReason: v.optional(vLockReason),
+    purchaseUrl: v.optional(v.string()),
+    tierKey: v.optional(v.string()),
+  }),
+  handler: async (ctx, { paginationOpts, filters = {} }) => {
+    const gate = await resolveFeedAccess(ctx, filters.tierKey);
+    if (gate.locked) {
+      return {
+        page: [],
+        isDone: true,
+        continueCursor: "",
+        locked: true as const,
+        lockReason: gate.reason,
+        ...(gate.purchaseUrl === undefined ? {} : { purchaseUrl: gate.purchaseUrl }),
+      };
+    }
+    const tierKey = gate.tiers[0] ?? "";
+    const result = await pageOfSignals(ctx, tierKey, filters, paginationOpts);
+    const page = [];
+    for (const signal of result.page) page.push(await toSignalCard(ctx, signal));
+    return {
+      page,
+      isDone: result.isDone,
+      continueCursor: result.continueCursor,
+      ...(result.splitCursor === undefined ? {} : { splitCursor: result.splitCursor }),
+      ...(result.pageStatus === undefined ? {} : { pageStatus: result.pageStatus }),
+      locked: false as const,
+      tierKey,
+    };
+  },
+});
+
+type PaginationOpts = { numItems: number; cursor: string | null };
+
+function pageOfSignals(ctx: QueryCtx, tierKey: string, filters: Filters, opts: PaginationOpts) {
+  const search = filters.search?.trim();
+  if (search !== undefined && search.length > 0) {
+    // Search results come in relevance order; the search index carries the equality filters.
+    return ctx.db
+      .query("signals")
+      .withSearchIndex("search_content", (q) => {
+        let s = q.search("content", search.slice(0, 200)).eq("tierKey", tierKey);
+        if (filters.pair !== undefined) s = s.eq("pair", filters.pair);
+        if (filters.side !== undefined) s = s.eq("side", filters.side);
+        if (filters.channelId !== undefined) s = s.eq("sourceChannelId", filters.channelId);
+        return s;
+      })
+      .paginate(opts);
+  }
+  // The most selective equality picks the index; _creationTime (last index field) bounds dates.
+  const from = filters.from ?? 0;
+  const to = filters.to ?? Number.MAX_SAFE_INTEGER;
+  const base = ctx.db.query("signals");
+  let ordered;
+  if (filters.pair !== undefined) {
+    const pair = filters.pair;
+    ordered = base.withIndex("by_tier_and_pair", (q) =>
+      q.eq("tierKey", tierKey).eq("pair", pair).gte("_creationTime", from).lte("_creationTime", to),
+    );
+  } else if (filters.channelId !== undefined) {
+    const channelId = filters.channelId;
+    ordered = base.withIndex("by_tier_and_channel", (q) =>
+      q
+        .eq("tierKey", tierKey)
+        .eq("sourceChannelId", channelId)
+        .gte("_creationTime", from)
+        .lte("_creationTime", to),
+    );
+  } else if (filters.side !== undefined) {
+    const side = filters.side;
+    ordered = base.withIndex("by_tier_and_side", (q) =>
+      q.eq("tierKey", tierKey).eq("side", side).gte("_creationTime", from).lte("_creationTime", to),
+    );
+  } else {
+    ordered = base.withIndex("by_tier", (q) =>
+      q.eq("tierKey", tierKey).gte("_creationTime", from).lte("_creationTime", to),
+    );
+  }
+  // Combined filters (e.g. pair + side) narrow within the index range already chosen above.
+  const needsSide = filters.side !== undefined && (filters.pair ?? filters.channelId) !== undefined;
+  const needsChannel = filters.channelId !== undefined && filters.pair !== undefined;
+  const narrowed =
+    needsSide || needsChannel
+      ? // Only for two filters at once; the index already bounds the scan to one pair/channel.
+        // eslint-disable-next-line @convex-dev/no-filter-in-query
+        ordered.filter((q) =>
+          q.and(
+            needsSide ? q.eq(q.field("side"), filters.side) : true,
+            needsChannel ? q.eq(q.field("sourceChannelId"), filters.channelId) : true,
+          ),
+        )
+      : ordered;
+  return narrowed.order("desc").paginate(opts);
+}
+
+const vRevision = v.object({
+  version: v.number(),
+  change: v.union(v.literal("create"), v.literal("edit"), v.literal("delete")),
+  at: v.number(),
+  content: v.string(),
+  parsed: vParsedSignal,
+  attachments: v.array(vAttachmentView),
+});
+
+/** One signal with its full edit history (oldest first), gated like the feed. */
+export const signal = query({
+  args: { signalId: v.id("signals") },
+  returns: v.union(
+    vLocked,
+    v.object({ locked: v.literal(false), found: v.literal(false) }),
+    v.object({
+      locked: v.literal(false),
+      found: v.literal(true),
+      signal: vSignalCard,
+      revisions: v.array(vRevision),
+    }),
+  ),
+  handler: async (ctx, { signalId }) => {
+    const doc = await ctx.db.get("signals", signalId);
+    const gate = await resolveFeedAccess(ctx, doc?.tierKey);
+    if (gate.locked) return gate;
+    // Existence is only revealed to viewers who could read the tier anyway.
+    if (doc === null) return { locked: false as const, found: false as const };
+    const revisions = await ctx.db
+      .query("signalRevisions")
+      .withIndex("by_signal_and_version", (q) => q.eq("signalId", signalId))
+      .take(100);
+    const views = [];
+    for (const revision of revisions) views.push(await toRevisionView(ctx, revision));
+    return {
+      locked: false as const,
+      found: true as const,
+      signal: await toSignalCard(ctx, doc),
+      revisions: views,
+    };
+  },
+});
+
+async function toRevisionView(ctx: QueryCtx, revision: Doc<"signalRevisions">) {
+  return {
+    version: revision.version,
+    change: revision.change,
+    at: revision.at,
+    content: revision.content,
+    parsed: revision.parsed,
+    attachments: await loadAttachments(ctx, revision.attachmentIds),
+  };
+}
+
+/** The source channels the viewer can read, for the channel filter. Empty without access. */
+export const channels = query({
+  args: {},
+  returns: v.array(v.object({ channelId: v.string(), label: v.string(), tierKey: v.string() })),
+  handler: async (ctx) => {
+    const gate = await resolveFeedAccess(ctx);
+    if (gate.locked) return [];
+    const tiers = new Set(gate.tiers);
+    const mappings = await ctx.db
+      .query("channelMappings")
+      .withIndex("by_enabled", (q) => q.eq("enabled", true))
+      .take(500);
+    const seen = new Map<string, { channelId: string; label: string; tierKey: string }>();
+    for (const mapping of mappings) {
+      if (!tiers.has(mapping.tierKey) || seen.has(mapping.sourceChannelId)) continue;
+      seen.set(mapping.sourceChannelId, {
+        channelId: mapping.sourceChannelId,
+        label: mapping.label,
+        tierKey: mapping.tierKey,
+      });
+    }
+    return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label));
+  },
+});
+
+/** Samples older than this are not live deliveries (a reconnect, a backfill): not recorded. */
+const LIVE_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * The dashboard reports when a live subscription first showed a new signal: one
+ * `committed_to_web` latency sample for the SLO panel. Only readers of the signal's tier count.
+ */
+export const reportSeen = mutation({
+  args: { signalId: v.id("signals") },
+  returns: v.object({ recorded: v.boolean() }),
+  handler: async (ctx, { signalId }) => {
+    const viewer = await getViewer(ctx);
+    if (viewer === null) return { recorded: false };
+    const signal = await ctx.db.get("signals", signalId);
+    if (signal === null) return { recorded: false };
+    const now = Date.now();
+    if (!(await hasAccess(ctx, viewer._id, signal.tierKey, now))) return { recorded: false };
+    const ms = now - signal.committedAt;
+    if (ms < 0 || ms > LIVE_WINDOW_MS || signal.version !== 1) return { recorded: false };
+    await ctx.db.insert("latencySamples", { hop: "committed_to_web", ms, at: now });
+    return { recorded: true };
+  },
+});

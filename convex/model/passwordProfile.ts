@@ -1,0 +1,44 @@
+import { ConvexError } from "convex/values";
+import { z } from "zod";
+
+export const ZPasswordParams = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address." })),
+});
+
+export const ZNewPassword = z
+  .string()
+  .min(10, "Use at least 10 characters for your password.")
+  .max(128, "Use at most 128 characters for your password.");
+
+/** The Password provider's profile: a normalised email, or a ConvexError the form can show. */
+export function passwordProfile(params: Record<string, unknown>): { email: string } {
+  const parsed = ZPasswordParams.safeParse(params);
+  if (!parsed.success) {
+    throw new ConvexError({
+      code: "INVALID_EMAIL",
+      message: parsed.error.issues[0]?.message ?? "Enter a valid email address.",
+    });
+  }
+  if (parsed.data.email !== params.email) {
+    // Verification codes are bound to the email exactly as sent; only one spelling may exist.
+    throw new ConvexError({
+      code: "INVALID_EMAIL",
+      message: "Send the email address trimmed and lower-case.",
+    });
+  }
+  return { email: parsed.data.email };
+}
+
+export function validateNewPassword(password: string): void {
+  const parsed = ZNewPassword.safeParse(password);
+  if (!parsed.success) {
+    throw new ConvexError({
+      code: "WEAK_PASSWORD",
+      message: parsed.error.issues[0]?.message ?? "Choose a stronger password.",
+    });
+  }
+}

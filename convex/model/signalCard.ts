@@ -1,0 +1,50 @@
+import { v, type Infer } from "convex/values";
+import type { Doc } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
+import { vParsedSignal, vSide, vSignalKind } from "../tables/signals";
+import { loadAttachments, vAttachmentView } from "./attachments";
+
+/** What the feed shows for one signal: its current version, structured, plus the raw text. */
+export const vSignalCard = v.object({
+  id: v.id("signals"),
+  tierKey: v.string(),
+  kind: vSignalKind,
+  pair: v.optional(v.string()),
+  side: v.optional(vSide),
+  parsed: vParsedSignal,
+  content: v.string(),
+  authorName: v.string(),
+  sourceChannelId: v.string(),
+  version: v.number(),
+  postedAt: v.number(),
+  createdAt: v.number(),
+  committedAt: v.number(),
+  editedAt: v.optional(v.number()),
+  deletedAt: v.optional(v.number()),
+  parentSignalId: v.optional(v.id("signals")),
+  attachments: v.array(vAttachmentView),
+});
+
+export type SignalCard = Infer<typeof vSignalCard>;
+
+export async function toSignalCard(ctx: QueryCtx, signal: Doc<"signals">): Promise<SignalCard> {
+  return {
+    id: signal._id,
+    tierKey: signal.tierKey,
+    kind: signal.kind,
+    ...(signal.pair === undefined ? {} : { pair: signal.pair }),
+    ...(signal.side === undefined ? {} : { side: signal.side }),
+    parsed: signal.parsed,
+    content: signal.content,
+    authorName: signal.authorName,
+    sourceChannelId: signal.sourceChannelId,
+    version: signal.version,
+    postedAt: signal.sourceAt,
+    createdAt: signal._creationTime,
+    committedAt: signal.committedAt,
+    ...(signal.editedAt === undefined ? {} : { editedAt: signal.editedAt }),
+    ...(signal.deletedAt === undefined ? {} : { deletedAt: signal.deletedAt }),
+    ...(signal.parentSignalId === undefined ? {} : { parentSignalId: signal.parentSignalId }),
+    attachments: await loadAttachments(ctx, signal.attachmentIds),
+  };
+}
