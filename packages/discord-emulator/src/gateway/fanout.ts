@@ -1,0 +1,73 @@
+// World events → dispatches for every session of every bot in that guild, shaped per bot
+// (intents, MessageContent redaction).
+import type { EmulatorCore } from "../core.js";
+import { contentVisible } from "../world/message-content.js";
+import { apiMessage, apiUser } from "../world/serialize.js";
+import type { WorldEvent } from "../world/types.js";
+import { Intent } from "./opcodes.js";
+import { guildCreatePayload, memberEventPayload } from "./payloads.js";
+import type { GatewaySession } from "./session.js";
+
+type Dispatch = { t: string; d: unknown };
+
+function dispatchFor(core: EmulatorCore, session: GatewaySession, event: WorldEvent): Dispatch | null {
+  const world = core.world;
+  switch (event.type) {
+    case "messageCreate":
+    case "messageUpdate": {
+      if (!session.hasIntent(Intent.GuildMessages)) return null;
+      const visible = contentVisible(session.hasIntent(Intent.MessageContent), session.botId, event.message);
+      const d = apiMessage(world, core.cdn, event.message, { redactContent: !visible, dispatch: true });
+      return { t: event.type === "messageCreate" ? "MESSAGE_CREATE" : "MESSAGE_UPDATE", d };
+    }
+    case "messageDelete":
+      if (!session.hasIntent(Intent.GuildMessages)) return null;
+      return { t: "MESSAGE_DELETE", d: { id: event.messageId, channel_id: event.channelId, guild_id: event.guildId } };
+    case "messageDeleteBulk":
+      if (!session.hasIntent(Intent.GuildMessages)) return null;
+      return { t: "MESSAGE_DELETE_BULK", d: { ids: event.messageIds, channel_id: event.channelId, guild_id: event.guildId } };
+    case "memberAdd":
+      if (event.member.userId === session.botId)
+        return { t: "GUILD_CREATE", d: guildCreatePayload(core, session, world.guild(event.guildId)) };
+      if (!session.hasIntent(Intent.GuildMembers)) return null;
+      return { t: "GUILD_MEMBER_ADD", d: memberEventPayload(core, event.member) };
+    case "memberUpdate":
+      if (!session.hasIntent(Intent.GuildMembers) && event.member.userId !== session.botId) return null;
+      return { t: "GUILD_MEMBER_UPDATE", d: memberEventPayload(core, event.member) };
+    case "memberRemove": {
+      if (event.userId === session.botId) return { t: "GUILD_DELETE", d: { id: event.guildId } };
+      if (!session.hasIntent(Intent.GuildMembers)) return null;
+      const user = world.users.get(event.userId);
+      return user ? { t: "GUILD_MEMBER_REMOVE", d: { guild_id: event.guildId, user: apiUser(user) } } : null;
+    }
+  }
+}
+
+/** Which bots receive an event: members of the guild, plus a bot that was just removed from it. */
+function recipients(core: EmulatorCore, event: WorldEvent): Set<string> {
+  const guild = core.world.guilds.get(event.guildId);
+  const ids = new Set<string>();
+  if (!guild) return ids;
+  for (const userId of guild.members.keys()) if (core.world.users.get(userId)?.bot) ids.add(userId);
+  if (event.type === "memberRemove") ids.add(event.userId);
+  return ids;
+}
+
+export function fanOut(core: EmulatorCore, sessions: Iterable<GatewaySession>, event: WorldEvent): void {
+  const bots = recipients(core, event);
+  for (const session of sessions) {
+    if (!bots.has(session.botId)) continue;
+    const dispatch = dispatchFor(core, session, event);
+    if (!dispatch) continue;
+    const seq = session.dispatch(dispatch.t, dispatch.d);
+    core.gatewayLog.push({
+      time: new Date().toISOString(),
+      botId: session.botId,
+      sessionId: session.id,
+      kind: "dispatch",
+      t: dispatch.t,
+      seq,
+      detail: { live: session.socket !== null },
+    });
+  }
+}
