@@ -1,0 +1,164 @@
+import { applySatoshiShorthand, findNumbers } from "./numbers.js";
+import { blank } from "./text.js";
+import { type EntryType, type EntryZone } from "./types.js";
+
+export type Levels = {
+  entries: number[];
+  entryType?: EntryType;
+  entryZone?: EntryZone;
+  targets: number[];
+  stopLoss?: number;
+  /** Problems met while reading levels (e.g. several stops): they become parse errors. */
+  errors: string[];
+  /** Any level label was seen, with or without prices. */
+  labelled: boolean;
+};
+
+export type LevelOptions = {
+  /** BTC-quoted pair: integers ≥ 10 are satoshis (Cornix shorthand). */
+  satoshiShorthand: boolean;
+  /** A long was stated with BUY/LONG: a later "Sell:" lists targets (Cornix spot layout). */
+  sellIsTarget: boolean;
+};
+
+type LabelKind = "entry" | "zone" | "market" | "target" | "stop" | "other";
+type Label = { kind: LabelKind; start: number; contentStart: number };
+
+const LABEL_RE = new RegExp(
+  [
+    "(?<zone>\\b(?:entry|buy|sell|accumulation|dca)\\s+(?:zone|range|area|between)\\b|\\bzone\\b)",
+    "(?<market>\\bcmp\\b|\\b(?:at\\s+)?market\\s+price\\b|\\bcurrent\\s+price\\b)",
+    "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy)(?![a-z])|@)",
+    "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\u{1F3AF})(?![a-z]))",
+    "(?<stop>(?:\\bstop[\\s-]?loss|\\bstoploss|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|\\binvalidation)(?![a-z]))",
+    "(?<sell>\\bsell(?![a-z]))",
+    "(?<other>\\b(?:coin|pair|symbol|ticker|direction|exchange|leverage|lev|margin|period|duration|timeframe|time|date|risk(?:\\s+management)?|rm|amount(?:\\s+per\\s+trade)?|position\\s+size|size|volume|r:r|rr|risk[\\s/-]?reward|profit|loss|pnl|roi|notes?|analysis|reason|comment|chart)(?![a-z]))",
+  ].join("|"),
+  "giu",
+);
+
+/** "TP1 2280", "Entry 2: 41500", "Target 3) 45000": the number names the level, it is no price. */
+const LABEL_INDEX = /\d{1,2}(?![\d.,])|\s*#?\s*\d{1,2}\s*(?:[:=)]|\.(?!\d))/y;
+const LIST_INDEX = /(?<![\w.,])\d{1,2}\)|^\d{1,2}\.(?=\s)/gm;
+const NUMERIC_LINE = /^[\d\s.,k\-/+$()#:]+$/i;
+const BREAKOUT =
+  /\b(?:enter|entry|buy|sell|long|short|break(?:out)?|open)\s*[:=]?\s*(?:(?:on|if|when|after)\s+(?:a\s+)?(?:break|breakout|close|candle\s+close)\s+)?(above|over|below|under)\b[^\n]*/i;
+const MARKET_WORDS = /\b(?:market|cmp|now|current|instant|asap|here)\b/i;
+const ZONE_WORDS = /\b(?:zone|range|between|area)\b/i;
+const MARKET_PHRASE =
+  /\b(?:(?:buy|sell|long|short|enter|entry|open)\s+(?:now|at\s+market|market|at\s+cmp|cmp|here)|at\s+market|market\s+(?:entry|order|buy|sell))\b/i;
+
+function readLabels(text: string, sellIsTarget: boolean): Label[] {
+  const labels: Label[] = [];
+  for (const m of text.matchAll(LABEL_RE)) {
+    const groups = m.groups ?? {};
+    const named = (Object.keys(groups) as (LabelKind | "sell")[]).find((k) => groups[k]);
+    if (!named) continue;
+    const kind: LabelKind = named === "sell" ? (sellIsTarget ? "target" : "entry") : named;
+    let contentStart = m.index + m[0].length;
+    if (kind === "entry" || kind === "target") {
+      LABEL_INDEX.lastIndex = contentStart;
+      const index = LABEL_INDEX.exec(text);
+      if (index) contentStart += index[0].length;
+    }
+    labels.push({ kind, start: m.index, contentStart });
+  }
+  return labels;
+}
+
+/** A segment runs to the next label or the end of its line, plus following number-only lines. */
+function segmentEnd(text: string, from: number, nextLabel: number): number {
+  let end = text.indexOf("\n", from);
+  if (end === -1) return Math.min(text.length, nextLabel);
+  while (end < nextLabel) {
+    const nextEnd = text.indexOf("\n", end + 1);
+    const line = text.slice(end + 1, nextEnd === -1 ? text.length : nextEnd).trim();
+    const bare = line.replace(/^\d{1,2}(?:\)|\.(?=\s))\s*/, "");
+    if (!bare || !/\d/.test(bare) || !NUMERIC_LINE.test(bare)) break;
+    end = nextEnd === -1 ? text.length : nextEnd;
+  }
+  return Math.min(end, nextLabel);
+}
+
+function prices(segment: string, options: LevelOptions): number[] {
+  return findNumbers(segment.replace(LIST_INDEX, (s) => " ".repeat(s.length))).map((t) =>
+    options.satoshiShorthand ? applySatoshiShorthand(t) : t.value,
+  );
+}
+
+function zoneOf(values: number[]): EntryZone | undefined {
+  if (values.length < 2) return undefined;
+  return { low: Math.min(...values), high: Math.max(...values) };
+}
+
+/**
+ * Entries, targets and stop from labelled segments ("Entry: …", "TP1 …", "SL …"), the
+ * breakout phrase ("long above 15.20") and, failing an entry label, bare prices before the
+ * first label ("🟢 ETH LONG 2350 TP …").
+ */
+export function findLevels(input: string, options: LevelOptions): Levels {
+  const errors: string[] = [];
+  let text = input;
+  let entries: number[] = [];
+  let entryType: EntryType | undefined;
+
+  const breakout = BREAKOUT.exec(text);
+  if (breakout) {
+    const direction = breakout[1]?.toLowerCase() ?? "";
+    const tailStart = breakout.index + breakout[0].indexOf(breakout[1] ?? "") + direction.length;
+    const tail = text.slice(tailStart, breakout.index + breakout[0].length);
+    const firstLabel = readLabels(tail, options.sellIsTarget)[0];
+    const found = prices(firstLabel ? tail.slice(0, firstLabel.start) : tail, options).slice(0, 2);
+    if (found.length > 0) {
+      entries = found;
+      entryType =
+        direction === "above" || direction === "over" ? "breakout_above" : "breakout_below";
+      const end = tailStart + (firstLabel ? firstLabel.start : tail.length);
+      text = blank(text, { start: breakout.index, end });
+    }
+  }
+
+  const labels = readLabels(text, options.sellIsTarget);
+  const targets: number[] = [];
+  const stops: number[] = [];
+  let zoneSeen = false;
+  let marketSeen = MARKET_PHRASE.test(text);
+  let entryLabelled = false;
+
+  for (const [i, label] of labels.entries()) {
+    const next = labels[i + 1]?.start ?? text.length;
+    const segment = text.slice(label.contentStart, segmentEnd(text, label.contentStart, next));
+    const values = prices(segment, options);
+    if (label.kind === "target") targets.push(...values);
+    else if (label.kind === "stop") stops.push(...values);
+    else if (label.kind !== "other") {
+      entryLabelled = true;
+      if (label.kind === "zone" || ZONE_WORDS.test(segment)) zoneSeen = true;
+      if (label.kind === "market" || MARKET_WORDS.test(segment)) marketSeen = true;
+      entries.push(...values);
+    }
+  }
+
+  const levelLabels = labels.filter((l) => l.kind !== "other");
+  if (entries.length === 0 && !entryLabelled && (targets.length > 0 || stops.length > 0)) {
+    const preamble = text.slice(0, levelLabels[0]?.start ?? text.length);
+    entries = prices(preamble, options);
+  }
+
+  if (stops.length > 1) {
+    errors.push(`several stop prices (${stops.join(", ")}); used the first`);
+  }
+
+  let entryZone: EntryZone | undefined;
+  if (!entryType) {
+    if (marketSeen) entryType = "market";
+    else if (zoneSeen && (entryZone = zoneOf(entries))) entryType = "zone";
+    else if (entries.length > 0) entryType = "limit";
+  }
+
+  const levels: Levels = { entries, targets, errors, labelled: levelLabels.length > 0 };
+  if (entryType) levels.entryType = entryType;
+  if (entryZone) levels.entryZone = entryZone;
+  if (stops[0] !== undefined) levels.stopLoss = stops[0];
+  return levels;
+}

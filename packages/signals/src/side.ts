@@ -1,0 +1,44 @@
+import { type Side } from "./types.js";
+
+export type SideMatch = { side: Side; errors: string[] };
+
+type Tier = { re: RegExp; read: (word: string) => Side | undefined };
+
+function fromWord(word: string): Side | undefined {
+  const w = word.toLowerCase();
+  if (["long", "buy", "bought", "bullish"].includes(w)) return "long";
+  if (["short", "sell", "sold", "bearish"].includes(w)) return "short";
+  return undefined;
+}
+
+/**
+ * Side words by precedence. Within the first tier that speaks, the first word wins; a tier that
+ * names both sides records an error (the other side's word may be a target label, e.g. Cornix
+ * spot "Buy … Sell: 43000").
+ */
+const TIERS: Tier[] = [
+  { re: /\bdirection\s*[:=-]?\s*(long|short|buy|sell|bullish|bearish)\b/gi, read: fromWord },
+  { re: /\b(long|short)\b(?!-term)/gi, read: fromWord },
+  { re: /\b(buy|sell|bought|sold)\b/gi, read: fromWord },
+  {
+    re: /(\u{1F7E2}|\u{1F4C8}|\u{1F534}|\u{1F4C9})/gu,
+    read: (emoji) => (emoji === "\u{1F7E2}" || emoji === "\u{1F4C8}" ? "long" : "short"),
+  },
+];
+
+/** Explicit side: "Direction: Short", LONG/SHORT, BUY/SELL, then 🟢📈 / 🔴📉. */
+export function findSide(text: string): SideMatch | undefined {
+  for (const [index, tier] of TIERS.entries()) {
+    const sides = [...text.matchAll(tier.re)]
+      .map((m) => tier.read(m[1] ?? ""))
+      .filter((s): s is Side => s !== undefined);
+    const [first] = sides;
+    if (!first) continue;
+    const mixed = sides.some((s) => s !== first);
+    // BUY then SELL is the Cornix spot layout (Sell = targets), not a contradiction.
+    const errors =
+      mixed && index < 2 ? [`both long and short words appear; used the first (${first})`] : [];
+    return { side: first, errors };
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * The parser's output. It must stay structurally identical to `vParsedSignal` in
+ * convex/tables/signals.ts (test/contract.test.ts checks both the type and real parses).
+ * Optional fields are absent, never `undefined`, when unknown.
+ */
+export type SignalKind =
+  | "signal"
+  | "entry_hit"
+  | "target_hit"
+  | "stop_hit"
+  | "move_stop"
+  | "partial_close"
+  | "close"
+  | "cancel"
+  | "note";
+
+export type Side = "long" | "short";
+export type Market = "spot" | "perp" | "futures";
+export type EntryType = "market" | "limit" | "zone" | "breakout_above" | "breakout_below";
+export type MarginMode = "cross" | "isolated";
+
+export type SignalSymbol = { raw: string; base: string; quote?: string };
+export type Leverage = { value: number; mode?: MarginMode };
+export type EntryZone = { low: number; high: number };
+
+/** Details of a follow-up message (kinds other than "signal" and "note"). */
+export type FollowUp = {
+  /** 1-based target number, e.g. 2 for "TP2 hit". */
+  targetIndex?: number;
+  /** The price the event happened at, e.g. 2288 for "Closed at 2288". */
+  price?: number;
+  /** The new stop, from "Move SL to 42250" (also kept when the primary kind is not move_stop). */
+  newStop?: number;
+  /** Share of the position closed by a partial close, 0..100. */
+  percent?: number;
+};
+
+export type ParsedSignal = {
+  kind: SignalKind;
+  symbol?: SignalSymbol;
+  side?: Side;
+  sideInferred?: boolean;
+  market?: Market;
+  exchange?: string;
+  entryType?: EntryType;
+  entries: number[];
+  entryZone?: EntryZone;
+  targets: number[];
+  stopLoss?: number;
+  leverage?: Leverage;
+  followUp?: FollowUp;
+  statedPnlPct?: number;
+  confidence: number;
+  errors: string[];
+  parserVersion: string;
+};
+
+export type ParseContext = {
+  /** The message is a Discord reply (has a message_reference): follow-ups can be linked by it. */
+  isReply?: boolean;
+};

@@ -1,0 +1,2 @@
+/** Bump on any change that alters parse results; stored with every parse. */
+export const PARSER_VERSION = "signals/1.0.0";
