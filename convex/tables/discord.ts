@@ -23,6 +23,14 @@ export const discordTables = {
     syncedVersion: v.number(), // 0 = never posted
     customerMessageId: v.optional(v.string()),
     nonce: v.string(), // ≤ 25 chars, stable per row: Discord dedupes a re-sent create
+    /** Bumped when the customer message vanished and must be re-created (new nonce). */
+    nonceGeneration: v.optional(v.number()),
+    /** A create was started at this time and its message id is not recorded yet (crash window). */
+    sendStartedAt: v.optional(v.number()),
+    /** Hash of what the customer message shows now (content + attachments); unchanged → no edit. */
+    renderedHash: v.optional(v.string()),
+    /** Edit cap (30046) fallback: a reply "update" note carrying the latest content. */
+    updateNoteMessageId: v.optional(v.string()),
     status: vWorkStatus,
     leaseOwner: v.optional(v.string()),
     leaseExpiresAt: v.optional(v.number()),
@@ -36,7 +44,8 @@ export const discordTables = {
   })
     .index("by_signal_and_mapping", ["signalId", "mappingId"])
     .index("by_status_and_next", ["status", "nextAttemptAt"])
-    .index("by_mapping", ["mappingId"]),
+    .index("by_mapping", ["mappingId"])
+    .index("by_customer_message", ["customerMessageId"]),
 
   /** One Discord account per user and one user per Discord account. */
   discordLinks: defineTable({
@@ -55,11 +64,17 @@ export const discordTables = {
     codeVerifier: v.string(),
     expiresAt: v.number(),
     usedAt: v.optional(v.number()),
-  }).index("by_state_hash", ["stateHash"]),
+  })
+    .index("by_state_hash", ["stateHash"])
+    .index("by_user", ["userId"]),
 
-  /** Grant/revoke of the paid role, executed by the mirror bot with retries. */
+  /**
+   * Grant/revoke of the paid role, executed by the mirror bot with retries. Level-triggered: the
+   * action is re-decided from the access gate when the job is claimed. `userId` is absent for a
+   * role holder who has no linked account (hand-granted role): that job always revokes.
+   */
   roleSyncJobs: defineTable({
-    userId: v.id("users"),
+    userId: v.optional(v.id("users")),
     discordUserId: v.string(),
     guildId: v.string(),
     roleId: v.string(),
@@ -75,5 +90,6 @@ export const discordTables = {
     completedAt: v.optional(v.number()),
   })
     .index("by_status_and_next", ["status", "nextAttemptAt"])
-    .index("by_user", ["userId"]),
+    .index("by_user", ["userId"])
+    .index("by_discord_user_and_role", ["discordUserId", "roleId", "status"]),
 };

@@ -1,0 +1,176 @@
+import { ConvexError, v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { recordMirrorHeartbeat, vMirrorHeartbeatDetails } from "./model/mirrorHealth";
+import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
+import { vClaimResult, vCompleteResult, vMirrorWorkItem } from "./model/mirrorValidators";
+import {
+  claimDelivery,
+  completeDelivery,
+  extendLeases,
+  failDelivery,
+  forgetVanishedMessage,
+  isCustomerMessageKnown,
+  listMirrorWork,
+  markSending,
+  releaseLeases,
+} from "./model/mirrorWork";
+import { requireService } from "./model/service";
+
+// The mirror bot's Convex surface: every function checks CONVEX_SERVICE_SECRET first. Failed rows
+// are listed and retried by admins through workQueues.ts. Protocol: apps/mirror/README.md.
+
+function assertBatch(ids: readonly unknown[]): void {
+  if (ids.length > MAX_BATCH_IDS) {
+    throw new ConvexError({
+      code: "BAD_REQUEST",
+      message: `At most ${MAX_BATCH_IDS} ids per call; split the batch.`,
+    });
+  }
+}
+
+/** Pending work in due order plus leases in expiry order; the bot subscribes with onUpdate. */
+export const work = query({
+  args: { secret: v.string(), limit: v.optional(v.number()) },
+  returns: v.array(vMirrorWorkItem),
+  handler: async (ctx, { secret, limit }) => {
+    requireService(secret);
+    return listMirrorWork(ctx, clampLimit(limit));
+  },
+});
+
+/** Leases one delivery to `owner` and returns its rendering input. */
+export const claim = mutation({
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryId: v.id("mirrorDeliveries"),
+    leaseMs: v.optional(v.number()),
+  },
+  returns: vClaimResult,
+  handler: async (ctx, { secret, owner, deliveryId, leaseMs }) => {
+    requireService(secret);
+    return claimDelivery(ctx, { deliveryId, owner, leaseMs: clampLeaseMs(leaseMs) });
+  },
+});
+
+/** Called right before a create: the row now may have a message Discord knows and we do not. */
+export const markSendingStarted = mutation({
+  args: { secret: v.string(), owner: v.string(), deliveryId: v.id("mirrorDeliveries") },
+  returns: v.boolean(),
+  handler: async (ctx, { secret, owner, deliveryId }) => {
+    requireService(secret);
+    return markSending(ctx, { deliveryId, owner });
+  },
+});
+
+/** Records the customer message id(s) and synced version, then acknowledges, in one transaction. */
+export const complete = mutation({
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryId: v.id("mirrorDeliveries"),
+    syncedVersion: v.number(),
+    customerMessageId: v.union(v.string(), v.null()),
+    updateNoteMessageId: v.union(v.string(), v.null()),
+    renderedHash: v.union(v.string(), v.null()),
+  },
+  returns: vCompleteResult,
+  handler: async (ctx, { secret, ...args }) => {
+    requireService(secret);
+    return completeDelivery(ctx, args);
+  },
+});
+
+/** The customer message vanished (10008): forget it; returns the nonce for the re-create. */
+export const forgetMessage = mutation({
+  args: { secret: v.string(), owner: v.string(), deliveryId: v.id("mirrorDeliveries") },
+  returns: v.union(v.string(), v.null()),
+  handler: async (ctx, { secret, owner, deliveryId }) => {
+    requireService(secret);
+    return forgetVanishedMessage(ctx, { deliveryId, owner });
+  },
+});
+
+export const fail = mutation({
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryId: v.id("mirrorDeliveries"),
+    error: vErrorReport,
+  },
+  returns: v.boolean(),
+  handler: async (ctx, { secret, owner, deliveryId, error }) => {
+    requireService(secret);
+    return failDelivery(ctx, { deliveryId, owner, error });
+  },
+});
+
+export const extend = mutation({
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryIds: v.array(v.id("mirrorDeliveries")),
+    leaseMs: v.optional(v.number()),
+  },
+  returns: v.array(v.id("mirrorDeliveries")),
+  handler: async (ctx, { secret, owner, deliveryIds, leaseMs }) => {
+    requireService(secret);
+    assertBatch(deliveryIds);
+    return extendLeases(ctx, { owner, deliveryIds, leaseMs: clampLeaseMs(leaseMs) });
+  },
+});
+
+/** Graceful shutdown or restart: hand this owner's leases back without counting an attempt. */
+export const release = mutation({
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryIds: v.optional(v.array(v.id("mirrorDeliveries"))),
+  },
+  returns: v.number(),
+  handler: async (ctx, { secret, owner, deliveryIds }) => {
+    requireService(secret);
+    if (deliveryIds !== undefined) assertBatch(deliveryIds);
+    return releaseLeases(ctx, {
+      owner,
+      ...(deliveryIds === undefined ? {} : { deliveryIds }),
+      limit: 500,
+    });
+  },
+});
+
+/** Which of these customer message ids are already recorded (recovery must not adopt them). */
+export const knownMessages = query({
+  args: { secret: v.string(), messageIds: v.array(v.string()) },
+  returns: v.array(v.string()),
+  handler: async (ctx, { secret, messageIds }) => {
+    requireService(secret);
+    assertBatch(messageIds);
+    const known: string[] = [];
+    for (const messageId of new Set(messageIds)) {
+      if (await isCustomerMessageKnown(ctx, messageId)) known.push(messageId);
+    }
+    return known;
+  },
+});
+
+export const heartbeat = mutation({
+  args: {
+    secret: v.string(),
+    instanceId: v.string(),
+    startedAt: v.number(),
+    details: vMirrorHeartbeatDetails,
+  },
+  returns: v.null(),
+  handler: async (ctx, { secret, ...args }) => {
+    requireService(secret);
+    if (args.details.paidRoles.length > 50) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: "At most 50 paid roles per heartbeat.",
+      });
+    }
+    await recordMirrorHeartbeat(ctx, args);
+    return null;
+  },
+});
