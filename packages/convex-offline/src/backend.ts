@@ -1,0 +1,280 @@
+// startBackend: the whole offline deployment (sync + HTTP API on `port`, HTTP actions on
+// `sitePort`, persistence, scheduler, crons, optional hot reload) behind one handle.
+import { createServer, type Server } from "node:http";
+import { type AddressInfo } from "node:net";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadOrCreateAdminKey } from "./auth/adminKey.js";
+import { TokenVerifier } from "./auth/tokenVerifier.js";
+import { Engine } from "./engine/engine.js";
+import { applyDeploymentEnv, readEnvFile } from "./env.js";
+import { CronDriver } from "./crons.js";
+import { createCloudHandler } from "./http/cloudServer.js";
+import { createSiteHandler } from "./http/siteServer.js";
+import { StorageTokens } from "./http/storageTokens.js";
+import { type Logger, errorMessage, jsonLogger } from "./log.js";
+import { restoreScheduledJobs } from "./scheduler.js";
+import { type DocumentChange, DocumentStore } from "./storage/documentStore.js";
+import { type FileStore, diskFileStore, memoryFileStore } from "./storage/fileStore.js";
+import { Persistence } from "./storage/persistence.js";
+import { SYNC_PATH, SyncHub } from "./sync/syncHub.js";
+import { watchFunctions } from "./watch.js";
+
+export const BACKEND_VERSION = "convex-offline/0.1.0 (convex 1.48.0 protocol)";
+
+export type BackendOptions = {
+  /** The Convex functions directory (e.g. ./convex). */
+  readonly functionsDir: string;
+  /** Deployment port (WebSocket sync + HTTP API + storage). 0 = any free port. Default 3210. */
+  readonly port?: number;
+  /** HTTP actions port. 0 = any free port. Default 3211. */
+  readonly sitePort?: number;
+  readonly host?: string;
+  /** Data directory; null keeps everything in memory. */
+  readonly dataDir?: string | null;
+  /** Wipe the data directory first. */
+  readonly reset?: boolean;
+  /** Deployment env vars for the functions (applied to process.env). */
+  readonly env?: Record<string, string>;
+  /** A dotenv file read before `env`. */
+  readonly envFile?: string;
+  /** Admin key to accept; default: stored in the data directory (or random in memory). */
+  readonly adminKey?: string;
+  /** Reload functions when files in functionsDir change. */
+  readonly watch?: boolean;
+  /** Run before each reload (e.g. codegen); failures are logged, not fatal. */
+  readonly beforeReload?: () => Promise<void>;
+  readonly logger?: Logger;
+};
+
+export type Backend = {
+  /** Deployment URL, e.g. http://127.0.0.1:3210 (NEXT_PUBLIC_CONVEX_URL / CONVEX_URL). */
+  readonly url: string;
+  /** HTTP actions URL, e.g. http://127.0.0.1:3211 (CONVEX_SITE_URL). */
+  readonly siteUrl: string;
+  readonly adminKey: string;
+  /** Re-imports the functions (what --watch does on change). */
+  reload(): Promise<void>;
+  /** Closes every client socket from the server side (clients reconnect). */
+  dropConnections(): void;
+  /** Waits for scheduled functions that are currently running. */
+  settleScheduled(): Promise<void>;
+  close(): Promise<void>;
+};
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const logger = options.logger ?? jsonLogger();
+  const host = options.host ?? "127.0.0.1";
+  const functionsDir = resolve(options.functionsDir);
+  const dataDir =
+    options.dataDir === undefined || options.dataDir === null ? null : resolve(options.dataDir);
+  if (options.reset && dataDir !== null) {
+    rmSync(dataDir, { recursive: true, force: true });
+    logger.log("info", "data.reset", { dataDir });
+  }
+
+  const store = new DocumentStore();
+  const persistence = dataDir === null ? null : new Persistence(dataDir);
+  const files: FileStore =
+    dataDir === null ? memoryFileStore() : diskFileStore(resolve(dataDir, "files"));
+  if (persistence !== null) {
+    const loaded = persistence.load();
+    store.load(loaded.docs);
+    persistence.compact(store.tableNames().flatMap((table) => [...store.docs(table)]));
+    logger.log("info", "data.loaded", {
+      dataDir,
+      documents: loaded.docs.length,
+      skippedLines: loaded.skippedLines,
+    });
+  }
+  const adminKey = options.adminKey ?? loadOrCreateAdminKey(dataDir);
+  const tokens = new StorageTokens(adminKey);
+
+  let engine: Engine | null = null;
+  let verifier = TokenVerifier.fromConfig(null, "", {});
+  let hub: SyncHub | null = null;
+  const currentEngine = (): Engine => {
+    if (engine === null) throw new Error("The functions are not loaded yet.");
+    return engine;
+  };
+  const started = Date.now();
+
+  const cloudServer = createServer();
+  const siteServer = createServer();
+  const port = await listen(cloudServer, options.port ?? 3210, host);
+  const sitePort = await listen(siteServer, options.sitePort ?? 3211, host);
+  const url = `http://${host}:${port}`;
+  const siteUrl = `http://${host}:${sitePort}`;
+
+  const env: Record<string, string> = {
+    ...(options.envFile ? readEnvFile(options.envFile) : {}),
+    ...(options.env ?? {}),
+    CONVEX_CLOUD_URL: url,
+    CONVEX_SITE_URL: siteUrl,
+  };
+  applyDeploymentEnv(env);
+
+  const onCommit = (changes: DocumentChange[], ts: bigint): void => {
+    persistence?.append(changes, ts);
+    for (const change of changes) {
+      if (change.table === "_storage" && change.after === null) {
+        files.remove(change.id).catch((error: unknown) => {
+          logger.log("warn", "storage.delete_failed", {
+            storageId: change.id,
+            error: errorMessage(error),
+          });
+        });
+      }
+    }
+    hub?.onCommit(changes);
+  };
+  const clock = Engine.initialClock();
+  const loadEngine = async (): Promise<Engine> => {
+    const next = await Engine.load({
+      functionsDir,
+      store,
+      files,
+      clock,
+      onCommit,
+      urls: {
+        uploadUrl: () => `${url}/api/storage/upload?token=${tokens.uploadToken()}`,
+        storageUrl: (id) => `${url}/api/storage/${id}?sig=${tokens.fileSignature(id)}`,
+      },
+    });
+    verifier = TokenVerifier.fromConfig(await next.authConfig(), siteUrl, process.env);
+    return next;
+  };
+
+  try {
+    engine = await loadEngine();
+  } catch (error) {
+    await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
+    throw new Error(
+      `Could not load the Convex functions in ${functionsDir}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  hub = new SyncHub({ engine: currentEngine, verifier: () => verifier, adminKey, logger });
+  const syncHub = hub;
+
+  const health = () => ({
+    status: "ok",
+    version: BACKEND_VERSION,
+    url,
+    siteUrl,
+    functionsDir,
+    persistent: dataDir !== null,
+    uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    connections: syncHub.connectionCount,
+  });
+  cloudServer.on(
+    "request",
+    createCloudHandler({
+      engine: currentEngine,
+      verifier: () => verifier,
+      adminKey,
+      store,
+      files,
+      tokens,
+      logger,
+      health,
+    }),
+  );
+  cloudServer.on("upgrade", (request, socket, head) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (!SYNC_PATH.test(path)) {
+      socket.destroy();
+      return;
+    }
+    syncHub.handleUpgrade(request, socket, head);
+  });
+  siteServer.on(
+    "request",
+    createSiteHandler({
+      engine: currentEngine,
+      verifier: () => verifier,
+      adminKey,
+      siteUrl: () => siteUrl,
+      logger,
+    }),
+  );
+
+  await restoreScheduledJobs(currentEngine(), store, logger);
+  let crons = new CronDriver(currentEngine, logger);
+  await crons.start();
+
+  let reloading: Promise<void> = Promise.resolve();
+  const reload = (): Promise<void> => {
+    reloading = reloading.then(async () => {
+      try {
+        await options.beforeReload?.();
+      } catch (error) {
+        logger.log("warn", "reload.before_failed", { error: errorMessage(error) });
+      }
+      let next: Engine;
+      try {
+        next = await loadEngine();
+      } catch (error) {
+        logger.log("error", "reload.failed", {
+          error: errorMessage(error),
+          hint: "Fix the error and save again; the previous version keeps serving.",
+        });
+        return;
+      }
+      const previous = engine;
+      crons.stop();
+      engine = next;
+      await previous?.close();
+      await restoreScheduledJobs(next, store, logger);
+      crons = new CronDriver(currentEngine, logger);
+      await crons.start();
+      syncHub.invalidateAll();
+      logger.log("info", "reload.done", { functionsDir });
+    });
+    return reloading;
+  };
+  const watcher = options.watch ? watchFunctions(functionsDir, () => void reload(), logger) : null;
+
+  logger.log("info", "backend.started", { url, siteUrl, functionsDir, dataDir });
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    siteUrl,
+    adminKey,
+    reload,
+    dropConnections: () => syncHub.dropConnections(),
+    settleScheduled: () => currentEngine().settleScheduled(),
+    close() {
+      closing ??= (async () => {
+        watcher?.close();
+        crons.stop();
+        await reloading;
+        await syncHub.close();
+        await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
+        await engine?.close();
+        persistence?.compact(store.tableNames().flatMap((table) => [...store.docs(table)]));
+        logger.log("info", "backend.stopped", { url });
+      })();
+      return closing;
+    },
+  };
+}

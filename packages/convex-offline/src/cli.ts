@@ -1,0 +1,132 @@
+// convex-offline CLI:
+//   convex-offline dev --dir ./convex [--port 3210] [--site-port 3211] [--data .data/convex]
+//                      [--env-file .env.local] [--reset] [--watch] [--no-codegen]
+//   convex-offline keys [--site-url http://127.0.0.1:3211]   (prints Convex Auth env lines)
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { generateAuthKeys } from "./auth/keys.js";
+import { startBackend } from "./backend.js";
+import { errorMessage, jsonLogger } from "./log.js";
+
+const USAGE = `Usage:
+  convex-offline dev --dir <functionsDir> [--port 3210] [--site-port 3211] [--data <dir>]
+                     [--env-file <file>] [--reset] [--watch] [--no-codegen] [--admin-key <key>]
+  convex-offline keys    Print JWT_PRIVATE_KEY and JWKS lines for Convex Auth (.env format)`;
+
+function findConvexBin(from: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", ".bin", "convex");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** `convex codegen --system-udfs --typecheck disable` works offline (wire note §5). */
+function codegen(functionsDir: string): Promise<void> {
+  const projectDir = dirname(functionsDir);
+  const bin = findConvexBin(projectDir);
+  if (bin === null) return Promise.reject(new Error("convex CLI not found in node_modules"));
+  return new Promise((done, fail) => {
+    execFile(
+      bin,
+      ["codegen", "--system-udfs", "--typecheck", "disable"],
+      { cwd: projectDir },
+      (error, _out, stderr) => {
+        if (error) fail(new Error(`convex codegen failed: ${stderr.trim() || error.message}`));
+        else done();
+      },
+    );
+  });
+}
+
+async function dev(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dir: { type: "string", default: "./convex" },
+      port: { type: "string", default: "3210" },
+      "site-port": { type: "string", default: "3211" },
+      data: { type: "string", default: ".data/convex" },
+      "env-file": { type: "string" },
+      "admin-key": { type: "string" },
+      reset: { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
+      "no-codegen": { type: "boolean", default: false },
+      "log-level": { type: "string", default: "info" },
+    },
+  });
+  const level = values["log-level"];
+  const logger = jsonLogger(
+    level === "debug" || level === "warn" || level === "error" ? level : "info",
+  );
+  const functionsDir = resolve(values.dir);
+  if (!existsSync(functionsDir))
+    throw new Error(`Functions directory ${functionsDir} does not exist (--dir).`);
+  const runCodegen = async (): Promise<void> => {
+    if (values["no-codegen"]) return;
+    await codegen(functionsDir);
+    logger.log("info", "codegen.done", { functionsDir });
+  };
+  try {
+    await runCodegen();
+  } catch (error) {
+    logger.log("warn", "codegen.failed", {
+      error: errorMessage(error),
+      hint: "Pass --no-codegen to skip.",
+    });
+  }
+  const backend = await startBackend({
+    functionsDir,
+    port: Number(values.port),
+    sitePort: Number(values["site-port"]),
+    dataDir: values.data,
+    reset: values.reset,
+    watch: values.watch,
+    beforeReload: runCodegen,
+    logger,
+    ...(values["env-file"] ? { envFile: values["env-file"] } : {}),
+    ...(values["admin-key"] ? { adminKey: values["admin-key"] } : {}),
+  });
+  process.stdout.write(
+    [
+      `Convex offline backend running`,
+      `  CONVEX_URL / NEXT_PUBLIC_CONVEX_URL = ${backend.url}`,
+      `  CONVEX_SITE_URL                     = ${backend.siteUrl}`,
+      `  CONVEX_SELF_HOSTED_URL=${backend.url}`,
+      `  CONVEX_SELF_HOSTED_ADMIN_KEY=${backend.adminKey}`,
+      "",
+    ].join("\n"),
+  );
+  const shutdown = (signal: string): void => {
+    logger.log("info", "backend.shutdown", { signal });
+    backend.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.log("error", "backend.shutdown_failed", { error: errorMessage(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+async function keys(): Promise<void> {
+  const generated = await generateAuthKeys();
+  process.stdout.write(`JWT_PRIVATE_KEY="${generated.JWT_PRIVATE_KEY}"\nJWKS=${generated.JWKS}\n`);
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === "dev") return dev(rest);
+  if (command === "keys") return keys();
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(command === undefined || command === "--help" ? 0 : 2);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`convex-offline: ${errorMessage(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+// Calling a function on behalf of a client: visibility, kind checks, argument decoding and
+// error shaping shared by the sync and HTTP APIs.
+import { type JSONValue, type Value, convexToJson, jsonToConvex } from "convex/values";
+import { type ReadSet } from "../storage/readSet.js";
+import { type Engine, type Identity } from "./engine.js";
+import { type FunctionKind, type ResolvedFunction, FunctionNotFoundError } from "./functions.js";
+
+export type Caller = { readonly identity: Identity | null; readonly isAdmin: boolean };
+export const ANONYMOUS: Caller = { identity: null, isAdmin: false };
+
+export type CallOutcome =
+  | { readonly ok: true; readonly value: JSONValue; readonly kind: FunctionKind }
+  | { readonly ok: false; readonly message: string; readonly errorData?: JSONValue };
+
+export function describeFailure(error: unknown): { message: string; errorData?: JSONValue } {
+  if (typeof error === "object" && error !== null && Symbol.for("ConvexError") in error) {
+    const data = (error as { data?: unknown }).data;
+    const message = error instanceof Error ? error.message : "ConvexError";
+    try {
+      return { message, errorData: convexToJson(data as Value) };
+    } catch {
+      return { message };
+    }
+  }
+  if (error instanceof Error) return { message: error.message };
+  return { message: String(error) };
+}
+
+function decodeArgs(args: JSONValue): Record<string, Value> {
+  const value = jsonToConvex(args);
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    Array.isArray(value) ||
+    value instanceof ArrayBuffer
+  ) {
+    throw new Error("The arguments to a Convex function must be an object.");
+  }
+  return value as Record<string, Value>;
+}
+
+async function resolveVisible(
+  engine: Engine,
+  caller: Caller,
+  path: string,
+): Promise<ResolvedFunction> {
+  const resolved = await engine.resolve(path);
+  if (!resolved.isPublic && !caller.isAdmin) {
+    throw new FunctionNotFoundError(
+      `Could not find public function for '${resolved.udfPath}'. It is internal: call it from another function, or with the admin key.`,
+    );
+  }
+  return resolved;
+}
+
+export async function callFunction(
+  engine: Engine,
+  caller: Caller,
+  path: string,
+  jsonArgs: JSONValue,
+  expected: FunctionKind | null,
+  readSet?: ReadSet,
+): Promise<CallOutcome> {
+  try {
+    const resolved = await resolveVisible(engine, caller, path);
+    if (expected !== null && resolved.kind !== expected) {
+      return {
+        ok: false,
+        message: `Function '${resolved.udfPath}' is a ${resolved.kind}, not a ${expected}.`,
+      };
+    }
+    const args = decodeArgs(jsonArgs);
+    let value: Value;
+    switch (resolved.kind) {
+      case "query":
+        value = await engine.runQuery(resolved.udfPath, args, caller.identity, readSet);
+        break;
+      case "mutation":
+        value = await engine.runMutation(resolved.udfPath, args, caller.identity);
+        break;
+      case "action":
+        value = await engine.runAction(resolved.udfPath, args, caller.identity);
+        break;
+    }
+    return { ok: true, value: convexToJson(value), kind: resolved.kind };
+  } catch (error) {
+    return { ok: false, ...describeFailure(error) };
+  }
+}

@@ -1,0 +1,219 @@
+// One loaded Convex app: the vendored convex-test engine over our indexed store.
+// `load` can be called again (watch mode) with the same store to swap in new code.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { join } from "node:path";
+import { existsSync } from "node:fs";
+import type { GenericSchema, SchemaDefinition } from "convex/server";
+import { type Value } from "convex/values";
+import {
+  type DocumentChange,
+  type DocumentStore,
+  type IndexDefinition,
+} from "../storage/documentStore.js";
+import { type FileStore } from "../storage/fileStore.js";
+import { IndexedDatabase, type SchemaTables } from "../storage/indexedDatabase.js";
+import { type ReadSet } from "../storage/readSet.js";
+import { type LoadedModules, loadModules } from "./modules.js";
+import { type ResolvedFunction, resolveFunction } from "./functions.js";
+import {
+  type EngineAccessor,
+  type EngineInstance,
+  type ExportedTable,
+  type ScheduledJobDoc,
+  type UserIdentityInput,
+  convexTest,
+} from "./vendor/convexTest.js";
+import { outsideFunctions } from "./context.js";
+
+export type Identity = UserIdentityInput;
+export type EngineUrls = {
+  readonly uploadUrl: () => string;
+  readonly storageUrl: (id: string) => string;
+};
+export type CommitListener = (changes: DocumentChange[], ts: bigint) => void;
+
+type ExportableSchema = SchemaDefinition<GenericSchema, boolean> & {
+  tables: Record<string, { export(): ExportedTable }>;
+  schemaValidation: boolean;
+};
+
+const readSetStorage = new AsyncLocalStorage<ReadSet>();
+
+function nowNanos(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
+export class Engine {
+  private constructor(
+    readonly functionsDir: string,
+    private readonly modules: LoadedModules,
+    private readonly instance: EngineInstance,
+    readonly schemaTables: SchemaTables | null,
+    private readonly clock: { ts: bigint },
+    private readonly db: () => IndexedDatabase,
+  ) {}
+
+  static async load(options: {
+    functionsDir: string;
+    store: DocumentStore;
+    files: FileStore;
+    urls: EngineUrls;
+    clock: { ts: bigint };
+    onCommit: CommitListener;
+  }): Promise<Engine> {
+    const modules = loadModules(options.functionsDir);
+    const schema = await loadSchema(options.functionsDir, modules);
+    const schemaTables = schema
+      ? new Map(Object.entries(schema.tables).map(([name, table]) => [name, table.export()]))
+      : null;
+    const declared = new Map<string, IndexDefinition[]>();
+    for (const [table, exported] of schemaTables ?? []) {
+      declared.set(
+        table,
+        exported.indexes.map((index) => ({ name: index.indexDescriptor, fields: index.fields })),
+      );
+    }
+    options.store.setIndexes(declared);
+    const clock = options.clock;
+    let rootDb: IndexedDatabase | null = null;
+    const instance = convexTest({
+      modules: modules.map,
+      createDatabase: (_schema, componentPath) =>
+        (rootDb = new IndexedDatabase({
+          store: options.store,
+          files: options.files,
+          schema: schemaTables
+            ? { schemaValidation: schema?.schemaValidation ?? true, tables: schemaTables }
+            : null,
+          componentPath,
+          currentReadSet: () => readSetStorage.getStore(),
+          onCommit: (changes, commitTs) => {
+            const ts = commitTs !== null && commitTs > clock.ts ? commitTs : clock.ts + 1n;
+            clock.ts = ts;
+            if (changes.length > 0) options.onCommit(changes, ts);
+          },
+        })),
+      hooks: {
+        uploadUrl: options.urls.uploadUrl,
+        storageUrl: options.urls.storageUrl,
+        wrapScheduledRun: (run) => outsideFunctions(run),
+      },
+    });
+    const db = (): IndexedDatabase => {
+      if (rootDb === null) throw new Error("engine database not created");
+      return rootDb;
+    };
+    return new Engine(options.functionsDir, modules, instance, schemaTables, clock, db);
+  }
+
+  static initialClock(): { ts: bigint } {
+    return { ts: nowNanos() };
+  }
+
+  get ts(): bigint {
+    return this.clock.ts;
+  }
+
+  resolve(path: string): Promise<ResolvedFunction> {
+    return resolveFunction(this.modules.importModule, path);
+  }
+
+  importModule(modulePath: string): Promise<Record<string, unknown>> {
+    return this.modules.importModule(modulePath);
+  }
+
+  hasModule(modulePath: string): boolean {
+    return this.modules.modulePaths.includes(modulePath);
+  }
+
+  /** The auth.config.ts default export, or null when the app has none. */
+  async authConfig(): Promise<unknown> {
+    const file = ["auth.config.ts", "auth.config.js"].find((name) => this.modules.hasFile(name));
+    if (file === undefined) return null;
+    const module = await this.modules.importFile(file);
+    return module.default ?? null;
+  }
+
+  private accessor(identity: Identity | null): EngineAccessor {
+    return identity === null ? this.instance : this.instance.withIdentity(identity);
+  }
+
+  /** Runs a query; with a read set, records what it read for invalidation. */
+  runQuery(
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+    readSet?: ReadSet,
+  ): Promise<Value> {
+    const run = () => this.accessor(identity).queryFromPath({ udfPath, componentPath: "" }, args);
+    return readSet ? readSetStorage.run(readSet, run) : readSetStorage.exit(run);
+  }
+
+  runMutation(
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): Promise<Value> {
+    return readSetStorage.exit(() =>
+      this.accessor(identity).mutationFromPath({ udfPath, componentPath: "" }, args),
+    );
+  }
+
+  runAction(
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): Promise<Value> {
+    return readSetStorage.exit(() =>
+      this.accessor(identity).actionFromPath({ udfPath, componentPath: "" }, args),
+    );
+  }
+
+  /** Runs an HTTP action from convex/http.ts. */
+  fetch(request: Request, identity: Identity | null): Promise<Response> {
+    return readSetStorage.exit(() => this.accessor(identity).fetch(request));
+  }
+
+  /** Stores uploaded bytes as a `_storage` file, in its own transaction. */
+  storeFile(bytes: Uint8Array, contentType: string | null): Promise<string> {
+    const blob = new Blob([bytes.slice()], contentType ? { type: contentType } : {});
+    return readSetStorage.exit(() =>
+      this.instance.run((ctx) =>
+        (ctx as { storage: { store(b: Blob): Promise<string> } }).storage.store(blob),
+      ),
+    );
+  }
+
+  /** The root database (only use inside `transact`). */
+  database(): IndexedDatabase {
+    return this.db();
+  }
+
+  /** Runs a write against the database in its own transaction (system bookkeeping). */
+  transact<T>(fn: () => T): Promise<T> {
+    return readSetStorage.exit(() => this.instance.run(() => Promise.resolve(fn())));
+  }
+
+  armScheduledJob(job: ScheduledJobDoc): void {
+    this.instance.armScheduledJob(job);
+  }
+
+  async close(): Promise<void> {
+    this.instance.cancelAllTimers();
+    await this.modules.dispose();
+  }
+
+  async settleScheduled(): Promise<void> {
+    await this.instance.finishInProgressScheduledFunctions();
+  }
+}
+
+async function loadSchema(
+  functionsDir: string,
+  modules: LoadedModules,
+): Promise<ExportableSchema | null> {
+  const hasSchema = ["schema.ts", "schema.js"].some((file) => existsSync(join(functionsDir, file)));
+  if (!hasSchema) return null;
+  const module = await modules.importModule("schema");
+  return (module.default as ExportableSchema | undefined) ?? null;
+}

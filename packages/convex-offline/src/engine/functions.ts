@@ -1,0 +1,62 @@
+// Resolves a udfPath ("dir/module:export", "module" = default export) to a registered
+// Convex function and its kind and visibility.
+export type FunctionKind = "query" | "mutation" | "action";
+export type ResolvedFunction = {
+  readonly udfPath: string;
+  readonly kind: FunctionKind;
+  readonly isPublic: boolean;
+};
+
+type RegisteredFlags = {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  isPublic?: boolean;
+  isInternal?: boolean;
+};
+
+export class FunctionNotFoundError extends Error {}
+
+/** "messages.js:list" → "messages:list"; "messages" → "messages:default". */
+export function canonicalUdfPath(path: string): string {
+  const [modulePath = "", exportName = "default"] = path.split(":");
+  return `${modulePath.replace(/\.(js|ts|mjs|jsx|tsx)$/, "")}:${exportName}`;
+}
+
+export async function resolveFunction(
+  importModule: (modulePath: string) => Promise<Record<string, unknown>>,
+  path: string,
+): Promise<ResolvedFunction> {
+  const udfPath = canonicalUdfPath(path);
+  const [modulePath = "", exportName = "default"] = udfPath.split(":");
+  let module: Record<string, unknown>;
+  try {
+    module = await importModule(modulePath);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("Could not find module")) {
+      throw new FunctionNotFoundError(
+        `Could not find function for '${udfPath}': module "${modulePath}" does not exist in the functions directory.`,
+      );
+    }
+    throw error;
+  }
+  const fn = module[exportName] as RegisteredFlags | undefined;
+  if (fn === undefined || (typeof fn !== "function" && typeof fn !== "object") || fn === null) {
+    throw new FunctionNotFoundError(
+      `Could not find function for '${udfPath}': module "${modulePath}" has no export "${exportName}".`,
+    );
+  }
+  const kind: FunctionKind | null = fn.isQuery
+    ? "query"
+    : fn.isMutation
+      ? "mutation"
+      : fn.isAction
+        ? "action"
+        : null;
+  if (kind === null) {
+    throw new FunctionNotFoundError(
+      `'${udfPath}' is not a Convex query, mutation or action (HTTP actions are served on the site port).`,
+    );
+  }
+  return { udfPath, kind, isPublic: fn.isPublic === true };
+}

@@ -1,0 +1,560 @@
+// The engine's database, replacing convex-test's full-scan DatabaseFake: committed documents
+// live in a DocumentStore with sorted indexes; each (nested) transaction stages writes in a
+// layer on top. Reads merge the committed index range with the staged writes, so a withIndex
+// range costs O(log n + rows read).
+import { type Value, convexToJson, getDocumentSize } from "convex/values";
+import {
+  type Doc,
+  type EngineDatabase,
+  type ExportedTable,
+  type FilterExpression,
+  type PaginateArgs,
+  type PaginateResult,
+  type SerializedQuery,
+  cosineSimilarity,
+  evaluateFilter,
+  evaluateSearchFilter,
+  evaluateValue,
+  isValidIdentifier,
+  resolveCommittedValues,
+  resolvePendingValues,
+  tableNameFromId,
+  validateFieldNames,
+  validateValidator,
+} from "../engine/vendor/convexTest.js";
+import { type DocumentChange, type DocumentStore, indexKey } from "./documentStore.js";
+import { type IndexPlan, planIndexRead } from "./queryPlan.js";
+import { type RangeRead, type ReadSet } from "./readSet.js";
+import { type FileStore } from "./fileStore.js";
+
+const TYPICAL_CONVEX_ID_LENGTH = 32;
+const END_CURSOR = "_end_cursor";
+
+export type SchemaTables = Map<string, ExportedTable>;
+export type DatabaseOptions = {
+  readonly store: DocumentStore;
+  readonly files: FileStore;
+  readonly schema: { readonly schemaValidation: boolean; readonly tables: SchemaTables } | null;
+  readonly componentPath: string;
+  /** The read set of the query run in progress, if it is being tracked. */
+  readonly currentReadSet: () => ReadSet | undefined;
+  /** Called after each top-level commit with what changed. */
+  readonly onCommit: (changes: DocumentChange[], commitTs: bigint | null) => void;
+};
+
+type Layer = Map<string, Doc | null>;
+type Row = { key: string; doc: Doc };
+
+export function cursorFromKey(key: string): string {
+  return Buffer.from(key, "utf16le").toString("base64url");
+}
+function keyFromCursor(cursor: string): string {
+  return Buffer.from(cursor, "base64url").toString("utf16le");
+}
+
+/** Drops fields set to undefined (a patch with `undefined` removes the field). */
+function withoutUndefined(doc: Record<string, Value | undefined>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [key, value] of Object.entries(doc)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+export class IndexedDatabase implements EngineDatabase {
+  private layers: Layer[] = [];
+  private readonly streams = new Map<number, Generator<Doc>>();
+  private nextQueryId = 1;
+
+  constructor(private readonly options: DatabaseOptions) {
+    options.schema?.tables.forEach((table, name) => {
+      if (!isValidIdentifier(name)) {
+        throw new Error(`Table names must be valid identifiers, got "${name}"`);
+      }
+      validateFieldNames(table.documentType);
+    });
+  }
+
+  get componentPath(): string {
+    return this.options.componentPath;
+  }
+
+  startTransaction(): void {
+    this.layers.push(new Map());
+  }
+
+  private staged(id: string): Doc | null | undefined {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const layer = this.layers[i];
+      if (layer?.has(id)) return layer.get(id) ?? null;
+    }
+    return undefined;
+  }
+
+  private readDoc(id: string): Doc | null {
+    const staged = this.staged(id);
+    return staged === undefined ? this.options.store.get(id) : staged;
+  }
+
+  get(tableName: string | undefined, id: string): Doc | null {
+    this.validateId(tableName, id);
+    const table = tableNameFromId(id) ?? "";
+    this.options.currentReadSet()?.add({ kind: "get", table, id });
+    return this.readDoc(id);
+  }
+
+  count(table: string): number {
+    this.options.currentReadSet()?.add({ kind: "table", table });
+    let count = this.options.store.count(table);
+    for (const [id, doc] of this.stagedInTable(table)) {
+      const committed = this.options.store.get(id) !== null;
+      if (committed && doc === null) count -= 1;
+      if (!committed && doc !== null) count += 1;
+    }
+    return count;
+  }
+
+  private stagedInTable(table: string): Map<string, Doc | null> {
+    const merged = new Map<string, Doc | null>();
+    for (const layer of this.layers) {
+      for (const [id, doc] of layer) if (tableNameFromId(id) === table) merged.set(id, doc);
+    }
+    return merged;
+  }
+
+  private generateId(table: string): string {
+    const store = this.options.store;
+    const counter = store.nextDocId
+      .toString()
+      .padStart(TYPICAL_CONVEX_ID_LENGTH - table.length, "0");
+    store.nextDocId += 1;
+    return counter + table;
+  }
+
+  private addWrite(id: string, value: Doc | null): void {
+    const layer = this.layers[this.layers.length - 1];
+    if (layer === undefined) throw new Error(`Write outside of transaction ${id}`);
+    layer.set(id, value);
+  }
+
+  insert(table: string, value: Record<string, Value>): string {
+    const fields = withoutUndefined(value);
+    this.validate(table, fields);
+    const store = this.options.store;
+    const id = this.generateId(table);
+    const now = Date.now();
+    const creationTime = now <= store.lastCreationTime ? store.lastCreationTime + 0.001 : now;
+    store.lastCreationTime = creationTime;
+    this.addWrite(id, { ...fields, _id: id, _creationTime: creationTime });
+    return id;
+  }
+
+  private existing(tableName: string | undefined, id: string, verb: string): Doc {
+    this.validateId(tableName, id);
+    const document = this.readDoc(id);
+    if (document === null) throw new Error(`${verb} on non-existent document with ID "${id}"`);
+    return document;
+  }
+
+  private checkSystemFields(document: Doc, value: Record<string, unknown>): void {
+    if (value._id !== undefined && value._id !== document._id) {
+      throw new Error(
+        `Provided \`_id\` field value "${JSON.stringify(value._id)}" does not match the document ID "${document._id}"`,
+      );
+    }
+    if (value._creationTime !== undefined && value._creationTime !== document._creationTime) {
+      throw new Error(
+        `Provided \`_creationTime\` field value ${JSON.stringify(value._creationTime)} does not match the document's creation time ${document._creationTime}`,
+      );
+    }
+  }
+
+  private evaluated(value: Record<string, unknown>): Record<string, Value | undefined> {
+    const out: Record<string, Value | undefined> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "_id" || key === "_creationTime") continue;
+      out[key] = evaluateValue(v);
+    }
+    return out;
+  }
+
+  patch(tableName: string | undefined, id: string, value: Record<string, unknown>): void {
+    if (typeof value !== "object") {
+      throw new Error(
+        `Invalid argument \`value\` in \`db.patch\`, expected object but got '${typeof value}'`,
+      );
+    }
+    const document = this.existing(tableName, id, "Patch");
+    this.checkSystemFields(document, value);
+    const { _id, _creationTime, ...fields } = document;
+    const merged = withoutUndefined({ ...fields, ...this.evaluated(value) });
+    this.validate(tableNameFromId(_id) ?? "", merged);
+    this.addWrite(id, { ...merged, _id, _creationTime });
+  }
+
+  replace(tableName: string | undefined, id: string, value: Record<string, unknown>): void {
+    if (typeof value !== "object") {
+      throw new Error(
+        `Invalid argument \`value\` in \`db.replace\`, expected object but got '${typeof value}'`,
+      );
+    }
+    const document = this.existing(tableName, id, "Replace");
+    this.checkSystemFields(document, value);
+    const fields = withoutUndefined(this.evaluated(value));
+    this.validate(tableNameFromId(document._id) ?? "", fields);
+    this.addWrite(id, { ...fields, _id: document._id, _creationTime: document._creationTime });
+  }
+
+  delete(tableName: string | undefined, id: string): void {
+    this.validateId(tableName, id);
+    if (this.readDoc(id) === null) throw new Error("Delete on non-existent doc");
+    this.addWrite(id, null);
+  }
+
+  commit(commitTs: bigint | null = null): void {
+    const last = this.layers.pop();
+    if (last === undefined) throw new Error("Transaction already committed or rolled back");
+    if (this.layers.length > 0) {
+      for (const [id, doc] of last) this.addWrite(id, doc);
+      return;
+    }
+    const writes: [string, Doc | null][] = [];
+    for (const [id, doc] of last) {
+      writes.push([
+        id,
+        doc === null || commitTs === null ? doc : resolveCommittedValues(doc, commitTs),
+      ]);
+    }
+    const changes = writes.length === 0 ? [] : this.options.store.apply(writes);
+    this.options.onCommit(changes, commitTs);
+  }
+
+  rollbackWrites(): void {
+    if (this.layers.pop() === undefined) {
+      throw new Error("Transaction already committed or rolled back");
+    }
+  }
+
+  stashWrites(): unknown {
+    const stashed = this.layers;
+    this.layers = [];
+    return stashed;
+  }
+
+  restoreWrites(stashed: unknown): void {
+    this.layers = stashed as Layer[];
+  }
+
+  private validateId(expectedTableName: string | undefined, id: unknown): void {
+    if (typeof id !== "string") {
+      throw new Error(
+        `Invalid argument \`id\`, expected string but got '${typeof id}': ${String(id)}`,
+      );
+    }
+    if (expectedTableName === undefined) return;
+    const actual = tableNameFromId(id);
+    if (actual === null)
+      throw new Error(`Invalid argument \`id\`, expected ID value but got '${id}'`);
+    if (actual !== expectedTableName) {
+      throw new Error(
+        `Invalid argument \`id\`, expected ID in table '${expectedTableName}' but got ID in table '${actual}'`,
+      );
+    }
+  }
+
+  private validate(table: string, doc: Record<string, Value>): void {
+    const schema = this.options.schema;
+    if (schema === null || !schema.schemaValidation) return;
+    const validator = schema.tables.get(table)?.documentType;
+    if (validator === undefined) return;
+    try {
+      validateValidator(validator, resolvePendingValues(doc));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `Schema validation failed for table "${table}": ${message}\nDocument: ${JSON.stringify(convexToJson(doc))}`,
+      );
+    }
+  }
+
+  // ---- reads ----
+
+  /** Rows of an index range in order, merging committed rows with staged writes. */
+  private *rows(
+    plan: IndexPlan,
+    lower: string | null,
+    upper: string | null,
+    read?: RangeRead,
+  ): Generator<Row> {
+    const staged = this.stagedInTable(plan.table);
+    const pending: Row[] = [];
+    for (const doc of staged.values()) {
+      if (doc === null) continue;
+      const key = indexKey(plan.fields, doc);
+      if ((lower === null || key >= lower) && (upper === null || key < upper))
+        pending.push({ key, doc });
+    }
+    const desc = plan.order === "desc";
+    pending.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) * (desc ? -1 : 1));
+    const index = this.options.store.index(plan.table, plan.indexName);
+    const committed =
+      index === null ? [][Symbol.iterator]() : index.scan({ lower, upper }, plan.order);
+    let next = committed.next();
+    let p = 0;
+    const before = (a: string, b: string): boolean => (desc ? a > b : a < b);
+    for (;;) {
+      while (!next.done && staged.has(next.value[1])) next = committed.next();
+      const pendingRow = pending[p];
+      let row: Row;
+      if (next.done && pendingRow === undefined) break;
+      if (next.done || (pendingRow !== undefined && before(pendingRow.key, next.value[0]))) {
+        if (pendingRow === undefined) break;
+        row = pendingRow;
+        p += 1;
+      } else {
+        const doc = this.options.store.get(next.value[1]);
+        const key = next.value[0];
+        next = committed.next();
+        if (doc === null) continue;
+        row = { key, doc };
+      }
+      if (read) read.lastKey = row.key;
+      yield row;
+    }
+    if (read) read.exhausted = true;
+  }
+
+  private trackRange(plan: IndexPlan): RangeRead | undefined {
+    return this.options.currentReadSet()?.add({
+      kind: "range",
+      table: plan.table,
+      fields: plan.fields,
+      lower: plan.lower,
+      upper: plan.upper,
+      order: plan.order,
+      lastKey: null,
+      exhausted: false,
+    });
+  }
+
+  private searchDocs(query: SerializedQuery): Doc[] {
+    const source = query.source;
+    if (source.type !== "Search") return [];
+    const [table = ""] = source.indexName.split(".");
+    this.options.currentReadSet()?.add({ kind: "table", table });
+    const results: Doc[] = [];
+    for (const doc of this.allDocs(table)) {
+      if (source.filters.every((filter) => evaluateSearchFilter(doc, filter))) results.push(doc);
+    }
+    return results;
+  }
+
+  private *allDocs(table: string): Generator<Doc> {
+    const staged = this.stagedInTable(table);
+    for (const doc of this.options.store.docs(table)) if (!staged.has(doc._id)) yield doc;
+    for (const doc of staged.values()) if (doc !== null) yield doc;
+  }
+
+  private *stream(query: SerializedQuery): Generator<Doc> {
+    const filters = query.operators.flatMap((op) => ("filter" in op ? [op.filter] : []));
+    const limitOp = query.operators.find((op) => "limit" in op);
+    const limit = limitOp && "limit" in limitOp ? limitOp.limit : null;
+    const matches = (doc: Doc): boolean => filters.every((f) => Boolean(evaluateFilter(doc, f)));
+    let emitted = 0;
+    if (limit !== null && limit <= 0) return;
+    const source: Iterable<Doc> =
+      query.source.type === "Search"
+        ? this.searchDocs(query)
+        : (function* (rows: Generator<Row>) {
+            for (const row of rows) yield row.doc;
+          })(this.startRange(query));
+    for (const doc of source) {
+      if (!matches(doc)) continue;
+      yield doc;
+      emitted += 1;
+      if (limit !== null && emitted >= limit) return;
+    }
+  }
+
+  private startRange(query: SerializedQuery): Generator<Row> {
+    const plan = planIndexRead(this.options.store, query.source);
+    return this.rows(plan, plan.lower, plan.upper, this.trackRange(plan));
+  }
+
+  startQuery(query: SerializedQuery): number {
+    const id = this.nextQueryId++;
+    // Plan eagerly so a bad index fails at the call site, like the real backend.
+    const generator = this.stream(query);
+    this.streams.set(id, generator);
+    return id;
+  }
+
+  queryNext(queryId: number): { value: Doc | null; done: boolean } {
+    const generator = this.streams.get(queryId);
+    if (generator === undefined) throw new Error("Bad queryId");
+    const next = generator.next();
+    if (next.done) {
+      this.streams.delete(queryId);
+      return { value: null, done: true };
+    }
+    return { value: next.value, done: false };
+  }
+
+  paginate(args: PaginateArgs): PaginateResult {
+    const tracked = this.options.currentReadSet();
+    const endCursor = args.endCursor ?? tracked?.journalEndCursor ?? null;
+    const result = this.paginateRange(args, endCursor);
+    if (tracked) tracked.capturedCursor = result.continueCursor;
+    return result;
+  }
+
+  private paginateRange(args: PaginateArgs, endCursor: string | null): PaginateResult {
+    const { query, cursor, pageSize, maximumRowsRead, maximumBytesRead } = args;
+    if (query.source.type === "Search") return this.paginateSearch(args);
+    if (cursor === END_CURSOR) {
+      return {
+        page: [],
+        isDone: true,
+        continueCursor: END_CURSOR,
+        splitCursor: null,
+        pageStatus: null,
+      };
+    }
+    const plan = planIndexRead(this.options.store, query.source);
+    const desc = plan.order === "desc";
+    let { lower, upper } = plan;
+    const maxKey = (a: string | null, b: string): string => (a === null || b > a ? b : a);
+    const minKey = (a: string | null, b: string): string => (a === null || b < a ? b : a);
+    if (cursor !== null) {
+      const key = keyFromCursor(cursor);
+      if (desc) upper = minKey(upper, key);
+      else lower = maxKey(lower, key + "\u0000");
+    }
+    const bounded = endCursor !== null && endCursor !== END_CURSOR;
+    if (bounded) {
+      const key = keyFromCursor(endCursor);
+      if (desc) lower = maxKey(lower, key);
+      else upper = minKey(upper, key + "\u0000");
+    }
+    const read = this.options.currentReadSet()?.add({
+      kind: "range",
+      table: plan.table,
+      fields: plan.fields,
+      lower,
+      upper,
+      order: plan.order,
+      lastKey: null,
+      exhausted: false,
+    });
+    const filters = query.operators.flatMap((op) => ("filter" in op ? [op.filter] : []));
+    const matches = (doc: Doc): boolean =>
+      filters.every((f: FilterExpression) => Boolean(evaluateFilter(doc, f)));
+    const rows = this.rows(plan, lower, upper, read);
+    const page: Doc[] = [];
+    const scannedKeys: string[] = [];
+    let rowsRead = 0;
+    let bytesRead = 0;
+    let stoppedAt: string | null = null;
+    let pageStatus: PaginateResult["pageStatus"] = null;
+    // A manual loop: for-of would close the generator on break, and we peek after it.
+    for (let next = rows.next(); next.done !== true; next = rows.next()) {
+      const row = next.value;
+      rowsRead += 1;
+      bytesRead += getDocumentSize(row.doc as Record<string, Value>);
+      scannedKeys.push(row.key);
+      if (matches(row.doc)) page.push(row.doc);
+      const hitLimit =
+        (maximumRowsRead !== undefined &&
+          maximumRowsRead !== null &&
+          rowsRead >= maximumRowsRead) ||
+        (maximumBytesRead !== undefined &&
+          maximumBytesRead !== null &&
+          bytesRead >= maximumBytesRead);
+      if (hitLimit) {
+        pageStatus = "SplitRequired";
+        stoppedAt = row.key;
+        break;
+      }
+      if (endCursor === null && page.length >= pageSize) {
+        stoppedAt = row.key;
+        break;
+      }
+    }
+    if (stoppedAt !== null && pageStatus === null && rows.next().done === true) {
+      // A full page that ends exactly at the end of the range is the last page.
+      stoppedAt = null;
+    }
+    let continueCursor: string;
+    let isDone: boolean;
+    if (stoppedAt !== null) {
+      continueCursor = cursorFromKey(stoppedAt);
+      isDone = false;
+    } else if (bounded) {
+      continueCursor = endCursor;
+      isDone = false;
+    } else {
+      continueCursor = END_CURSOR;
+      isDone = true;
+    }
+    const middle = scannedKeys[Math.floor((scannedKeys.length - 1) / 2)];
+    const splitCursor =
+      pageStatus === "SplitRequired" && scannedKeys.length >= 2 && middle !== undefined
+        ? cursorFromKey(middle)
+        : null;
+    return { page, isDone, continueCursor, splitCursor, pageStatus };
+  }
+
+  /** Search results have no index order; they page by position in one snapshot. */
+  private paginateSearch(args: PaginateArgs): PaginateResult {
+    const all = [...this.stream(args.query)];
+    const start = args.cursor === null ? 0 : Number.parseInt(args.cursor, 10) || 0;
+    const page = all.slice(start, start + args.pageSize);
+    const end = start + page.length;
+    const isDone = end >= all.length;
+    return {
+      page,
+      isDone,
+      continueCursor: isDone ? END_CURSOR : String(end),
+      splitCursor: null,
+      pageStatus: null,
+    };
+  }
+
+  vectorSearch(
+    tableAndIndexName: string,
+    vector: number[],
+    expressions: FilterExpression[],
+    limit: number,
+  ): { _id: string; _score: number }[] {
+    const [table = "", indexName = ""] = tableAndIndexName.split(".");
+    const vectorIndex = this.options.schema?.tables
+      .get(table)
+      ?.vectorIndexes?.find(({ indexDescriptor }) => indexDescriptor === indexName);
+    if (vectorIndex === undefined) {
+      throw new Error(
+        `Cannot use vector index "${indexName}" for table "${table}" because it is not declared in the schema.`,
+      );
+    }
+    this.options.currentReadSet()?.add({ kind: "table", table });
+    const scored: { _id: string; _score: number }[] = [];
+    for (const doc of this.allDocs(table)) {
+      if (!expressions.every((filter) => Boolean(evaluateFilter(doc, filter)))) continue;
+      const field = doc[vectorIndex.vectorField];
+      if (!Array.isArray(field)) continue;
+      scored.push({ _id: doc._id, _score: cosineSimilarity(vector, field as number[]) });
+    }
+    scored.sort((a, b) => b._score - a._score);
+    return scored.slice(0, limit);
+  }
+
+  async storeFile(storageId: string, blob: Blob): Promise<void> {
+    await this.options.files.write(storageId, new Uint8Array(await blob.arrayBuffer()));
+  }
+
+  async getFile(storageId: string): Promise<Blob | null> {
+    const doc = this.readDoc(storageId);
+    if (doc === null) return null;
+    const bytes = await this.options.files.read(storageId);
+    if (bytes === null) return null;
+    const type = typeof doc.contentType === "string" ? doc.contentType : "";
+    return new Blob([bytes.slice()], { type });
+  }
+}

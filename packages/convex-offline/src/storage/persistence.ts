@@ -1,0 +1,92 @@
+// Durable documents: a snapshot (one document per line) plus an append-only commit log.
+// Startup loads the snapshot, replays the log, then compacts both into a new snapshot.
+// Each commit is appended synchronously before its result is reported to any client.
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  fsyncSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { type JSONValue, convexToJson, jsonToConvex } from "convex/values";
+import { type Doc } from "../engine/vendor/convexTest.js";
+import { type DocumentChange } from "./documentStore.js";
+
+const SNAPSHOT = "snapshot.jsonl";
+const LOG = "commits.jsonl";
+const FORMAT_VERSION = 1;
+
+export type LoadedState = { docs: Doc[]; skippedLines: number };
+
+function parseDoc(json: JSONValue): Doc {
+  return jsonToConvex(json) as Doc;
+}
+
+export class Persistence {
+  private readonly snapshotPath: string;
+  private readonly logPath: string;
+
+  constructor(readonly directory: string) {
+    mkdirSync(directory, { recursive: true });
+    this.snapshotPath = join(directory, SNAPSHOT);
+    this.logPath = join(directory, LOG);
+  }
+
+  /** Reads the snapshot and replays the log. A torn last log line (crash) is skipped. */
+  load(): LoadedState {
+    const docs = new Map<string, Doc>();
+    let skippedLines = 0;
+    if (existsSync(this.snapshotPath)) {
+      const lines = readFileSync(this.snapshotPath, "utf8").split("\n");
+      for (const line of lines.slice(1)) {
+        if (line === "") continue;
+        const doc = parseDoc(JSON.parse(line) as JSONValue);
+        docs.set(doc._id, doc);
+      }
+    }
+    if (existsSync(this.logPath)) {
+      for (const line of readFileSync(this.logPath, "utf8").split("\n")) {
+        if (line === "") continue;
+        let entry: { w: [string, JSONValue | null][] };
+        try {
+          entry = JSON.parse(line) as { w: [string, JSONValue | null][] };
+        } catch {
+          skippedLines += 1;
+          continue;
+        }
+        for (const [id, json] of entry.w) {
+          if (json === null) docs.delete(id);
+          else docs.set(id, parseDoc(json));
+        }
+      }
+    }
+    return { docs: [...docs.values()], skippedLines };
+  }
+
+  /** Appends one commit. */
+  append(changes: readonly DocumentChange[], commitTs: bigint | null): void {
+    if (changes.length === 0) return;
+    const w = changes.map((c) => [c.id, c.after === null ? null : convexToJson(c.after)]);
+    appendFileSync(this.logPath, JSON.stringify({ ts: String(commitTs ?? 0n), w }) + "\n");
+  }
+
+  /** Writes a full snapshot atomically and empties the log. */
+  compact(docs: Iterable<Doc>): void {
+    const temporary = `${this.snapshotPath}.tmp`;
+    const parts = [
+      JSON.stringify({ version: FORMAT_VERSION, writtenAt: new Date().toISOString() }),
+    ];
+    for (const doc of docs) parts.push(JSON.stringify(convexToJson(doc)));
+    writeFileSync(temporary, parts.join("\n") + "\n");
+    const fd = openSync(temporary, "r");
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temporary, this.snapshotPath);
+    writeFileSync(this.logPath, "");
+  }
+}

@@ -1,0 +1,95 @@
+// One subscribed query of a socket and how to (re-)evaluate it into a modification.
+import { type JSONValue } from "convex/values";
+import { z } from "zod";
+import { type Caller, callFunction } from "../engine/calls.js";
+import { type Engine } from "../engine/engine.js";
+import { ReadSet } from "../storage/readSet.js";
+import { type StateModification } from "./protocol.js";
+
+export type Subscription = {
+  readonly queryId: number;
+  readonly udfPath: string;
+  readonly args: JSONValue;
+  journal: string | null;
+  readSet: ReadSet | null;
+  /** Serialized last result sent, to skip unchanged re-runs. */
+  lastSent: string | null;
+};
+
+export type Evaluation = {
+  readonly readSet: ReadSet;
+  readonly ok: boolean;
+  readonly value: JSONValue;
+  readonly errorMessage: string;
+  readonly errorData: JSONValue | null;
+  readonly journal: string | null;
+};
+
+const journalSchema = z.object({ endCursor: z.string().nullable() });
+
+function parseJournal(journal: string | null): string | null {
+  if (journal === null) return null;
+  try {
+    return journalSchema.parse(JSON.parse(journal)).endCursor;
+  } catch {
+    return null;
+  }
+}
+
+export async function evaluate(
+  engine: Engine,
+  caller: Caller,
+  sub: Subscription,
+): Promise<Evaluation> {
+  const readSet = new ReadSet();
+  readSet.journalEndCursor = parseJournal(sub.journal);
+  const outcome = await callFunction(engine, caller, sub.udfPath, sub.args, "query", readSet);
+  const journal =
+    readSet.capturedCursor !== null
+      ? JSON.stringify({ endCursor: readSet.capturedCursor })
+      : sub.journal;
+  if (outcome.ok) {
+    return { readSet, ok: true, value: outcome.value, errorMessage: "", errorData: null, journal };
+  }
+  return {
+    readSet,
+    ok: false,
+    value: null,
+    errorMessage: outcome.message,
+    errorData: outcome.errorData ?? null,
+    journal,
+  };
+}
+
+/** Applies an evaluation; returns the modification to send, or null when nothing changed. */
+export function modificationFor(
+  sub: Subscription,
+  evaluation: Evaluation,
+): StateModification | null {
+  sub.readSet = evaluation.readSet;
+  sub.journal = evaluation.journal;
+  const modification: StateModification = evaluation.ok
+    ? {
+        type: "QueryUpdated",
+        queryId: sub.queryId,
+        value: evaluation.value,
+        logLines: [],
+        journal: evaluation.journal,
+      }
+    : {
+        type: "QueryFailed",
+        queryId: sub.queryId,
+        errorMessage: evaluation.errorMessage,
+        logLines: [],
+        errorData: evaluation.errorData,
+        journal: evaluation.journal,
+      };
+  const serialized = JSON.stringify(
+    evaluation.ok
+      ? ["ok", evaluation.value]
+      : ["err", evaluation.errorMessage, evaluation.errorData],
+  );
+  if (serialized === sub.lastSent) return null;
+  sub.lastSent = serialized;
+  return modification;
+}

@@ -1,0 +1,73 @@
+// One WebSocket connection: its version triple, identity, subscriptions, and an in-order
+// queue for incoming messages.
+import { type WebSocket } from "ws";
+import { type Caller } from "../engine/calls.js";
+import { type Identity } from "../engine/engine.js";
+import { type ServerMessage, type StateModification, encodeTs } from "./protocol.js";
+import { type Subscription } from "./querySubscription.js";
+
+export class Session {
+  sessionId: string | null = null;
+  connectionCount = 0;
+  querySetVersion = 0;
+  identityVersion = 0;
+  lastTs = 0n;
+  identity: Identity | null = null;
+  isAdmin = false;
+  /** Set after a successful MutationResponse; cleared by the next Transition. */
+  needsTransition = false;
+  closed = false;
+  readonly subscriptions = new Map<number, Subscription>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly id: number,
+  ) {}
+
+  get caller(): Caller {
+    return { identity: this.identity, isAdmin: this.isAdmin };
+  }
+
+  /** Caller identity as a memo key for sharing evaluations across sockets. */
+  get callerKey(): string {
+    return JSON.stringify([this.isAdmin, this.identity]);
+  }
+
+  enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task, task);
+  }
+
+  send(message: ServerMessage): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Sends a Transition from the current version; returns the new version. */
+  sendTransition(
+    ts: bigint,
+    modifications: StateModification[],
+    next: { querySet?: number; identity?: number } = {},
+  ): void {
+    const endTs = ts > this.lastTs ? ts : this.lastTs;
+    const startVersion = {
+      querySet: this.querySetVersion,
+      ts: encodeTs(this.lastTs),
+      identity: this.identityVersion,
+    };
+    this.querySetVersion = next.querySet ?? this.querySetVersion;
+    this.identityVersion = next.identity ?? this.identityVersion;
+    this.lastTs = endTs;
+    this.needsTransition = false;
+    this.send({
+      type: "Transition",
+      startVersion,
+      endVersion: {
+        querySet: this.querySetVersion,
+        ts: encodeTs(endTs),
+        identity: this.identityVersion,
+      },
+      modifications,
+    });
+  }
+}

@@ -1,0 +1,391 @@
+// The WebSocket sync server: per-socket in-order message processing, subscriptions, and
+// one Transition per affected socket after each batch of commits (wire note §2).
+import { type IncomingMessage } from "node:http";
+import { type Duplex } from "node:stream";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
+import { adminKeyMatches } from "../auth/adminKey.js";
+import { identityFromAttributes } from "../auth/identity.js";
+import { type TokenVerifier } from "../auth/tokenVerifier.js";
+import { callFunction } from "../engine/calls.js";
+import { outsideFunctions } from "../engine/context.js";
+import { type Engine } from "../engine/engine.js";
+import { type Logger, errorMessage } from "../log.js";
+import { type DocumentChange } from "../storage/documentStore.js";
+import { CompletedRequests } from "./completedRequests.js";
+import {
+  type AddQuery,
+  type ClientMessage,
+  type ServerMessage,
+  type StateModification,
+  clientMessage,
+  encodeTs,
+} from "./protocol.js";
+import {
+  type Evaluation,
+  type Subscription,
+  evaluate,
+  modificationFor,
+} from "./querySubscription.js";
+import { Session } from "./session.js";
+
+export const SYNC_PATH = /^\/api\/[^/]+\/sync\/?$/;
+const PING_INTERVAL_MS = 15_000;
+
+export type SyncDeps = {
+  readonly engine: () => Engine;
+  readonly verifier: () => TokenVerifier;
+  readonly adminKey: string;
+  readonly logger: Logger;
+};
+
+export class SyncHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  private readonly sessions = new Set<Session>();
+  private readonly completed = new CompletedRequests();
+  private readonly inFlight = new Map<string, Promise<ServerMessage>>();
+  private pendingChanges: DocumentChange[] = [];
+  private rerunAll = false;
+  private flushScheduled = false;
+  private exclusiveChain: Promise<void> = Promise.resolve();
+  private nextSessionId = 1;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.pingTimer = setInterval(() => {
+      for (const session of this.sessions) session.send({ type: "Ping" });
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  get connectionCount(): number {
+    return this.sessions.size;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+  }
+
+  /** Called after each commit (from inside the committing function's context). */
+  onCommit(changes: DocumentChange[]): void {
+    for (const change of changes) this.pendingChanges.push(change);
+    this.requestFlush();
+  }
+
+  /** Re-runs every subscription (code reload, auth config change). */
+  invalidateAll(): void {
+    this.rerunAll = true;
+    this.requestFlush();
+  }
+
+  /** Drops every socket from the server side (clients reconnect). For tests and reloads. */
+  dropConnections(code = 1012, reason = "server dropped the connection"): void {
+    for (const session of this.sessions) session.socket.close(code, reason);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const session of this.sessions) session.socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.exclusiveChain;
+  }
+
+  private exclusive(task: () => Promise<void>): Promise<void> {
+    const run = this.exclusiveChain.then(task, task);
+    this.exclusiveChain = run.catch((error: unknown) => {
+      this.deps.logger.log("error", "sync.internal_error", { error: errorMessage(error) });
+    });
+    return this.exclusiveChain;
+  }
+
+  private requestFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    outsideFunctions(() =>
+      setImmediate(() => {
+        void this.exclusive(() => this.flush());
+      }),
+    );
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    const rerunAll = this.rerunAll;
+    this.rerunAll = false;
+    const engine = this.deps.engine();
+    const memo = new Map<string, Promise<Evaluation>>();
+    for (const session of [...this.sessions]) {
+      const modifications: StateModification[] = [];
+      for (const sub of session.subscriptions.values()) {
+        const stale =
+          rerunAll ||
+          sub.readSet === null ||
+          (changes.length > 0 && sub.readSet.touchedBy(changes));
+        if (!stale) continue;
+        const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
+        let evaluation = memo.get(key);
+        if (evaluation === undefined) {
+          evaluation = evaluate(engine, session.caller, sub);
+          memo.set(key, evaluation);
+        }
+        const modification = modificationFor(sub, await evaluation);
+        if (modification !== null) modifications.push(modification);
+      }
+      if (modifications.length > 0 || session.needsTransition) {
+        session.sendTransition(engine.ts, modifications);
+      }
+    }
+  }
+
+  private accept(socket: WebSocket): void {
+    const session = new Session(socket, this.nextSessionId++);
+    this.sessions.add(session);
+    this.deps.logger.log("debug", "sync.connected", { socket: session.id });
+    socket.on("message", (data: RawData) => {
+      outsideFunctions(() => this.receive(session, data));
+    });
+    socket.on("close", () => {
+      session.closed = true;
+      this.sessions.delete(session);
+      this.deps.logger.log("debug", "sync.disconnected", { socket: session.id });
+    });
+    socket.on("error", (error) => {
+      this.deps.logger.log("warn", "sync.socket_error", {
+        socket: session.id,
+        error: error.message,
+      });
+    });
+  }
+
+  private receive(session: Session, data: RawData): void {
+    let message: ClientMessage;
+    try {
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString("utf8")
+        : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString("utf8");
+      message = clientMessage.parse(JSON.parse(text));
+    } catch (error) {
+      this.fatal(session, `Invalid message: ${errorMessage(error)}`);
+      return;
+    }
+    if (message.type === "Action") {
+      // Actions start in order (after a preceding Authenticate) but run concurrently.
+      session.enqueue(() => {
+        void this.action(session, message);
+        return Promise.resolve();
+      });
+      return;
+    }
+    session.enqueue(() => this.handle(session, message));
+  }
+
+  private fatal(session: Session, error: string): void {
+    this.deps.logger.log("warn", "sync.fatal_error", { socket: session.id, error });
+    session.send({ type: "FatalError", error });
+    session.socket.close(1011, "fatal error");
+  }
+
+  private async handle(session: Session, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case "Connect":
+        session.sessionId = message.sessionId;
+        session.connectionCount = message.connectionCount;
+        return;
+      case "ModifyQuerySet":
+        return this.exclusive(() => this.modifyQuerySet(session, message));
+      case "Mutation":
+        return this.mutation(session, message);
+      case "Authenticate":
+        return this.exclusive(() => this.authenticate(session, message));
+      case "Event":
+      case "Action":
+        return;
+    }
+  }
+
+  private async modifyQuerySet(
+    session: Session,
+    message: Extract<ClientMessage, { type: "ModifyQuerySet" }>,
+  ): Promise<void> {
+    if (message.baseVersion !== session.querySetVersion) {
+      this.fatal(
+        session,
+        `Query set version mismatch: base ${message.baseVersion}, server at ${session.querySetVersion}`,
+      );
+      return;
+    }
+    const engine = this.deps.engine();
+    const modifications: StateModification[] = [];
+    for (const modification of message.modifications) {
+      if (modification.type === "Remove") {
+        session.subscriptions.delete(modification.queryId);
+        modifications.push({ type: "QueryRemoved", queryId: modification.queryId });
+        continue;
+      }
+      const sub = this.subscription(modification);
+      session.subscriptions.set(sub.queryId, sub);
+      const result = modificationFor(sub, await evaluate(engine, session.caller, sub));
+      if (result !== null) modifications.push(result);
+    }
+    session.sendTransition(engine.ts, modifications, { querySet: message.newVersion });
+  }
+
+  private subscription(add: AddQuery): Subscription {
+    return {
+      queryId: add.queryId,
+      udfPath: add.udfPath,
+      args: add.args[0] ?? {},
+      journal: add.journal ?? null,
+      readSet: null,
+      lastSent: null,
+    };
+  }
+
+  private async authenticate(
+    session: Session,
+    message: Extract<ClientMessage, { type: "Authenticate" }>,
+  ): Promise<void> {
+    try {
+      if (message.tokenType === "User") {
+        session.identity = await this.deps.verifier().verify(message.value ?? "");
+        session.isAdmin = false;
+      } else if (message.tokenType === "Admin") {
+        if (!adminKeyMatches(this.deps.adminKey, message.value ?? "")) {
+          throw new Error("The admin key is invalid for this deployment.");
+        }
+        session.isAdmin = true;
+        session.identity = message.impersonating
+          ? identityFromAttributes(message.impersonating)
+          : null;
+      } else {
+        session.identity = null;
+        session.isAdmin = false;
+      }
+    } catch (error) {
+      this.deps.logger.log("info", "sync.auth_rejected", {
+        socket: session.id,
+        error: errorMessage(error),
+      });
+      session.send({
+        type: "AuthError",
+        error: errorMessage(error),
+        baseVersion: message.baseVersion,
+        authUpdateAttempted: true,
+      });
+      return;
+    }
+    const engine = this.deps.engine();
+    const modifications: StateModification[] = [];
+    for (const sub of session.subscriptions.values()) {
+      const result = modificationFor(sub, await evaluate(engine, session.caller, sub));
+      if (result !== null) modifications.push(result);
+    }
+    session.sendTransition(engine.ts, modifications, { identity: message.baseVersion + 1 });
+  }
+
+  private async mutation(
+    session: Session,
+    message: Extract<ClientMessage, { type: "Mutation" }>,
+  ): Promise<void> {
+    const sessionId = session.sessionId ?? `socket-${session.id}`;
+    const key = `${sessionId}:${message.requestId}`;
+    let response = this.completed.get(sessionId, message.requestId);
+    if (response === undefined) {
+      let running = this.inFlight.get(key);
+      if (running === undefined) {
+        running = this.runMutation(session, message);
+        this.inFlight.set(key, running);
+      }
+      try {
+        response = await running;
+      } finally {
+        this.inFlight.delete(key);
+      }
+      this.completed.set(sessionId, message.requestId, response);
+    } else {
+      this.deps.logger.log("debug", "sync.mutation_deduplicated", {
+        sessionId,
+        requestId: message.requestId,
+      });
+    }
+    session.send(response);
+    if (response.type === "MutationResponse" && response.success) {
+      session.needsTransition = true;
+      this.requestFlush();
+    }
+  }
+
+  private async runMutation(
+    session: Session,
+    message: Extract<ClientMessage, { type: "Mutation" }>,
+  ): Promise<ServerMessage> {
+    const engine = this.deps.engine();
+    const outcome = await callFunction(
+      engine,
+      session.caller,
+      message.udfPath,
+      message.args[0] ?? {},
+      "mutation",
+    );
+    if (outcome.ok) {
+      return {
+        type: "MutationResponse",
+        requestId: message.requestId,
+        success: true,
+        result: outcome.value,
+        ts: encodeTs(engine.ts),
+        logLines: [],
+      };
+    }
+    this.deps.logger.log("info", "function.failed", {
+      udfPath: message.udfPath,
+      error: outcome.message,
+    });
+    return {
+      type: "MutationResponse",
+      requestId: message.requestId,
+      success: false,
+      result: outcome.message,
+      logLines: [],
+      ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
+    };
+  }
+
+  private async action(
+    session: Session,
+    message: Extract<ClientMessage, { type: "Action" }>,
+  ): Promise<void> {
+    const outcome = await callFunction(
+      this.deps.engine(),
+      session.caller,
+      message.udfPath,
+      message.args[0] ?? {},
+      "action",
+    );
+    if (!outcome.ok) {
+      this.deps.logger.log("info", "function.failed", {
+        udfPath: message.udfPath,
+        error: outcome.message,
+      });
+    }
+    session.send(
+      outcome.ok
+        ? {
+            type: "ActionResponse",
+            requestId: message.requestId,
+            success: true,
+            result: outcome.value,
+            logLines: [],
+          }
+        : {
+            type: "ActionResponse",
+            requestId: message.requestId,
+            success: false,
+            result: outcome.message,
+            logLines: [],
+            ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
+          },
+    );
+  }
+}
