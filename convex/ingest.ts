@@ -1,0 +1,207 @@
+import { ConvexError, v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { findAttachment } from "./model/ingestAttachments";
+import { advanceIngestCursor } from "./model/ingestCursor";
+import { tombstoneSignals } from "./model/ingestDelete";
+import { listWatchedChannels } from "./model/ingestMapping";
+import { upsertSignal } from "./model/ingestSignal";
+import { isSnowflake } from "./model/ingestSnowflake";
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_DELETE_BATCH,
+  vCursor,
+  vDeleteResult,
+  vIncomingMessage,
+  vKnownAttachment,
+  vRecentMessage,
+  vUpsertResult,
+  vWatchedChannel,
+} from "./model/ingestValidators";
+import { requireService } from "./model/service";
+
+// The collector's Convex surface. Every function is public (the bot is not a Convex user) and
+// checks CONVEX_SERVICE_SECRET first.
+
+const MAX_CHANNELS_PER_CALL = 200;
+const MAX_RECENT = 100;
+
+/** Enabled mappings' source channels with their tier. The collector subscribes to it (live). */
+export const watchedChannels = query({
+  args: { secret: v.string() },
+  returns: v.array(vWatchedChannel),
+  handler: async (ctx, { secret }) => {
+    requireService(secret);
+    return listWatchedChannels(ctx);
+  },
+});
+
+/** Create or edit, idempotent by Discord message id. See model/ingestSignal.ts for the rules. */
+export const upsertMessage = mutation({
+  args: { secret: v.string(), message: vIncomingMessage },
+  returns: vUpsertResult,
+  handler: async (ctx, { secret, message }) => {
+    requireService(secret);
+    const result = await upsertSignal(ctx, message);
+    // Mirror fan-out (later issue): one call here, for outcomes "created" and "edited".
+    return result;
+  },
+});
+
+/** Tombstones deleted messages (single or bulk delete). Idempotent; unknown ids are no-ops. */
+export const deleteMessages = mutation({
+  args: { secret: v.string(), channelId: v.string(), messageIds: v.array(v.string()) },
+  returns: vDeleteResult,
+  handler: async (ctx, { secret, channelId, messageIds }) => {
+    requireService(secret);
+    if (messageIds.length > MAX_DELETE_BATCH) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `At most ${MAX_DELETE_BATCH} message ids per call; split the batch.`,
+      });
+    }
+    const result = await tombstoneSignals(ctx, channelId, messageIds);
+    // Mirror fan-out (later issue): one call here, for `result.deleted`.
+    return result;
+  },
+});
+
+/** A short-lived URL the collector POSTs an attachment's bytes to; the response has the storageId. */
+export const generateUploadUrl = mutation({
+  args: { secret: v.string() },
+  returns: v.string(),
+  handler: async (ctx, { secret }) => {
+    requireService(secret);
+    return ctx.storage.generateUploadUrl();
+  },
+});
+
+/** Attachments already stored, so a replayed or backfilled message is not downloaded again. */
+export const knownAttachments = query({
+  args: { secret: v.string(), discordAttachmentIds: v.array(v.string()) },
+  returns: v.array(vKnownAttachment),
+  handler: async (ctx, { secret, discordAttachmentIds }) => {
+    requireService(secret);
+    if (discordAttachmentIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachment ids per call.`,
+      });
+    }
+    const known = [];
+    for (const discordAttachmentId of discordAttachmentIds) {
+      const row = await findAttachment(ctx, discordAttachmentId);
+      if (row?.status !== "stored" || row.storageId === undefined || row.sha256 === undefined) {
+        continue;
+      }
+      known.push({
+        discordAttachmentId,
+        storageId: row.storageId,
+        filename: row.filename,
+        contentType: row.contentType,
+        size: row.size,
+        ...(row.width === undefined ? {} : { width: row.width }),
+        ...(row.height === undefined ? {} : { height: row.height }),
+        sha256: row.sha256,
+      });
+    }
+    return known;
+  },
+});
+
+/** The last ingested message id of each given channel (channels never ingested are absent). */
+export const getCursors = query({
+  args: { secret: v.string(), channelIds: v.array(v.string()) },
+  returns: v.array(vCursor),
+  handler: async (ctx, { secret, channelIds }) => {
+    requireService(secret);
+    if (channelIds.length > MAX_CHANNELS_PER_CALL) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `At most ${MAX_CHANNELS_PER_CALL} channels per call.`,
+      });
+    }
+    const cursors = [];
+    for (const channelId of new Set(channelIds)) {
+      const cursor = await ctx.db
+        .query("ingestCursors")
+        .withIndex("by_channel", (q) => q.eq("sourceChannelId", channelId))
+        .unique();
+      if (cursor !== null) cursors.push({ channelId, lastMessageId: cursor.lastMessageId });
+    }
+    return cursors;
+  },
+});
+
+/**
+ * Moves a channel's cursor forward (never back), e.g. past a backfill page whose messages were all
+ * skipped (bot posts). upsertMessage advances it too, in the same transaction as the write.
+ */
+export const advanceCursor = mutation({
+  args: { secret: v.string(), channelId: v.string(), messageId: v.string() },
+  returns: v.string(),
+  handler: async (ctx, { secret, channelId, messageId }) => {
+    requireService(secret);
+    if (!isSnowflake(messageId)) {
+      throw new ConvexError({ code: "BAD_REQUEST", message: "messageId is not a snowflake." });
+    }
+    return advanceIngestCursor(ctx, channelId, messageId);
+  },
+});
+
+/** The channel's most recently ingested messages, newest first, to detect deletes missed while down. */
+export const recentMessages = query({
+  args: { secret: v.string(), channelId: v.string(), limit: v.number() },
+  returns: v.array(vRecentMessage),
+  handler: async (ctx, { secret, channelId, limit }) => {
+    requireService(secret);
+    const take = Math.max(1, Math.min(MAX_RECENT, Math.floor(limit)));
+    const signals = await ctx.db
+      .query("signals")
+      .withIndex("by_channel", (q) => q.eq("sourceChannelId", channelId))
+      .order("desc")
+      .take(take);
+    return signals.map((signal) => ({
+      messageId: signal.sourceMessageId,
+      version: signal.version,
+      deleted: signal.deletedAt !== undefined,
+      ...(signal.editedAt === undefined ? {} : { editedAt: signal.editedAt }),
+    }));
+  },
+});
+
+/** Liveness of a bot instance, for delivery health in the admin console. */
+export const heartbeat = mutation({
+  args: {
+    secret: v.string(),
+    service: v.union(v.literal("collector"), v.literal("mirror")),
+    instanceId: v.string(),
+    startedAt: v.number(),
+    details: v.optional(v.string()),
+  },
+  returns: v.null(),
+  handler: async (ctx, { secret, service, instanceId, startedAt, details }) => {
+    requireService(secret);
+    if (details !== undefined && details.length > 4000) {
+      throw new ConvexError({ code: "BAD_REQUEST", message: "details must be under 4000 chars." });
+    }
+    const now = Date.now();
+    const existing = await ctx.db
+      .query("serviceHeartbeats")
+      .withIndex("by_service_and_instance", (q) =>
+        q.eq("service", service).eq("instanceId", instanceId),
+      )
+      .unique();
+    if (existing === null) {
+      await ctx.db.insert("serviceHeartbeats", {
+        service,
+        instanceId,
+        startedAt,
+        lastSeenAt: now,
+        ...(details === undefined ? {} : { details }),
+      });
+      return null;
+    }
+    await ctx.db.patch("serviceHeartbeats", existing._id, { startedAt, lastSeenAt: now, details });
+    return null;
+  },
+});

@@ -1,0 +1,197 @@
+import { ConvexError } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { upsertAttachments } from "./ingestAttachments";
+import { advanceIngestCursor } from "./ingestCursor";
+import { recordIngestLatency } from "./ingestLatency";
+import { findParentSignal, findSignalByMessage } from "./ingestLinking";
+import { findIngestMapping } from "./ingestMapping";
+import { parseContent } from "./ingestParse";
+import { isSnowflake } from "./ingestSnowflake";
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_CONTENT_LENGTH,
+  type IncomingMessage,
+  type UpsertResult,
+} from "./ingestValidators";
+
+/**
+ * Creates or edits the signal of one Discord message, keyed by its message id.
+ * - Unknown id: create (version 1, a "create" revision), even when the event was an edit of a
+ *   message posted while the collector was down.
+ * - Known id, same content and attachment set: nothing (duplicate delivery, RESUME replay,
+ *   backfill overlap, crosspost/embed flag flips).
+ * - Known id, older than what is stored (Discord's edited_timestamp): nothing (out-of-order replay).
+ * - Known id, visible change: version + 1, editedAt, re-parse, an "edit" revision appended.
+ * - Tombstoned id: nothing; Discord cannot undelete a message.
+ */
+export async function upsertSignal(
+  ctx: MutationCtx,
+  message: IncomingMessage,
+): Promise<UpsertResult> {
+  assertWellFormed(message);
+  const committedAt = Date.now();
+  const existing = await findSignalByMessage(ctx, message.messageId);
+  const result =
+    existing === null
+      ? await createSignal(ctx, message, committedAt)
+      : await editSignal(ctx, existing, message, committedAt);
+  await advanceIngestCursor(ctx, message.channelId, message.messageId);
+  return result;
+}
+
+async function createSignal(
+  ctx: MutationCtx,
+  message: IncomingMessage,
+  committedAt: number,
+): Promise<UpsertResult> {
+  const mapping = await findIngestMapping(ctx, message.channelId);
+  if (mapping === null) {
+    throw new ConvexError({
+      code: "UNMAPPED_CHANNEL",
+      message: `Channel ${message.channelId} has no enabled channel mapping; add one in the admin console.`,
+    });
+  }
+  const attachmentIds = await upsertAttachments(ctx, message.messageId, message.attachments);
+  const { parsed, pair, side, kind } = parseContent(
+    message.content,
+    message.replyToMessageId !== undefined,
+  );
+  const parentSignalId = await findParentSignal(ctx, message, parsed);
+  const signalId = await ctx.db.insert("signals", {
+    sourceGuildId: message.guildId,
+    sourceChannelId: message.channelId,
+    sourceMessageId: message.messageId,
+    authorId: message.authorId,
+    authorName: message.authorName,
+    tierKey: mapping.tierKey,
+    content: message.content,
+    parsed,
+    ...(pair === undefined ? {} : { pair }),
+    ...(side === undefined ? {} : { side }),
+    kind,
+    ...(message.replyToMessageId === undefined
+      ? {}
+      : { replyToMessageId: message.replyToMessageId }),
+    ...(parentSignalId === undefined ? {} : { parentSignalId }),
+    attachmentIds,
+    version: 1,
+    ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
+    sourceAt: message.sourceAt,
+    receivedAt: message.receivedAt,
+    committedAt,
+  });
+  await ctx.db.insert("signalRevisions", {
+    signalId,
+    version: 1,
+    content: message.content,
+    parsed,
+    attachmentIds,
+    at: message.editedAt ?? message.sourceAt,
+    change: "create",
+  });
+  if (message.origin === "gateway") {
+    await recordIngestLatency(ctx, {
+      messageId: message.messageId,
+      sourceAt: message.sourceAt,
+      receivedAt: message.receivedAt,
+      committedAt,
+    });
+  }
+  return { outcome: "created", signalId, version: 1 };
+}
+
+async function editSignal(
+  ctx: MutationCtx,
+  existing: Doc<"signals">,
+  message: IncomingMessage,
+  committedAt: number,
+): Promise<UpsertResult> {
+  const unchanged = { signalId: existing._id, version: existing.version };
+  if (existing.sourceChannelId !== message.channelId) {
+    throw new ConvexError({
+      code: "BAD_REQUEST",
+      message: `Message ${message.messageId} is stored for channel ${existing.sourceChannelId}, not ${message.channelId}.`,
+    });
+  }
+  if (existing.deletedAt !== undefined) return { outcome: "deleted", ...unchanged };
+  const attachmentIds = await upsertAttachments(ctx, message.messageId, message.attachments);
+  if (isOlderVersion(existing, message)) return { outcome: "stale", ...unchanged };
+  if (existing.content === message.content && sameIds(existing.attachmentIds, attachmentIds)) {
+    return { outcome: "unchanged", ...unchanged };
+  }
+
+  const { parsed, pair, side, kind } = parseContent(
+    message.content,
+    existing.replyToMessageId !== undefined,
+  );
+  const parentSignalId =
+    existing.parentSignalId ??
+    (await findParentSignal(
+      ctx,
+      { ...message, replyToMessageId: existing.replyToMessageId },
+      parsed,
+    ));
+  const version = existing.version + 1;
+  const editedAt = message.editedAt ?? committedAt;
+  await ctx.db.patch("signals", existing._id, {
+    content: message.content,
+    parsed,
+    pair,
+    side,
+    kind,
+    parentSignalId,
+    attachmentIds,
+    version,
+    editedAt,
+  });
+  await ctx.db.insert("signalRevisions", {
+    signalId: existing._id,
+    version,
+    content: message.content,
+    parsed,
+    attachmentIds,
+    at: editedAt,
+    change: "edit",
+  });
+  return { outcome: "edited", signalId: existing._id, version };
+}
+
+/**
+ * True when the incoming copy predates the stored version: an unedited copy after an edit, or an
+ * earlier edited_timestamp. Discord sets edited_timestamp on every content edit.
+ */
+function isOlderVersion(existing: Doc<"signals">, message: IncomingMessage): boolean {
+  if (existing.editedAt === undefined) return false;
+  if (message.editedAt === undefined) return true;
+  return message.editedAt < existing.editedAt;
+}
+
+function sameIds(a: readonly Id<"attachments">[], b: readonly Id<"attachments">[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+function assertWellFormed(message: IncomingMessage): void {
+  const problems: string[] = [];
+  for (const [field, value] of [
+    ["messageId", message.messageId],
+    ["channelId", message.channelId],
+    ["guildId", message.guildId],
+    ["authorId", message.authorId],
+    ["replyToMessageId", message.replyToMessageId],
+  ] as const) {
+    if (value !== undefined && !isSnowflake(value)) problems.push(`${field} is not a snowflake`);
+  }
+  if (message.content.length > MAX_CONTENT_LENGTH) {
+    problems.push(`content is longer than ${MAX_CONTENT_LENGTH} characters`);
+  }
+  if (message.attachments.length > MAX_ATTACHMENTS_PER_MESSAGE) {
+    problems.push(`more than ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`);
+  }
+  if (problems.length > 0) {
+    throw new ConvexError({
+      code: "BAD_REQUEST",
+      message: `Message ${message.messageId} rejected: ${problems.join("; ")}.`,
+    });
+  }
+}
