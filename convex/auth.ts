@@ -1,5 +1,6 @@
 import { Password } from "@convex-dev/auth/providers/Password";
 import { convexAuth } from "@convex-dev/auth/server";
+import { attachVerifiedCustomer } from "./model/customers";
 import { emailOtpProvider } from "./model/emailOtp";
 import { passwordProfile, validateNewPassword } from "./model/passwordProfile";
 
@@ -24,4 +25,11 @@ export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
     }),
   ],
   signIn: { maxFailedAttempsPerHour: MAX_FAILED_SIGN_INS_PER_HOUR },
+  callbacks: {
+    // Payments made under a verified email (pending entitlements) attach to the user here: on
+    // sign-up with an already-verified email and after email verification. Unverified: nothing.
+    async afterUserCreatedOrUpdated(ctx, { userId }) {
+      await attachVerifiedCustomer(ctx, userId);
+    },
+  },
 });

@@ -5,6 +5,7 @@ export const vVerification = v.union(
   v.literal("valid"),
   v.literal("invalid"),
   v.literal("missing"),
+  v.literal("unchecked"), // no signing secret configured: could not be verified (answered 500)
 );
 
 export const vWebhookStatus = v.union(
@@ -48,7 +49,9 @@ export const paymentTables = {
     sellappProductId: v.string(),
     sellappVariantId: v.optional(v.string()),
     tierKey: v.string(),
-  }).index("by_product_and_variant", ["sellappProductId", "sellappVariantId"]),
+  })
+    .index("by_product_and_variant", ["sellappProductId", "sellappVariantId"])
+    .index("by_variant", ["sellappVariantId"]),
 
   /** The paying party as Sell.app knows it; attached to a user once that user's email is verified. */
   customers: defineTable({
@@ -91,11 +94,15 @@ export const paymentTables = {
     graceUntil: v.optional(v.number()),
     revokedAt: v.optional(v.number()),
     reason: v.optional(v.string()),
+    /** Revoked by an admin: re-deriving the source from webhook events never re-activates it. */
+    adminRevoked: v.optional(v.boolean()),
     updatedAt: v.number(),
   })
     .index("by_user_and_tier", ["userId", "tierKey"])
     .index("by_customer", ["customerId"])
-    .index("by_source", ["source", "sourceId"]),
+    .index("by_source", ["source", "sourceId"])
+    .index("by_status_and_access_until", ["status", "accessUntil"])
+    .index("by_status_and_grace_until", ["status", "graceUntil"]),
 
   /** Every webhook request, stored before it is answered. */
   webhookEvents: defineTable({
@@ -117,9 +124,15 @@ export const paymentTables = {
     orderId: v.optional(v.string()),
     subscriptionId: v.optional(v.string()),
     customerEmail: v.optional(v.string()),
+    /** For status "duplicate": the event first stored under the same dedupe key. */
+    duplicateOf: v.optional(v.id("webhookEvents")),
   })
     .index("by_dedupe_key", ["dedupeKey"])
+    // Kept beside by_status_and_type for its order: newest first within a status (admin list, retry sweep).
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_status", ["status"])
+    .index("by_status_and_type", ["status", "eventType"])
+    .index("by_status_and_next_retry", ["status", "nextRetryAt"])
     .index("by_type", ["eventType"])
     .index("by_customer_email", ["customerEmail"])
     .index("by_order", ["orderId"])

@@ -1,0 +1,17 @@
+import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
+
+const crons = cronJobs();
+
+// Lapsed periods and graces become "expired" (the access gate already refuses them at read time).
+crons.interval(
+  "expire lapsed entitlements",
+  { minutes: 5 },
+  internal.entitlements.expireLapsed,
+  {},
+);
+
+// Failed Sell.app events are retried with backoff (1 m, 5 m, 30 m, 2 h, 12 h), stuck ones recovered.
+crons.interval("retry failed webhook events", { minutes: 1 }, internal.webhookEvents.retryDue, {});
+
+export default crons;

@@ -1,0 +1,209 @@
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { ConvexError, v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
+import { internalMutation, mutation, query } from "./_generated/server";
+import { requireAdmin } from "./model/auth";
+import { writeAudit } from "./model/audit";
+import { reconcileCustomer } from "./model/reconcile";
+import { vVerification, vWebhookStatus } from "./tables/payments";
+
+/** Admin console for Sell.app webhook events: list, inspect, replay, reconcile. Admins only. */
+
+const MAX_REPLAY_BATCH = 50;
+
+const vEventSummary = v.object({
+  id: v.id("webhookEvents"),
+  eventType: v.string(),
+  status: vWebhookStatus,
+  verification: vVerification,
+  receivedAt: v.number(),
+  processedAt: v.optional(v.number()),
+  attempts: v.number(),
+  lastError: v.optional(v.string()),
+  rejectReason: v.optional(v.string()),
+  nextRetryAt: v.optional(v.number()),
+  orderId: v.optional(v.string()),
+  subscriptionId: v.optional(v.string()),
+  customerEmail: v.optional(v.string()),
+  duplicateOf: v.optional(v.id("webhookEvents")),
+  bodyBytes: v.number(),
+});
+
+function summary(doc: Doc<"webhookEvents">) {
+  return {
+    id: doc._id,
+    eventType: doc.eventType,
+    status: doc.status,
+    verification: doc.verification,
+    receivedAt: doc.receivedAt,
+    attempts: doc.attempts,
+    bodyBytes: doc.bodyBytes,
+    ...(doc.processedAt === undefined ? {} : { processedAt: doc.processedAt }),
+    ...(doc.lastError === undefined ? {} : { lastError: doc.lastError }),
+    ...(doc.rejectReason === undefined ? {} : { rejectReason: doc.rejectReason }),
+    ...(doc.nextRetryAt === undefined ? {} : { nextRetryAt: doc.nextRetryAt }),
+    ...(doc.orderId === undefined ? {} : { orderId: doc.orderId }),
+    ...(doc.subscriptionId === undefined ? {} : { subscriptionId: doc.subscriptionId }),
+    ...(doc.customerEmail === undefined ? {} : { customerEmail: doc.customerEmail }),
+    ...(doc.duplicateOf === undefined ? {} : { duplicateOf: doc.duplicateOf }),
+  };
+}
+
+/** Newest first, optionally by status and/or event type (each combination has its index). */
+export const list = query({
+  args: {
+    status: v.optional(vWebhookStatus),
+    eventType: v.optional(v.string()),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(vEventSummary),
+  handler: async (ctx, { status, eventType, paginationOpts }) => {
+    await requireAdmin(ctx);
+    const table = ctx.db.query("webhookEvents");
+    const indexed =
+      status !== undefined && eventType !== undefined
+        ? table.withIndex("by_status_and_type", (q) =>
+            q.eq("status", status).eq("eventType", eventType),
+          )
+        : status !== undefined
+          ? table.withIndex("by_status", (q) => q.eq("status", status))
+          : eventType !== undefined
+            ? table.withIndex("by_type", (q) => q.eq("eventType", eventType))
+            : table;
+    const page = await indexed.order("desc").paginate(paginationOpts);
+    return { ...page, page: page.page.map(summary) };
+  },
+});
+
+/** One event with its raw payload and the stored headers (never a secret). */
+export const get = query({
+  args: { id: v.id("webhookEvents") },
+  returns: v.union(
+    v.null(),
+    v.object({
+      event: vEventSummary,
+      rawBody: v.string(),
+      headers: v.record(v.string(), v.string()),
+      dedupeKey: v.optional(v.string()),
+      lastErrorStack: v.optional(v.string()),
+    }),
+  ),
+  handler: async (ctx, { id }) => {
+    await requireAdmin(ctx);
+    const doc = await ctx.db.get("webhookEvents", id);
+    if (doc === null) return null;
+    return {
+      event: summary(doc),
+      rawBody: doc.rawBody,
+      headers: doc.headers,
+      ...(doc.dedupeKey === undefined ? {} : { dedupeKey: doc.dedupeKey }),
+      ...(doc.lastErrorStack === undefined ? {} : { lastErrorStack: doc.lastErrorStack }),
+    };
+  },
+});
+
+const vReplayResult = v.object({
+  id: v.id("webhookEvents"),
+  status: vWebhookStatus,
+  error: v.optional(v.string()),
+});
+
+/**
+ * Re-processes stored events now (the stored raw payload, not a new delivery). Idempotent: the
+ * source is re-derived from all its events, so replaying a processed event changes nothing.
+ * Rejected events (bad signature, malformed) and duplicates cannot be replayed.
+ */
+export const replay = mutation({
+  args: { ids: v.array(v.id("webhookEvents")), reason: v.optional(v.string()) },
+  returns: v.array(vReplayResult),
+  handler: async (ctx, { ids, reason }) => {
+    const admin = await requireAdmin(ctx);
+    if (ids.length === 0 || ids.length > MAX_REPLAY_BATCH) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `Replay between 1 and ${MAX_REPLAY_BATCH} events at a time.`,
+      });
+    }
+    const results = [];
+    for (const id of new Set(ids)) {
+      const before = await ctx.db.get("webhookEvents", id);
+      if (before === null) throw new ConvexError({ code: "NOT_FOUND", message: `No event ${id}.` });
+      if (before.status === "rejected" || before.status === "duplicate") {
+        throw new ConvexError({
+          code: "BAD_REQUEST",
+          message:
+            before.status === "rejected"
+              ? `Event ${id} was rejected (${before.rejectReason ?? "unknown reason"}) and can never be applied; ask Sell.app to redeliver it.`
+              : `Event ${id} is a duplicate; replay the original ${before.duplicateOf ?? ""} instead.`,
+        });
+      }
+      await ctx.runMutation(internal.webhookEvents.processEvent, { eventId: id, force: true });
+      const after = await ctx.db.get("webhookEvents", id);
+      await writeAudit(ctx, {
+        actorType: "admin",
+        actorUserId: admin._id,
+        action: "webhook.replay",
+        targetType: "webhookEvent",
+        targetId: id,
+        ...(reason === undefined ? {} : { reason }),
+        details: { from: before.status, to: after?.status ?? null },
+      });
+      results.push({
+        id,
+        status: after?.status ?? before.status,
+        ...(after?.status === "failed" && after.lastError !== undefined
+          ? { error: after.lastError }
+          : {}),
+      });
+    }
+    return results;
+  },
+});
+
+const vReconcileResult = v.object({
+  sources: v.number(),
+  changed: v.number(),
+  failures: v.array(v.object({ source: v.string(), error: v.string() })),
+});
+
+/** Re-derives one customer's entitlements from all their stored events (admin). */
+export const reconcile = mutation({
+  args: { customerId: v.id("customers") },
+  returns: vReconcileResult,
+  handler: async (ctx, { customerId }) => {
+    const admin = await requireAdmin(ctx);
+    const result = await reconcileCustomer(
+      ctx,
+      customerId,
+      { type: "admin", userId: admin._id },
+      Date.now(),
+    );
+    await writeAudit(ctx, {
+      actorType: "admin",
+      actorUserId: admin._id,
+      action: "customer.reconcile",
+      targetType: "customer",
+      targetId: customerId,
+      details: result,
+    });
+    return result;
+  },
+});
+
+/** The same, for jobs and scripts. */
+export const reconcileInternal = internalMutation({
+  args: { customerId: v.id("customers") },
+  returns: vReconcileResult,
+  handler: async (ctx, { customerId }) => {
+    const result = await reconcileCustomer(ctx, customerId, { type: "system" }, Date.now());
+    await writeAudit(ctx, {
+      actorType: "system",
+      action: "customer.reconcile",
+      targetType: "customer",
+      targetId: customerId,
+      details: result,
+    });
+    return result;
+  },
+});
