@@ -1,0 +1,37 @@
+import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { ConvexClientProvider } from "@/components/convex-client-provider";
+import { SiteHeader } from "@/components/site-header";
+import { env } from "@/env";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "G3netic Crypto Signals", template: "%s · G3netic" },
+  description: "Live crypto trading signals for members.",
+};
+
+export const viewport: Viewport = { themeColor: "#09090b", width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className="dark">
+      <body className="min-h-dvh">
+        <ConvexAuthNextjsServerProvider shouldHandleCode={false}>
+          <ConvexClientProvider>
+            <a
+              href="#main"
+              className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-zinc-950"
+            >
+              Skip to content
+            </a>
+            <SiteHeader devMailbox={env.EMAIL_PROVIDER === "dev"} />
+            <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
+              {children}
+            </main>
+          </ConvexClientProvider>
+        </ConvexAuthNextjsServerProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { api } from "@convex/_generated/api";
+import { useQuery } from "convex/react";
+import { useEffect, useState } from "react";
+import { dayBound } from "@/lib/format";
+import type { FeedFilters as Filters } from "./types";
+
+const inputClass =
+  "w-full rounded-md border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm text-zinc-100 focus:border-sky-400";
+
+function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-zinc-400">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** Pair, side, channel, date range and free-text search. Text inputs apply after a short pause. */
+export function FeedFilters({ onChange }: { onChange: (filters: Filters) => void }) {
+  const channels = useQuery(api.feed.channels, {});
+  const [search, setSearch] = useState("");
+  const [pair, setPair] = useState("");
+  const [side, setSide] = useState("");
+  const [channelId, setChannelId] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const filters: Filters = {};
+      if (search.trim()) filters.search = search.trim();
+      if (pair.trim()) filters.pair = pair.trim().toUpperCase();
+      if (side === "long" || side === "short") filters.side = side;
+      if (channelId) filters.channelId = channelId;
+      const fromMs = dayBound(from, "start");
+      const toMs = dayBound(to, "end");
+      if (fromMs !== undefined) filters.from = fromMs;
+      if (toMs !== undefined) filters.to = toMs;
+      onChange(filters);
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [search, pair, side, channelId, from, to, onChange]);
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter signals"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-3"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="col-span-2 sm:col-span-3">
+        <Field id="filter-search" label="Search">
+          <input
+            id="filter-search"
+            type="search"
+            placeholder="e.g. breakout, SOL"
+            className={inputClass}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </Field>
+      </div>
+      <Field id="filter-pair" label="Pair">
+        <input
+          id="filter-pair"
+          placeholder="BTC/USDT"
+          className={inputClass}
+          value={pair}
+          onChange={(event) => setPair(event.target.value)}
+        />
+      </Field>
+      <Field id="filter-side" label="Side">
+        <select
+          id="filter-side"
+          className={inputClass}
+          value={side}
+          onChange={(event) => setSide(event.target.value)}
+        >
+          <option value="">Any</option>
+          <option value="long">Long</option>
+          <option value="short">Short</option>
+        </select>
+      </Field>
+      <Field id="filter-channel" label="Channel">
+        <select
+          id="filter-channel"
+          className={inputClass}
+          value={channelId}
+          onChange={(event) => setChannelId(event.target.value)}
+        >
+          <option value="">All channels</option>
+          {(channels ?? []).map((channel) => (
+            <option key={channel.channelId} value={channel.channelId}>
+              {channel.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="filter-from" label="From (UTC)">
+        <input
+          id="filter-from"
+          type="date"
+          className={inputClass}
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+        />
+      </Field>
+      <Field id="filter-to" label="To (UTC)">
+        <input
+          id="filter-to"
+          type="date"
+          className={inputClass}
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+        />
+      </Field>
+    </form>
+  );
+}

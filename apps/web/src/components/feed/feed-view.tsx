@@ -1,0 +1,79 @@
+"use client";
+
+import { api } from "@convex/_generated/api";
+import { usePaginatedQuery, useQuery } from "convex/react";
+import { useCallback, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { AlertSettings } from "./alert-settings";
+import { FeedFilters } from "./feed-filters";
+import { LockedPanel } from "./locked-panel";
+import { NewSignalsBanner } from "./new-signals-banner";
+import { SignalCard } from "./signal-card";
+import type { FeedFilters as Filters } from "./types";
+import { useInfiniteScroll } from "./use-infinite-scroll";
+import { useNewSignals } from "./use-new-signals";
+
+const PAGE_SIZE = 20;
+
+/** The live feed: a reactive paginated subscription, newest first, no polling. */
+export function FeedView() {
+  const access = useQuery(api.feed.access, {});
+  const [filters, setFilters] = useState<Filters>({});
+  const filterKey = useMemo(() => JSON.stringify(filters), [filters]);
+  const onFiltersChange = useCallback(
+    (next: Filters) =>
+      setFilters((previous) =>
+        JSON.stringify(previous) === JSON.stringify(next) ? previous : next,
+      ),
+    [],
+  );
+  const open = access !== undefined && !access.locked;
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.feed.list,
+    open ? { filters } : "skip",
+    { initialNumItems: PAGE_SIZE },
+  );
+  const ready = status !== "LoadingFirstPage";
+  const { newIds, clear } = useNewSignals(results, open && ready, filterKey);
+  const sentinel = useInfiniteScroll(status === "CanLoadMore", () => loadMore(PAGE_SIZE));
+
+  if (access === undefined) return <p className="text-zinc-400">Loading…</p>;
+  if (access.locked) return <LockedPanel purchaseUrl={access.purchaseUrl} />;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <FeedFilters onChange={onFiltersChange} />
+      <AlertSettings />
+      <NewSignalsBanner
+        count={newIds.size}
+        onClick={() => {
+          window.scrollTo({ top: 0, behavior: "smooth" });
+          clear();
+        }}
+      />
+      {status === "LoadingFirstPage" ? <p className="text-zinc-400">Loading signals…</p> : null}
+      {ready && results.length === 0 ? (
+        <p className="text-zinc-400">
+          No signals match. Clear a filter, or wait for the next call.
+        </p>
+      ) : null}
+      <ol className="flex flex-col gap-4" aria-label="Signals, newest first">
+        {results.map((signal) => (
+          <li key={signal.id}>
+            <SignalCard signal={signal} isNew={newIds.has(signal.id)} />
+          </li>
+        ))}
+      </ol>
+      <div ref={sentinel} />
+      {status === "CanLoadMore" ? (
+        <Button variant="secondary" onClick={() => loadMore(PAGE_SIZE)}>
+          Load older signals
+        </Button>
+      ) : null}
+      {status === "LoadingMore" ? <p className="text-zinc-400">Loading older signals…</p> : null}
+      {status === "Exhausted" && results.length > 0 ? (
+        <p className="text-center text-sm text-zinc-500">That&apos;s every signal.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+
+/** What a signed-in member without access sees instead of the feed. */
+export function LockedPanel({ purchaseUrl }: { purchaseUrl: string | undefined }) {
+  return (
+    <Card className="flex flex-col items-start gap-3">
+      <h2 className="text-xl font-semibold text-white">🔒 The live feed is for members</h2>
+      <p className="text-zinc-300">
+        Your account has no active membership. Buy one with the same email address you signed up
+        with — access opens here automatically, within seconds of payment.
+      </p>
+      {purchaseUrl ? (
+        <a
+          href={purchaseUrl}
+          rel="noopener noreferrer"
+          target="_blank"
+          className="rounded-md bg-emerald-500 px-4 py-2 font-semibold text-zinc-950 hover:bg-emerald-400"
+        >
+          Get access
+        </a>
+      ) : (
+        <p className="text-sm text-zinc-400">Purchasing is not open right now.</p>
+      )}
+      <Link href="/account" className="text-sm text-sky-300 underline">
+        Check your account status
+      </Link>
+    </Card>
+  );
+}

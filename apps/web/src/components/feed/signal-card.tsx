@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { formatTime } from "@/lib/format";
+import { AttachmentList } from "./attachment-list";
+import { SideBadge } from "./side-badge";
+import { SignalLevels } from "./signal-levels";
+import type { SignalCardData } from "./types";
+
+const KIND_LABELS: Record<SignalCardData["kind"], string> = {
+  signal: "Signal",
+  entry_hit: "Entry hit",
+  target_hit: "Target hit",
+  stop_hit: "Stop hit",
+  move_stop: "Stop moved",
+  partial_close: "Partial close",
+  close: "Closed",
+  cancel: "Cancelled",
+  note: "Note",
+};
+
+export function SignalCard({ signal, isNew }: { signal: SignalCardData; isNew: boolean }) {
+  const deleted = signal.deletedAt !== undefined;
+  return (
+    <article
+      aria-labelledby={`signal-${signal.id}-title`}
+      data-testid="signal-card"
+      className={`flex flex-col gap-3 rounded-xl border bg-zinc-900/70 p-4 ${
+        isNew ? "border-emerald-500/70 shadow-[0_0_0_1px] shadow-emerald-500/40" : "border-zinc-800"
+      } ${deleted ? "opacity-70" : ""}`}
+    >
+      <header className="flex flex-wrap items-center gap-2">
+        <h2 id={`signal-${signal.id}-title`} className="text-lg font-semibold text-white">
+          {signal.pair ?? signal.parsed.symbol?.raw ?? KIND_LABELS[signal.kind]}
+        </h2>
+        <SideBadge side={signal.side} />
+        {signal.kind !== "signal" ? (
+          <span className="rounded bg-zinc-800 px-2 py-0.5 text-xs text-zinc-300">
+            {KIND_LABELS[signal.kind]}
+          </span>
+        ) : null}
+        {isNew ? (
+          <span className="rounded bg-emerald-500 px-2 py-0.5 text-xs font-bold text-zinc-950">
+            NEW
+          </span>
+        ) : null}
+        {signal.editedAt !== undefined ? (
+          <Link
+            href={`/signals/${signal.id}`}
+            className="rounded bg-amber-500/15 px-2 py-0.5 text-xs text-amber-300 underline"
+          >
+            Edited · v{signal.version} · history
+          </Link>
+        ) : null}
+        {deleted ? (
+          <Link
+            href={`/signals/${signal.id}`}
+            className="rounded bg-rose-500/15 px-2 py-0.5 text-xs text-rose-300 underline"
+          >
+            Deleted by the author · history
+          </Link>
+        ) : null}
+        <time
+          dateTime={new Date(signal.postedAt).toISOString()}
+          className="ml-auto text-xs text-zinc-400"
+        >
+          {formatTime(signal.postedAt)}
+        </time>
+      </header>
+      <SignalLevels parsed={signal.parsed} />
+      <AttachmentList attachments={signal.attachments} />
+      <details className="group">
+        <summary className="cursor-pointer text-sm text-sky-300 hover:underline">Raw text</summary>
+        <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-zinc-950 p-3 font-mono text-sm text-zinc-200">
+          {signal.content}
+        </pre>
+        <p className="mt-1 text-xs text-zinc-500">Posted by {signal.authorName}</p>
+      </details>
+    </article>
+  );
+}

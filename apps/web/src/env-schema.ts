@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** Everything the web app reads from its environment, checked once at build and at start. */
+export const ZEnv = z.object({
+  NEXT_PUBLIC_CONVEX_URL: z.url({
+    message: "must be the Convex deployment URL, e.g. http://127.0.0.1:3210",
+  }),
+  /** Mirrors the backend's EMAIL_PROVIDER: "dev" enables the /dev/mailbox page. */
+  EMAIL_PROVIDER: z.enum(["dev", "resend"]).default("dev"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse({
+    NEXT_PUBLIC_CONVEX_URL: source.NEXT_PUBLIC_CONVEX_URL,
+    EMAIL_PROVIDER: source.EMAIL_PROVIDER === "" ? undefined : source.EMAIL_PROVIDER,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => {
+        const name = issue.path.join(".");
+        const value = source[name];
+        return value === undefined || value === ""
+          ? `${name} is missing (${issue.message})`
+          : `${name} is invalid: ${issue.message}`;
+      })
+      .join("; ");
+    throw new Error(`Invalid environment for @g3/web: ${problems}. See apps/web/README.md.`);
+  }
+  return parsed.data;
+}
