@@ -47,8 +47,10 @@ export const vParsedSignal = v.object({
   followUp: v.optional(
     v.object({
       targetIndex: v.optional(v.number()),
+      entryIndex: v.optional(v.number()), // "Entry 2 filled"
       price: v.optional(v.number()),
       newStop: v.optional(v.number()),
+      breakeven: v.optional(v.boolean()), // "SL to breakeven" with no price: use the entry
       percent: v.optional(v.number()),
     }),
   ),

@@ -38,7 +38,7 @@ function eventText(s: ParsedSignal): string {
   const at = f.price === undefined ? "" : ` at ${p(f.price)}`;
   switch (s.kind) {
     case "entry_hit":
-      return `entry hit${at}`;
+      return f.entryIndex === undefined ? `entry hit${at}` : `entry ${f.entryIndex} hit${at}`;
     case "target_hit":
       return f.targetIndex === undefined ? `target hit${at}` : `TP${f.targetIndex} hit${at}`;
     case "stop_hit":
@@ -59,6 +59,7 @@ function eventText(s: ParsedSignal): string {
 function stopMoveText(s: ParsedSignal): string | undefined {
   const f = s.followUp;
   if (f?.newStop !== undefined) return `SL → ${p(f.newStop)}`;
+  if (f?.breakeven === true) return "SL → breakeven";
   if (s.kind === "move_stop") return "SL moved";
   return undefined;
 }

@@ -9,6 +9,7 @@ export type FollowUpHit = {
   kind: FollowUpKind;
   span: Span;
   targetIndex?: number;
+  entryIndex?: number;
   price?: number;
   newStop?: number;
   percent?: number;
@@ -170,7 +171,7 @@ const RULES: Rule[] = [
       `\\b(?:entry|entries|buy\\s+order|limit\\s+order|order)\\s*#?\\s*(\\d{1,2})?${ENTRY_HIT_WORDS}${AT_NUM}`,
       "gi",
     ),
-    read: (m) => ({ price: num(m[2]) }),
+    read: (m) => ({ entryIndex: num(m[1]), price: num(m[2]) }),
   },
   {
     kind: "entry_hit",
@@ -240,4 +241,11 @@ export function findFollowUps(text: string): { hits: FollowUpHit[]; text: string
 /** The primary kind by KIND_PRECEDENCE. */
 export function primaryKind(hits: FollowUpHit[]): FollowUpKind | undefined {
   return KIND_PRECEDENCE.find((kind) => hits.some((hit) => hit.kind === kind));
+}
+
+const AT_PRICE = new RegExp(`(?:\\bat|@)\\s*\\$?${NUM}`, "i");
+
+/** "Closed BTC at 43100": a price after "at"/"@" elsewhere in the message (percentages excluded). */
+export function findAtPrice(text: string): number | undefined {
+  return num(AT_PRICE.exec(text)?.[1]);
 }

@@ -30,7 +30,7 @@ const LABEL_RE = new RegExp(
     "(?<market>\\bcmp\\b|\\b(?:at\\s+)?market\\s+price\\b|\\bcurrent\\s+price\\b)",
     "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy)(?![a-z])|@)",
     "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\u{1F3AF})(?![a-z]))",
-    "(?<stop>(?:\\bstop[\\s-]?loss|\\bstoploss|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|\\binvalidation)(?![a-z]))",
+    "(?<stop>(?:\\bstop[\\s-]?loss(?:\\s+targets?)?|\\bstoploss|\\bstop\\s+targets?|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|\\binvalidation)(?![a-z]))",
     "(?<sell>\\bsell(?![a-z]))",
     "(?<other>\\b(?:coin|pair|symbol|ticker|direction|exchange|leverage|lev|margin|period|duration|timeframe|time|date|risk(?:\\s+management)?|rm|amount(?:\\s+per\\s+trade)?|position\\s+size|size|volume|r:r|rr|risk[\\s/-]?reward|profit|loss|pnl|roi|notes?|analysis|reason|comment|chart)(?![a-z]))",
   ].join("|"),
@@ -43,6 +43,7 @@ const LIST_INDEX = /(?<![\w.,])\d{1,2}\)|^\d{1,2}\.(?=\s)/gm;
 const NUMERIC_LINE = /^[\d\s.,k\-/+$()#:]+$/i;
 const BREAKOUT =
   /\b(?:enter|entry|buy|sell|long|short|break(?:out)?|open)\s*[:=]?\s*(?:(?:on|if|when|after)\s+(?:a\s+)?(?:break|breakout|close|candle\s+close)\s+)?(above|over|below|under)\b[^\n]*/i;
+const HASH_NUMBER = /(?<![\w&])#\d+(?![\d.,])/g;
 const MARKET_WORDS = /\b(?:market|cmp|now|current|instant|asap|here)\b/i;
 const ZONE_WORDS = /\b(?:zone|range|between|area)\b/i;
 const MARKET_PHRASE =
@@ -98,7 +99,8 @@ function zoneOf(values: number[]): EntryZone | undefined {
  */
 export function findLevels(input: string, options: LevelOptions): Levels {
   const errors: string[] = [];
-  let text = input;
+  // "Signal #123", "#1": ids and list numbers, never prices.
+  let text = input.replace(HASH_NUMBER, (id) => " ".repeat(id.length));
   let entries: number[] = [];
   let entryType: EntryType | undefined;
 

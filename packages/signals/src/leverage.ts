@@ -9,10 +9,13 @@ const VALUE = "(\\d{1,3}(?:\\.\\d+)?)";
 /** By precedence: a Leverage/Lev label, a margin-mode word with a value, a bare "20x"/"x20". */
 const PATTERNS: RegExp[] = [
   new RegExp(
-    `\\b(?:leverage|lev)\\b\\.?\\s*[:=-]?\\s*(?:${MODE}\\b\\s*)?(?:x\\s?)?${VALUE}(?:\\s*x)?(?:\\s*-\\s*(?:x\\s?)?(\\d{1,3})(?:\\s*x)?)?(?:\\s*\\(?\\s*${MODE}\\b\\)?)?`,
+    `\\b(?:leverage|lev)\\b\\.?\\s*[:=-]?\\s*(?:${MODE}\\b\\s*)?\\(?\\s*(?:x\\s?)?${VALUE}(?:\\s*x)?(?:\\s*-\\s*(?:x\\s?)?(\\d{1,3})(?:\\s*x)?)?(?:\\s*\\(?\\s*${MODE}\\b\\)?)?`,
     "gi",
   ),
-  new RegExp(`\\b${MODE}\\b(?:\\s*margin)?\\s*[:=-]?\\s*(?:x\\s?)?${VALUE}\\s*x?(?![\\w.])`, "gi"),
+  new RegExp(
+    `\\b${MODE}\\b(?:\\s*margin)?\\s*[:=-]?\\s*\\(?\\s*(?:x\\s?)?${VALUE}\\s*x?(?![\\w.])`,
+    "gi",
+  ),
   new RegExp(`(?<![\\w.])${VALUE}x(?![\\w])`, "gi"),
   new RegExp(`(?<![\\w.])x${VALUE}(?![\\w.])`, "gi"),
 ];

@@ -1,6 +1,12 @@
 import { checkLeverage, checkSignal } from "./sanity.js";
 import { followUpConfidence, noteConfidence, signalConfidence } from "./confidence.js";
-import { findFollowUps, primaryKind, type FollowUpHit, type FollowUpKind } from "./follow-up.js";
+import {
+  findAtPrice,
+  findFollowUps,
+  primaryKind,
+  type FollowUpHit,
+  type FollowUpKind,
+} from "./follow-up.js";
 import { findLeverage } from "./leverage.js";
 import { findLevels, type Levels } from "./levels.js";
 import { normalize } from "./normalize.js";
@@ -17,7 +23,7 @@ import {
   type Side,
   type SignalKind,
 } from "./types.js";
-import { findVenue } from "./venue.js";
+import { findVenueWords, readExchangeLabel } from "./venue.js";
 import { PARSER_VERSION } from "./version.js";
 
 /** Longer input is cut (Discord allows 4000 characters); the cut is recorded as an error. */
@@ -34,25 +40,34 @@ type Reading = {
   side?: Side;
   sideErrors: string[];
   levels: Levels;
+  /** The text left once every pass blanked what it used. */
+  rest: string;
 };
 
 function read(normalized: string): Reading {
   const followUps = findFollowUps(normalized);
   const pnl = findStatedPnl(followUps.text);
   const leverage = findLeverage(pnl.text);
-  const venue = findVenue(leverage.text);
-  const symbol = findSymbol(venue.text);
-  const text = symbol ? blank(venue.text, symbol.span) : venue.text;
+  const label = readExchangeLabel(leverage.text);
+  const symbol = findSymbol(label.text);
+  const text = symbol ? blank(label.text, symbol.span) : label.text;
+  const words = findVenueWords(text);
   const side = findSide(text);
   const levels = findLevels(text, {
     satoshiShorthand: symbol?.symbol.quote === "BTC",
     sellIsTarget: side?.side === "long",
   });
-  const reading: Reading = { hits: followUps.hits, sideErrors: side?.errors ?? [], levels };
+  const reading: Reading = {
+    hits: followUps.hits,
+    sideErrors: side?.errors ?? [],
+    levels,
+    rest: text,
+  };
   if (pnl.pnlPct !== undefined) reading.pnlPct = pnl.pnlPct;
   if (leverage.leverage) reading.leverage = leverage.leverage;
-  if (venue.exchange) reading.exchange = venue.exchange;
-  const market = venue.market ?? symbol?.market;
+  const exchange = label.exchange ?? words.exchange;
+  if (exchange) reading.exchange = exchange;
+  const market = label.market ?? words.market ?? symbol?.market;
   if (market) reading.market = market;
   if (symbol) reading.symbol = symbol;
   if (side) reading.side = side.side;
@@ -161,34 +176,49 @@ function asSignal(reading: Reading): ParsedSignal {
 
 function isDetailed(kind: FollowUpKind, f: FollowUp, hits: FollowUpHit[]): boolean {
   if (kind === "target_hit") return f.targetIndex !== undefined || hits.some((h) => h.allTargets);
-  if (kind === "move_stop")
-    return f.newStop !== undefined || hits.some((h) => h.breakeven === true);
+  if (kind === "move_stop") return f.newStop !== undefined || f.breakeven === true;
   if (kind === "partial_close") return f.percent !== undefined;
   return true;
 }
 
-function mergeFollowUp(kind: FollowUpKind, hits: FollowUpHit[]): FollowUp {
+/** Primary kinds that happen at a price ("Closed BTC at 43100"). */
+const PRICED_KINDS: ReadonlySet<FollowUpKind> = new Set([
+  "entry_hit",
+  "target_hit",
+  "stop_hit",
+  "partial_close",
+  "close",
+]);
+
+function mergeFollowUp(kind: FollowUpKind, reading: Reading): FollowUp {
+  const hits = reading.hits;
   const primary = hits.find((h) => h.kind === kind);
   const f: FollowUp = {};
   const targetIndex = hits.find((h) => h.targetIndex !== undefined)?.targetIndex;
   if (targetIndex !== undefined) f.targetIndex = targetIndex;
-  const price = primary?.price ?? hits.find((h) => h.price !== undefined)?.price;
+  const entryIndex = hits.find((h) => h.entryIndex !== undefined)?.entryIndex;
+  if (entryIndex !== undefined) f.entryIndex = entryIndex;
+  const price =
+    primary?.price ??
+    hits.find((h) => h.price !== undefined)?.price ??
+    (PRICED_KINDS.has(kind) ? findAtPrice(reading.rest) : undefined);
   if (price !== undefined) f.price = price;
   const newStop = hits.find((h) => h.newStop !== undefined)?.newStop;
   if (newStop !== undefined) f.newStop = newStop;
+  else if (hits.some((h) => h.breakeven === true)) f.breakeven = true;
   const percent = hits.find((h) => h.kind === "partial_close" && h.percent !== undefined)?.percent;
   if (percent !== undefined) f.percent = percent;
   return f;
 }
 
 function asFollowUp(kind: FollowUpKind, reading: Reading, context: ParseContext): ParsedSignal {
-  const followUp = mergeFollowUp(kind, reading.hits);
+  const followUp = mergeFollowUp(kind, reading);
   const errors = [...checkLeverage(reading.leverage)];
   const linkable = context.isReply === true || reading.symbol !== undefined;
   if (!linkable)
     errors.push("follow-up names no symbol and is not a reply: it cannot be linked to its signal");
   const movesStop = reading.hits.some((h) => h.kind === "move_stop");
-  if (movesStop && followUp.newStop === undefined && !reading.hits.some((h) => h.breakeven)) {
+  if (movesStop && followUp.newStop === undefined && followUp.breakeven !== true) {
     errors.push("stop move without a new stop price");
   }
   const detailed = isDetailed(kind, followUp, reading.hits);
@@ -284,7 +314,11 @@ export function parseSignal(text: string, context: ParseContext = {}): ParsedSig
     if (typeof text !== "string") return emptyNote("message text is not a string");
     const cut = text.length > MAX_INPUT_LENGTH;
     const normalized = normalize(cut ? text.slice(0, MAX_INPUT_LENGTH) : text);
-    if (normalized === "") return emptyNote("empty message");
+    if (normalized === "") {
+      return emptyNote(
+        text.trim() === "" ? "empty message" : "no text besides links, mentions or formatting",
+      );
+    }
     const parsed = parseNormalized(normalized, context ?? {});
     if (!cut) return parsed;
     return {

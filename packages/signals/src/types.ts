@@ -27,10 +27,14 @@ export type EntryZone = { low: number; high: number };
 export type FollowUp = {
   /** 1-based target number, e.g. 2 for "TP2 hit". */
   targetIndex?: number;
+  /** 1-based entry number, e.g. 2 for "Entry 2 filled". */
+  entryIndex?: number;
   /** The price the event happened at, e.g. 2288 for "Closed at 2288". */
   price?: number;
   /** The new stop, from "Move SL to 42250" (also kept when the primary kind is not move_stop). */
   newStop?: number;
+  /** The stop moves to the entry ("SL to breakeven") and no price was written: use the parent's entry. */
+  breakeven?: boolean;
   /** Share of the position closed by a partial close, 0..100. */
   percent?: number;
 };

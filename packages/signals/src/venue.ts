@@ -53,24 +53,31 @@ function marketIn(text: string): Market | undefined {
 }
 
 /**
- * Exchange and market. An "Exchange:" line is read whole (then blanked so "USDT" in
- * "Bybit USDT" is not taken for a coin); "<exchange> USDT/USDC/USDⓈ-M" names a perpetual market.
- * Otherwise the first known exchange name and the first spot/perp/futures word in the text.
+ * An "Exchange:" line, read whole and then blanked so "USDT" in "Bybit USDT" is not taken for a
+ * coin; "<exchange> USDT/USDC/USDⓈ-M" names the perpetual contract market.
  */
-export function findVenue(text: string): VenueMatch {
+export function readExchangeLabel(text: string): VenueMatch {
   const label = EXCHANGE_LABEL.exec(text);
-  let working = text;
-  let exchange: string | undefined;
-  let market: Market | undefined;
-  if (label) {
-    const line = label[1]?.trim() ?? "";
-    exchange = exchangeIn(line) ?? (line.split(/\s+/)[0] || undefined);
-    market = marketIn(line) ?? (CONTRACT_MARKET.test(line) ? "perp" : undefined);
-    working = blank(working, { start: label.index, end: label.index + label[0].length });
-  }
-  exchange ??= exchangeIn(working);
-  market ??= marketIn(working);
-  const out: VenueMatch = { text: working };
+  if (!label) return { text };
+  const line = label[1]?.trim() ?? "";
+  const out: VenueMatch = {
+    text: blank(text, { start: label.index, end: label.index + label[0].length }),
+  };
+  const exchange = exchangeIn(line) ?? (line.split(/\s+/)[0] || undefined);
+  const market = marketIn(line) ?? (CONTRACT_MARKET.test(line) ? "perp" : undefined);
+  if (exchange) out.exchange = exchange;
+  if (market) out.market = market;
+  return out;
+}
+
+/**
+ * The first known exchange name and the first spot/perp/futures word. Run it on text whose
+ * symbol is blanked: "DYDX/USDT" names a coin, not the dYdX exchange.
+ */
+export function findVenueWords(text: string): Omit<VenueMatch, "text"> {
+  const out: Omit<VenueMatch, "text"> = {};
+  const exchange = exchangeIn(text);
+  const market = marketIn(text);
   if (exchange) out.exchange = exchange;
   if (market) out.market = market;
   return out;

@@ -110,7 +110,7 @@ describe("parseSignal robustness", () => {
   it.each([
     ["", "empty message"],
     ["   \n\t ", "empty message"],
-    ["**  **", "empty message"],
+    ["**  **", "no text besides links, mentions or formatting"],
   ])("empty input %j is a note", (text, error) => {
     expect(parseSignal(text)).toEqual({
       kind: "note",
