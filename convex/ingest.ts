@@ -1,9 +1,11 @@
 import { ConvexError, v } from "convex/values";
-import { mutation, query } from "./_generated/server";
+import { internalQuery, mutation, query } from "./_generated/server";
 import { findAttachment } from "./model/ingestAttachments";
+import { findSignalByMessage } from "./model/ingestLinking";
 import { advanceIngestCursor } from "./model/ingestCursor";
 import { tombstoneSignals } from "./model/ingestDelete";
 import { listWatchedChannels } from "./model/ingestMapping";
+import { enqueueMirrorWorkForDeletes, enqueueMirrorWorkForUpsert } from "./model/mirrorFanout";
 import { upsertSignal } from "./model/ingestSignal";
 import { isSnowflake } from "./model/ingestSnowflake";
 import {
@@ -24,6 +26,8 @@ import { requireService } from "./model/service";
 
 const MAX_CHANNELS_PER_CALL = 200;
 const MAX_RECENT = 100;
+const MAX_REVISIONS = 200;
+const MAX_INSPECTED_ATTACHMENTS = 100;
 
 /** Enabled mappings' source channels with their tier. The collector subscribes to it (live). */
 export const watchedChannels = query({
@@ -42,7 +46,7 @@ export const upsertMessage = mutation({
   handler: async (ctx, { secret, message }) => {
     requireService(secret);
     const result = await upsertSignal(ctx, message);
-    // Mirror fan-out (later issue): one call here, for outcomes "created" and "edited".
+    await enqueueMirrorWorkForUpsert(ctx, result); // mirror fan-out: creates and visible edits
     return result;
   },
 });
@@ -60,7 +64,7 @@ export const deleteMessages = mutation({
       });
     }
     const result = await tombstoneSignals(ctx, channelId, messageIds);
-    // Mirror fan-out (later issue): one call here, for `result.deleted`.
+    await enqueueMirrorWorkForDeletes(ctx, result.deleted); // mirror fan-out: tombstones
     return result;
   },
 });
@@ -203,5 +207,26 @@ export const heartbeat = mutation({
     }
     await ctx.db.patch("serviceHeartbeats", existing._id, { startedAt, lastSeenAt: now, details });
     return null;
+  },
+});
+
+/**
+ * Operator view of one Discord message: the stored signal, its full revision history and its
+ * attachment rows. Internal (admin key only), e.g. `npx convex run ingest:inspectMessage '{"messageId":"…"}'`.
+ */
+export const inspectMessage = internalQuery({
+  args: { messageId: v.string() },
+  handler: async (ctx, { messageId }) => {
+    const signal = await findSignalByMessage(ctx, messageId);
+    if (signal === null) return null;
+    const revisions = await ctx.db
+      .query("signalRevisions")
+      .withIndex("by_signal_and_version", (q) => q.eq("signalId", signal._id))
+      .take(MAX_REVISIONS);
+    const attachments = await ctx.db
+      .query("attachments")
+      .withIndex("by_source_message", (q) => q.eq("sourceMessageId", messageId))
+      .take(MAX_INSPECTED_ATTACHMENTS);
+    return { signal, revisions, attachments };
   },
 });

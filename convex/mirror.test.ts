@@ -11,6 +11,7 @@ import {
   editSignal,
   SECRET,
   setupMirror,
+  SOURCE_CHANNEL,
   type Setup,
 } from "./test.mirror";
 
@@ -416,5 +417,44 @@ describe("authorization", () => {
       );
     }
     expect((await s.t.run((ctx) => deliveryOf(ctx, signalId))).status).toBe("pending");
+  });
+});
+
+describe("ingest hook", () => {
+  test("ingest.upsertMessage and deleteMessages fan out in the same transaction", async () => {
+    const s = await setupMirror();
+    const message = {
+      messageId: "1300000000000099001",
+      channelId: SOURCE_CHANNEL,
+      guildId: "1000000000000000001",
+      authorId: "1000000000000000099",
+      authorName: "analyst",
+      content: "ETH short 3000",
+      attachments: [],
+      sourceAt: Date.now() - 100,
+      receivedAt: Date.now() - 10,
+      origin: "gateway" as const,
+    };
+    const created = await s.t.mutation(api.ingest.upsertMessage, { secret: SECRET, message });
+    expect(await s.t.run((ctx) => deliveryOf(ctx, created.signalId))).toMatchObject({
+      status: "pending",
+      targetVersion: 1,
+    });
+    await s.t.mutation(api.ingest.upsertMessage, {
+      secret: SECRET,
+      message: { ...message, content: "ETH short 3050", editedAt: Date.now() },
+    });
+    // A replay changes nothing.
+    await s.t.mutation(api.ingest.upsertMessage, {
+      secret: SECRET,
+      message: { ...message, content: "ETH short 3050", editedAt: Date.now() },
+    });
+    expect((await s.t.run((ctx) => deliveryOf(ctx, created.signalId))).targetVersion).toBe(2);
+    await s.t.mutation(api.ingest.deleteMessages, {
+      secret: SECRET,
+      channelId: SOURCE_CHANNEL,
+      messageIds: [message.messageId],
+    });
+    expect((await s.t.run((ctx) => deliveryOf(ctx, created.signalId))).targetVersion).toBe(3);
   });
 });
