@@ -247,7 +247,7 @@ export class GatewayServer {
 
   private logEvent(session: GatewaySession, kind: GatewayLogEntry["kind"], detail?: Record<string, unknown>): void {
     this.core.gatewayLog.push({ time: new Date().toISOString(), botId: session.botId, sessionId: session.id, kind, seq: session.seq, detail });
-    this.core.logger.debug("gateway_event", { kind, botId: session.botId, sessionId: session.id, ...detail });
+    this.core.logger.info("gateway_event", { kind, botId: session.botId, sessionId: session.id, ...detail });
   }
 
   private dropEverything(code: number): void {

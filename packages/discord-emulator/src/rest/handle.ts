@@ -89,7 +89,7 @@ export async function handleRest(
     log.status = status;
     log.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     core.requestLog.push(log);
-    core.logger.debug("rest_request", { method, route: log.route, status, actor: log.actor, durationMs: log.durationMs });
+    core.logger.info("rest_request", { method, route: log.route, status, actor: log.actor, durationMs: log.durationMs });
   };
   const fail = (error: DiscordApiError, headers: Record<string, string> = {}) => {
     sendJson(res, error.status, error.toBody(), headers);
