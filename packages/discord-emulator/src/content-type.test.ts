@@ -37,6 +37,7 @@ describe("world spec validation", () => {
     const bad = { ...demoWorld, guilds: [{ ...demoWorld.guilds[1], members: [{ userId: "1196423538278539999" }] }] };
     expect(() => parseWorldSpec(bad)).toThrow(/unknown user/);
     const [collector, mirror] = demoWorld.applications;
+    if (!collector || !mirror) throw new Error("demo world has two applications");
     const dupToken = { ...demoWorld, applications: [collector, { ...mirror, bot: { ...mirror.bot, token: collector.bot.token } }] };
     expect(() => parseWorldSpec(dupToken)).toThrow(/duplicate bot token/);
   });
