@@ -1175,8 +1175,8 @@ function armScheduledJob(
               name,
             });
           const wrap = capturedGlobal.hooks?.wrapScheduledRun ?? ((fn) => fn());
-          const promise = convexGlobalStorage
-            .run(capturedGlobal, () => wrap(run))
+          // The wrapper (a clean async context) goes outside, the engine's context inside.
+          const promise = wrap(() => convexGlobalStorage.run(capturedGlobal, run))
             .catch((error) => {
               console.error(`Error when running scheduled function ${name}`, error);
             })
