@@ -21,7 +21,7 @@ export type NumberToken = {
 const NUMBER_BODY =
   "0,\\d+" + // decimal comma with a zero integer part
   "|[1-9]\\d{0,2}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)" + // thousands groups
-  "|\\d{1,3},(?:\\d{1,2}|\\d{4,})(?!\\d|,\\d)" + // decimal comma
+  "|(?<!\\d,)\\d{1,3},(?:\\d{1,2}|\\d{4,})(?!\\d|,\\d)" + // decimal comma, not inside a list
   "|\\d+(?:\\.\\d+)?" +
   "|\\.\\d+";
 

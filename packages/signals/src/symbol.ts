@@ -55,7 +55,7 @@ function build(
   return perp || isPerpWord ? { symbol, market: "perp", span } : { symbol, span };
 }
 
-/** Reads one token such as "$AVAX/USDT", "ETHUSDT", "LINK" (any case). */
+/** Reads one labelled token such as "$AVAX/USDT", "ETHUSDT", "LINK", "X" (any case). */
 export function readSymbolToken(token: string, offset = 0): SymbolMatch | undefined {
   const upper = token.toUpperCase();
   const span = { start: offset, end: offset + token.length };
@@ -71,7 +71,7 @@ export function readSymbolToken(token: string, offset = 0): SymbolMatch | undefi
   if (joined?.[1] && isTicker(joined[1])) {
     return build(token, joined[1], joined[2], Boolean(joined[3] ?? joined[4]), span);
   }
-  const base = /^[#$]?([A-Z0-9]{2,15})$/.exec(upper);
+  const base = /^[#$]?([A-Z0-9]{1,15})$/.exec(upper);
   if (base?.[1] && isTicker(base[1])) return build(token, base[1], undefined, false, span);
   return undefined;
 }
