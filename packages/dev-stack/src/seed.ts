@@ -1,0 +1,54 @@
+import { ConvexHttpClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import { DEMO_IDS } from "@g3/discord-emulator";
+
+/** The Sell.app product id the demo world sells; the dev webhook tool uses the same one. */
+export const DEMO_PRODUCT_ID = "demo-vip-monthly";
+
+type SeedArgs = {
+  tier: {
+    key: string;
+    name: string;
+    discordRoleId?: string;
+    purchaseUrl?: string;
+    orderAccessDays?: number;
+    graceHours: number;
+  };
+  sellappProductId: string;
+  mappings: {
+    label: string;
+    sourceGuildId: string;
+    sourceChannelId: string;
+    customerGuildId: string;
+    customerChannelId: string;
+  }[];
+};
+
+const configure = makeFunctionReference<"mutation", SeedArgs, unknown>("seed:configure");
+
+/** Configures the demo tier, its Sell.app product and the VIP channel mapping (idempotent). */
+export async function seedDemoWorld(backendUrl: string, adminKey: string): Promise<void> {
+  const client = new ConvexHttpClient(backendUrl);
+  // Internal functions answer only to the deployment's admin key.
+  (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
+  await client.mutation(configure, {
+    tier: {
+      key: "vip",
+      name: "VIP",
+      discordRoleId: DEMO_IDS.vipRole,
+      purchaseUrl: "https://sell.app/demo/vip",
+      orderAccessDays: 30,
+      graceHours: 72,
+    },
+    sellappProductId: DEMO_PRODUCT_ID,
+    mappings: [
+      {
+        label: "VIP signals",
+        sourceGuildId: DEMO_IDS.sourceGuild,
+        sourceChannelId: DEMO_IDS.sourceVipSignals,
+        customerGuildId: DEMO_IDS.customerGuild,
+        customerChannelId: DEMO_IDS.customerVipSignals,
+      },
+    ],
+  });
+}
