@@ -77,6 +77,21 @@ describe("members, roles and OAuth2 linking", () => {
     await removed;
   });
 
+  it("lists members with limit/after, fetches users and the application", async () => {
+    const all = (await emu.control.members(DEMO_IDS.customerGuild)).map((m) => m.user.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const page = await guild.members.list({ limit: 2, cache: false });
+    expect([...page.keys()]).toEqual(all.slice(0, 2));
+    const next = await guild.members.list({ limit: 10, after: all[1], cache: false });
+    expect([...next.keys()]).toEqual(all.slice(2));
+    const user = await mirror.users.fetch(DEMO_IDS.analystUser, { force: true });
+    expect(user.username).toBe("analyst");
+    await expect(mirror.users.fetch("1196423538278539999", { force: true })).rejects.toMatchObject({ code: 10013 });
+    const app = await mirror.application.fetch();
+    expect(app.name).toBe("Mirror");
+    expect(app.flags.has("GatewayGuildMembers")).toBe(true);
+  });
+
   it("answers 50013 when the role is not below the bot's highest role, 10011 for unknown roles", async () => {
     // The Mirror role is the bot's own highest role: not strictly above → Missing Permissions.
     await expect(guild.members.addRole({ user: DEMO_IDS.moderatorUser, role: DEMO_IDS.mirrorRole })).rejects.toMatchObject({ code: 50013, status: 403 });
