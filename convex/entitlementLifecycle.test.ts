@@ -197,3 +197,40 @@ describe("expiry cron", () => {
     });
   });
 });
+
+describe("role sync hook (one place: writeEntitlement)", () => {
+  test("a grant and then a dispute each enqueue a paid-role sync decided by the access gate", async () => {
+    const { t } = await setupPayments();
+    vi.stubEnv("DISCORD_CUSTOMER_GUILD_ID", "900000000000000001");
+    await t.run(async (ctx) => {
+      const tier = await ctx.db
+        .query("tiers")
+        .withIndex("by_key", (q) => q.eq("key", TIER))
+        .unique();
+      if (tier === null) throw new Error("no tier");
+      await ctx.db.patch("tiers", tier._id, { discordRoleId: "900000000000000002" });
+    });
+    const userId = await insertUser(t, "buyer@example.com", true);
+    await t.run((ctx) =>
+      ctx.db.insert("discordLinks", {
+        userId,
+        discordUserId: "800000000000000001",
+        username: "buyer",
+        linkedAt: Date.now(),
+      }),
+    );
+    const jobs = () => t.run((ctx) => ctx.db.query("roleSyncJobs").collect());
+
+    await deliver(t, "order.completed", { occurredAt: T0 });
+    expect((await jobs()).map((j) => [j.action, j.roleId, j.discordUserId])).toEqual([
+      ["grant", "900000000000000002", "800000000000000001"],
+    ]);
+    // A duplicate delivery writes nothing, so it enqueues nothing new.
+    await deliver(t, "order.completed", { occurredAt: T0 });
+    expect(await jobs()).toHaveLength(1);
+
+    await deliver(t, "order.disputed", { occurredAt: T0 + HOUR });
+    const actions = (await jobs()).map((j) => j.action);
+    expect(actions.at(-1)).toBe("revoke");
+  });
+});

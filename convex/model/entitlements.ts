@@ -4,11 +4,13 @@ import type { MutationCtx } from "../_generated/server";
 import type { vActorType } from "../tables/audit";
 import type { vEntitlementSource, vEntitlementStatus } from "../tables/payments";
 import { writeAudit } from "./audit";
+import { enqueueRoleSyncForUser } from "./roleSync";
 
 /**
  * THE write path for entitlements. Every grant, extension, cancellation, revocation, expiry and
  * attachment goes through `writeEntitlement`, which skips no-op writes and appends exactly one audit
- * entry per real change. Role sync hooks in here (one place) in a later issue.
+ * entry per real change, then asks role sync to bring the affected users' paid Discord roles to what
+ * the access gate now decides (level-triggered, so a no-op when nothing changed for Discord).
  */
 
 export type EntitlementStatus = Infer<typeof vEntitlementStatus>;
@@ -152,6 +154,10 @@ export async function writeEntitlement(
       ...write.details,
     },
   });
+  const affectedUsers = new Set([existing?.userId, next.userId]);
+  for (const userId of affectedUsers) {
+    if (userId !== undefined) await enqueueRoleSyncForUser(ctx, userId, action);
+  }
   return { id, changed: true, action };
 }
 

@@ -88,7 +88,7 @@ export const paymentTables = {
     userId: v.optional(v.id("users")), // set when the customer is attached to a verified user
     tierKey: v.string(),
     source: vEntitlementSource,
-    sourceId: v.string(), // Sell.app order id, subscription id, or audit id for manual grants
+    sourceId: v.string(), // Sell.app order id, subscription id, or "manual:<admin id>:<ms>" for manual grants
     status: vEntitlementStatus,
     accessUntil: v.optional(v.number()), // absent = no end
     graceUntil: v.optional(v.number()),

@@ -1,0 +1,19 @@
+import { describe, expect, test } from "vitest";
+import crons from "./crons";
+
+describe("crons", () => {
+  test("expire lapsed entitlements every 5 minutes and retry failed webhooks every minute", () => {
+    const jobs = crons.crons as Record<
+      string,
+      { name: string; schedule: { type: string; minutes?: number } }
+    >;
+    expect(jobs["expire lapsed entitlements"]).toMatchObject({
+      name: "entitlements:expireLapsed",
+      schedule: { type: "interval", minutes: 5 },
+    });
+    expect(jobs["retry failed webhook events"]).toMatchObject({
+      name: "webhookEvents:retryDue",
+      schedule: { type: "interval", minutes: 1 },
+    });
+  });
+});
