@@ -67,16 +67,26 @@ function readLabels(text: string, sellIsTarget: boolean): Label[] {
   return labels;
 }
 
-/** A segment runs to the next label or the end of its line, plus following number-only lines. */
+/**
+ * A segment runs to the next label or the end of its line, plus the number-only lines that
+ * follow ("Targets:\n43000\n44000"). Blank lines are skipped only while no price has been seen.
+ */
 function segmentEnd(text: string, from: number, nextLabel: number): number {
   let end = text.indexOf("\n", from);
   if (end === -1) return Math.min(text.length, nextLabel);
-  while (end < nextLabel) {
+  let seenDigits = /\d/.test(text.slice(from, end));
+  while (end < nextLabel && end < text.length) {
     const nextEnd = text.indexOf("\n", end + 1);
-    const line = text.slice(end + 1, nextEnd === -1 ? text.length : nextEnd).trim();
+    const lineEnd = nextEnd === -1 ? text.length : nextEnd;
+    const line = text.slice(end + 1, lineEnd).trim();
     const bare = line.replace(/^\d{1,2}(?:\)|\.(?=\s))\s*/, "");
+    if (!bare && !seenDigits) {
+      end = lineEnd;
+      continue;
+    }
     if (!bare || !/\d/.test(bare) || !NUMERIC_LINE.test(bare)) break;
-    end = nextEnd === -1 ? text.length : nextEnd;
+    seenDigits = true;
+    end = lineEnd;
   }
   return Math.min(end, nextLabel);
 }

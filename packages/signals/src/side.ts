@@ -1,3 +1,4 @@
+import { type Levels } from "./levels.js";
 import { type Side } from "./types.js";
 
 export type SideMatch = { side: Side; errors: string[] };
@@ -39,6 +40,28 @@ export function findSide(text: string): SideMatch | undefined {
     const errors =
       mixed && index < 2 ? [`both long and short words appear; used the first (${first})`] : [];
     return { side: first, errors };
+  }
+  return undefined;
+}
+
+/** Side from the prices when no word states it: stop under the entries (or targets above) → long. */
+export function inferSide(levels: Levels): Side | undefined {
+  if (levels.entryType === "breakout_above") return "long";
+  if (levels.entryType === "breakout_below") return "short";
+  const ref = levels.entries.length > 0 ? Math.min(...levels.entries) : undefined;
+  const refHigh = levels.entries.length > 0 ? Math.max(...levels.entries) : undefined;
+  const stop = levels.stopLoss;
+  const firstTarget = levels.targets[0];
+  if (stop !== undefined && ref !== undefined && refHigh !== undefined) {
+    if (stop < ref) return "long";
+    if (stop > refHigh) return "short";
+  }
+  if (firstTarget !== undefined && ref !== undefined && refHigh !== undefined) {
+    if (firstTarget > refHigh) return "long";
+    if (firstTarget < ref) return "short";
+  }
+  if (firstTarget !== undefined && stop !== undefined && firstTarget !== stop) {
+    return firstTarget > stop ? "long" : "short";
   }
   return undefined;
 }

@@ -465,6 +465,18 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "signal", errors: [] },
   },
 
+  {
+    name: "extra whitespace and blank lines",
+    text: "BTC/USDT    LONG\n\n\n   Entry:     42000   \n\nTargets:\n\n43000\n44000\n\n\nSL:   41000\n\nthanks 5000",
+    expect: { entries: [42000], targets: [43000, 44000], stopLoss: 41000, errors: [] },
+  },
+
+  {
+    name: "a stop written as an instruction inside a new signal",
+    text: "Set SL at 41000 for BTC/USDT long entry 42000 tp 43000",
+    expect: { kind: "signal", stopLoss: 41000, errors: [] },
+  },
+
   // ── follow-ups ───────────────────────────────────────────────────────────────────────────
   {
     name: "TP1 hit",
@@ -635,6 +647,13 @@ export const CORPUS: CorpusCase[] = [
     text: "/close",
     context: { isReply: true },
     expect: { kind: "close", errors: [] },
+  },
+
+  {
+    name: "stop moved to a target names no price",
+    text: "BTC Move SL to TP1",
+    expect: { kind: "move_stop", errors: ["stop move without a new stop price"] },
+    absent: ["followUp"],
   },
 
   // ── not signals ──────────────────────────────────────────────────────────────────────────

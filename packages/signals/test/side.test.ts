@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findSide } from "../src/side.js";
+import { type Levels } from "../src/levels.js";
+import { findSide, inferSide } from "../src/side.js";
 
 describe("findSide", () => {
   it.each([
@@ -38,5 +39,36 @@ describe("findSide", () => {
   it("ignores short-term and finds nothing in chatter", () => {
     expect(findSide("a short-term view")).toBeUndefined();
     expect(findSide("market looks bullish today")).toBeUndefined();
+  });
+});
+
+describe("inferSide", () => {
+  const levels = (over: Partial<Levels>): Levels => ({
+    entries: [],
+    targets: [],
+    errors: [],
+    labelled: true,
+    ...over,
+  });
+
+  it("reads a stop under the entries as long, above as short", () => {
+    expect(inferSide(levels({ entries: [100, 102], stopLoss: 95 }))).toBe("long");
+    expect(inferSide(levels({ entries: [100, 102], stopLoss: 105 }))).toBe("short");
+  });
+
+  it("falls back to the first target, then to target against stop", () => {
+    expect(inferSide(levels({ entries: [100], targets: [110] }))).toBe("long");
+    expect(inferSide(levels({ entries: [100], targets: [90] }))).toBe("short");
+    expect(inferSide(levels({ targets: [90], stopLoss: 105 }))).toBe("short");
+  });
+
+  it("takes a breakout's direction", () => {
+    expect(inferSide(levels({ entries: [15.2], entryType: "breakout_above" }))).toBe("long");
+    expect(inferSide(levels({ entries: [2.1], entryType: "breakout_below" }))).toBe("short");
+  });
+
+  it("says nothing when the prices do not tell", () => {
+    expect(inferSide(levels({ entries: [100, 110], stopLoss: 105 }))).toBeUndefined();
+    expect(inferSide(levels({ entries: [100] }))).toBeUndefined();
   });
 });

@@ -1,0 +1,43 @@
+import { assemble } from "./assemble.js";
+import { signalConfidence } from "./confidence.js";
+import { type Reading } from "./read.js";
+import { checkLeverage, checkSignal } from "./sanity.js";
+import { inferSide } from "./side.js";
+import { type ParsedSignal } from "./types.js";
+
+/** A new trade idea: side inference, sanity checks and the signal confidence. */
+export function asSignal(reading: Reading): ParsedSignal {
+  const levels = { ...reading.levels };
+  const errors = [...levels.errors, ...reading.sideErrors];
+  // "Set SL at 41000" inside a new signal was read as a stop move: it is the signal's stop.
+  const stopMove = reading.hits.find((h) => h.kind === "move_stop" && h.newStop !== undefined);
+  if (levels.stopLoss === undefined && stopMove?.newStop !== undefined) {
+    levels.stopLoss = stopMove.newStop;
+  }
+  const others = [...new Set(reading.hits.filter((h) => h !== stopMove).map((h) => h.kind))];
+  if (others.length > 0)
+    errors.push(`also reads as a follow-up (${others.join(", ")}); parsed as a new signal`);
+
+  const inferred = reading.side ? undefined : inferSide(levels);
+  const side = reading.side ?? inferred;
+  const symbol = reading.symbol?.symbol;
+  if (!symbol) errors.push("no symbol found");
+  else if (!symbol.quote)
+    errors.push(`quote asset not stated for ${symbol.base}: the pair is ambiguous`);
+  if (!side) errors.push("side unknown: no LONG/SHORT word and the prices do not tell");
+  errors.push(
+    ...checkSignal({ ...levels, side, leverage: reading.leverage }),
+    ...checkLeverage(reading.leverage),
+  );
+
+  const parts = { symbol, side, sideInferred: inferred !== undefined, ...levels };
+  return assemble({
+    kind: "signal",
+    reading,
+    side,
+    sideInferred: inferred !== undefined,
+    levels,
+    confidence: signalConfidence(parts, errors.length),
+    errors,
+  });
+}
