@@ -153,6 +153,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       files,
       clock,
       onCommit,
+      logSink: (level, line) =>
+        logger.log(
+          level === "ERROR" ? "error" : level === "WARN" ? "warn" : "info",
+          "function.console",
+          {
+            level,
+            line,
+          },
+        ),
       urls: {
         uploadUrl: () => `${url}/api/storage/upload?token=${tokens.uploadToken()}`,
         storageUrl: (id) => `${url}/api/storage/${id}?sig=${tokens.fileSignature(id)}`,

@@ -93,6 +93,17 @@ describe("HTTP API and visibility", () => {
     expect((await fetch(`${backend.siteUrl}/nope`)).status).toBe(404);
   });
 
+  it("returns console output of functions as log lines", async () => {
+    const response = await fetch(`${backend.url}/api/query`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ path: "messages:noisy", args: [{}], format: "convex_encoded_json" }),
+    });
+    const body = (await response.json()) as { value: string; logLines: string[] };
+    expect(body.value).toBe("done");
+    expect(body.logLines).toEqual(["[LOG] hello from a query { n: 1 }", "[WARN] careful"]);
+  });
+
   it("answers health and unknown functions clearly", async () => {
     const health = (await (await fetch(`${backend.url}/version`)).json()) as { status: string };
     expect(health.status).toBe("ok");

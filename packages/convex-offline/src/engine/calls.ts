@@ -4,13 +4,24 @@ import { type JSONValue, type Value, convexToJson, jsonToConvex } from "convex/v
 import { type ReadSet } from "../storage/readSet.js";
 import { type Engine, type Identity } from "./engine.js";
 import { type FunctionKind, type ResolvedFunction, FunctionNotFoundError } from "./functions.js";
+import { withLogCapture } from "./functionLogs.js";
 
 export type Caller = { readonly identity: Identity | null; readonly isAdmin: boolean };
 export const ANONYMOUS: Caller = { identity: null, isAdmin: false };
 
 export type CallOutcome =
-  | { readonly ok: true; readonly value: JSONValue; readonly kind: FunctionKind }
-  | { readonly ok: false; readonly message: string; readonly errorData?: JSONValue };
+  | {
+      readonly ok: true;
+      readonly value: JSONValue;
+      readonly kind: FunctionKind;
+      readonly logLines: string[];
+    }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly errorData?: JSONValue;
+      readonly logLines: string[];
+    };
 
 export function describeFailure(error: unknown): { message: string; errorData?: JSONValue } {
   if (typeof error === "object" && error !== null && Symbol.for("ConvexError") in error) {
@@ -61,6 +72,24 @@ export async function callFunction(
   expected: FunctionKind | null,
   readSet?: ReadSet,
 ): Promise<CallOutcome> {
+  const captured = await withLogCapture(() =>
+    invoke(engine, caller, path, jsonArgs, expected, readSet),
+  );
+  return { ...captured.value, logLines: captured.logLines };
+}
+
+type Outcome =
+  | { ok: true; value: JSONValue; kind: FunctionKind }
+  | { ok: false; message: string; errorData?: JSONValue };
+
+async function invoke(
+  engine: Engine,
+  caller: Caller,
+  path: string,
+  jsonArgs: JSONValue,
+  expected: FunctionKind | null,
+  readSet?: ReadSet,
+): Promise<Outcome> {
   try {
     const resolved = await resolveVisible(engine, caller, path);
     if (expected !== null && resolved.kind !== expected) {

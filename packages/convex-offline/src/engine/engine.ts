@@ -24,6 +24,7 @@ import {
   convexTest,
 } from "./vendor/convexTest.js";
 import { outsideFunctions } from "./context.js";
+import { type LogSink, capturingConsole } from "./functionLogs.js";
 
 export type Identity = UserIdentityInput;
 export type EngineUrls = {
@@ -60,8 +61,21 @@ export class Engine {
     urls: EngineUrls;
     clock: { ts: bigint };
     onCommit: CommitListener;
+    /** Receives console output of functions (default: dropped). */
+    logSink?: LogSink;
   }): Promise<Engine> {
     const modules = loadModules(options.functionsDir);
+    // Import every module up front, as a push would: syntax errors, missing imports and
+    // top-level throws surface now, naming the module, instead of at the first call.
+    for (const modulePath of modules.modulePaths) {
+      try {
+        await modules.importModule(modulePath);
+      } catch (error) {
+        await modules.dispose();
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`Failed to load convex/${modulePath}: ${reason}`, { cause: error });
+      }
+    }
     const schema = await loadSchema(options.functionsDir, modules);
     const schemaTables = schema
       ? new Map(Object.entries(schema.tables).map(([name, table]) => [name, table.export()]))
@@ -75,6 +89,7 @@ export class Engine {
     }
     options.store.setIndexes(declared);
     const clock = options.clock;
+    const functionConsole = capturingConsole(console, options.logSink ?? (() => {}));
     let rootDb: IndexedDatabase | null = null;
     const instance = convexTest({
       modules: modules.map,
@@ -97,6 +112,7 @@ export class Engine {
         uploadUrl: options.urls.uploadUrl,
         storageUrl: options.urls.storageUrl,
         wrapScheduledRun: (run) => outsideFunctions(run),
+        console: () => functionConsole,
       },
     });
     const db = (): IndexedDatabase => {

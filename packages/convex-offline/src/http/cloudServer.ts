@@ -45,13 +45,17 @@ export type CloudDeps = {
 
 function respondOutcome(response: ServerResponse, outcome: CallOutcome): void {
   if (outcome.ok) {
-    sendJson(response, 200, { status: "success", value: outcome.value, logLines: [] });
+    sendJson(response, 200, {
+      status: "success",
+      value: outcome.value,
+      logLines: outcome.logLines,
+    });
     return;
   }
   sendJson(response, UDF_FAILED, {
     status: "error",
     errorMessage: outcome.message,
-    logLines: [],
+    logLines: outcome.logLines,
     ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
   });
 }

@@ -23,6 +23,7 @@ export type Evaluation = {
   readonly errorMessage: string;
   readonly errorData: JSONValue | null;
   readonly journal: string | null;
+  readonly logLines: string[];
 };
 
 const journalSchema = z.object({ endCursor: z.string().nullable() });
@@ -49,7 +50,15 @@ export async function evaluate(
       ? JSON.stringify({ endCursor: readSet.capturedCursor })
       : sub.journal;
   if (outcome.ok) {
-    return { readSet, ok: true, value: outcome.value, errorMessage: "", errorData: null, journal };
+    return {
+      readSet,
+      ok: true,
+      value: outcome.value,
+      errorMessage: "",
+      errorData: null,
+      journal,
+      logLines: outcome.logLines,
+    };
   }
   return {
     readSet,
@@ -58,6 +67,7 @@ export async function evaluate(
     errorMessage: outcome.message,
     errorData: outcome.errorData ?? null,
     journal,
+    logLines: outcome.logLines,
   };
 }
 
@@ -73,14 +83,14 @@ export function modificationFor(
         type: "QueryUpdated",
         queryId: sub.queryId,
         value: evaluation.value,
-        logLines: [],
+        logLines: evaluation.logLines,
         journal: evaluation.journal,
       }
     : {
         type: "QueryFailed",
         queryId: sub.queryId,
         errorMessage: evaluation.errorMessage,
-        logLines: [],
+        logLines: evaluation.logLines,
         errorData: evaluation.errorData,
         journal: evaluation.journal,
       };

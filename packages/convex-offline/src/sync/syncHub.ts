@@ -335,7 +335,7 @@ export class SyncHub {
         success: true,
         result: outcome.value,
         ts: encodeTs(engine.ts),
-        logLines: [],
+        logLines: outcome.logLines,
       };
     }
     this.deps.logger.log("info", "function.failed", {
@@ -347,7 +347,7 @@ export class SyncHub {
       requestId: message.requestId,
       success: false,
       result: outcome.message,
-      logLines: [],
+      logLines: outcome.logLines,
       ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
     };
   }
@@ -376,14 +376,14 @@ export class SyncHub {
             requestId: message.requestId,
             success: true,
             result: outcome.value,
-            logLines: [],
+            logLines: outcome.logLines,
           }
         : {
             type: "ActionResponse",
             requestId: message.requestId,
             success: false,
             result: outcome.message,
-            logLines: [],
+            logLines: outcome.logLines,
             ...(outcome.errorData !== undefined ? { errorData: outcome.errorData } : {}),
           },
     );

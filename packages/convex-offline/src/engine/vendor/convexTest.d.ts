@@ -83,6 +83,8 @@ export type EngineHooks = {
   uploadUrl?: () => string;
   storageUrl?: (storageId: string) => string;
   wrapScheduledRun?: <T>(run: () => Promise<T>) => Promise<T>;
+  /** A console for each function invocation (log capture). */
+  console?: () => Console;
 };
 
 export type UserIdentityInput = Record<string, unknown> & {

@@ -1851,7 +1851,10 @@ function installGlobalProxies() {
 }
 function runWithGlobalOverrides(overrides, handler) {
   installGlobalProxies();
-  return globalOverridesStorage.run(overrides, handler);
+  // convex-offline: a console that records the function's log lines.
+  const makeConsole = convexGlobalStorage.getStore()?.hooks?.console;
+  const withConsole = makeConsole ? { console: makeConsole(), ...overrides } : overrides;
+  return globalOverridesStorage.run(withConsole, handler);
 }
 // Install a permanent global proxy so the Convex runtime's
 // `Convex.syscall` / `Convex.asyncSyscall` / `Convex.jsSyscall`

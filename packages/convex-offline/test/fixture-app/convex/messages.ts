@@ -51,3 +51,12 @@ export const whoami = query({
   args: {},
   handler: async (ctx) => (await ctx.auth.getUserIdentity())?.subject ?? null,
 });
+
+export const noisy = query({
+  args: {},
+  handler: () => {
+    console.log("hello from a query", { n: 1 });
+    console.warn("careful");
+    return "done";
+  },
+});
