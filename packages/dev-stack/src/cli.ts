@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       `  dev mailbox       http://localhost:${ports.web}/dev/mailbox   (verification codes)`,
       `  Discord emulator  http://127.0.0.1:${ports.emulator}   (read-only view of both guilds)`,
       `  Convex backend    http://127.0.0.1:${ports.backend}  site http://127.0.0.1:${ports.site}`,
-      `  buy access        pnpm sellapp:send --event order.completed --email <you> --product ${DEMO_PRODUCT_ID}`,
+      `  buy access        pnpm sellapp:send --event order.completed --email <you> --product-id ${DEMO_PRODUCT_ID}`,
       "  logs              .local/logs/<service>.log   ·   Ctrl-C stops everything",
     ].join("\n"),
   );

@@ -2,8 +2,8 @@ import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { DEMO_IDS } from "@g3/discord-emulator";
 
-/** The Sell.app product id the demo world sells; the dev webhook tool uses the same one. */
-export const DEMO_PRODUCT_ID = "demo-vip-monthly";
+/** The Sell.app product id the demo world sells: the dev webhook tool's default product. */
+export const DEMO_PRODUCT_ID = "501";
 
 type SeedArgs = {
   tier: {
