@@ -1,9 +1,12 @@
 import { assemble } from "./assemble.js";
 import { signalConfidence } from "./confidence.js";
+import { type FollowUpKind } from "./follow-up.js";
 import { type Reading } from "./read.js";
 import { checkLeverage, checkSignal } from "./sanity.js";
 import { inferSide } from "./side.js";
 import { type ParsedSignal } from "./types.js";
+
+const PLAN_KINDS: ReadonlySet<FollowUpKind> = new Set(["partial_close", "move_stop"]);
 
 /** A new trade idea: side inference, sanity checks and the signal confidence. */
 export function asSignal(reading: Reading): ParsedSignal {
@@ -14,9 +17,14 @@ export function asSignal(reading: Reading): ParsedSignal {
   if (levels.stopLoss === undefined && stopMove?.newStop !== undefined) {
     levels.stopLoss = stopMove.newStop;
   }
-  const others = [...new Set(reading.hits.filter((h) => h !== stopMove).map((h) => h.kind))];
-  if (others.length > 0)
-    errors.push(`also reads as a follow-up (${others.join(", ")}); parsed as a new signal`);
+  // "Take 50% at TP1", "move SL to entry after TP1" are trade-plan instructions in a new signal;
+  // an event (hit, close, cancel) in a message shaped like a signal is worth a look.
+  const events = reading.hits.map((h) => h.kind).filter((kind) => !PLAN_KINDS.has(kind));
+  if (events.length > 0) {
+    errors.push(
+      `also reads as a follow-up (${[...new Set(events)].join(", ")}); parsed as a new signal`,
+    );
+  }
 
   const inferred = reading.side ? undefined : inferSide(levels);
   const side = reading.side ?? inferred;

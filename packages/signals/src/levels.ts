@@ -56,6 +56,11 @@ function readLabels(text: string, sellIsTarget: boolean): Label[] {
     const named = (Object.keys(groups) as (LabelKind | "sell")[]).find((k) => groups[k]);
     if (!named) continue;
     const kind: LabelKind = named === "sell" ? (sellIsTarget ? "target" : "entry") : named;
+    // "TP @ 43000", "SL: @ 41000": an "@" right after a label belongs to that label.
+    const previous = labels.at(-1);
+    if (m[0] === "@" && previous && /^[\s:=-]*$/.test(text.slice(previous.contentStart, m.index))) {
+      continue;
+    }
     let contentStart = m.index + m[0].length;
     if (kind === "entry" || kind === "target") {
       LABEL_INDEX.lastIndex = contentStart;

@@ -477,6 +477,18 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "signal", stopLoss: 41000, errors: [] },
   },
 
+  {
+    name: "trade-plan instructions inside a new signal are not events",
+    text: "BTC/USDT LONG Entry 42000\nTP1 43000 (take 50%)\nTP2 44000\nSL 41000\nMove SL to entry after TP1",
+    expect: { kind: "signal", targets: [43000, 44000], stopLoss: 41000, errors: [] },
+  },
+  {
+    name: "an event inside a signal-shaped message is flagged",
+    text: "BTC/USDT LONG TP1 hit ✅\nEntry 42000\nSL 41000",
+    expect: { kind: "signal" },
+    errorsMatch: [/also reads as a follow-up \(target_hit\); parsed as a new signal/],
+  },
+
   // ── follow-ups ───────────────────────────────────────────────────────────────────────────
   {
     name: "TP1 hit",

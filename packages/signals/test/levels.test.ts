@@ -90,6 +90,16 @@ describe("targets", () => {
   });
 });
 
+describe("@ prices", () => {
+  it("an @ after a label belongs to that label", () => {
+    expect(levels("Entry @ 42000 TP @ 43000 SL: @ 41000")).toMatchObject({
+      entries: [42000],
+      targets: [43000],
+      stopLoss: 41000,
+    });
+  });
+});
+
 describe("stop", () => {
   it.each([
     "SL 41000",

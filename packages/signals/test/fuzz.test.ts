@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { vParsedSignal } from "../../../convex/tables/signals.js";
+import { describeSignal, parseSignal } from "../src/index.js";
+import { validatorProblems } from "./convex-validator.js";
+
+/** Deterministic PRNG (mulberry32) so a failure reproduces from its seed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOKENS = [
+  "BTC/USDT",
+  "#ETHUSDT",
+  "$AVAX",
+  "LINK",
+  "1000PEPE/USDT",
+  "ETH/BTC",
+  "LONG",
+  "short",
+  "Buy",
+  "Sell:",
+  "🟢",
+  "🔴",
+  "📈",
+  "Entry",
+  "Entry zone",
+  "Entry 1:",
+  "@",
+  "TP",
+  "TP1",
+  "Targets:",
+  "Take-Profit 2:",
+  "SL",
+  "Stop loss:",
+  "⛔",
+  "S/L",
+  "Leverage",
+  "Cross",
+  "20x",
+  "x10",
+  "lev 5x",
+  "42000",
+  "42,000",
+  "0,5432",
+  "36,40",
+  "42k",
+  "30000 sats",
+  "15.20",
+  "0.0001",
+  "-",
+  "–",
+  "/",
+  ",",
+  "|",
+  "→",
+  "~",
+  ":",
+  "(",
+  ")",
+  "%",
+  "+14%",
+  "Profit: 45%",
+  "Loss: 10%",
+  "✅",
+  "hit",
+  "reached",
+  "Move SL to",
+  "breakeven",
+  "closed",
+  "Close half",
+  "partial close 50%",
+  "Cancelled",
+  "above",
+  "below",
+  "market",
+  "CMP",
+  "now",
+  "**",
+  "`",
+  "> ",
+  "\n",
+  "\n\n",
+  " ",
+  "1️⃣",
+  "gm",
+  "https://x.y/z",
+  "<@123>",
+  "Exchange: Bybit USDT",
+  "COIN:",
+  "Direction:",
+];
+
+describe("fuzz: random token soups", () => {
+  it("never throw, always fit the Convex validator and keep confidence in 0..1", () => {
+    const next = random(20261126);
+    for (let i = 0; i < 3000; i++) {
+      const length = 1 + Math.floor(next() * 30);
+      const text = Array.from(
+        { length },
+        () => TOKENS[Math.floor(next() * TOKENS.length)] ?? "",
+      ).join(next() < 0.5 ? " " : "");
+      const parsed = parseSignal(text, { isReply: next() < 0.3 });
+      const problems = validatorProblems(vParsedSignal, parsed);
+      expect(problems, `case ${i}: ${JSON.stringify(text)}`).toEqual([]);
+      expect(parsed.confidence).toBeGreaterThanOrEqual(0);
+      expect(parsed.confidence).toBeLessThanOrEqual(1);
+      expect(parsed.entries.every(Number.isFinite)).toBe(true);
+      expect(parsed.targets.every(Number.isFinite)).toBe(true);
+      expect(typeof describeSignal(parsed)).toBe("string");
+    }
+  });
+});
