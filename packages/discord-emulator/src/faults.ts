@@ -17,6 +17,8 @@ export const ZRestFaultInput = z
     body: z.unknown().optional(),
     retryAfterMs: z.number().int().nonnegative().default(1000),
     global: z.boolean().default(false),
+    /** X-RateLimit-Scope of a non-global injected 429 ("shared" = a shared resource limit). */
+    scope: z.enum(["user", "shared"]).default("user"),
     /** Send the Retry-After header (discord.js needs it; false reproduces instant-retry behaviour). */
     retryAfterHeader: z.boolean().default(true),
     delayMs: z.number().int().nonnegative().default(0),

@@ -34,7 +34,7 @@ const decodeFiles = (files: { filename: string; dataBase64: string; description?
   files.map((f) => ({ filename: f.filename, bytes: new Uint8Array(Buffer.from(f.dataBase64, "base64")), description: f.description ?? null }));
 
 const fullMessage = (core: EmulatorCore, channelId: string, messageId: string) =>
-  apiMessage(core.world, core.cdn, core.world.message(channelId, messageId), { redactContent: false, dispatch: true });
+  apiMessage(core.world, core.cdn, core.world.message(channelId, messageId), { viewer: null, dispatch: true });
 
 const p = (ctx: Ctx, name: string): string => ctx.params[name] ?? "";
 

@@ -31,7 +31,7 @@ export function worldSummary(world: World) {
 }
 
 export function controlMessages(world: World, cdn: CdnSigner, channelId: string) {
-  return world.log(channelId).all().map((m) => apiMessage(world, cdn, m, { redactContent: false, dispatch: true }));
+  return world.log(channelId).all().map((m) => apiMessage(world, cdn, m, { viewer: null, dispatch: true }));
 }
 
 export function controlMembers(world: World, guildId: string) {

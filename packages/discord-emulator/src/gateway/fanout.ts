@@ -1,7 +1,6 @@
 // World events → dispatches for every session of every bot in that guild, shaped per bot
 // (intents, MessageContent redaction).
 import type { EmulatorCore } from "../core.js";
-import { contentVisible } from "../world/message-content.js";
 import { apiMessage, apiUser } from "../world/serialize.js";
 import type { WorldEvent } from "../world/types.js";
 import { Intent } from "./opcodes.js";
@@ -16,8 +15,8 @@ function dispatchFor(core: EmulatorCore, session: GatewaySession, event: WorldEv
     case "messageCreate":
     case "messageUpdate": {
       if (!session.hasIntent(Intent.GuildMessages)) return null;
-      const visible = contentVisible(session.hasIntent(Intent.MessageContent), session.botId, event.message);
-      const d = apiMessage(world, core.cdn, event.message, { redactContent: !visible, dispatch: true });
+      const viewer = { userId: session.botId, hasMessageContent: session.hasIntent(Intent.MessageContent) };
+      const d = apiMessage(world, core.cdn, event.message, { viewer, dispatch: true });
       return { t: event.type === "messageCreate" ? "MESSAGE_CREATE" : "MESSAGE_UPDATE", d };
     }
     case "messageDelete":

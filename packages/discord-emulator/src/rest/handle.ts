@@ -54,7 +54,7 @@ function faultResponse(fault: RestFault, limiterHeaders: Record<string, string>)
     const retry = (fault.retryAfterMs / 1000).toFixed(3);
     const headers: Record<string, string> = fault.global
       ? { "x-ratelimit-global": "true", "x-ratelimit-scope": "global" }
-      : { ...limiterHeaders, "x-ratelimit-remaining": "0", "x-ratelimit-scope": "user" };
+      : { ...limiterHeaders, "x-ratelimit-remaining": "0", "x-ratelimit-scope": fault.scope };
     if (fault.retryAfterHeader) headers["retry-after"] = retry;
     return {
       status: 429,
@@ -126,7 +126,7 @@ export async function handleRest(
         "x-ratelimit-bucket": bucket,
       };
       const out = faultResponse(fault, limiterHeaders);
-      if (out.status === 429) log.rateLimited = fault.global ? "global" : "user";
+      if (out.status === 429) log.rateLimited = fault.global ? "global" : fault.scope;
       sendJson(res, out.status, out.body, out.headers);
       return finish(out.status);
     }

@@ -12,6 +12,7 @@ import {
   type UserFlags,
 } from "discord-api-types/v10";
 import type { CdnSigner } from "../cdn.js";
+import { contentVisible } from "./message-content.js";
 import type { World } from "./world.js";
 import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from "./types.js";
 
@@ -140,8 +141,11 @@ export function apiAttachment(world: World, cdn: CdnSigner, a: MessageRecord["at
 }
 
 export type MessageView = {
-  /** Empty content/embeds/attachments/components (MessageContent not granted). */
-  redactContent: boolean;
+  /**
+   * Who reads the message: a bot with or without MessageContent (content is emptied per
+   * message-content.ts), or null for the control API / HTML view, which see everything.
+   */
+  viewer: { userId: string; hasMessageContent: boolean } | null;
   /** Gateway dispatches carry guild_id and member; REST responses don't. */
   dispatch: boolean;
   depth?: number;
@@ -151,12 +155,13 @@ export function apiMessage(world: World, cdn: CdnSigner, m: MessageRecord, view:
   const author = world.user(m.authorId);
   const guild = world.guilds.get(m.guildId);
   const member = guild?.members.get(m.authorId);
+  const redact = view.viewer !== null && !contentVisible(view.viewer.hasMessageContent, view.viewer.userId, m);
   const referenced = m.reference ? world.log(m.reference.channelId).get(m.reference.messageId) : undefined;
   const message: APIMessage = {
     id: m.id,
     channel_id: m.channelId,
     author: apiUser(author),
-    content: view.redactContent ? "" : m.content,
+    content: redact ? "" : m.content,
     timestamp: m.timestamp,
     edited_timestamp: m.editedTimestamp,
     tts: m.tts,
@@ -166,8 +171,8 @@ export function apiMessage(world: World, cdn: CdnSigner, m: MessageRecord, view:
       return user ? [apiUser(user)] : [];
     }),
     mention_roles: [...m.mentionRoleIds],
-    attachments: view.redactContent ? [] : m.attachments.map((a) => apiAttachment(world, cdn, a)),
-    embeds: view.redactContent ? [] : m.embeds,
+    attachments: redact ? [] : m.attachments.map((a) => apiAttachment(world, cdn, a)),
+    embeds: redact ? [] : m.embeds,
     components: [],
     pinned: false,
     type: m.reference ? MessageType.Reply : MessageType.Default,

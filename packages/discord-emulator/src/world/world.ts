@@ -2,8 +2,10 @@
 // Every mutation emits a WorldEvent; the gateway turns those into per-bot dispatches.
 import { createHash } from "node:crypto";
 import { sniffContentType } from "../content-type.js";
-import { DiscordApiError, Errors, formErrors } from "../errors.js";
-import { SnowflakeGenerator } from "../snowflake.js";
+import { Errors, formErrors } from "../errors.js";
+import { SnowflakeGenerator, snowflakeTimestampMs } from "../snowflake.js";
+import { guildFromSpec } from "./guild-from-spec.js";
+import { parseMentions, sanitizeFilename } from "./message-parts.js";
 import { MessageLog } from "./message-log.js";
 import type { TSettings, TWorldSpec } from "./spec.js";
 import type {
@@ -79,28 +81,16 @@ export class World {
         applicationId: app.id,
       });
     }
-    const joinedAt = new Date(0).toISOString();
     for (const g of spec.guilds) {
-      const guild: GuildRecord = { id: g.id, name: g.name, ownerId: g.ownerId, roles: new Map(), channelIds: [], members: new Map() };
-      guild.roles.set(g.id, {
-        id: g.id, guildId: g.id, name: "@everyone", position: 0, permissions: BigInt(g.everyonePermissions),
-        color: 0, hoist: false, mentionable: false,
-      });
-      for (const r of g.roles)
-        guild.roles.set(r.id, { ...r, guildId: g.id, permissions: BigInt(r.permissions) });
-      for (const m of g.members)
-        guild.members.set(m.userId, { userId: m.userId, guildId: g.id, roles: [...m.roles], nick: m.nick, joinedAt });
+      const { guild, channels } = guildFromSpec(g);
       this.guilds.set(g.id, guild);
-      for (const c of g.channels) {
-        guild.channelIds.push(c.id);
-        this.channels.set(c.id, {
-          id: c.id, guildId: g.id, name: c.name, type: c.type, parentId: c.parentId, position: c.position,
-          topic: c.topic, lastMessageId: null,
-        });
-        this.logs.set(c.id, new MessageLog());
+      for (const channel of channels) {
+        this.channels.set(channel.id, channel);
+        this.logs.set(channel.id, new MessageLog());
+      }
+      for (const c of g.channels)
         for (const seed of c.messages)
           this.insertMessage(this.buildMessage({ channelId: c.id, authorId: seed.authorId, content: seed.content }, seed.id));
-      }
     }
   }
 
@@ -298,7 +288,7 @@ export class World {
       guildId: channel.guildId,
       authorId: input.authorId,
       content: input.content ?? "",
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(snowflakeTimestampMs(id)).toISOString(),
       editedTimestamp: null,
       attachments: this.storeFiles(channel.id, input.files ?? []),
       embeds: input.embeds ?? [],
@@ -348,29 +338,16 @@ export class World {
   }
 
   private parseMentions(message: MessageRecord): void {
-    const users = new Set<string>();
-    for (const m of message.content.matchAll(/<@!?(\d{17,20})>/g))
-      if (m[1] && this.users.has(m[1])) users.add(m[1]);
-    if (message.reference) {
-      const replied = this.logs.get(message.reference.channelId)?.get(message.reference.messageId);
-      if (replied) users.add(replied.authorId);
-    }
+    const replied = message.reference
+      ? this.logs.get(message.reference.channelId)?.get(message.reference.messageId)
+      : undefined;
     const guild = this.guilds.get(message.guildId);
-    const roles = new Set<string>();
-    for (const m of message.content.matchAll(/<@&(\d{17,20})>/g))
-      if (m[1] && guild?.roles.has(m[1])) roles.add(m[1]);
-    message.mentionUserIds = [...users];
-    message.mentionRoleIds = [...roles];
+    const mentions = parseMentions(message.content, {
+      userExists: (id) => this.users.has(id),
+      roleExists: (id) => guild?.roles.has(id) ?? false,
+      repliedAuthorId: replied?.authorId ?? null,
+    });
+    message.mentionUserIds = mentions.userIds;
+    message.mentionRoleIds = mentions.roleIds;
   }
-}
-
-/** Discord replaces characters that are unsafe in URLs/filenames with underscores. */
-export function sanitizeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 100);
-  return cleaned.length ? cleaned : "unknown";
-}
-
-export function isDiscordApiError(e: unknown): e is DiscordApiError {
-  return e instanceof DiscordApiError;
 }

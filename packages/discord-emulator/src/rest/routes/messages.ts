@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { Errors } from "../../errors.js";
 import { snowflakeTimestampMs } from "../../snowflake.js";
-import { contentVisible } from "../../world/message-content.js";
 import { hasPermission, Permission } from "../../world/permissions.js";
 import { apiMessage } from "../../world/serialize.js";
 import type { MessageRecord } from "../../world/types.js";
@@ -17,10 +16,7 @@ const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
 function render(ctx: RestContext, message: MessageRecord) {
   const { core, actor } = ctx;
   const hasIntent = actor.kind === "bot" && actor.app.privilegedIntents.includes("MessageContent");
-  return apiMessage(core.world, core.cdn, message, {
-    redactContent: !contentVisible(hasIntent, actor.userId, message),
-    dispatch: false,
-  });
+  return apiMessage(core.world, core.cdn, message, { viewer: { userId: actor.userId, hasMessageContent: hasIntent }, dispatch: false });
 }
 
 function textChannel(ctx: RestContext) {
