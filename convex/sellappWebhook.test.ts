@@ -238,9 +238,31 @@ describe("rejections are recorded and change nothing", () => {
     expect(response.status).toBe(413);
     const [event] = await eventsOf(t);
     expect(event).toMatchObject({ status: "rejected", bodyBytes: rawBody.length });
-    expect(event?.rawBody.length).toBe(16 * 1024);
+    expect(event?.rawBody).toBe(rawBody.slice(0, 1024)); // never more than the cap is held
     expect(event?.rejectReason).toMatch(/exceeds the 1024-byte cap/);
     expect(await entitlementsOf(t)).toEqual([]);
+  });
+
+  test("the default cap is 256 KiB; an oversized body keeps its first 16 KiB", async () => {
+    const { t } = await setupPayments();
+    const { payload } = buildSellappEvent("order.paid");
+    const rawBody = JSON.stringify({ ...payload, padding: "y".repeat(300 * 1024) });
+    const response = await post(t, rawBody, await signSellappBody(rawBody, SECRET));
+    expect(response.status).toBe(413);
+    const [event] = await eventsOf(t);
+    expect(event?.bodyBytes).toBe(rawBody.length);
+    expect(event?.rawBody).toBe(rawBody.slice(0, 16 * 1024));
+    expect(event?.rejectReason).toMatch(/exceeds the 262144-byte cap/);
+  });
+
+  test("a body just under the cap is accepted", async () => {
+    const { t } = await setupPayments();
+    vi.stubEnv("SELLAPP_WEBHOOK_MAX_BYTES", "4096");
+    const { payload } = buildSellappEvent("order.paid");
+    const base = JSON.stringify({ ...payload, padding: "" });
+    const rawBody = JSON.stringify({ ...payload, padding: "z".repeat(4096 - base.length) });
+    expect(rawBody.length).toBe(4096);
+    expect((await post(t, rawBody, await signSellappBody(rawBody, SECRET))).status).toBe(200);
   });
 
   test("no secret configured → 500, still recorded, nothing applied", async () => {

@@ -69,11 +69,49 @@ function log(level: "info" | "warn" | "error", event: string, fields: Record<str
   else console.log(line);
 }
 
+/**
+ * Reads the body holding at most `cap` bytes: past the cap it only counts. An oversized body keeps
+ * its first OVERSIZED_BODY_KEPT_BYTES for the record.
+ */
+async function readCapped(
+  request: Request,
+  cap: number,
+): Promise<{ bytes: Uint8Array; total: number; oversized: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  let total = 0;
+  if (request.body !== null) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (kept < cap) {
+        const slice = value.subarray(0, cap - kept);
+        chunks.push(slice);
+        kept += slice.byteLength;
+      }
+    }
+  }
+  const bytes = new Uint8Array(kept);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const oversized = total > cap;
+  return {
+    bytes: oversized ? bytes.subarray(0, OVERSIZED_BODY_KEPT_BYTES) : bytes,
+    total,
+    oversized,
+  };
+}
+
 export const sellappWebhook = httpAction(async (ctx, request) => {
   const receivedAt = Date.now();
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  const headers = keptHeaders(request.headers);
   const cap = maxWebhookBytes();
+  const { bytes, total, oversized } = await readCapped(request, cap);
+  const headers = keptHeaders(request.headers);
 
   const reject = async (
     status: number,
@@ -83,7 +121,7 @@ export const sellappWebhook = httpAction(async (ctx, request) => {
   ) => {
     const { id } = await ctx.runMutation(internal.webhookEvents.record, {
       rawBody,
-      bodyBytes: bytes.byteLength,
+      bodyBytes: total,
       headers,
       verification,
       accepted: false,
@@ -95,17 +133,17 @@ export const sellappWebhook = httpAction(async (ctx, request) => {
       id,
       status,
       reason,
-      bytes: bytes.byteLength,
+      bytes: total,
     });
     return json(status, { ok: false, id, error: reason });
   };
 
-  if (bytes.byteLength > cap) {
-    const kept = new TextDecoder().decode(bytes.subarray(0, OVERSIZED_BODY_KEPT_BYTES));
+  if (oversized) {
+    const kept = new TextDecoder().decode(bytes);
     return reject(
       413,
       "unchecked",
-      `body of ${bytes.byteLength} bytes exceeds the ${cap}-byte cap (SELLAPP_WEBHOOK_MAX_BYTES); stored truncated`,
+      `body of ${total} bytes exceeds the ${cap}-byte cap (SELLAPP_WEBHOOK_MAX_BYTES); stored truncated`,
       kept,
     );
   }
@@ -140,7 +178,7 @@ export const sellappWebhook = httpAction(async (ctx, request) => {
 
   const { id, duplicate } = await ctx.runMutation(internal.webhookEvents.record, {
     rawBody,
-    bodyBytes: bytes.byteLength,
+    bodyBytes: total,
     headers,
     verification,
     accepted: true,
