@@ -1,6 +1,6 @@
 import { assemble } from "./assemble.js";
 import { followUpConfidence } from "./confidence.js";
-import { findAtPrice, type FollowUpHit, type FollowUpKind } from "./follow-up.js";
+import { findAtPrice, findSoleNumber, type FollowUpHit, type FollowUpKind } from "./follow-up.js";
 import { type Levels } from "./levels.js";
 import { type Reading } from "./read.js";
 import { checkLeverage } from "./sanity.js";
@@ -35,7 +35,12 @@ function mergeFollowUp(kind: FollowUpKind, reading: Reading): FollowUp {
     hits.find((h) => h.price !== undefined)?.price ??
     (PRICED_KINDS.has(kind) ? findAtPrice(reading.rest) : undefined);
   if (price !== undefined) f.price = price;
-  const newStop = hits.find((h) => h.newStop !== undefined)?.newStop;
+  const movesStop = hits.some((h) => h.kind === "move_stop");
+  const newStop =
+    hits.find((h) => h.newStop !== undefined)?.newStop ??
+    (movesStop && !hits.some((h) => h.breakeven === true)
+      ? findSoleNumber(reading.rest)
+      : undefined);
   if (newStop !== undefined) f.newStop = newStop;
   else if (hits.some((h) => h.breakeven === true)) f.breakeven = true;
   const percent = hits.find((h) => h.kind === "partial_close" && h.percent !== undefined)?.percent;

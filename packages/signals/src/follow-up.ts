@@ -1,4 +1,4 @@
-import { parseNumber } from "./numbers.js";
+import { findNumbers, parseNumber } from "./numbers.js";
 import { blankSpans, type Span } from "./text.js";
 import { type SignalKind } from "./types.js";
 
@@ -37,7 +37,8 @@ export const KIND_PRECEDENCE: readonly FollowUpKind[] = [
 /** A price right after a phrase, never a percentage ("+14%"). */
 const NUM = "((?:\\d+(?:,\\d{3})*(?:[.,]\\d+)?|\\.\\d+)(?:k(?![a-z]))?)(?![\\d%]|\\s*%)";
 const AT_NUM = `(?:\\s*(?:at|@|:|=|around|near|price)?\\s*\\(?\\s*\\$?${NUM})?`;
-const STOP = "(?:stop[\\s-]?loss|stoploss|stop|sl|s\\/l)";
+/** "stop" never stops short of "stop loss", so "🛑 Stop Loss: 95" cannot read as "🛑 Stop". */
+const STOP = "(?:stop[\\s-]?loss|stoploss|stop(?![\\s-]?loss)|sl|s\\/l)";
 const BE = "(?:the\\s+)?(entry\\s+price|entry|entries|breakeven|break[\\s-]?even|be|b\\/e|cost)\\b";
 const HIT_WORDS =
   "(?:\\s*(?:is\\s+|has\\s+been\\s+|was\\s+|got\\s+|just\\s+)?(?:hit|reached|done|achieved|smashed|filled|completed|touched|booked|secured|✅|🎯|✔|☑|💰))+";
@@ -113,7 +114,7 @@ const RULES: Rule[] = [
   {
     kind: "move_stop",
     re: new RegExp(
-      `\\b(?:move[ds]?|moving|set|setting|shift(?:ed)?|raise[ds]?|lower(?:ed)?|adjust(?:ed)?|trail(?:ed|ing)?|put|bring)\\s+(?:the\\s+|your\\s+|our\\s+)?${STOP}\\s*(?:to|at|=|:|@|on)?\\s*(?:${BE})?\\s*(?:price\\s*)?(?:at|@|:|=|\\()?\\s*\\$?(?:${NUM})?`,
+      `\\b(?:move[ds]?|moving|set|setting|shift(?:ed)?|raise[ds]?|lower(?:ed)?|adjust(?:ed)?|trail(?:ed|ing)?|update[ds]?|change[ds]?|put|bring)\\s+(?:the\\s+|your\\s+|our\\s+)?${STOP}\\s*(?:to|at|=|:|@|on)?\\s*(?:${BE})?\\s*(?:price\\s*)?(?:at|@|:|=|\\()?\\s*\\$?(?:${NUM})?`,
       "gi",
     ),
     read: moveStop,
@@ -248,4 +249,10 @@ const AT_PRICE = new RegExp(`(?:\\bat|@)\\s*\\$?${NUM}`, "i");
 /** "Closed BTC at 43100": a price after "at"/"@" elsewhere in the message (percentages excluded). */
 export function findAtPrice(text: string): number | undefined {
   return num(AT_PRICE.exec(text)?.[1]);
+}
+
+/** "Updated SL for BTC: 42500": the only number left in the message. */
+export function findSoleNumber(text: string): number | undefined {
+  const numbers = findNumbers(text);
+  return numbers.length === 1 ? numbers[0]?.value : undefined;
 }

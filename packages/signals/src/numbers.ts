@@ -7,6 +7,7 @@
  * - `36,40` / `1,2345` → decimal comma: one comma followed by 1–2 or 4+ digits (not another `,d`);
  * - `43000,44000` / `1,2,3` → a list: none of the above applies, so the comma separates numbers.
  * Suffixes: `42k` → 42000; `30000 sats` / `3000 satoshi` → satoshis (× 1e-8).
+ * Digits glued to other letters ("4H", "5m", "2nd") are no price.
  */
 export type NumberToken = {
   value: number;
@@ -26,7 +27,7 @@ const NUMBER_BODY =
   "|\\.\\d+";
 
 const NUMBER_RE = new RegExp(
-  `(?<![\\w.])(${NUMBER_BODY})(k(?![a-z]))?(\\s?(?:satoshis?|sats?)(?![a-z]))?`,
+  `(?<![\\w.])(${NUMBER_BODY})(k(?![a-z]))?(\\s?(?:satoshis?|sats?)(?![a-z]))?(?![a-z\\d])`,
   "gi",
 );
 

@@ -489,6 +489,51 @@ export const CORPUS: CorpusCase[] = [
     errorsMatch: [/also reads as a follow-up \(target_hit\); parsed as a new signal/],
   },
 
+  {
+    name: "emoji-decorated block with 🛑 Stop Loss label",
+    text: "📊 #SOL/USDT 📊\n\n🔰 Long 🔰\n\n✅ Entry: 98.5 - 99.5\n\n🎯 Targets:\n1️⃣ 101\n2️⃣ 103\n3️⃣ 106\n\n🛑 Stop Loss: 95\n\n⚖️ Leverage: 10x",
+    expect: {
+      kind: "signal",
+      side: "long",
+      entries: [98.5, 99.5],
+      targets: [101, 103, 106],
+      stopLoss: 95,
+      leverage: { value: 10 },
+      errors: [],
+    },
+  },
+  {
+    name: "buy between … and …, invalidation as stop",
+    text: "#XRP Long Setup\nBuy between 0.60 and 0.62\nTargets 0.65, 0.68, 0.72\nInvalidation below 0.57",
+    expect: {
+      entryType: "zone",
+      entryZone: { low: 0.6, high: 0.62 },
+      targets: [0.65, 0.68, 0.72],
+      stopLoss: 0.57,
+    },
+  },
+  {
+    name: "conversational one-liner",
+    text: "ETH short from 2350, tp 2250/2150, sl 2420",
+    expect: { side: "short", entries: [2350], targets: [2250, 2150], stopLoss: 2420 },
+  },
+  {
+    name: "timeframe and DCA notes are not prices",
+    text: "AVAX/USDT 🟢 LONG\nEntry: 36.40 - 37.10 (DCA)\nTP: 38 / 39 / 40.5\nSL: 35 (4H close)",
+    expect: { entries: [36.4, 37.1], targets: [38, 39, 40.5], stopLoss: 35, errors: [] },
+  },
+  {
+    name: "Pair/Side labels with a cross leverage suffix",
+    text: "New signal 🚨\nPair: SOLUSDT\nSide: SHORT\nEntry: 100\nTP1: 95\nTP2: 90\nSL: 105\nLeverage: 10x cross",
+    expect: {
+      symbol: usdt("SOL", "SOLUSDT"),
+      side: "short",
+      targets: [95, 90],
+      leverage: { value: 10, mode: "cross" },
+      errors: [],
+    },
+  },
+
   // ── follow-ups ───────────────────────────────────────────────────────────────────────────
   {
     name: "TP1 hit",
@@ -666,6 +711,27 @@ export const CORPUS: CorpusCase[] = [
     text: "BTC Move SL to TP1",
     expect: { kind: "move_stop", errors: ["stop move without a new stop price"] },
     absent: ["followUp"],
+  },
+
+  {
+    name: "updated stop with the price after the symbol",
+    text: "Updated SL for BTC: 42500",
+    expect: { kind: "move_stop", followUp: { newStop: 42500 }, errors: [] },
+  },
+  {
+    name: "double tick and stated profit",
+    text: "$BTC TP2 ✅✅ +12.5% profit (25x)",
+    expect: {
+      kind: "target_hit",
+      followUp: { targetIndex: 2 },
+      statedPnlPct: 12.5,
+      leverage: { value: 25 },
+    },
+  },
+  {
+    name: "🛑 stop loss hit names the pair after",
+    text: "🛑 Stop loss hit on #ETHUSDT",
+    expect: { kind: "stop_hit", symbol: usdt("ETH", "#ETHUSDT"), errors: [] },
   },
 
   // ── not signals ──────────────────────────────────────────────────────────────────────────

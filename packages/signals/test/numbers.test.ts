@@ -42,7 +42,7 @@ describe("suffixes and units", () => {
   });
 
   it("does not read digits glued to letters as prices", () => {
-    expect(values("TP1 x20 v2")).toEqual([]);
+    expect(values("TP1 x20 v2 4H 15m 2nd 10x")).toEqual([]);
   });
 
   it("parseNumber rejects anything but one number", () => {
