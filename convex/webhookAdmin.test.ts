@@ -1,3 +1,4 @@
+import { buildSellappEvent, signSellappBody } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
@@ -10,6 +11,7 @@ import {
   insertUser,
   post,
   PRODUCT,
+  SECRET,
   settle,
   setupPayments,
   T0,
@@ -115,6 +117,21 @@ describe("failure capture, retries and replay", () => {
     vi.restoreAllMocks();
   });
 
+  test("an event whose scheduled processing never ran is recovered by the retry sweep", async () => {
+    const { t } = await setupPayments();
+    const { rawBody } = buildSellappEvent("order.completed", { occurredAt: T0 });
+    await post(t, rawBody, await signSellappBody(rawBody, SECRET)); // stored; job not run yet
+    expect((await eventsOf(t))[0]?.status).toBe("received");
+    vi.setSystemTime(Date.now() + 6 * 60_000);
+    expect(await t.mutation(internal.webhookEvents.retryDue, {})).toEqual({ retried: 0, stuck: 1 });
+    const [stuck] = await eventsOf(t);
+    expect(stuck).toMatchObject({ status: "failed", attempts: 1 });
+    expect(stuck?.lastError).toMatch(/did not complete/);
+    await settle(t); // the original job finally runs: a failed event is still processable
+    expect((await eventsOf(t))[0]?.status).toBe("processed");
+    expect(await entitlementsOf(t)).toHaveLength(1);
+  });
+
   test("rejected events cannot be replayed", async () => {
     const { t, admin } = await setupPayments();
     await post(t, '{"event":"order.paid"}', null);
@@ -192,6 +209,30 @@ describe("reconciliation", () => {
       customerId: customer?._id as Id<"customers">,
     });
     expect(again.changed).toBe(0);
+  });
+
+  test("a source that cannot be derived is reported, the others still reconcile", async () => {
+    const { t, admin } = await setupPayments();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await deliver(t, "order.completed", { orderId: "1", occurredAt: T0 });
+    await deliver(t, "order.completed", { orderId: "2", productId: UNMAPPED, occurredAt: T0 });
+    const customer = await t.run((ctx) => ctx.db.query("customers").first());
+    await t.run(async (ctx) => {
+      for (const row of await ctx.db.query("entitlements").collect())
+        await ctx.db.delete("entitlements", row._id);
+    });
+    const result = await admin.mutation(api.webhookAdmin.reconcile, {
+      customerId: customer?._id as Id<"customers">,
+    });
+    expect(result.changed).toBe(1);
+    expect(result.failures).toEqual([
+      {
+        source: "order:2",
+        error: expect.stringContaining(`no tier mapped for product ${UNMAPPED}`) as string,
+      },
+    ]);
+    expect((await entitlementsOf(t)).map((row) => row.sourceId)).toEqual(["1"]);
+    vi.restoreAllMocks();
   });
 });
 
