@@ -18,7 +18,10 @@ export class CdnSigner {
     this.secret = secret ? Buffer.from(secret) : randomBytes(32);
   }
 
-  url(attachment: Pick<AttachmentRecord, "channelId" | "id" | "filename">, nowMs = Date.now()): string {
+  url(
+    attachment: Pick<AttachmentRecord, "channelId" | "id" | "filename">,
+    nowMs = Date.now(),
+  ): string {
     const issued = Math.floor(nowMs / 1000);
     const ex = (issued + this.ttlSeconds()).toString(16);
     const is = issued.toString(16);
@@ -31,7 +34,8 @@ export class CdnSigner {
     const ex = query.get("ex");
     const is = query.get("is");
     const hm = query.get("hm");
-    if (!ex || !is || !hm || !/^[0-9a-f]{1,12}$/.test(ex) || !/^[0-9a-f]{1,12}$/.test(is)) return false;
+    if (!ex || !is || !hm || !/^[0-9a-f]{1,12}$/.test(ex) || !/^[0-9a-f]{1,12}$/.test(is))
+      return false;
     const expected = Buffer.from(this.mac(path, ex, is));
     const given = Buffer.from(hm);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   });
   const logger = createLogger(config.logLevel);
   if (!LOOPBACK.has(config.host) && !values["allow-remote"]) {
-    logger.error("refusing_non_loopback_host", { host: config.host, fix: "pass --allow-remote to listen beyond loopback" });
+    logger.error("refusing_non_loopback_host", {
+      host: config.host,
+      fix: "pass --allow-remote to listen beyond loopback",
+    });
     process.exitCode = 2;
     return;
   }
@@ -82,7 +85,11 @@ async function main(): Promise<void> {
     controlApi: `${emu.url}/_control`,
     controlProtected: config.controlToken !== undefined,
     world: config.world ?? "built-in demoWorld",
-    bots: [...emu.world.applications.values()].map((a) => ({ name: a.name, botId: a.bot.id, tokenEnvVar: a.tokenEnvVar ?? null })),
+    bots: [...emu.world.applications.values()].map((a) => ({
+      name: a.name,
+      botId: a.bot.id,
+      tokenEnvVar: a.tokenEnvVar ?? null,
+    })),
   });
 
   let stopping = false;
@@ -108,6 +115,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "error", service: "discord-emulator", event: "startup_failed", error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: "error", service: "discord-emulator", event: "startup_failed", error: error instanceof Error ? error.message : String(error) })}\n`,
+  );
   process.exitCode = 1;
 });

@@ -12,10 +12,12 @@ const ascii = (bytes: Uint8Array, from: number, to: number): string =>
 export function sniffContentType(bytes: Uint8Array): Sniffed {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
-    const dims = bytes.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : null;
+    const dims =
+      bytes.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : null;
     return { contentType: "image/png", width: dims?.width ?? null, height: dims?.height ?? null };
   }
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { contentType: "image/jpeg", width: null, height: null };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+    return { contentType: "image/jpeg", width: null, height: null };
   if (ascii(bytes, 0, 6) === "GIF87a" || ascii(bytes, 0, 6) === "GIF89a") {
     const ok = bytes.length >= 10;
     return {
@@ -32,12 +34,15 @@ export function sniffContentType(bytes: Uint8Array): Sniffed {
     }
     return { contentType: "image/webp", width: null, height: null };
   }
-  if (ascii(bytes, 0, 5) === "%PDF-") return { contentType: "application/pdf", width: null, height: null };
+  if (ascii(bytes, 0, 5) === "%PDF-")
+    return { contentType: "application/pdf", width: null, height: null };
   if (ascii(bytes, 4, 8) === "ftyp") return { contentType: "video/mp4", width: null, height: null };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { contentType: "application/zip", width: null, height: null };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
+    return { contentType: "application/zip", width: null, height: null };
   if (ascii(bytes, 0, 4) === "OggS") return { contentType: "audio/ogg", width: null, height: null };
   if (ascii(bytes, 0, 3) === "ID3") return { contentType: "audio/mpeg", width: null, height: null };
-  if (isUtf8Text(bytes)) return { contentType: "text/plain; charset=utf-8", width: null, height: null };
+  if (isUtf8Text(bytes))
+    return { contentType: "text/plain; charset=utf-8", width: null, height: null };
   return { contentType: "application/octet-stream", width: null, height: null };
 }
 
@@ -46,7 +51,9 @@ function isUtf8Text(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(sample.length < bytes.length ? trimPartialUtf8(sample) : sample);
+    new TextDecoder("utf-8", { fatal: true }).decode(
+      sample.length < bytes.length ? trimPartialUtf8(sample) : sample,
+    );
     return true;
   } catch {
     return false;

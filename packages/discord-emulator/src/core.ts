@@ -15,7 +15,13 @@ export type AuditLogEntry = {
   time: string;
   guildId: string;
   actorId: string;
-  action: "member_role_add" | "member_role_remove" | "member_add" | "member_kick" | "message_delete" | "message_bulk_delete";
+  action:
+    | "member_role_add"
+    | "member_role_remove"
+    | "member_add"
+    | "member_kick"
+    | "message_delete"
+    | "message_bulk_delete";
   targetId: string;
   roleId?: string;
   reason: string | null;
@@ -42,7 +48,11 @@ export class EmulatorCore {
   ) {
     this.world = this.attach(new World(initialSpec));
     this.limiter = new RateLimiter(() => this.world.settings.rateLimits);
-    this.cdn = new CdnSigner(() => this.baseUrl, () => this.world.settings.cdnTtlSeconds, options.cdnSecret);
+    this.cdn = new CdnSigner(
+      () => this.baseUrl,
+      () => this.world.settings.cdnTtlSeconds,
+      options.cdnSecret,
+    );
   }
 
   get apiUrl(): string {

@@ -34,7 +34,8 @@ export const Errors = {
   unknownUser: () => new DiscordApiError(404, 10013, "Unknown User"),
   invalidJson: () => new DiscordApiError(400, 50109, "The request body contains invalid JSON."),
   invalidOAuthToken: () => new DiscordApiError(403, 50025, "Invalid OAuth2 access token"),
-  nonTextChannel: () => new DiscordApiError(403, 50008, "Cannot send messages in a non-text channel"),
+  nonTextChannel: () =>
+    new DiscordApiError(403, 50008, "Cannot send messages in a non-text channel"),
   tooLarge: () => new DiscordApiError(413, 40005, "Request entity too large"),
   missingAccess: () => new DiscordApiError(403, 50001, "Missing Access"),
   cannotEditOthers: () =>

@@ -4,7 +4,14 @@ import { FaultRegistry } from "./faults.js";
 describe("FaultRegistry", () => {
   it("matches method, route and bot, and expires after `count` uses", () => {
     const faults = new FaultRegistry();
-    faults.addRest({ kind: "status", status: 503, method: "post", route: "/channels/:c/messages", botId: "1", count: 2 });
+    faults.addRest({
+      kind: "status",
+      status: 503,
+      method: "post",
+      route: "/channels/:c/messages",
+      botId: "1",
+      count: 2,
+    });
     expect(faults.takeRest("GET", "/channels/5/messages", "1")).toBeNull();
     expect(faults.takeRest("POST", "/channels/5/messages", "2")).toBeNull();
     expect(faults.takeRest("POST", "/channels/5/messages", "1")?.status).toBe(503);
@@ -29,6 +36,8 @@ describe("FaultRegistry", () => {
   });
 
   it("rejects unknown fields", () => {
-    expect(() => new FaultRegistry().addRest({ kind: "status", statusCode: 500 } as never)).toThrow();
+    expect(() =>
+      new FaultRegistry().addRest({ kind: "status", statusCode: 500 } as never),
+    ).toThrow();
   });
 });

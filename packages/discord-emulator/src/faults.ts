@@ -39,8 +39,16 @@ export const ZGatewayFaultInput = z
 
 export type TRestFaultInput = z.input<typeof ZRestFaultInput>;
 export type TGatewayFaultInput = z.input<typeof ZGatewayFaultInput>;
-export type RestFault = z.output<typeof ZRestFaultInput> & { id: string; hits: number; remaining: number | null };
-export type GatewayFault = z.output<typeof ZGatewayFaultInput> & { id: string; hits: number; remaining: number | null };
+export type RestFault = z.output<typeof ZRestFaultInput> & {
+  id: string;
+  hits: number;
+  remaining: number | null;
+};
+export type GatewayFault = z.output<typeof ZGatewayFaultInput> & {
+  id: string;
+  hits: number;
+  remaining: number | null;
+};
 
 export function routePatternMatches(pattern: string, path: string): boolean {
   const want = pattern.split("/").filter(Boolean);
@@ -64,14 +72,24 @@ export class FaultRegistry {
 
   addRest(input: TRestFaultInput): RestFault {
     const parsed = ZRestFaultInput.parse(input);
-    const fault: RestFault = { ...parsed, id: randomUUID(), hits: 0, remaining: parsed.count ?? null };
+    const fault: RestFault = {
+      ...parsed,
+      id: randomUUID(),
+      hits: 0,
+      remaining: parsed.count ?? null,
+    };
     this.rest.push(fault);
     return fault;
   }
 
   addGateway(input: TGatewayFaultInput): GatewayFault {
     const parsed = ZGatewayFaultInput.parse(input);
-    const fault: GatewayFault = { ...parsed, id: randomUUID(), hits: 0, remaining: parsed.count ?? null };
+    const fault: GatewayFault = {
+      ...parsed,
+      id: randomUUID(),
+      hits: 0,
+      remaining: parsed.count ?? null,
+    };
     this.gateway.push(fault);
     return fault;
   }
@@ -90,7 +108,9 @@ export class FaultRegistry {
 
   /** True when this heartbeat must not be ACKed. */
   takeStopAck(botId: string): boolean {
-    const fault = this.gateway.find((f) => f.kind === "stop_acks" && (!f.botId || f.botId === botId));
+    const fault = this.gateway.find(
+      (f) => f.kind === "stop_acks" && (!f.botId || f.botId === botId),
+    );
     if (!fault) return false;
     this.consume(fault, this.gateway, (list) => (this.gateway = list));
     return true;

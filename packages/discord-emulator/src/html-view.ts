@@ -2,7 +2,10 @@
 import type { World } from "./world/world.js";
 
 const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 export function renderWorldHtml(world: World, channelId: string | null): string {
   const parts: string[] = [];
@@ -10,9 +13,13 @@ export function renderWorldHtml(world: World, channelId: string | null): string 
     parts.push(`<h2>${escapeHtml(guild.name)} <small>${escapeHtml(guild.id)}</small></h2><ul>`);
     for (const id of guild.channelIds) {
       const c = world.channel(id);
-      parts.push(`<li><a href="/?channel=${escapeHtml(c.id)}">#${escapeHtml(c.name)}</a> (${world.log(c.id).size} messages)</li>`);
+      parts.push(
+        `<li><a href="/?channel=${escapeHtml(c.id)}">#${escapeHtml(c.name)}</a> (${world.log(c.id).size} messages)</li>`,
+      );
     }
-    parts.push(`</ul><p>${guild.members.size} members: ${[...guild.members.keys()].map((u) => escapeHtml(world.users.get(u)?.username ?? u)).join(", ")}</p>`);
+    parts.push(
+      `</ul><p>${guild.members.size} members: ${[...guild.members.keys()].map((u) => escapeHtml(world.users.get(u)?.username ?? u)).join(", ")}</p>`,
+    );
   }
   const channel = channelId ? world.channels.get(channelId) : undefined;
   if (channel) {

@@ -13,9 +13,19 @@ export function createLogger(
   level: LogLevel = "info",
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Logger {
-  const log = (lvl: Exclude<LogLevel, "silent">) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, service: "discord-emulator", event, ...fields }));
-  };
+  const log =
+    (lvl: Exclude<LogLevel, "silent">) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: lvl,
+          service: "discord-emulator",
+          event,
+          ...fields,
+        }),
+      );
+    };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

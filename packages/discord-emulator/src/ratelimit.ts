@@ -36,7 +36,12 @@ export class RateLimiter {
 
   limitFor(routeKey: string): RouteLimit {
     const s = this.settings();
-    return s.routes[routeKey] ?? DEFAULT_ROUTE_LIMITS[routeKey] ?? s.routes["*"] ?? DEFAULT_ROUTE_LIMITS["*"] ?? { limit: 50, windowMs: 1000 };
+    return (
+      s.routes[routeKey] ??
+      DEFAULT_ROUTE_LIMITS[routeKey] ??
+      s.routes["*"] ??
+      DEFAULT_ROUTE_LIMITS["*"] ?? { limit: 50, windowMs: 1000 }
+    );
   }
 
   static bucketHash(routeKey: string): string {
@@ -74,7 +79,12 @@ export class RateLimiter {
     };
     if (w.count >= limit) {
       return {
-        headers: { ...headers, "x-ratelimit-remaining": "0", "retry-after": seconds(resetAfter), "x-ratelimit-scope": "user" },
+        headers: {
+          ...headers,
+          "x-ratelimit-remaining": "0",
+          "retry-after": seconds(resetAfter),
+          "x-ratelimit-scope": "user",
+        },
         limited: { scope: "user", retryAfterMs: resetAfter },
       };
     }

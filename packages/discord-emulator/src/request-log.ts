@@ -17,7 +17,15 @@ export type GatewayLogEntry = {
   time: string;
   botId: string;
   sessionId: string | null;
-  kind: "dispatch" | "identify" | "resume" | "resumed" | "close" | "fault" | "heartbeat_ack_skipped" | "invalid_session";
+  kind:
+    | "dispatch"
+    | "identify"
+    | "resume"
+    | "resumed"
+    | "close"
+    | "fault"
+    | "heartbeat_ack_skipped"
+    | "invalid_session";
   t?: string;
   seq?: number;
   detail?: Record<string, unknown>;

@@ -18,7 +18,10 @@ export type ServerOptions = { controlToken?: string };
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)?$/;
 
-export function createEmulatorServer(core: EmulatorCore, options: ServerOptions = {}): { server: Server; gateway: GatewayServer } {
+export function createEmulatorServer(
+  core: EmulatorCore,
+  options: ServerOptions = {},
+): { server: Server; gateway: GatewayServer } {
   const router = new Router(restRoutes);
   const gateway = new GatewayServer(core);
   const server = createServer((req, res) => {
@@ -34,36 +37,64 @@ export function createEmulatorServer(core: EmulatorCore, options: ServerOptions 
     const method = req.method ?? "GET";
     const path = url.pathname;
 
-    if (path === "/_health") return sendJson(res, 200, { ok: true, guilds: core.world.guilds.size });
+    if (path === "/_health")
+      return sendJson(res, 200, { ok: true, guilds: core.world.guilds.size });
     if (path.startsWith("/_control/")) {
-      if (!controlAuthorized(req, options.controlToken)) return sendJson(res, 401, { error: "control token required (Authorization: Bearer <token>)" });
+      if (!controlAuthorized(req, options.controlToken))
+        return sendJson(res, 401, {
+          error: "control token required (Authorization: Bearer <token>)",
+        });
       return handleControl(core, gateway, req, res, path.slice("/_control".length), url);
     }
-    if (path === "/oauth2/authorize" || path === "/api/oauth2/authorize" || /^\/api\/v\d+\/oauth2\/authorize$/.test(path)) {
-      if (method !== "GET") return sendJson(res, 405, { message: "405: Method Not Allowed", code: 0 });
+    if (
+      path === "/oauth2/authorize" ||
+      path === "/api/oauth2/authorize" ||
+      /^\/api\/v\d+\/oauth2\/authorize$/.test(path)
+    ) {
+      if (method !== "GET")
+        return sendJson(res, 405, { message: "405: Method Not Allowed", code: 0 });
       return handleAuthorize(core, url, res);
     }
     const api = API_PREFIX.exec(path);
     if (api) {
       const sub = api[2] ?? "/";
-      if (sub === "/oauth2/token" && method === "POST") return logOAuth(req, "/oauth2/token", () => handleToken(core, req, res));
-      if (sub === "/oauth2/token/revoke" && method === "POST") return logOAuth(req, "/oauth2/token/revoke", () => handleRevoke(core, req, res));
-      if (sub === "/gateway" && method === "GET") return sendJson(res, 200, { url: core.gatewayUrl });
+      if (sub === "/oauth2/token" && method === "POST")
+        return logOAuth(req, "/oauth2/token", () => handleToken(core, req, res));
+      if (sub === "/oauth2/token/revoke" && method === "POST")
+        return logOAuth(req, "/oauth2/token/revoke", () => handleRevoke(core, req, res));
+      if (sub === "/gateway" && method === "GET")
+        return sendJson(res, 200, { url: core.gatewayUrl });
       return handleRest(core, router, req, res, sub, url);
     }
     if (path.startsWith("/attachments/") && (method === "GET" || method === "HEAD")) {
-      if (serveAttachment(method, url, core.cdn, (id) => core.world.attachments.get(id), res)) return;
+      if (serveAttachment(method, url, core.cdn, (id) => core.world.attachments.get(id), res))
+        return;
     }
-    if (path === "/" && method === "GET") return sendText(res, 200, renderWorldHtml(core.world, url.searchParams.get("channel")), "text/html; charset=utf-8");
+    if (path === "/" && method === "GET")
+      return sendText(
+        res,
+        200,
+        renderWorldHtml(core.world, url.searchParams.get("channel")),
+        "text/html; charset=utf-8",
+      );
     sendJson(res, 404, { message: "404: Not Found", code: 0 });
   }
 
-  async function logOAuth(req: IncomingMessage, route: string, run: () => Promise<number>): Promise<void> {
+  async function logOAuth(
+    req: IncomingMessage,
+    route: string,
+    run: () => Promise<number>,
+  ): Promise<void> {
     const started = performance.now();
     const status = await run();
     core.requestLog.push({
-      time: new Date().toISOString(), method: req.method ?? "POST", path: route, route: `POST ${route}`, status,
-      actor: null, durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      time: new Date().toISOString(),
+      method: req.method ?? "POST",
+      path: route,
+      route: `POST ${route}`,
+      status,
+      actor: null,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     });
   }
 
@@ -81,6 +112,8 @@ export function createEmulatorServer(core: EmulatorCore, options: ServerOptions 
 function controlAuthorized(req: IncomingMessage, token: string | undefined): boolean {
   if (!token) return true;
   const header = req.headers.authorization ?? "";
-  const given = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : (req.headers["x-control-token"] ?? "");
+  const given = header.toLowerCase().startsWith("bearer ")
+    ? header.slice(7).trim()
+    : (req.headers["x-control-token"] ?? "");
   return typeof given === "string" && safeEqual(given, token);
 }

@@ -3,9 +3,19 @@
 
 export const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 
-export type SnowflakeParts = { timestampMs: number; worker?: number; process?: number; increment?: number };
+export type SnowflakeParts = {
+  timestampMs: number;
+  worker?: number;
+  process?: number;
+  increment?: number;
+};
 
-export function snowflakeFrom({ timestampMs, worker = 1, process = 0, increment = 0 }: SnowflakeParts): string {
+export function snowflakeFrom({
+  timestampMs,
+  worker = 1,
+  process = 0,
+  increment = 0,
+}: SnowflakeParts): string {
   const ms = BigInt(Math.floor(timestampMs)) - DISCORD_EPOCH_MS;
   if (ms < 0n) throw new RangeError(`timestamp ${timestampMs} is before the Discord epoch`);
   const id =

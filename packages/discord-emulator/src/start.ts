@@ -33,7 +33,9 @@ export type RunningEmulator = {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const logger = createLogger(options.logLevel ?? "silent");
-  const core = new EmulatorCore(parseWorldSpec(options.world ?? demoWorld), logger, { cdnSecret: options.cdnSecret });
+  const core = new EmulatorCore(parseWorldSpec(options.world ?? demoWorld), logger, {
+    cdnSecret: options.cdnSecret,
+  });
   const { server, gateway } = createEmulatorServer(core, { controlToken: options.controlToken });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

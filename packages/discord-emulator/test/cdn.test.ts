@@ -32,7 +32,9 @@ describe("signed, expiring CDN URLs", () => {
     if (!attachment) throw new Error("no attachment");
     expect(attachment.name).toBe("weekly_report.pdf");
     const url = new URL(attachment.url);
-    expect(url.pathname).toBe(`/attachments/${DEMO_IDS.sourceVipSignals}/${attachment.id}/weekly_report.pdf`);
+    expect(url.pathname).toBe(
+      `/attachments/${DEMO_IDS.sourceVipSignals}/${attachment.id}/weekly_report.pdf`,
+    );
     const ex = parseInt(url.searchParams.get("ex") ?? "0", 16);
     const is = parseInt(url.searchParams.get("is") ?? "0", 16);
     expect(ex - is).toBe(86_400);
@@ -56,7 +58,10 @@ describe("signed, expiring CDN URLs", () => {
     const tamperedSig = new URL(url);
     tamperedSig.searchParams.set("hm", "0".repeat(64));
     const tamperedExpiry = new URL(url);
-    tamperedExpiry.searchParams.set("ex", (parseInt(url.searchParams.get("ex") ?? "0", 16) + 1000).toString(16));
+    tamperedExpiry.searchParams.set(
+      "ex",
+      (parseInt(url.searchParams.get("ex") ?? "0", 16) + 1000).toString(16),
+    );
     const tamperedPath = new URL(url.toString().replace("/c.txt", "/d.txt"));
     for (const bad of [tamperedSig, tamperedExpiry, tamperedPath]) {
       const res = await fetch(bad);
@@ -69,7 +74,9 @@ describe("signed, expiring CDN URLs", () => {
     const sign = (ex: number, issued: number) => {
       const exHex = ex.toString(16);
       const isHex = issued.toString(16);
-      const hm = createHmac("sha256", SECRET).update(`${url.pathname}\n${exHex}\n${isHex}`).digest("hex");
+      const hm = createHmac("sha256", SECRET)
+        .update(`${url.pathname}\n${exHex}\n${isHex}`)
+        .digest("hex");
       return `${emu.url}${url.pathname}?ex=${exHex}&is=${isHex}&hm=${hm}`;
     };
     expect((await fetch(sign(now + 60, now))).status).toBe(200);

@@ -26,10 +26,17 @@ describe("gateway faults: discord.js recovers without losing or duplicating even
     const received = collect(collector, Events.MessageCreate);
     const ids: string[] = [];
     for (let i = 0; i < n; i += 1) {
-      const m = await emu.control.postMessage(DEMO_IDS.sourceFreeChat, { authorId: DEMO_IDS.analystUser, content: `${label} ${i}` });
+      const m = await emu.control.postMessage(DEMO_IDS.sourceFreeChat, {
+        authorId: DEMO_IDS.analystUser,
+        content: `${label} ${i}`,
+      });
       ids.push(m.id);
     }
-    await waitUntil(() => ids.every((id) => received.items.some(([m]) => m.id === id)), 8_000, `${label} events`);
+    await waitUntil(
+      () => ids.every((id) => received.items.some(([m]) => m.id === id)),
+      8_000,
+      `${label} events`,
+    );
     await new Promise((r) => setTimeout(r, 100));
     received.stop();
     const got = received.items.map(([m]) => m.id).filter((id) => ids.includes(id));
@@ -37,7 +44,9 @@ describe("gateway faults: discord.js recovers without losing or duplicating even
   }
 
   async function gatewayKinds(): Promise<string[]> {
-    return (await emu.control.events(eventsSince)).filter((e) => e.kind !== "dispatch").map((e) => e.kind);
+    return (await emu.control.events(eventsSince))
+      .filter((e) => e.kind !== "dispatch")
+      .map((e) => e.kind);
   }
 
   /** Dispatches replayed on RESUME since the test began: proves events really fell into the gap. */
@@ -48,9 +57,13 @@ describe("gateway faults: discord.js recovers without losing or duplicating even
   }
 
   it("op 7 RECONNECT → RESUME with replay", async () => {
-    expect(await emu.control.gatewayAction({ action: "reconnect", botId: DEMO_IDS.collectorApp })).toEqual({ affected: 1 });
+    expect(
+      await emu.control.gatewayAction({ action: "reconnect", botId: DEMO_IDS.collectorApp }),
+    ).toEqual({ affected: 1 });
     await postDuringGap("op7");
-    expect(await gatewayKinds()).toEqual(expect.arrayContaining(["fault", "close", "resume", "resumed"]));
+    expect(await gatewayKinds()).toEqual(
+      expect.arrayContaining(["fault", "close", "resume", "resumed"]),
+    );
     expect(await replayed()).toBeGreaterThan(0);
   });
 
@@ -81,7 +94,11 @@ describe("gateway faults: discord.js recovers without losing or duplicating even
   });
 
   it("zombie connection (no heartbeat ACK) → reconnect and resume", async () => {
-    await emu.control.injectGatewayFault({ kind: "stop_acks", botId: DEMO_IDS.collectorApp, count: 1 });
+    await emu.control.injectGatewayFault({
+      kind: "stop_acks",
+      botId: DEMO_IDS.collectorApp,
+      count: 1,
+    });
     const resumed = collect(collector, Events.ShardResume);
     await postDuringGap("zombie");
     await waitUntil(() => resumed.items.length > 0, 5_000, "resume after zombie");

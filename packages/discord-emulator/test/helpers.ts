@@ -1,7 +1,20 @@
 // Test helpers: an emulator with test-friendly settings and real discord.js clients configured per
 // the team note (no identify throttle, short heartbeat, no client-side global cap).
-import { Client, Events, GatewayIntentBits, Partials, type ClientEvents, type ClientOptions } from "discord.js";
-import { demoWorld, DEMO_TOKENS, startEmulator, type RunningEmulator, type TWorldSpecInput } from "../src/index.js";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type ClientEvents,
+  type ClientOptions,
+} from "discord.js";
+import {
+  demoWorld,
+  DEMO_TOKENS,
+  startEmulator,
+  type RunningEmulator,
+  type TWorldSpecInput,
+} from "../src/index.js";
 
 export const TEST_SETTINGS = {
   heartbeatIntervalMs: 400,
@@ -12,21 +25,34 @@ export function testWorld(settings: Record<string, unknown> = {}): TWorldSpecInp
   return { ...demoWorld, settings: { ...TEST_SETTINGS, ...settings } };
 }
 
-export async function startTestEmulator(settings: Record<string, unknown> = {}): Promise<RunningEmulator> {
+export async function startTestEmulator(
+  settings: Record<string, unknown> = {},
+): Promise<RunningEmulator> {
   return startEmulator({ world: testWorld(settings), logLevel: "silent" });
 }
 
 export const COLLECTOR_INTENTS =
-  GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent | GatewayIntentBits.GuildMembers;
-export const MIRROR_INTENTS = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMembers;
+  GatewayIntentBits.Guilds |
+  GatewayIntentBits.GuildMessages |
+  GatewayIntentBits.MessageContent |
+  GatewayIntentBits.GuildMembers;
+export const MIRROR_INTENTS =
+  GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMembers;
 
-export function makeClient(emu: RunningEmulator, intents: number, extra: Partial<ClientOptions> = {}): Client {
+export function makeClient(
+  emu: RunningEmulator,
+  intents: number,
+  extra: Partial<ClientOptions> = {},
+): Client {
   return new Client({
     intents,
     partials: [Partials.Message, Partials.Channel, Partials.GuildMember],
     ...extra,
     rest: { api: emu.apiUrl, globalRequestsPerSecond: Infinity, ...extra.rest },
-    ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => {} }), ...extra.ws },
+    ws: {
+      buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: async () => {} }),
+      ...extra.ws,
+    },
   });
 }
 
@@ -69,7 +95,10 @@ export function once<E extends keyof ClientEvents>(
 }
 
 /** Collects events into an array until stopped. */
-export function collect<E extends keyof ClientEvents>(client: Client, event: E): { items: ClientEvents[E][]; stop: () => void } {
+export function collect<E extends keyof ClientEvents>(
+  client: Client,
+  event: E,
+): { items: ClientEvents[E][]; stop: () => void } {
   const items: ClientEvents[E][] = [];
   const listener = (...args: ClientEvents[E]) => {
     items.push(args);
@@ -78,7 +107,11 @@ export function collect<E extends keyof ClientEvents>(client: Client, event: E):
   return { items, stop: () => client.off(event, listener) };
 }
 
-export async function waitUntil(check: () => boolean, timeoutMs = 5_000, what = "condition"): Promise<void> {
+export async function waitUntil(
+  check: () => boolean,
+  timeoutMs = 5_000,
+  what = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,7 +1,23 @@
-import { AttachmentBuilder, ChannelType, type Client, Events, GatewayIntentBits, type Message, type TextChannel } from "discord.js";
+import {
+  AttachmentBuilder,
+  ChannelType,
+  type Client,
+  Events,
+  GatewayIntentBits,
+  type Message,
+  type TextChannel,
+} from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS, DEMO_TOKENS, type RunningEmulator } from "../src/index.js";
-import { collect, loginCollector, loginMirror, makeClient, once, startTestEmulator, waitUntil } from "./helpers.js";
+import {
+  collect,
+  loginCollector,
+  loginMirror,
+  makeClient,
+  once,
+  startTestEmulator,
+  waitUntil,
+} from "./helpers.js";
 
 const PNG_1x1 = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
@@ -31,7 +47,9 @@ describe("login and messages with real discord.js clients", () => {
     expect(source?.available).toBe(true);
     const vip = source?.channels.cache.get(DEMO_IDS.sourceVipSignals);
     expect(vip?.type).toBe(ChannelType.GuildText);
-    expect(source?.channels.cache.get(DEMO_IDS.sourceAnnouncements)?.type).toBe(ChannelType.GuildAnnouncement);
+    expect(source?.channels.cache.get(DEMO_IDS.sourceAnnouncements)?.type).toBe(
+      ChannelType.GuildAnnouncement,
+    );
     expect(source?.members.me?.roles.cache.has(DEMO_IDS.collectorRole)).toBe(true);
     expect(collector.guilds.cache.has(DEMO_IDS.customerGuild)).toBe(false);
     const customer = mirror.guilds.cache.get(DEMO_IDS.customerGuild);
@@ -66,7 +84,9 @@ describe("login and messages with real discord.js clients", () => {
     expect(attachment?.width).toBe(1);
 
     const updated = once(collector, Events.MessageUpdate, (_old, m) => m.id === posted.id);
-    await emu.control.editMessage(DEMO_IDS.sourceVipSignals, posted.id, { content: "ETH/USDT LONG entry 2250" });
+    await emu.control.editMessage(DEMO_IDS.sourceVipSignals, posted.id, {
+      content: "ETH/USDT LONG entry 2250",
+    });
     const [oldMessage, newMessage] = await updated;
     expect(oldMessage.content).toBe("ETH/USDT LONG entry 2200");
     expect(newMessage.content).toBe("ETH/USDT LONG entry 2250");
@@ -84,7 +104,9 @@ describe("login and messages with real discord.js clients", () => {
     const channel = collector.channels.cache.get(DEMO_IDS.sourceVipSignals) as TextChannel;
     expect(channel.messages.cache.has(seededId)).toBe(false);
     const updated = once(collector, Events.MessageUpdate, (_old, m) => m.id === seededId);
-    await emu.control.editMessage(DEMO_IDS.sourceVipSignals, seededId, { content: "BTC/USDT LONG (updated stop)" });
+    await emu.control.editMessage(DEMO_IDS.sourceVipSignals, seededId, {
+      content: "BTC/USDT LONG (updated stop)",
+    });
     const [oldMessage, newMessage] = await updated;
     expect(oldMessage.partial).toBe(true);
     expect(newMessage.content).toBe("BTC/USDT LONG (updated stop)");
@@ -98,9 +120,16 @@ describe("login and messages with real discord.js clients", () => {
   });
 
   it("delivers replies with message_reference and bulk deletes", async () => {
-    const first = await emu.control.postMessage(DEMO_IDS.sourceFreeChat, { authorId: DEMO_IDS.analystUser, content: "first" });
+    const first = await emu.control.postMessage(DEMO_IDS.sourceFreeChat, {
+      authorId: DEMO_IDS.analystUser,
+      content: "first",
+    });
     const reply = once(collector, Events.MessageCreate, (m) => m.content === "reply");
-    await emu.control.postMessage(DEMO_IDS.sourceFreeChat, { authorId: DEMO_IDS.moderatorUser, content: "reply", replyTo: first.id });
+    await emu.control.postMessage(DEMO_IDS.sourceFreeChat, {
+      authorId: DEMO_IDS.moderatorUser,
+      content: "reply",
+      replyTo: first.id,
+    });
     const [message] = await reply;
     expect(message.reference?.messageId).toBe(first.id);
     expect(message.mentions.repliedUser?.id).toBe(DEMO_IDS.analystUser);
@@ -121,7 +150,10 @@ describe("login and messages with real discord.js clients", () => {
 
     const withFile = await channel.send({
       content: "with chart",
-      files: [new AttachmentBuilder(PNG_1x1, { name: "chart.png", description: "1x1" }), { attachment: Buffer.from("hello"), name: "note.txt" }],
+      files: [
+        new AttachmentBuilder(PNG_1x1, { name: "chart.png", description: "1x1" }),
+        { attachment: Buffer.from("hello"), name: "note.txt" },
+      ],
     });
     const files = [...withFile.attachments.values()];
     expect(files.map((a) => a.name)).toEqual(["chart.png", "note.txt"]);
@@ -163,15 +195,27 @@ describe("login and messages with real discord.js clients", () => {
 
   it("edits and deletes by id without cache; editing a deleted message is 10008", async () => {
     const channel = mirror.channels.cache.get(DEMO_IDS.customerVipSignals) as TextChannel;
-    const sent = await channel.send({ content: "v1", files: [{ attachment: PNG_1x1, name: "a.png" }, { attachment: PNG_1x1, name: "b.png" }] });
+    const sent = await channel.send({
+      content: "v1",
+      files: [
+        { attachment: PNG_1x1, name: "a.png" },
+        { attachment: PNG_1x1, name: "b.png" },
+      ],
+    });
     channel.messages.cache.clear();
     const keep = sent.attachments.find((a) => a.name === "b.png");
-    const edited = await channel.messages.edit(sent.id, { content: "v2", attachments: keep ? [keep] : [] });
+    const edited = await channel.messages.edit(sent.id, {
+      content: "v2",
+      attachments: keep ? [keep] : [],
+    });
     expect(edited.content).toBe("v2");
     expect(edited.attachments.map((a) => a.name)).toEqual(["b.png"]);
     channel.messages.cache.clear();
     await channel.messages.delete(sent.id);
-    await expect(channel.messages.edit(sent.id, { content: "v3" })).rejects.toMatchObject({ code: 10008, status: 404 });
+    await expect(channel.messages.edit(sent.id, { content: "v3" })).rejects.toMatchObject({
+      code: 10008,
+      status: 404,
+    });
   });
 
   it("pages history with before/after/around (newest first)", async () => {
@@ -179,7 +223,14 @@ describe("login and messages with real discord.js clients", () => {
     if (!channel?.isTextBased()) throw new Error("announcements not cached");
     const ids: string[] = [];
     for (let i = 0; i < 25; i += 1)
-      ids.push((await emu.control.postMessage(DEMO_IDS.sourceAnnouncements, { authorId: DEMO_IDS.analystUser, content: `m${i}` })).id);
+      ids.push(
+        (
+          await emu.control.postMessage(DEMO_IDS.sourceAnnouncements, {
+            authorId: DEMO_IDS.analystUser,
+            content: `m${i}`,
+          })
+        ).id,
+      );
     const latest = await channel.messages.fetch({ limit: 10, cache: false });
     expect([...latest.keys()]).toEqual(ids.slice(15).reverse());
     const older = await channel.messages.fetch({ limit: 10, before: ids[15], cache: false });

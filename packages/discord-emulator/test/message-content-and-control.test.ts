@@ -1,6 +1,12 @@
 import { Events, type Client, type TextChannel } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ControlApiError, ControlClient, DEMO_IDS, startEmulator, type RunningEmulator } from "../src/index.js";
+import {
+  ControlApiError,
+  ControlClient,
+  DEMO_IDS,
+  startEmulator,
+  type RunningEmulator,
+} from "../src/index.js";
 import { loginMirror, once, testWorld } from "./helpers.js";
 
 const CONTROL_TOKEN = "control-token-for-tests-0123456789";
@@ -31,7 +37,10 @@ describe("MessageContent semantics, control API auth, HTML view", () => {
     expect(hidden.attachments.size).toBe(0);
 
     const mention = once(mirror, Events.MessageCreate, (m) => m.content.includes("hello"));
-    await emu.control.postMessage(DEMO_IDS.customerWelcome, { authorId: DEMO_IDS.moderatorUser, content: `<@${DEMO_IDS.mirrorApp}> hello` });
+    await emu.control.postMessage(DEMO_IDS.customerWelcome, {
+      authorId: DEMO_IDS.moderatorUser,
+      content: `<@${DEMO_IDS.mirrorApp}> hello`,
+    });
     const [visible] = await mention;
     expect(visible.mentions.users.has(DEMO_IDS.mirrorApp)).toBe(true);
 
@@ -54,16 +63,27 @@ describe("MessageContent semantics, control API auth, HTML view", () => {
   });
 
   it("rejects invalid control bodies with the zod issues and keeps the world", async () => {
-    await expect(emu.control.postMessage(DEMO_IDS.customerWelcome, { authorId: "nope", content: "x" })).rejects.toMatchObject({ status: 400 });
-    await expect(emu.control.loadWorld({ guilds: [{ id: "1196425551544451080", name: "G", ownerId: "1196425551544451081" }] })).rejects.toMatchObject({
+    await expect(
+      emu.control.postMessage(DEMO_IDS.customerWelcome, { authorId: "nope", content: "x" }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      emu.control.loadWorld({
+        guilds: [{ id: "1196425551544451080", name: "G", ownerId: "1196425551544451081" }],
+      }),
+    ).rejects.toMatchObject({
       status: 400,
     });
     expect((await emu.control.world()).guilds).toHaveLength(2);
-    await expect(emu.control.deleteMessage(DEMO_IDS.customerWelcome, "1196425551544451999")).rejects.toMatchObject({ status: 404 });
+    await expect(
+      emu.control.deleteMessage(DEMO_IDS.customerWelcome, "1196425551544451999"),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it("renders an escaped, read-only HTML view", async () => {
-    await emu.control.postMessage(DEMO_IDS.customerWelcome, { authorId: DEMO_IDS.moderatorUser, content: "<script>alert(1)</script>" });
+    await emu.control.postMessage(DEMO_IDS.customerWelcome, {
+      authorId: DEMO_IDS.moderatorUser,
+      content: "<script>alert(1)</script>",
+    });
     const html = await (await fetch(`${emu.url}/?channel=${DEMO_IDS.customerWelcome}`)).text();
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toContain("<script>");

@@ -27,8 +27,16 @@ describe("rate limits and REST fault injection", () => {
   });
 
   it("sends bucket headers and discord.js throttles a burst with zero 429s", async () => {
-    await emu.control.updateSettings({ rateLimits: { enabled: true, globalPerSecond: 50, routes: { [SEND_ROUTE]: { limit: 3, windowMs: 500 } } } });
-    const raw = await fetch(`${emu.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${mirror.token}` } });
+    await emu.control.updateSettings({
+      rateLimits: {
+        enabled: true,
+        globalPerSecond: 50,
+        routes: { [SEND_ROUTE]: { limit: 3, windowMs: 500 } },
+      },
+    });
+    const raw = await fetch(`${emu.apiUrl}/v10/users/@me`, {
+      headers: { authorization: `Bot ${mirror.token}` },
+    });
     expect(raw.headers.get("x-ratelimit-limit")).toBe("50");
     expect(raw.headers.get("x-ratelimit-bucket")).toMatch(/^[0-9a-f]{32}$/);
     expect(Number(raw.headers.get("x-ratelimit-reset-after"))).toBeGreaterThan(0);
@@ -49,7 +57,13 @@ describe("rate limits and REST fault injection", () => {
   });
 
   it("returns Discord's 429 shape when a client ignores the headers", async () => {
-    await emu.control.updateSettings({ rateLimits: { enabled: true, globalPerSecond: 50, routes: { [SEND_ROUTE]: { limit: 1, windowMs: 2_000 } } } });
+    await emu.control.updateSettings({
+      rateLimits: {
+        enabled: true,
+        globalPerSecond: 50,
+        routes: { [SEND_ROUTE]: { limit: 1, windowMs: 2_000 } },
+      },
+    });
     const post = () =>
       fetch(`${emu.apiUrl}/v10/channels/${DEMO_IDS.customerVipSignals}/messages`, {
         method: "POST",
@@ -62,10 +76,16 @@ describe("rate limits and REST fault injection", () => {
     expect(limited.headers.get("x-ratelimit-scope")).toBe("user");
     expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(1);
-    expect(await limited.json()).toMatchObject({ message: "You are being rate limited.", global: false });
+    expect(await limited.json()).toMatchObject({
+      message: "You are being rate limited.",
+      global: false,
+    });
 
-    await emu.control.updateSettings({ rateLimits: { enabled: true, globalPerSecond: 2, routes: {} } });
-    const get = () => fetch(`${emu.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${mirror.token}` } });
+    await emu.control.updateSettings({
+      rateLimits: { enabled: true, globalPerSecond: 2, routes: {} },
+    });
+    const get = () =>
+      fetch(`${emu.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${mirror.token}` } });
     await get();
     await get();
     const global = await get();
@@ -76,11 +96,23 @@ describe("rate limits and REST fault injection", () => {
   });
 
   it("injected 429s (route and global) are waited out by discord.js and the send succeeds", async () => {
-    await emu.control.injectRestFault({ kind: "ratelimit", method: "POST", route: "/channels/:id/messages", retryAfterMs: 200, count: 2 });
+    await emu.control.injectRestFault({
+      kind: "ratelimit",
+      method: "POST",
+      route: "/channels/:id/messages",
+      retryAfterMs: 200,
+      count: 2,
+    });
     const started = Date.now();
     const sent = await channel.send("after 429s");
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
-    await emu.control.injectRestFault({ kind: "ratelimit", global: true, retryAfterMs: 300, count: 1, botId: DEMO_IDS.mirrorApp });
+    await emu.control.injectRestFault({
+      kind: "ratelimit",
+      global: true,
+      retryAfterMs: 300,
+      count: 1,
+      botId: DEMO_IDS.mirrorApp,
+    });
     await channel.messages.edit(sent.id, "edited after global 429");
     const statuses = (await emu.control.requests()).map((r) => `${r.route} ${r.status}`);
     expect(statuses).toEqual([
@@ -98,7 +130,12 @@ describe("rate limits and REST fault injection", () => {
     expect(ok.content).toBe("after two 502s");
     await emu.control.injectRestFault({ kind: "status", status: 503, method: "POST", count: 4 });
     await expect(channel.send("never")).rejects.toBeInstanceOf(HTTPError);
-    await emu.control.injectRestFault({ kind: "status", status: 400, count: 1, body: { message: "Bad", code: 50035, errors: {} } });
+    await emu.control.injectRestFault({
+      kind: "status",
+      status: 400,
+      count: 1,
+      body: { message: "Bad", code: 50035, errors: {} },
+    });
     await expect(channel.send("bad")).rejects.toBeInstanceOf(DiscordAPIError);
   });
 
@@ -107,7 +144,12 @@ describe("rate limits and REST fault injection", () => {
     const started = Date.now();
     await channel.send("delayed");
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    await emu.control.injectRestFault({ kind: "hang", method: "POST", route: "/channels/*/messages", count: 1 });
+    await emu.control.injectRestFault({
+      kind: "hang",
+      method: "POST",
+      route: "/channels/*/messages",
+      count: 1,
+    });
     const sent = await channel.send({ content: "after hang", nonce: "hang-1", enforceNonce: true });
     expect(sent.content).toBe("after hang");
     const log = (await emu.control.requests()).filter((r) => r.route === SEND_ROUTE);
@@ -119,19 +161,38 @@ describe("rate limits and REST fault injection", () => {
       code: 50035,
       rawError: { errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH" }] } } },
     });
-    await expect(mirror.rest.post(`/channels/${DEMO_IDS.customerVipSignals}/messages`, { body: {} })).rejects.toMatchObject({ code: 50006 });
-    await expect(channel.send({ content: "n", nonce: "x".repeat(26), enforceNonce: true })).rejects.toThrow();
-    await emu.control.updateSettings({ maxFileBytes: 1024, maxRequestBytes: 4096 });
-    await expect(channel.send({ files: [{ attachment: Buffer.alloc(2048), name: "big.bin" }] })).rejects.toMatchObject({ code: 40005, status: 413 });
     await expect(
-      channel.send({ files: [1, 2, 3, 4, 5].map((i) => ({ attachment: Buffer.alloc(1000), name: `f${i}.bin` })) }),
+      mirror.rest.post(`/channels/${DEMO_IDS.customerVipSignals}/messages`, { body: {} }),
+    ).rejects.toMatchObject({ code: 50006 });
+    await expect(
+      channel.send({ content: "n", nonce: "x".repeat(26), enforceNonce: true }),
+    ).rejects.toThrow();
+    await emu.control.updateSettings({ maxFileBytes: 1024, maxRequestBytes: 4096 });
+    await expect(
+      channel.send({ files: [{ attachment: Buffer.alloc(2048), name: "big.bin" }] }),
     ).rejects.toMatchObject({ code: 40005, status: 413 });
-    await emu.control.updateSettings({ maxFileBytes: 10 * 1024 * 1024, maxRequestBytes: 25 * 1024 * 1024 });
-    const unauthorized = await fetch(`${emu.apiUrl}/v10/channels/${DEMO_IDS.customerVipSignals}`, { headers: { authorization: "Bot nope" } });
+    await expect(
+      channel.send({
+        files: [1, 2, 3, 4, 5].map((i) => ({ attachment: Buffer.alloc(1000), name: `f${i}.bin` })),
+      }),
+    ).rejects.toMatchObject({ code: 40005, status: 413 });
+    await emu.control.updateSettings({
+      maxFileBytes: 10 * 1024 * 1024,
+      maxRequestBytes: 25 * 1024 * 1024,
+    });
+    const unauthorized = await fetch(`${emu.apiUrl}/v10/channels/${DEMO_IDS.customerVipSignals}`, {
+      headers: { authorization: "Bot nope" },
+    });
     expect(unauthorized.status).toBe(401);
     expect(await unauthorized.json()).toEqual({ message: "401: Unauthorized", code: 0 });
-    await expect(mirror.rest.get(`/channels/1196426054860939999`)).rejects.toMatchObject({ code: 10003 });
-    await expect(mirror.rest.get(`/guilds/1196426054860939999`)).rejects.toMatchObject({ code: 10004 });
-    await expect(mirror.rest.get(`/guilds/${DEMO_IDS.sourceGuild}`)).rejects.toMatchObject({ code: 50001 });
+    await expect(mirror.rest.get(`/channels/1196426054860939999`)).rejects.toMatchObject({
+      code: 10003,
+    });
+    await expect(mirror.rest.get(`/guilds/1196426054860939999`)).rejects.toMatchObject({
+      code: 10004,
+    });
+    await expect(mirror.rest.get(`/guilds/${DEMO_IDS.sourceGuild}`)).rejects.toMatchObject({
+      code: 50001,
+    });
   });
 });

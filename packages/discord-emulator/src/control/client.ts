@@ -52,41 +52,65 @@ export class ControlClient {
   world = () => this.call<WorldSummary>("GET", "/world");
   loadWorld = (spec: TWorldSpecInput) => this.call<WorldSummary>("PUT", "/world", spec);
   resetWorld = () => this.call<WorldSummary>("POST", "/world/reset");
-  updateSettings = (patch: TControlSettingsPatch) => this.call<TSettings>("PATCH", "/settings", patch);
-  setOAuthConsent = (consent: TControlConsent) => this.call<TControlConsent>("PUT", "/oauth2/consent", consent);
+  updateSettings = (patch: TControlSettingsPatch) =>
+    this.call<TSettings>("PATCH", "/settings", patch);
+  setOAuthConsent = (consent: TControlConsent) =>
+    this.call<TControlConsent>("PUT", "/oauth2/consent", consent);
 
-  messages = (channelId: string) => this.call<ControlMessage[]>("GET", `/channels/${channelId}/messages`);
+  messages = (channelId: string) =>
+    this.call<ControlMessage[]>("GET", `/channels/${channelId}/messages`);
   postMessage = (channelId: string, input: TControlPostMessage) =>
     this.call<ControlMessage>("POST", `/channels/${channelId}/messages`, input);
   editMessage = (channelId: string, messageId: string, input: TControlEditMessage) =>
     this.call<ControlMessage>("PATCH", `/channels/${channelId}/messages/${messageId}`, input);
   touchMessage = (channelId: string, messageId: string, flags?: number) =>
-    this.call<ControlMessage>("POST", `/channels/${channelId}/messages/${messageId}/touch`, flags === undefined ? {} : { flags });
+    this.call<ControlMessage>(
+      "POST",
+      `/channels/${channelId}/messages/${messageId}/touch`,
+      flags === undefined ? {} : { flags },
+    );
   deleteMessage = (channelId: string, messageId: string) =>
     this.call<undefined>("DELETE", `/channels/${channelId}/messages/${messageId}`);
   bulkDeleteMessages = (channelId: string, messageIds: string[]) =>
     this.call<undefined>("POST", `/channels/${channelId}/messages/bulk-delete`, { messageIds });
 
   members = (guildId: string) => this.call<APIGuildMember[]>("GET", `/guilds/${guildId}/members`);
-  addMember = (guildId: string, input: TControlAddMember) => this.call<APIGuildMember>("POST", `/guilds/${guildId}/members`, input);
-  removeMember = (guildId: string, userId: string) => this.call<undefined>("DELETE", `/guilds/${guildId}/members/${userId}`);
+  addMember = (guildId: string, input: TControlAddMember) =>
+    this.call<APIGuildMember>("POST", `/guilds/${guildId}/members`, input);
+  removeMember = (guildId: string, userId: string) =>
+    this.call<undefined>("DELETE", `/guilds/${guildId}/members/${userId}`);
   roles = (guildId: string) => this.call<APIRole[]>("GET", `/guilds/${guildId}/roles`);
   addRole = (guildId: string, userId: string, roleId: string, reason?: string) =>
-    this.call<APIGuildMember>("PUT", `/guilds/${guildId}/members/${userId}/roles/${roleId}`, reason ? { reason } : {});
+    this.call<APIGuildMember>(
+      "PUT",
+      `/guilds/${guildId}/members/${userId}/roles/${roleId}`,
+      reason ? { reason } : {},
+    );
   removeRole = (guildId: string, userId: string, roleId: string, reason?: string) =>
-    this.call<APIGuildMember>("DELETE", `/guilds/${guildId}/members/${userId}/roles/${roleId}`, reason ? { reason } : {});
+    this.call<APIGuildMember>(
+      "DELETE",
+      `/guilds/${guildId}/members/${userId}/roles/${roleId}`,
+      reason ? { reason } : {},
+    );
   auditLog = (guildId: string) => this.call<AuditLogEntry[]>("GET", `/guilds/${guildId}/audit-log`);
 
   faults = () => this.call<{ rest: RestFault[]; gateway: GatewayFault[] }>("GET", "/faults");
   injectRestFault = (fault: TRestFaultInput) => this.call<RestFault>("POST", "/faults/rest", fault);
-  injectGatewayFault = (fault: TGatewayFaultInput) => this.call<GatewayFault>("POST", "/faults/gateway", fault);
+  injectGatewayFault = (fault: TGatewayFaultInput) =>
+    this.call<GatewayFault>("POST", "/faults/gateway", fault);
   clearFaults = () => this.call<undefined>("DELETE", "/faults");
   removeFault = (id: string) => this.call<undefined>("DELETE", `/faults/${id}`);
-  gatewayAction = (action: TControlGatewayAction) => this.call<{ affected: number }>("POST", "/gateway/actions", action);
+  gatewayAction = (action: TControlGatewayAction) =>
+    this.call<{ affected: number }>("POST", "/gateway/actions", action);
   gatewaySessions = () =>
-    this.call<{ sessionId: string; botId: string; seq: number; connected: boolean }[]>("GET", "/gateway/sessions");
+    this.call<{ sessionId: string; botId: string; seq: number; connected: boolean }[]>(
+      "GET",
+      "/gateway/sessions",
+    );
 
-  requests = (since = 0, limit = 1000) => this.call<RequestLogEntry[]>("GET", `/requests?since=${since}&limit=${limit}`);
+  requests = (since = 0, limit = 1000) =>
+    this.call<RequestLogEntry[]>("GET", `/requests?since=${since}&limit=${limit}`);
   clearRequests = () => this.call<undefined>("DELETE", "/requests");
-  events = (since = 0, limit = 1000) => this.call<GatewayLogEntry[]>("GET", `/events?since=${since}&limit=${limit}`);
+  events = (since = 0, limit = 1000) =>
+    this.call<GatewayLogEntry[]>("GET", `/events?since=${since}&limit=${limit}`);
 }

@@ -24,28 +24,58 @@ import {
 } from "./schemas.js";
 import { controlMembers, controlMessages, controlRoles, worldSummary } from "./world-summary.js";
 
-type Ctx = { core: EmulatorCore; gateway: GatewayServer; params: Record<string, string>; query: URLSearchParams; json: () => Promise<unknown> };
+type Ctx = {
+  core: EmulatorCore;
+  gateway: GatewayServer;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  json: () => Promise<unknown>;
+};
 type Result = { status: number; body?: unknown };
-type ControlRoute = { method: string; template: string; handler: (ctx: Ctx) => Promise<Result> | Result };
+type ControlRoute = {
+  method: string;
+  template: string;
+  handler: (ctx: Ctx) => Promise<Result> | Result;
+};
 
 const MODERATOR = "moderator";
 
-const decodeFiles = (files: { filename: string; dataBase64: string; description?: string }[]): NewFile[] =>
-  files.map((f) => ({ filename: f.filename, bytes: new Uint8Array(Buffer.from(f.dataBase64, "base64")), description: f.description ?? null }));
+const decodeFiles = (
+  files: { filename: string; dataBase64: string; description?: string }[],
+): NewFile[] =>
+  files.map((f) => ({
+    filename: f.filename,
+    bytes: new Uint8Array(Buffer.from(f.dataBase64, "base64")),
+    description: f.description ?? null,
+  }));
 
 const fullMessage = (core: EmulatorCore, channelId: string, messageId: string) =>
-  apiMessage(core.world, core.cdn, core.world.message(channelId, messageId), { viewer: null, dispatch: true });
+  apiMessage(core.world, core.cdn, core.world.message(channelId, messageId), {
+    viewer: null,
+    dispatch: true,
+  });
 
 const p = (ctx: Ctx, name: string): string => ctx.params[name] ?? "";
 
 const routes: ControlRoute[] = [
-  { method: "GET", template: "/world", handler: ({ core }) => ({ status: 200, body: worldSummary(core.world) }) },
+  {
+    method: "GET",
+    template: "/world",
+    handler: ({ core }) => ({ status: 200, body: worldSummary(core.world) }),
+  },
   {
     method: "PUT",
     template: "/world",
-    handler: async ({ core, json }) => ({ status: 200, body: worldSummary(core.resetWorld(await json())) }),
+    handler: async ({ core, json }) => ({
+      status: 200,
+      body: worldSummary(core.resetWorld(await json())),
+    }),
   },
-  { method: "POST", template: "/world/reset", handler: ({ core }) => ({ status: 200, body: worldSummary(core.resetWorld()) }) },
+  {
+    method: "POST",
+    template: "/world/reset",
+    handler: ({ core }) => ({ status: 200, body: worldSummary(core.resetWorld()) }),
+  },
   {
     method: "PATCH",
     template: "/settings",
@@ -71,7 +101,10 @@ const routes: ControlRoute[] = [
   {
     method: "GET",
     template: "/channels/:channel_id/messages",
-    handler: (ctx) => ({ status: 200, body: controlMessages(ctx.core.world, ctx.core.cdn, p(ctx, "channel_id")) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: controlMessages(ctx.core.world, ctx.core.cdn, p(ctx, "channel_id")),
+    }),
   },
   {
     method: "POST",
@@ -133,13 +166,20 @@ const routes: ControlRoute[] = [
       return { status: 204 };
     },
   },
-  { method: "GET", template: "/guilds/:guild_id/members", handler: (ctx) => ({ status: 200, body: controlMembers(ctx.core.world, p(ctx, "guild_id")) }) },
+  {
+    method: "GET",
+    template: "/guilds/:guild_id/members",
+    handler: (ctx) => ({ status: 200, body: controlMembers(ctx.core.world, p(ctx, "guild_id")) }),
+  },
   {
     method: "POST",
     template: "/guilds/:guild_id/members",
     handler: async (ctx) => {
       const input = ZControlAddMember.parse(await ctx.json());
-      const member = ctx.core.world.addMember(p(ctx, "guild_id"), input.userId, { roles: input.roles, nick: input.nick });
+      const member = ctx.core.world.addMember(p(ctx, "guild_id"), input.userId, {
+        roles: input.roles,
+        nick: input.nick,
+      });
       return { status: 201, body: apiMember(ctx.core.world, member) };
     },
   },
@@ -151,28 +191,51 @@ const routes: ControlRoute[] = [
       return { status: 204 };
     },
   },
-  { method: "GET", template: "/guilds/:guild_id/roles", handler: (ctx) => ({ status: 200, body: controlRoles(ctx.core.world, p(ctx, "guild_id")) }) },
+  {
+    method: "GET",
+    template: "/guilds/:guild_id/roles",
+    handler: (ctx) => ({ status: 200, body: controlRoles(ctx.core.world, p(ctx, "guild_id")) }),
+  },
   {
     method: "PUT",
     template: "/guilds/:guild_id/members/:user_id/roles/:role_id",
-    handler: async (ctx) => roleChange(ctx, "add", ZControlRoleChange.parse(await ctx.json()).reason),
+    handler: async (ctx) =>
+      roleChange(ctx, "add", ZControlRoleChange.parse(await ctx.json()).reason),
   },
   {
     method: "DELETE",
     template: "/guilds/:guild_id/members/:user_id/roles/:role_id",
-    handler: async (ctx) => roleChange(ctx, "remove", ZControlRoleChange.parse(await ctx.json()).reason),
+    handler: async (ctx) =>
+      roleChange(ctx, "remove", ZControlRoleChange.parse(await ctx.json()).reason),
   },
   {
     method: "GET",
     template: "/guilds/:guild_id/audit-log",
-    handler: (ctx) => ({ status: 200, body: ctx.core.auditLog.list().filter((e) => e.guildId === p(ctx, "guild_id")) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: ctx.core.auditLog.list().filter((e) => e.guildId === p(ctx, "guild_id")),
+    }),
   },
-  { method: "GET", template: "/faults", handler: ({ core }) => ({ status: 200, body: core.faults.list() }) },
-  { method: "POST", template: "/faults/rest", handler: async ({ core, json }) => ({ status: 201, body: core.faults.addRest(ZRestFaultInput.parse(await json())) }) },
+  {
+    method: "GET",
+    template: "/faults",
+    handler: ({ core }) => ({ status: 200, body: core.faults.list() }),
+  },
+  {
+    method: "POST",
+    template: "/faults/rest",
+    handler: async ({ core, json }) => ({
+      status: 201,
+      body: core.faults.addRest(ZRestFaultInput.parse(await json())),
+    }),
+  },
   {
     method: "POST",
     template: "/faults/gateway",
-    handler: async ({ core, json }) => ({ status: 201, body: core.faults.addGateway(ZGatewayFaultInput.parse(await json())) }),
+    handler: async ({ core, json }) => ({
+      status: 201,
+      body: core.faults.addGateway(ZGatewayFaultInput.parse(await json())),
+    }),
   },
   {
     method: "DELETE",
@@ -186,7 +249,9 @@ const routes: ControlRoute[] = [
     method: "DELETE",
     template: "/faults/:fault_id",
     handler: (ctx) =>
-      ctx.core.faults.remove(p(ctx, "fault_id")) ? { status: 204 } : { status: 404, body: { error: "unknown fault id" } },
+      ctx.core.faults.remove(p(ctx, "fault_id"))
+        ? { status: 204 }
+        : { status: 404, body: { error: "unknown fault id" } },
   },
   {
     method: "POST",
@@ -202,11 +267,21 @@ const routes: ControlRoute[] = [
       return { status: 200, body: { affected } };
     },
   },
-  { method: "GET", template: "/gateway/sessions", handler: ({ gateway }) => ({ status: 200, body: gateway.liveSessions() }) },
+  {
+    method: "GET",
+    template: "/gateway/sessions",
+    handler: ({ gateway }) => ({ status: 200, body: gateway.liveSessions() }),
+  },
   {
     method: "GET",
     template: "/requests",
-    handler: ({ core, query }) => ({ status: 200, body: core.requestLog.list(Number(query.get("since") ?? 0), Number(query.get("limit") ?? 1000)) }),
+    handler: ({ core, query }) => ({
+      status: 200,
+      body: core.requestLog.list(
+        Number(query.get("since") ?? 0),
+        Number(query.get("limit") ?? 1000),
+      ),
+    }),
   },
   {
     method: "DELETE",
@@ -219,7 +294,13 @@ const routes: ControlRoute[] = [
   {
     method: "GET",
     template: "/events",
-    handler: ({ core, query }) => ({ status: 200, body: core.gatewayLog.list(Number(query.get("since") ?? 0), Number(query.get("limit") ?? 1000)) }),
+    handler: ({ core, query }) => ({
+      status: 200,
+      body: core.gatewayLog.list(
+        Number(query.get("since") ?? 0),
+        Number(query.get("limit") ?? 1000),
+      ),
+    }),
   },
 ];
 
@@ -228,10 +309,18 @@ function roleChange(ctx: Ctx, op: "add" | "remove", reason: string | undefined):
   const guildId = p(ctx, "guild_id");
   const userId = p(ctx, "user_id");
   const roleId = p(ctx, "role_id");
-  const member = op === "add" ? world.addMemberRole(guildId, userId, roleId) : world.removeMemberRole(guildId, userId, roleId);
+  const member =
+    op === "add"
+      ? world.addMemberRole(guildId, userId, roleId)
+      : world.removeMemberRole(guildId, userId, roleId);
   ctx.core.auditLog.push({
-    time: new Date().toISOString(), guildId, actorId: MODERATOR, action: op === "add" ? "member_role_add" : "member_role_remove",
-    targetId: userId, roleId, reason: reason ?? null,
+    time: new Date().toISOString(),
+    guildId,
+    actorId: MODERATOR,
+    action: op === "add" ? "member_role_add" : "member_role_remove",
+    targetId: userId,
+    roleId,
+    reason: reason ?? null,
   });
   return { status: 200, body: apiMember(world, member) };
 }
@@ -247,7 +336,10 @@ export async function handleControl(
   const method = req.method ?? "GET";
   let pathMatched = false;
   for (const route of routes) {
-    const params = matchSegments(route.template.split("/").filter(Boolean), path.split("/").filter(Boolean));
+    const params = matchSegments(
+      route.template.split("/").filter(Boolean),
+      path.split("/").filter(Boolean),
+    );
     if (!params) continue;
     pathMatched = true;
     if (route.method !== method) continue;
@@ -265,13 +357,17 @@ export async function handleControl(
     }
     return;
   }
-  sendJson(res, pathMatched ? 405 : 404, { error: pathMatched ? "method not allowed" : "unknown control route" });
+  sendJson(res, pathMatched ? 405 : 404, {
+    error: pathMatched ? "method not allowed" : "unknown control route",
+  });
 }
 
 function sendControlError(res: ServerResponse, error: unknown): void {
-  if (error instanceof z.ZodError) return sendJson(res, 400, { error: "invalid request body", issues: error.issues });
+  if (error instanceof z.ZodError)
+    return sendJson(res, 400, { error: "invalid request body", issues: error.issues });
   if (error instanceof SyntaxError) return sendJson(res, 400, { error: "body is not valid JSON" });
   if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: "body too large" });
-  if (error instanceof DiscordApiError) return sendJson(res, error.status, { error: error.message, ...error.toBody() });
+  if (error instanceof DiscordApiError)
+    return sendJson(res, error.status, { error: error.message, ...error.toBody() });
   sendJson(res, 500, { error: String(error) });
 }

@@ -58,8 +58,16 @@ export const ZControlSettingsPatch = z
 
 export const ZControlGatewayAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("reconnect"), botId: Snowflake.optional() }),
-  z.object({ action: z.literal("invalid_session"), resumable: z.boolean(), botId: Snowflake.optional() }),
-  z.object({ action: z.literal("close"), code: z.number().int().min(1000).max(4999), botId: Snowflake.optional() }),
+  z.object({
+    action: z.literal("invalid_session"),
+    resumable: z.boolean(),
+    botId: Snowflake.optional(),
+  }),
+  z.object({
+    action: z.literal("close"),
+    code: z.number().int().min(1000).max(4999),
+    botId: Snowflake.optional(),
+  }),
   z.object({ action: z.literal("drop"), botId: Snowflake.optional() }),
 ]);
 

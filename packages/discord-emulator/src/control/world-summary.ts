@@ -6,7 +6,12 @@ import type { World } from "../world/world.js";
 export function worldSummary(world: World) {
   return {
     settings: world.settings,
-    users: [...world.users.values()].map((u) => ({ id: u.id, username: u.username, globalName: u.globalName, bot: u.bot })),
+    users: [...world.users.values()].map((u) => ({
+      id: u.id,
+      username: u.username,
+      globalName: u.globalName,
+      bot: u.bot,
+    })),
     applications: [...world.applications.values()].map((a) => ({
       id: a.id,
       name: a.name,
@@ -31,7 +36,10 @@ export function worldSummary(world: World) {
 }
 
 export function controlMessages(world: World, cdn: CdnSigner, channelId: string) {
-  return world.log(channelId).all().map((m) => apiMessage(world, cdn, m, { viewer: null, dispatch: true }));
+  return world
+    .log(channelId)
+    .all()
+    .map((m) => apiMessage(world, cdn, m, { viewer: null, dispatch: true }));
 }
 
 export function controlMembers(world: World, guildId: string) {
@@ -39,5 +47,7 @@ export function controlMembers(world: World, guildId: string) {
 }
 
 export function controlRoles(world: World, guildId: string) {
-  return [...world.guild(guildId).roles.values()].sort((a, b) => b.position - a.position).map(apiRole);
+  return [...world.guild(guildId).roles.values()]
+    .sort((a, b) => b.position - a.position)
+    .map(apiRole);
 }

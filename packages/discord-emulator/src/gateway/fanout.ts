@@ -9,35 +9,54 @@ import type { GatewaySession } from "./session.js";
 
 type Dispatch = { t: string; d: unknown };
 
-function dispatchFor(core: EmulatorCore, session: GatewaySession, event: WorldEvent): Dispatch | null {
+function dispatchFor(
+  core: EmulatorCore,
+  session: GatewaySession,
+  event: WorldEvent,
+): Dispatch | null {
   const world = core.world;
   switch (event.type) {
     case "messageCreate":
     case "messageUpdate": {
       if (!session.hasIntent(Intent.GuildMessages)) return null;
-      const viewer = { userId: session.botId, hasMessageContent: session.hasIntent(Intent.MessageContent) };
+      const viewer = {
+        userId: session.botId,
+        hasMessageContent: session.hasIntent(Intent.MessageContent),
+      };
       const d = apiMessage(world, core.cdn, event.message, { viewer, dispatch: true });
       return { t: event.type === "messageCreate" ? "MESSAGE_CREATE" : "MESSAGE_UPDATE", d };
     }
     case "messageDelete":
       if (!session.hasIntent(Intent.GuildMessages)) return null;
-      return { t: "MESSAGE_DELETE", d: { id: event.messageId, channel_id: event.channelId, guild_id: event.guildId } };
+      return {
+        t: "MESSAGE_DELETE",
+        d: { id: event.messageId, channel_id: event.channelId, guild_id: event.guildId },
+      };
     case "messageDeleteBulk":
       if (!session.hasIntent(Intent.GuildMessages)) return null;
-      return { t: "MESSAGE_DELETE_BULK", d: { ids: event.messageIds, channel_id: event.channelId, guild_id: event.guildId } };
+      return {
+        t: "MESSAGE_DELETE_BULK",
+        d: { ids: event.messageIds, channel_id: event.channelId, guild_id: event.guildId },
+      };
     case "memberAdd":
       if (event.member.userId === session.botId)
-        return { t: "GUILD_CREATE", d: guildCreatePayload(core, session, world.guild(event.guildId)) };
+        return {
+          t: "GUILD_CREATE",
+          d: guildCreatePayload(core, session, world.guild(event.guildId)),
+        };
       if (!session.hasIntent(Intent.GuildMembers)) return null;
       return { t: "GUILD_MEMBER_ADD", d: memberEventPayload(core, event.member) };
     case "memberUpdate":
-      if (!session.hasIntent(Intent.GuildMembers) && event.member.userId !== session.botId) return null;
+      if (!session.hasIntent(Intent.GuildMembers) && event.member.userId !== session.botId)
+        return null;
       return { t: "GUILD_MEMBER_UPDATE", d: memberEventPayload(core, event.member) };
     case "memberRemove": {
       if (event.userId === session.botId) return { t: "GUILD_DELETE", d: { id: event.guildId } };
       if (!session.hasIntent(Intent.GuildMembers)) return null;
       const user = world.users.get(event.userId);
-      return user ? { t: "GUILD_MEMBER_REMOVE", d: { guild_id: event.guildId, user: apiUser(user) } } : null;
+      return user
+        ? { t: "GUILD_MEMBER_REMOVE", d: { guild_id: event.guildId, user: apiUser(user) } }
+        : null;
     }
   }
 }
@@ -52,7 +71,11 @@ function recipients(core: EmulatorCore, event: WorldEvent): Set<string> {
   return ids;
 }
 
-export function fanOut(core: EmulatorCore, sessions: Iterable<GatewaySession>, event: WorldEvent): void {
+export function fanOut(
+  core: EmulatorCore,
+  sessions: Iterable<GatewaySession>,
+  event: WorldEvent,
+): void {
   const bots = recipients(core, event);
   for (const session of sessions) {
     if (!bots.has(session.botId)) continue;

@@ -27,7 +27,11 @@ export function readyPayload(core: EmulatorCore, session: GatewaySession) {
   };
 }
 
-export function guildCreatePayload(core: EmulatorCore, session: GatewaySession, guild: GuildRecord) {
+export function guildCreatePayload(
+  core: EmulatorCore,
+  session: GatewaySession,
+  guild: GuildRecord,
+) {
   const world = core.world;
   const large = guild.members.size > session.largeThreshold;
   const me = guild.members.get(session.botId);

@@ -19,7 +19,11 @@ const ZIdentify = z.looseObject({
   large_threshold: z.number().int().min(50).max(250).optional(),
   shard: z.tuple([z.number().int(), z.number().int()]).optional(),
 });
-const ZResume = z.object({ token: z.string(), session_id: z.string(), seq: z.number().int().nullable() });
+const ZResume = z.object({
+  token: z.string(),
+  session_id: z.string(),
+  seq: z.number().int().nullable(),
+});
 const ZRequestMembers = z.looseObject({
   guild_id: z.string(),
   query: z.string().optional(),
@@ -84,7 +88,12 @@ export class GatewayServer {
   }
 
   liveSessions(): { sessionId: string; botId: string; seq: number; connected: boolean }[] {
-    return [...this.sessions.values()].map((s) => ({ sessionId: s.id, botId: s.botId, seq: s.seq, connected: s.socket !== null }));
+    return [...this.sessions.values()].map((s) => ({
+      sessionId: s.id,
+      botId: s.botId,
+      seq: s.seq,
+      connected: s.socket !== null,
+    }));
   }
 
   async close(): Promise<void> {
@@ -112,7 +121,10 @@ export class GatewayServer {
       return;
     }
     ws.on("message", (data, isBinary) => this.onMessage(conn, data, isBinary));
-    this.sendOp(ws, Op.Hello, { heartbeat_interval: this.core.world.settings.heartbeatIntervalMs, _trace: ["discord-emulator"] });
+    this.sendOp(ws, Op.Hello, {
+      heartbeat_interval: this.core.world.settings.heartbeatIntervalMs,
+      _trace: ["discord-emulator"],
+    });
   }
 
   private onClose(conn: Connection, code: number): void {
@@ -166,16 +178,26 @@ export class GatewayServer {
     const identify = parsed.data;
     const app = this.core.world.botByToken(identify.token);
     if (!app) return conn.ws.close(CloseCode.AuthenticationFailed, "Authentication failed");
-    if ((identify.intents & ~ALL_INTENTS) !== 0) return conn.ws.close(CloseCode.InvalidIntents, "Invalid intent(s)");
+    if ((identify.intents & ~ALL_INTENTS) !== 0)
+      return conn.ws.close(CloseCode.InvalidIntents, "Invalid intent(s)");
     for (const [name, bit] of Object.entries(PRIVILEGED_INTENTS)) {
       const allowed = app.privilegedIntents.some((p) => p === name);
-      if ((identify.intents & bit) === bit && !allowed) return conn.ws.close(CloseCode.DisallowedIntents, "Disallowed intent(s)");
+      if ((identify.intents & bit) === bit && !allowed)
+        return conn.ws.close(CloseCode.DisallowedIntents, "Disallowed intent(s)");
     }
     if (identify.shard && (identify.shard[1] !== 1 || identify.shard[0] !== 0))
-      return conn.ws.close(CloseCode.InvalidShard, "Invalid shard (the emulator runs a single shard)");
+      return conn.ws.close(
+        CloseCode.InvalidShard,
+        "Invalid shard (the emulator runs a single shard)",
+      );
 
     const settings = this.core.world.settings;
-    const session = new GatewaySession(app, identify.intents, identify.large_threshold ?? 50, settings.resumeBufferSize);
+    const session = new GatewaySession(
+      app,
+      identify.intents,
+      identify.large_threshold ?? 50,
+      settings.resumeBufferSize,
+    );
     this.sessions.set(session.id, session);
     conn.session = session;
     session.socket = conn.ws;
@@ -194,14 +216,21 @@ export class GatewayServer {
     const session = this.sessions.get(session_id);
     const replay = session && session.botId === app.bot.id ? session.replayAfter(seq ?? 0) : null;
     if (!session || !replay) {
-      this.core.gatewayLog.push({ time: new Date().toISOString(), botId: app.bot.id, sessionId: session_id, kind: "invalid_session", detail: { reason: "unknown session or seq" } });
+      this.core.gatewayLog.push({
+        time: new Date().toISOString(),
+        botId: app.bot.id,
+        sessionId: session_id,
+        kind: "invalid_session",
+        detail: { reason: "unknown session or seq" },
+      });
       if (session) this.sessions.delete(session.id);
       conn.session = null;
       this.sendOp(conn.ws, Op.InvalidSession, false);
       return;
     }
     const previous = session.socket;
-    if (previous && previous !== conn.ws) previous.close(CloseCode.SessionTimedOut, "Session resumed elsewhere");
+    if (previous && previous !== conn.ws)
+      previous.close(CloseCode.SessionTimedOut, "Session resumed elsewhere");
     conn.session = session;
     session.socket = conn.ws;
     session.disconnectedAt = null;
@@ -215,17 +244,28 @@ export class GatewayServer {
     const session = conn.session;
     if (!session) return conn.ws.close(CloseCode.NotAuthenticated, "Not authenticated");
     const parsed = ZRequestMembers.safeParse(d);
-    if (!parsed.success) return conn.ws.close(CloseCode.DecodeError, "Invalid REQUEST_GUILD_MEMBERS payload");
+    if (!parsed.success)
+      return conn.ws.close(CloseCode.DecodeError, "Invalid REQUEST_GUILD_MEMBERS payload");
     const req = parsed.data;
     const guild = this.core.world.guilds.get(req.guild_id);
     if (!guild || !guild.members.has(session.botId)) return;
     const wantsAll = !req.user_ids && (req.query ?? "") === "";
     if (wantsAll && !session.hasIntent(Intent.GuildMembers))
-      return conn.ws.close(CloseCode.DisallowedIntents, "Requesting all members needs the GuildMembers intent");
-    const ids = req.user_ids === undefined ? null : Array.isArray(req.user_ids) ? req.user_ids : [req.user_ids];
+      return conn.ws.close(
+        CloseCode.DisallowedIntents,
+        "Requesting all members needs the GuildMembers intent",
+      );
+    const ids =
+      req.user_ids === undefined
+        ? null
+        : Array.isArray(req.user_ids)
+          ? req.user_ids
+          : [req.user_ids];
     const query = (req.query ?? "").toLowerCase();
     let members = [...guild.members.values()].filter((m) =>
-      ids ? ids.includes(m.userId) : (this.core.world.users.get(m.userId)?.username ?? "").toLowerCase().startsWith(query),
+      ids
+        ? ids.includes(m.userId)
+        : (this.core.world.users.get(m.userId)?.username ?? "").toLowerCase().startsWith(query),
     );
     if (req.limit && req.limit > 0) members = members.slice(0, req.limit);
     const notFound = ids ? ids.filter((id) => !guild.members.has(id)) : [];
@@ -245,9 +285,25 @@ export class GatewayServer {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ op, d, s: null, t: null }));
   }
 
-  private logEvent(session: GatewaySession, kind: GatewayLogEntry["kind"], detail?: Record<string, unknown>): void {
-    this.core.gatewayLog.push({ time: new Date().toISOString(), botId: session.botId, sessionId: session.id, kind, seq: session.seq, detail });
-    this.core.logger.info("gateway_event", { kind, botId: session.botId, sessionId: session.id, ...detail });
+  private logEvent(
+    session: GatewaySession,
+    kind: GatewayLogEntry["kind"],
+    detail?: Record<string, unknown>,
+  ): void {
+    this.core.gatewayLog.push({
+      time: new Date().toISOString(),
+      botId: session.botId,
+      sessionId: session.id,
+      kind,
+      seq: session.seq,
+      detail,
+    });
+    this.core.logger.info("gateway_event", {
+      kind,
+      botId: session.botId,
+      sessionId: session.id,
+      ...detail,
+    });
   }
 
   private dropEverything(code: number): void {
@@ -259,7 +315,8 @@ export class GatewayServer {
     const ttl = this.core.world.settings.sessionTtlMs;
     const now = Date.now();
     for (const [id, session] of this.sessions)
-      if (session.disconnectedAt !== null && now - session.disconnectedAt > ttl) this.sessions.delete(id);
+      if (session.disconnectedAt !== null && now - session.disconnectedAt > ttl)
+        this.sessions.delete(id);
   }
 }
 

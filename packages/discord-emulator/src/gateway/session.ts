@@ -34,7 +34,8 @@ export class GatewaySession {
     this.seq += 1;
     const entry = { s: this.seq, t, d };
     this.buffer.push(entry);
-    if (this.buffer.length > this.bufferSize) this.buffer.splice(0, this.buffer.length - this.bufferSize);
+    if (this.buffer.length > this.bufferSize)
+      this.buffer.splice(0, this.buffer.length - this.bufferSize);
     this.send(entry);
     return entry.s;
   }

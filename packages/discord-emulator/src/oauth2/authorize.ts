@@ -19,25 +19,38 @@ export function handleAuthorize(core: EmulatorCore, url: URL, res: ServerRespons
   const redirectUri = q.get("redirect_uri") ?? app.redirectUris[0] ?? "";
   // Never redirect to an unregistered URI: show an error page instead, like Discord.
   if (!app.redirectUris.includes(redirectUri))
-    return sendText(res, 400, "Invalid OAuth2 redirect_uri: register it on the application in the world spec.");
+    return sendText(
+      res,
+      400,
+      "Invalid OAuth2 redirect_uri: register it on the application in the world spec.",
+    );
   const state = q.get("state");
   const fail = (error: string, description: string) =>
     redirect(res, withParams(redirectUri, { error, error_description: description, state }));
 
-  if (q.get("response_type") !== "code") return fail("unsupported_response_type", "Only response_type=code is supported");
+  if (q.get("response_type") !== "code")
+    return fail("unsupported_response_type", "Only response_type=code is supported");
   const scopes = (q.get("scope") ?? "").split(/[\s+]+/).filter(Boolean);
   if (scopes.length === 0 || scopes.some((s) => !SUPPORTED_SCOPES.has(s)))
     return fail("invalid_scope", `Supported scopes: ${[...SUPPORTED_SCOPES].join(" ")}`);
   const challenge = q.get("code_challenge");
   const method = q.get("code_challenge_method");
   if (challenge !== null && (method !== "S256" || !/^[A-Za-z0-9_-]{43,128}$/.test(challenge)))
-    return fail("invalid_request", "code_challenge must be a base64url S256 challenge with code_challenge_method=S256");
-  if (challenge === null && method !== null) return fail("invalid_request", "code_challenge_method without code_challenge");
+    return fail(
+      "invalid_request",
+      "code_challenge must be a base64url S256 challenge with code_challenge_method=S256",
+    );
+  if (challenge === null && method !== null)
+    return fail("invalid_request", "code_challenge_method without code_challenge");
 
   const consent = world.oauthConsent;
   if (!consent || !world.users.has(consent.userId))
-    return fail("access_denied", "No consenting user configured (world spec oauth2.userId or PUT /_control/oauth2/consent)");
-  if (consent.decision === "deny") return fail("access_denied", "The resource owner or authorization server denied the request");
+    return fail(
+      "access_denied",
+      "No consenting user configured (world spec oauth2.userId or PUT /_control/oauth2/consent)",
+    );
+  if (consent.decision === "deny")
+    return fail("access_denied", "The resource owner or authorization server denied the request");
 
   const code = core.grants.issueCode({
     applicationId: app.id,

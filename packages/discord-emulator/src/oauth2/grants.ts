@@ -77,7 +77,11 @@ export class GrantStore {
   }
 
   issueTokens(grantInit: Omit<Grant, "id" | "accessExpiresAt">, now = Date.now()): IssuedTokens {
-    const grant: Grant = { ...grantInit, id: randomToken(12), accessExpiresAt: now + ACCESS_TOKEN_TTL_S * 1000 };
+    const grant: Grant = {
+      ...grantInit,
+      id: randomToken(12),
+      accessExpiresAt: now + ACCESS_TOKEN_TTL_S * 1000,
+    };
     this.grants.set(grant.id, grant);
     return this.rotate(grant);
   }
@@ -110,7 +114,15 @@ export class GrantStore {
   }
 
   clear(): void {
-    for (const map of [this.codes, this.grants, this.byAccess, this.byRefresh, this.accessOf, this.refreshOf]) map.clear();
+    for (const map of [
+      this.codes,
+      this.grants,
+      this.byAccess,
+      this.byRefresh,
+      this.accessOf,
+      this.refreshOf,
+    ])
+      map.clear();
   }
 
   private rotate(grant: Grant): IssuedTokens {

@@ -5,7 +5,11 @@ import type { ChannelRecord, GuildRecord } from "../world/types.js";
 import type { World } from "../world/world.js";
 
 /** The channel, if the actor can see it: unknown → 10003, other guild / no VIEW_CHANNEL → 50001. */
-export function visibleChannel(world: World, actorId: string, channelId: string): { channel: ChannelRecord; guild: GuildRecord } {
+export function visibleChannel(
+  world: World,
+  actorId: string,
+  channelId: string,
+): { channel: ChannelRecord; guild: GuildRecord } {
   const channel = world.channel(channelId);
   const guild = world.guild(channel.guildId);
   if (!guild.members.has(actorId)) throw Errors.missingAccess();

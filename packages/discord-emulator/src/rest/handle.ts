@@ -24,7 +24,12 @@ function authenticate(core: EmulatorCore, header: string | undefined): Actor | n
   }
   if (scheme === "bearer") {
     const grant = core.grants.byAccessToken(token);
-    if (!grant || !core.world.applications.has(grant.applicationId) || !core.world.users.has(grant.userId)) return null;
+    if (
+      !grant ||
+      !core.world.applications.has(grant.applicationId) ||
+      !core.world.users.has(grant.userId)
+    )
+      return null;
     return { kind: "bearer", userId: grant.userId, grant };
   }
   return null;
@@ -37,9 +42,13 @@ function lazyBody(core: EmulatorCore, req: IncomingMessage): () => Promise<Reque
     const type = contentTypeOf(req);
     if (raw.length === 0) return { kind: "empty" };
     if (type === "multipart/form-data") {
-      return { kind: "multipart", value: await parseMultipart(raw, req.headers["content-type"] ?? "") };
+      return {
+        kind: "multipart",
+        value: await parseMultipart(raw, req.headers["content-type"] ?? ""),
+      };
     }
-    if (type === "application/x-www-form-urlencoded") return { kind: "form", value: new URLSearchParams(raw.toString("utf8")) };
+    if (type === "application/x-www-form-urlencoded")
+      return { kind: "form", value: new URLSearchParams(raw.toString("utf8")) };
     try {
       return { kind: "json", value: JSON.parse(raw.toString("utf8")) as unknown };
     } catch {
@@ -49,7 +58,10 @@ function lazyBody(core: EmulatorCore, req: IncomingMessage): () => Promise<Reque
   return () => (cached ??= read());
 }
 
-function faultResponse(fault: RestFault, limiterHeaders: Record<string, string>): { status: number; body: unknown; headers: Record<string, string> } {
+function faultResponse(
+  fault: RestFault,
+  limiterHeaders: Record<string, string>,
+): { status: number; body: unknown; headers: Record<string, string> } {
   if (fault.kind === "ratelimit") {
     const retry = (fault.retryAfterMs / 1000).toFixed(3);
     const headers: Record<string, string> = fault.global
@@ -58,7 +70,11 @@ function faultResponse(fault: RestFault, limiterHeaders: Record<string, string>)
     if (fault.retryAfterHeader) headers["retry-after"] = retry;
     return {
       status: 429,
-      body: { message: "You are being rate limited.", retry_after: Number(retry), global: fault.global },
+      body: {
+        message: "You are being rate limited.",
+        retry_after: Number(retry),
+        global: fault.global,
+      },
       headers,
     };
   }
@@ -89,7 +105,13 @@ export async function handleRest(
     log.status = status;
     log.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     core.requestLog.push(log);
-    core.logger.info("rest_request", { method, route: log.route, status, actor: log.actor, durationMs: log.durationMs });
+    core.logger.info("rest_request", {
+      method,
+      route: log.route,
+      status,
+      actor: log.actor,
+      durationMs: log.durationMs,
+    });
   };
   const fail = (error: DiscordApiError, headers: Record<string, string> = {}) => {
     sendJson(res, error.status, error.toBody(), headers);
@@ -137,7 +159,16 @@ export async function handleRest(
   if (decision.limited) {
     log.rateLimited = decision.limited.scope;
     const retryAfter = Number((decision.limited.retryAfterMs / 1000).toFixed(3));
-    sendJson(res, 429, { message: "You are being rate limited.", retry_after: retryAfter, global: decision.limited.scope === "global" }, decision.headers);
+    sendJson(
+      res,
+      429,
+      {
+        message: "You are being rate limited.",
+        retry_after: retryAfter,
+        global: decision.limited.scope === "global",
+      },
+      decision.headers,
+    );
     return finish(429);
   }
 

@@ -19,7 +19,9 @@ const ZEmbed = z.looseObject({
 
 export const ZMessageCreate = z.looseObject({
   content: z.string().max(2000, "Must be 2000 or fewer in length.").optional(),
-  nonce: z.union([z.string().max(25, "Must be 25 or fewer in length."), z.number().int()]).optional(),
+  nonce: z
+    .union([z.string().max(25, "Must be 25 or fewer in length."), z.number().int()])
+    .optional(),
   enforce_nonce: z.boolean().optional(),
   tts: z.boolean().optional(),
   embeds: z.array(ZEmbed).max(10).optional(),
@@ -28,7 +30,10 @@ export const ZMessageCreate = z.looseObject({
   message_reference: z
     .looseObject({
       message_id: z.string().regex(/^\d{17,20}$/),
-      channel_id: z.string().regex(/^\d{17,20}$/).optional(),
+      channel_id: z
+        .string()
+        .regex(/^\d{17,20}$/)
+        .optional(),
       guild_id: z.string().optional(),
       fail_if_not_exists: z.boolean().optional(),
     })
@@ -52,7 +57,10 @@ export async function readMessageBody(
   const files = new Map<string, UploadedFile>();
   if (body.kind === "empty") return { json: {}, files };
   if (body.kind === "json") return { json: body.value, files };
-  if (body.kind === "form") throw Errors.invalidForm({ _errors: [{ code: "CONTENT_TYPE_INVALID", message: "Expected JSON or multipart" }] });
+  if (body.kind === "form")
+    throw Errors.invalidForm({
+      _errors: [{ code: "CONTENT_TYPE_INVALID", message: "Expected JSON or multipart" }],
+    });
   let json: unknown = {};
   const maxFile = core.world.settings.maxFileBytes;
   for (const [field, value] of body.value.entries()) {
@@ -67,7 +75,11 @@ export async function readMessageBody(
     if (typeof value === "string") continue;
     if (value.size > maxFile) throw Errors.tooLarge();
     const key = /^files\[(\d+)\]$/.exec(field)?.[1] ?? field;
-    files.set(key, { field, filename: value.name || "unknown", bytes: new Uint8Array(await value.arrayBuffer()) });
+    files.set(key, {
+      field,
+      filename: value.name || "unknown",
+      bytes: new Uint8Array(await value.arrayBuffer()),
+    });
   }
   return { json, files };
 }
@@ -84,10 +96,15 @@ export function attachUploads(
     const file = files.get(ref.id);
     if (file) {
       used.add(ref.id);
-      newFiles.push({ filename: ref.filename ?? file.filename, bytes: file.bytes, description: ref.description ?? null });
+      newFiles.push({
+        filename: ref.filename ?? file.filename,
+        bytes: file.bytes,
+        description: ref.description ?? null,
+      });
     } else keepIds.push(ref.id);
   }
-  for (const [key, file] of files) if (!used.has(key)) newFiles.push({ filename: file.filename, bytes: file.bytes });
+  for (const [key, file] of files)
+    if (!used.has(key)) newFiles.push({ filename: file.filename, bytes: file.bytes });
   return { newFiles, keepIds };
 }
 

@@ -5,4 +5,10 @@ import { memberRoutes } from "./routes/members.js";
 import { messageRoutes } from "./routes/messages.js";
 import { userRoutes } from "./routes/users.js";
 
-export const restRoutes: RouteDef[] = [...gatewayRoutes, ...messageRoutes, ...guildRoutes, ...memberRoutes, ...userRoutes];
+export const restRoutes: RouteDef[] = [
+  ...gatewayRoutes,
+  ...messageRoutes,
+  ...guildRoutes,
+  ...memberRoutes,
+  ...userRoutes,
+];

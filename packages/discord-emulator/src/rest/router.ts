@@ -4,7 +4,12 @@ import type { RouteDef } from "./types.js";
 
 type Compiled = { def: RouteDef; segments: string[] };
 
-export type RouteMatch = { def: RouteDef; params: Record<string, string>; routeKey: string; major: string };
+export type RouteMatch = {
+  def: RouteDef;
+  params: Record<string, string>;
+  routeKey: string;
+  major: string;
+};
 
 export class Router {
   private readonly routes: Compiled[];
@@ -26,7 +31,12 @@ export class Router {
       pathMatched = true;
       if (route.def.method !== method) continue;
       const major = params.channel_id ?? params.guild_id ?? params.webhook_id ?? "";
-      return { def: route.def, params, routeKey: `${route.def.method} ${route.def.template}`, major };
+      return {
+        def: route.def,
+        params,
+        routeKey: `${route.def.method} ${route.def.template}`,
+        major,
+      };
     }
     return pathMatched ? "method" : null;
   }

@@ -7,11 +7,16 @@ export function applicationFlags(app: ApplicationRecord): number {
   let flags = 0;
   if (app.privilegedIntents.includes("GuildMembers")) flags |= ApplicationFlags.GatewayGuildMembers;
   if (app.privilegedIntents.includes("GuildPresences")) flags |= ApplicationFlags.GatewayPresence;
-  if (app.privilegedIntents.includes("MessageContent")) flags |= ApplicationFlags.GatewayMessageContent;
+  if (app.privilegedIntents.includes("MessageContent"))
+    flags |= ApplicationFlags.GatewayMessageContent;
   return flags;
 }
 
-export function apiApplication(app: ApplicationRecord, botUser: UserRecord, owner: UserRecord | undefined) {
+export function apiApplication(
+  app: ApplicationRecord,
+  botUser: UserRecord,
+  owner: UserRecord | undefined,
+) {
   return {
     id: app.id,
     name: app.name,

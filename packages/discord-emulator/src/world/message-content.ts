@@ -4,6 +4,10 @@
 // application has the intent enabled (world spec `privilegedIntents`).
 import type { MessageRecord } from "./types.js";
 
-export function contentVisible(hasIntent: boolean, botUserId: string, message: MessageRecord): boolean {
+export function contentVisible(
+  hasIntent: boolean,
+  botUserId: string,
+  message: MessageRecord,
+): boolean {
   return hasIntent || message.authorId === botUserId || message.mentionUserIds.includes(botUserId);
 }

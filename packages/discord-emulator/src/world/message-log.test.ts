@@ -4,8 +4,21 @@ import type { MessageRecord } from "./types.js";
 import { SnowflakeGenerator, snowflakeFrom, snowflakeTimestampMs } from "../snowflake.js";
 
 const message = (id: string): MessageRecord => ({
-  id, channelId: "1", guildId: "1", authorId: "1", content: id, timestamp: "", editedTimestamp: null, attachments: [], embeds: [],
-  nonce: null, reference: null, mentionUserIds: [], mentionRoleIds: [], flags: 0, tts: false,
+  id,
+  channelId: "1",
+  guildId: "1",
+  authorId: "1",
+  content: id,
+  timestamp: "",
+  editedTimestamp: null,
+  attachments: [],
+  embeds: [],
+  nonce: null,
+  reference: null,
+  mentionUserIds: [],
+  mentionRoleIds: [],
+  flags: 0,
+  tts: false,
 });
 
 describe("MessageLog history (Discord ordering: newest first)", () => {
@@ -16,7 +29,9 @@ describe("MessageLog history (Discord ordering: newest first)", () => {
 
   it("default and before", () => {
     expect(log.history({ limit: 3 }).map((m) => m.id)).toEqual(ids.slice(7).reverse());
-    expect(log.history({ limit: 3, before: ids[5] }).map((m) => m.id)).toEqual(ids.slice(2, 5).reverse());
+    expect(log.history({ limit: 3, before: ids[5] }).map((m) => m.id)).toEqual(
+      ids.slice(2, 5).reverse(),
+    );
     expect(log.history({ limit: 50, before: ids[0] })).toEqual([]);
   });
 
@@ -26,8 +41,17 @@ describe("MessageLog history (Discord ordering: newest first)", () => {
   });
 
   it("around includes the message and splits the limit", () => {
-    expect(log.history({ limit: 4, around: ids[5] }).map((m) => m.id)).toEqual([ids[7], ids[6], ids[5], ids[4]]);
-    expect(log.history({ limit: 3, around: ids[9] }).map((m) => m.id)).toEqual([ids[9], ids[8], ids[7]]);
+    expect(log.history({ limit: 4, around: ids[5] }).map((m) => m.id)).toEqual([
+      ids[7],
+      ids[6],
+      ids[5],
+      ids[4],
+    ]);
+    expect(log.history({ limit: 3, around: ids[9] }).map((m) => m.id)).toEqual([
+      ids[9],
+      ids[8],
+      ids[7],
+    ]);
   });
 
   it("remove keeps the order", () => {

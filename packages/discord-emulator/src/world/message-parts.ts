@@ -7,12 +7,17 @@ export type MentionLookup = {
   repliedAuthorId: string | null;
 };
 
-export function parseMentions(content: string, lookup: MentionLookup): { userIds: string[]; roleIds: string[] } {
+export function parseMentions(
+  content: string,
+  lookup: MentionLookup,
+): { userIds: string[]; roleIds: string[] } {
   const users = new Set<string>();
-  for (const m of content.matchAll(/<@!?(\d{17,20})>/g)) if (m[1] && lookup.userExists(m[1])) users.add(m[1]);
+  for (const m of content.matchAll(/<@!?(\d{17,20})>/g))
+    if (m[1] && lookup.userExists(m[1])) users.add(m[1]);
   if (lookup.repliedAuthorId) users.add(lookup.repliedAuthorId);
   const roles = new Set<string>();
-  for (const m of content.matchAll(/<@&(\d{17,20})>/g)) if (m[1] && lookup.roleExists(m[1])) roles.add(m[1]);
+  for (const m of content.matchAll(/<@&(\d{17,20})>/g))
+    if (m[1] && lookup.roleExists(m[1])) roles.add(m[1]);
   return { userIds: [...users], roleIds: [...roles] };
 }
 

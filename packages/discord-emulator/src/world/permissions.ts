@@ -24,7 +24,8 @@ export function highestRolePosition(guild: GuildRecord, userId: string): number 
   const member = guild.members.get(userId);
   if (!member) return -1;
   let highest = 0;
-  for (const roleId of member.roles) highest = Math.max(highest, guild.roles.get(roleId)?.position ?? 0);
+  for (const roleId of member.roles)
+    highest = Math.max(highest, guild.roles.get(roleId)?.position ?? 0);
   return highest;
 }
 

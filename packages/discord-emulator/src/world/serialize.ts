@@ -14,7 +14,14 @@ import {
 import type { CdnSigner } from "../cdn.js";
 import { contentVisible } from "./message-content.js";
 import type { World } from "./world.js";
-import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord, RoleRecord, UserRecord } from "./types.js";
+import type {
+  ChannelRecord,
+  GuildRecord,
+  MemberRecord,
+  MessageRecord,
+  RoleRecord,
+  UserRecord,
+} from "./types.js";
 
 /** Flag enums in discord-api-types have no zero member; an empty bitfield is 0. */
 const NO_FLAGS = 0;
@@ -79,9 +86,16 @@ export function apiChannel(channel: ChannelRecord) {
     flags: 0,
   };
   const type: number = channel.type;
-  if (type === Number(ChannelType.GuildCategory)) return { ...base, type: ChannelType.GuildCategory };
+  if (type === Number(ChannelType.GuildCategory))
+    return { ...base, type: ChannelType.GuildCategory };
   if (type === Number(ChannelType.GuildVoice))
-    return { ...base, type: ChannelType.GuildVoice, bitrate: 64_000, user_limit: 0, rtc_region: null };
+    return {
+      ...base,
+      type: ChannelType.GuildVoice,
+      bitrate: 64_000,
+      user_limit: 0,
+      rtc_region: null,
+    };
   return {
     ...base,
     type: channel.type,
@@ -126,7 +140,11 @@ export function apiGuild(guild: GuildRecord) {
   };
 }
 
-export function apiAttachment(world: World, cdn: CdnSigner, a: MessageRecord["attachments"][number]): APIAttachment {
+export function apiAttachment(
+  world: World,
+  cdn: CdnSigner,
+  a: MessageRecord["attachments"][number],
+): APIAttachment {
   const url = cdn.url(a);
   return {
     id: a.id,
@@ -151,12 +169,20 @@ export type MessageView = {
   depth?: number;
 };
 
-export function apiMessage(world: World, cdn: CdnSigner, m: MessageRecord, view: MessageView): APIMessage {
+export function apiMessage(
+  world: World,
+  cdn: CdnSigner,
+  m: MessageRecord,
+  view: MessageView,
+): APIMessage {
   const author = world.user(m.authorId);
   const guild = world.guilds.get(m.guildId);
   const member = guild?.members.get(m.authorId);
-  const redact = view.viewer !== null && !contentVisible(view.viewer.hasMessageContent, view.viewer.userId, m);
-  const referenced = m.reference ? world.log(m.reference.channelId).get(m.reference.messageId) : undefined;
+  const redact =
+    view.viewer !== null && !contentVisible(view.viewer.hasMessageContent, view.viewer.userId, m);
+  const referenced = m.reference
+    ? world.log(m.reference.channelId).get(m.reference.messageId)
+    : undefined;
   const message: APIMessage = {
     id: m.id,
     channel_id: m.channelId,
@@ -188,11 +214,18 @@ export function apiMessage(world: World, cdn: CdnSigner, m: MessageRecord, view:
     };
     message.referenced_message =
       referenced && (view.depth ?? 0) < 1
-        ? apiMessage(world, cdn, referenced, { ...view, dispatch: false, depth: (view.depth ?? 0) + 1 })
+        ? apiMessage(world, cdn, referenced, {
+            ...view,
+            dispatch: false,
+            depth: (view.depth ?? 0) + 1,
+          })
         : null;
   }
   if (view.dispatch) {
-    const withGuild = message as APIMessage & { guild_id?: string; member?: Omit<APIGuildMember, "user"> };
+    const withGuild = message as APIMessage & {
+      guild_id?: string;
+      member?: Omit<APIGuildMember, "user">;
+    };
     withGuild.guild_id = m.guildId;
     if (member) {
       const { user: _user, ...rest } = apiMember(world, member);

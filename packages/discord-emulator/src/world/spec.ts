@@ -20,13 +20,29 @@ export const ZRateLimitSettings = z.object({
 export const ZSettings = z.object({
   heartbeatIntervalMs: z.number().int().positive().default(41_250),
   cdnTtlSeconds: z.number().int().positive().default(86_400),
-  maxFileBytes: z.number().int().positive().default(10 * 1024 * 1024),
-  maxRequestBytes: z.number().int().positive().default(25 * 1024 * 1024),
-  nonceWindowMs: z.number().int().positive().default(5 * 60_000),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  maxRequestBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  nonceWindowMs: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   /** How many dispatches a gateway session keeps for RESUME replay. */
   resumeBufferSize: z.number().int().positive().default(5_000),
   /** How long a disconnected session stays resumable. */
-  sessionTtlMs: z.number().int().positive().default(5 * 60_000),
+  sessionTtlMs: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   rateLimits: ZRateLimitSettings.default({ enabled: true, globalPerSecond: 50, routes: {} }),
 });
 
@@ -117,7 +133,11 @@ export const ZWorldSpec = z
     const tokens = new Set<string>();
     for (const [i, app] of spec.applications.entries()) {
       if (tokens.has(app.bot.token))
-        ctx.addIssue({ code: "custom", path: ["applications", i, "bot", "token"], message: "duplicate bot token" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["applications", i, "bot", "token"],
+          message: "duplicate bot token",
+        });
       tokens.add(app.bot.token);
     }
     for (const [gi, guild] of spec.guilds.entries()) {
@@ -126,10 +146,18 @@ export const ZWorldSpec = z
         ctx.addIssue({ code: "custom", path: ["guilds", gi, "ownerId"], message: "unknown user" });
       for (const [mi, member] of guild.members.entries()) {
         if (!userIds.has(member.userId))
-          ctx.addIssue({ code: "custom", path: ["guilds", gi, "members", mi, "userId"], message: "unknown user" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["guilds", gi, "members", mi, "userId"],
+            message: "unknown user",
+          });
         for (const role of member.roles)
           if (!roleIds.has(role))
-            ctx.addIssue({ code: "custom", path: ["guilds", gi, "members", mi, "roles"], message: `unknown role ${role}` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["guilds", gi, "members", mi, "roles"],
+              message: `unknown role ${role}`,
+            });
       }
       for (const [ci, channel] of guild.channels.entries())
         for (const [si, message] of channel.messages.entries())

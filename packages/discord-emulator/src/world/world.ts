@@ -68,7 +68,13 @@ export class World {
     this.settings = structuredClone(spec.settings);
     this.oauthConsent = spec.oauth2 ? { ...spec.oauth2 } : null;
     for (const u of spec.users)
-      this.users.set(u.id, { id: u.id, username: u.username, globalName: u.globalName, email: u.email, bot: false });
+      this.users.set(u.id, {
+        id: u.id,
+        username: u.username,
+        globalName: u.globalName,
+        email: u.email,
+        bot: false,
+      });
     for (const app of spec.applications) {
       this.applications.set(app.id, app);
       this.botsByTokenHash.set(hashToken(app.bot.token), app);
@@ -90,7 +96,12 @@ export class World {
       }
       for (const c of g.channels)
         for (const seed of c.messages)
-          this.insertMessage(this.buildMessage({ channelId: c.id, authorId: seed.authorId, content: seed.content }, seed.id));
+          this.insertMessage(
+            this.buildMessage(
+              { channelId: c.id, authorId: seed.authorId, content: seed.content },
+              seed.id,
+            ),
+          );
     }
   }
 
@@ -155,10 +166,15 @@ export class World {
   /** Returns the created message, or the earlier one when `enforceNonce` matches a recent send. */
   createMessage(input: CreateMessageInput): { message: MessageRecord; deduplicated: boolean } {
     const channel = this.channel(input.channelId);
-    const nonceKey = input.nonce !== undefined && input.nonce !== null ? `${input.authorId}:${String(input.nonce)}` : null;
+    const nonceKey =
+      input.nonce !== undefined && input.nonce !== null
+        ? `${input.authorId}:${String(input.nonce)}`
+        : null;
     if (nonceKey && input.enforceNonce) {
       const earlier = this.nonces.get(nonceKey);
-      const existing = earlier ? this.logs.get(earlier.channelId)?.get(earlier.messageId) : undefined;
+      const existing = earlier
+        ? this.logs.get(earlier.channelId)?.get(earlier.messageId)
+        : undefined;
       if (earlier && existing && Date.now() - earlier.at <= this.settings.nonceWindowMs)
         return { message: existing, deduplicated: true };
     }
@@ -211,17 +227,33 @@ export class World {
       for (const a of message.attachments) this.attachments.delete(a.id);
       deleted.push(id);
     }
-    if (deleted.length) this.emit({ type: "messageDeleteBulk", guildId: channel.guildId, channelId, messageIds: deleted });
+    if (deleted.length)
+      this.emit({
+        type: "messageDeleteBulk",
+        guildId: channel.guildId,
+        channelId,
+        messageIds: deleted,
+      });
   }
 
   // ---- members and roles ---------------------------------------------------------------------
 
-  addMember(guildId: string, userId: string, init: { roles?: string[]; nick?: string | null }): MemberRecord {
+  addMember(
+    guildId: string,
+    userId: string,
+    init: { roles?: string[]; nick?: string | null },
+  ): MemberRecord {
     const guild = this.guild(guildId);
     this.user(userId);
     const roles = init.roles ?? [];
     for (const r of roles) if (!guild.roles.has(r) || r === guildId) throw Errors.unknownRole();
-    const member: MemberRecord = { userId, guildId, roles: [...new Set(roles)], nick: init.nick ?? null, joinedAt: new Date().toISOString() };
+    const member: MemberRecord = {
+      userId,
+      guildId,
+      roles: [...new Set(roles)],
+      nick: init.nick ?? null,
+      joinedAt: new Date().toISOString(),
+    };
     guild.members.set(userId, member);
     this.emit({ type: "memberAdd", guildId, member });
     return member;
@@ -268,7 +300,8 @@ export class World {
     const now = Date.now();
     this.nonces.set(key, { messageId: message.id, channelId: message.channelId, at: now });
     if (this.nonces.size > 10_000)
-      for (const [k, v] of this.nonces) if (now - v.at > this.settings.nonceWindowMs) this.nonces.delete(k);
+      for (const [k, v] of this.nonces)
+        if (now - v.at > this.settings.nonceWindowMs) this.nonces.delete(k);
   }
 
   private insertMessage(message: MessageRecord): void {
@@ -314,7 +347,13 @@ export class World {
       return { messageId: target.id, channelId, guildId: channel.guildId };
     if (ref.failIfNotExists === false) return null;
     throw Errors.invalidForm(
-      formErrors([{ path: ["message_reference"], code: "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", message: "Unknown message" }]),
+      formErrors([
+        {
+          path: ["message_reference"],
+          code: "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
+          message: "Unknown message",
+        },
+      ]),
     );
   }
 

@@ -8,7 +8,12 @@ export const guildRoutes: RouteDef[] = [
     method: "GET",
     template: "/channels/:channel_id",
     auth: "bot",
-    handler: (ctx) => ({ status: 200, body: apiChannel(visibleChannel(ctx.core.world, ctx.actor.userId, ctx.params.channel_id ?? "").channel) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: apiChannel(
+        visibleChannel(ctx.core.world, ctx.actor.userId, ctx.params.channel_id ?? "").channel,
+      ),
+    }),
   },
   {
     method: "GET",
@@ -29,7 +34,10 @@ export const guildRoutes: RouteDef[] = [
     auth: "bot",
     handler: (ctx) => {
       const guild = memberGuild(ctx.core.world, ctx.actor.userId, ctx.params.guild_id ?? "");
-      return { status: 200, body: guild.channelIds.map((id) => apiChannel(ctx.core.world.channel(id))) };
+      return {
+        status: 200,
+        body: guild.channelIds.map((id) => apiChannel(ctx.core.world.channel(id))),
+      };
     },
   },
   {

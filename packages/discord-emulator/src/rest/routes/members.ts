@@ -33,7 +33,12 @@ function roleChange(ctx: RestContext, action: "member_role_add" | "member_role_r
   if (action === "member_role_add") world.addMemberRole(guild.id, userId, roleId);
   else world.removeMemberRole(guild.id, userId, roleId);
   ctx.core.auditLog.push({
-    time: new Date().toISOString(), guildId: guild.id, actorId: ctx.actor.userId, action, targetId: userId, roleId,
+    time: new Date().toISOString(),
+    guildId: guild.id,
+    actorId: ctx.actor.userId,
+    action,
+    targetId: userId,
+    roleId,
     reason: ctx.auditReason,
   });
   return { status: 204 };
@@ -47,7 +52,8 @@ export const memberRoutes: RouteDef[] = [
     handler: (ctx) => {
       const guild = memberGuild(ctx.core.world, ctx.actor.userId, ctx.params.guild_id ?? "");
       // Listing members needs the privileged GuildMembers intent enabled for the application.
-      if (ctx.actor.kind !== "bot" || !ctx.actor.app.privilegedIntents.includes("GuildMembers")) throw Errors.missingAccess();
+      if (ctx.actor.kind !== "bot" || !ctx.actor.app.privilegedIntents.includes("GuildMembers"))
+        throw Errors.missingAccess();
       const { limit, after } = parseForm(ZListMembers, Object.fromEntries(ctx.query));
       const afterId = BigInt(after);
       const page = [...guild.members.values()]
@@ -80,7 +86,12 @@ export const memberRoutes: RouteDef[] = [
       const input = parseForm(ZAddMember, body.kind === "json" ? body.value : {});
       const grant = ctx.core.grants.byAccessToken(input.access_token);
       const appId = ctx.actor.kind === "bot" ? ctx.actor.app.id : null;
-      if (!grant || grant.applicationId !== appId || grant.userId !== userId || !grant.scopes.includes("guilds.join"))
+      if (
+        !grant ||
+        grant.applicationId !== appId ||
+        grant.userId !== userId ||
+        !grant.scopes.includes("guilds.join")
+      )
         throw Errors.invalidOAuthToken();
       requirePermission(guild, ctx.actor.userId, Permission.CreateInstantInvite);
       if (guild.members.has(userId)) return { status: 204 };
@@ -91,7 +102,11 @@ export const memberRoutes: RouteDef[] = [
       }
       const member = world.addMember(guild.id, userId, { roles, nick: input.nick ?? null });
       ctx.core.auditLog.push({
-        time: new Date().toISOString(), guildId: guild.id, actorId: ctx.actor.userId, action: "member_add", targetId: userId,
+        time: new Date().toISOString(),
+        guildId: guild.id,
+        actorId: ctx.actor.userId,
+        action: "member_add",
+        targetId: userId,
         reason: ctx.auditReason,
       });
       return { status: 201, body: apiMember(world, member) };
@@ -109,7 +124,11 @@ export const memberRoutes: RouteDef[] = [
       requirePermission(guild, ctx.actor.userId, Permission.KickMembers);
       world.removeMember(guild.id, userId);
       ctx.core.auditLog.push({
-        time: new Date().toISOString(), guildId: guild.id, actorId: ctx.actor.userId, action: "member_kick", targetId: userId,
+        time: new Date().toISOString(),
+        guildId: guild.id,
+        actorId: ctx.actor.userId,
+        action: "member_kick",
+        targetId: userId,
         reason: ctx.auditReason,
       });
       return { status: 204 };

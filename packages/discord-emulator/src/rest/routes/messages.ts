@@ -7,7 +7,12 @@ import { hasPermission, Permission } from "../../world/permissions.js";
 import { apiMessage } from "../../world/serialize.js";
 import type { MessageRecord } from "../../world/types.js";
 import { requirePermission, visibleChannel } from "../access.js";
-import { attachUploads, readMessageBody, ZMessageCreate, ZMessageEdit } from "../message-payload.js";
+import {
+  attachUploads,
+  readMessageBody,
+  ZMessageCreate,
+  ZMessageEdit,
+} from "../message-payload.js";
 import type { RestContext, RouteDef } from "../types.js";
 import { parseForm } from "../validation.js";
 
@@ -16,7 +21,10 @@ const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
 function render(ctx: RestContext, message: MessageRecord) {
   const { core, actor } = ctx;
   const hasIntent = actor.kind === "bot" && actor.app.privilegedIntents.includes("MessageContent");
-  return apiMessage(core.world, core.cdn, message, { viewer: { userId: actor.userId, hasMessageContent: hasIntent }, dispatch: false });
+  return apiMessage(core.world, core.cdn, message, {
+    viewer: { userId: actor.userId, hasMessageContent: hasIntent },
+    dispatch: false,
+  });
 }
 
 function textChannel(ctx: RestContext) {
@@ -27,13 +35,25 @@ function textChannel(ctx: RestContext) {
 
 const ZHistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  before: z.string().regex(/^\d{17,20}$/).optional(),
-  after: z.string().regex(/^\d{17,20}$/).optional(),
-  around: z.string().regex(/^\d{17,20}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
+  after: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
+  around: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
 });
 
 const ZBulkDelete = z.object({
-  messages: z.array(z.string().regex(/^\d{17,20}$/)).min(2).max(100),
+  messages: z
+    .array(z.string().regex(/^\d{17,20}$/))
+    .min(2)
+    .max(100),
 });
 
 export const messageRoutes: RouteDef[] = [
@@ -48,7 +68,8 @@ export const messageRoutes: RouteDef[] = [
       const payload = parseForm(ZMessageCreate, json);
       const { newFiles } = attachUploads(payload.attachments, files);
       if (newFiles.length > 0) requirePermission(guild, ctx.actor.userId, Permission.AttachFiles);
-      if (!payload.content && !payload.embeds?.length && newFiles.length === 0) throw Errors.emptyMessage();
+      if (!payload.content && !payload.embeds?.length && newFiles.length === 0)
+        throw Errors.emptyMessage();
       const ref = payload.message_reference;
       const { message } = ctx.core.world.createMessage({
         channelId: channel.id,
@@ -59,7 +80,11 @@ export const messageRoutes: RouteDef[] = [
         nonce: payload.nonce ?? null,
         enforceNonce: payload.enforce_nonce ?? false,
         reference: ref
-          ? { messageId: ref.message_id, channelId: ref.channel_id, failIfNotExists: ref.fail_if_not_exists }
+          ? {
+              messageId: ref.message_id,
+              channelId: ref.channel_id,
+              failIfNotExists: ref.fail_if_not_exists,
+            }
           : null,
         flags: payload.flags ?? 0,
         tts: payload.tts ?? false,
@@ -74,7 +99,8 @@ export const messageRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { guild, channel } = textChannel(ctx);
       const query = parseForm(ZHistoryQuery, Object.fromEntries(ctx.query));
-      if (!hasPermission(guild, ctx.actor.userId, Permission.ReadMessageHistory)) return { status: 200, body: [] };
+      if (!hasPermission(guild, ctx.actor.userId, Permission.ReadMessageHistory))
+        return { status: 200, body: [] };
       const page = ctx.core.world.log(channel.id).history(query);
       return { status: 200, body: page.map((m) => render(ctx, m)) };
     },
@@ -86,7 +112,10 @@ export const messageRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { guild, channel } = textChannel(ctx);
       requirePermission(guild, ctx.actor.userId, Permission.ReadMessageHistory);
-      return { status: 200, body: render(ctx, ctx.core.world.message(channel.id, ctx.params.message_id ?? "")) };
+      return {
+        status: 200,
+        body: render(ctx, ctx.core.world.message(channel.id, ctx.params.message_id ?? "")),
+      };
     },
   },
   {
@@ -118,12 +147,17 @@ export const messageRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { channel, guild } = textChannel(ctx);
       const message = ctx.core.world.message(channel.id, ctx.params.message_id ?? "");
-      if (message.authorId !== ctx.actor.userId) requirePermission(guild, ctx.actor.userId, Permission.ManageMessages);
+      if (message.authorId !== ctx.actor.userId)
+        requirePermission(guild, ctx.actor.userId, Permission.ManageMessages);
       ctx.core.world.deleteMessage(channel.id, message.id);
       if (message.authorId !== ctx.actor.userId)
         ctx.core.auditLog.push({
-          time: new Date().toISOString(), guildId: guild.id, actorId: ctx.actor.userId, action: "message_delete",
-          targetId: message.id, reason: ctx.auditReason,
+          time: new Date().toISOString(),
+          guildId: guild.id,
+          actorId: ctx.actor.userId,
+          action: "message_delete",
+          targetId: message.id,
+          reason: ctx.auditReason,
         });
       return { status: 204 };
     },
@@ -141,8 +175,12 @@ export const messageRoutes: RouteDef[] = [
       if (messages.some((id) => snowflakeTimestampMs(id) < cutoff)) throw Errors.bulkTooOld();
       ctx.core.world.bulkDelete(channel.id, messages);
       ctx.core.auditLog.push({
-        time: new Date().toISOString(), guildId: guild.id, actorId: ctx.actor.userId, action: "message_bulk_delete",
-        targetId: channel.id, reason: ctx.auditReason,
+        time: new Date().toISOString(),
+        guildId: guild.id,
+        actorId: ctx.actor.userId,
+        action: "message_bulk_delete",
+        targetId: channel.id,
+        reason: ctx.auditReason,
       });
       return { status: 204 };
     },

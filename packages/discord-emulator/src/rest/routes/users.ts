@@ -7,7 +7,8 @@ import type { RestContext, RouteDef } from "../types.js";
 
 function me(ctx: RestContext) {
   const user = ctx.core.world.user(ctx.actor.userId);
-  if (ctx.actor.kind === "bot") return { ...apiUser(user), verified: true, mfa_enabled: false, locale: "en-US" };
+  if (ctx.actor.kind === "bot")
+    return { ...apiUser(user), verified: true, mfa_enabled: false, locale: "en-US" };
   const scopes = ctx.actor.grant.scopes;
   if (!scopes.includes("identify")) throw Errors.unauthorized();
   const base = { ...apiUser(user), mfa_enabled: false, locale: "en-US", premium_type: 0 };
@@ -20,17 +21,27 @@ function application(ctx: RestContext) {
   const app = world.applications.get(appId);
   if (!app) throw Errors.unknownApplication();
   const ownerId = [...world.guilds.values()].find((g) => g.members.has(app.bot.id))?.ownerId;
-  return apiApplication(app, world.user(app.bot.id), ownerId ? world.users.get(ownerId) : undefined);
+  return apiApplication(
+    app,
+    world.user(app.bot.id),
+    ownerId ? world.users.get(ownerId) : undefined,
+  );
 }
 
 export const userRoutes: RouteDef[] = [
-  { method: "GET", template: "/users/@me", auth: "any", handler: (ctx) => ({ status: 200, body: me(ctx) }) },
+  {
+    method: "GET",
+    template: "/users/@me",
+    auth: "any",
+    handler: (ctx) => ({ status: 200, body: me(ctx) }),
+  },
   {
     method: "GET",
     template: "/users/@me/guilds",
     auth: "any",
     handler: (ctx) => {
-      if (ctx.actor.kind === "bearer" && !ctx.actor.grant.scopes.includes("guilds")) throw Errors.unauthorized();
+      if (ctx.actor.kind === "bearer" && !ctx.actor.grant.scopes.includes("guilds"))
+        throw Errors.unauthorized();
       const guilds = ctx.core.world.guildsOf(ctx.actor.userId).map((g) => ({
         id: g.id,
         name: g.name,
@@ -47,9 +58,17 @@ export const userRoutes: RouteDef[] = [
     method: "GET",
     template: "/users/:user_id",
     auth: "bot",
-    handler: (ctx) => ({ status: 200, body: apiUser(ctx.core.world.user(ctx.params.user_id ?? "")) }),
+    handler: (ctx) => ({
+      status: 200,
+      body: apiUser(ctx.core.world.user(ctx.params.user_id ?? "")),
+    }),
   },
-  { method: "GET", template: "/applications/@me", auth: "bot", handler: (ctx) => ({ status: 200, body: application(ctx) }) },
+  {
+    method: "GET",
+    template: "/applications/@me",
+    auth: "bot",
+    handler: (ctx) => ({ status: 200, body: application(ctx) }),
+  },
   {
     method: "GET",
     template: "/oauth2/applications/@me",
