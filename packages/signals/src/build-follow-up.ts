@@ -30,10 +30,14 @@ function mergeFollowUp(kind: FollowUpKind, reading: Reading): FollowUp {
   if (targetIndex !== undefined) f.targetIndex = targetIndex;
   const entryIndex = hits.find((h) => h.entryIndex !== undefined)?.entryIndex;
   if (entryIndex !== undefined) f.entryIndex = entryIndex;
+  const [onlyEntry, ...moreEntries] = reading.levels.entries;
+  // "Entry 1 ✅ Average Entry Price: 42000": the fill price is the one entry stated.
+  const filledAt = kind === "entry_hit" && moreEntries.length === 0 ? onlyEntry : undefined;
   const price =
     primary?.price ??
     hits.find((h) => h.price !== undefined)?.price ??
-    (PRICED_KINDS.has(kind) ? findAtPrice(reading.rest) : undefined);
+    (PRICED_KINDS.has(kind) ? findAtPrice(reading.rest) : undefined) ??
+    filledAt;
   if (price !== undefined) f.price = price;
   const movesStop = hits.some((h) => h.kind === "move_stop");
   const newStop =

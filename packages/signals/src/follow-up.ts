@@ -163,7 +163,7 @@ const RULES: Rule[] = [
   },
   {
     kind: "target_hit",
-    re: /\ball\s+(?:targets?|tps?|take[\s-]?profits?)\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)/gi,
+    re: /\ball\s+(?:(?:take[\s-]?profit|profit)\s+targets?|targets?|tps?|take[\s-]?profits?)\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)/gi,
     read: () => ({ allTargets: true }),
   },
   {

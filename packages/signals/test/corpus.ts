@@ -734,6 +734,32 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "stop_hit", symbol: usdt("ETH", "#ETHUSDT"), errors: [] },
   },
 
+  {
+    name: "Binance-Killers take-profit update",
+    text: "#BTC/USDT Take-Profit target 1 ✅\nProfit: 25.3% 📈\nPeriod: 2 Hours 13 Minutes ⏰",
+    expect: { kind: "target_hit", followUp: { targetIndex: 1 }, statedPnlPct: 25.3, errors: [] },
+  },
+  {
+    name: "Binance-Killers all targets",
+    text: "#BTC/USDT All take-profit targets achieved 😎\nProfit: 150% 📈\nPeriod: 2 Days 5 Hours ⏰",
+    expect: { kind: "target_hit", statedPnlPct: 150, errors: [] },
+    absent: ["followUp"],
+  },
+  {
+    name: "Binance-Killers entry update with average price",
+    text: "#BTC/USDT Entry 1 ✅\nAverage Entry Price: 42000 💵",
+    expect: { kind: "entry_hit", followUp: { entryIndex: 1, price: 42000 }, errors: [] },
+  },
+  {
+    name: "target, partial close and stop move in one update",
+    text: "BTC target 2 done. Close 50% and move SL to 42800",
+    expect: {
+      kind: "partial_close",
+      followUp: { targetIndex: 2, newStop: 42800, percent: 50 },
+      errors: [],
+    },
+  },
+
   // ── not signals ──────────────────────────────────────────────────────────────────────────
   {
     name: "greeting",
