@@ -1,7 +1,7 @@
 import { convexTest, type TestConvex } from "convex-test";
 import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingestValidators";
 import schema from "./schema";
@@ -603,5 +603,28 @@ describe("collector support functions", () => {
     expect(await t.mutation(api.ingest.generateUploadUrl, { secret: SECRET })).toMatch(
       /^https?:\/\//,
     );
+  });
+
+  test("inspectMessage shows a message's signal, history and attachments", async () => {
+    const t = await setup();
+    const m = message({
+      attachments: [
+        {
+          status: "rejected",
+          discordAttachmentId: snowflake(),
+          filename: "big.png",
+          contentType: "image/png",
+          size: 99_000_000,
+          reason: "too large",
+        },
+      ],
+    });
+    await upsert(t, m);
+    await upsert(t, { ...m, content: "edited", editedAt: 1_700_000_060_000 });
+    const inspected = await t.query(internal.ingest.inspectMessage, { messageId: m.messageId });
+    expect(inspected?.signal.version).toBe(2);
+    expect(inspected?.revisions.map((r) => r.change)).toEqual(["create", "edit"]);
+    expect(inspected?.attachments.map((a) => a.status)).toEqual(["rejected"]);
+    expect(await t.query(internal.ingest.inspectMessage, { messageId: snowflake() })).toBeNull();
   });
 });

@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const DEFAULT_ALLOWED_TYPES = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/pdf",
+  "text/plain",
+].join(",");
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item.length > 0),
+);
+
+const snowflakeList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  )
+  .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), "must be comma-separated user ids");
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every environment variable the collector reads, parsed once at start. */
+export const ZCollectorEnv = z.object({
+  DISCORD_API_URL: z
+    .url()
+    .optional()
+    .describe("Discord REST base without /v10, e.g. http://127.0.0.1:3300/api for the emulator"),
+  DISCORD_COLLECTOR_TOKEN: z.string().min(1, "is required (the collector bot's token)"),
+  CONVEX_URL: z.url(),
+  CONVEX_SERVICE_SECRET: z.string().min(8, "must be at least 8 characters"),
+  COLLECTOR_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+  COLLECTOR_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  COLLECTOR_INSTANCE_ID: z.string().min(1).optional(),
+  COLLECTOR_ALLOWED_BOT_IDS: snowflakeList.default([]),
+  ATTACHMENT_ALLOWED_TYPES: commaList.default(DEFAULT_ALLOWED_TYPES.split(",")),
+  ATTACHMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+  ATTACHMENT_DOWNLOAD_TIMEOUT_MS: positiveInt(15_000),
+  BACKFILL_INITIAL_MESSAGES: positiveInt(100),
+  BACKFILL_MAX_MESSAGES: positiveInt(5_000),
+  BACKFILL_DELETE_WINDOW: z.coerce.number().int().min(0).max(100).default(50),
+  HEARTBEAT_INTERVAL_MS: positiveInt(30_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+});
+
+export type CollectorConfig = {
+  discordApiUrl: string | undefined;
+  discordToken: string;
+  convexUrl: string;
+  serviceSecret: string;
+  health: { host: string; port: number };
+  instanceId: string | undefined;
+  allowedBotIds: ReadonlySet<string>;
+  attachments: { allowedTypes: ReadonlySet<string>; maxBytes: number; downloadTimeoutMs: number };
+  backfill: { initialMessages: number; maxMessages: number; deleteWindow: number };
+  heartbeatIntervalMs: number;
+  shutdownTimeoutMs: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses the environment; the error names every missing or bad variable and what it needs. */
+export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
+  const parsed = ZCollectorEnv.safeParse(withoutEmptyStrings(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+    );
+    throw new ConfigError(
+      `Invalid collector environment:\n${problems.join("\n")}\nSee apps/collector/README.md.`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    discordApiUrl: e.DISCORD_API_URL,
+    discordToken: e.DISCORD_COLLECTOR_TOKEN,
+    convexUrl: e.CONVEX_URL,
+    serviceSecret: e.CONVEX_SERVICE_SECRET,
+    health: { host: e.COLLECTOR_HEALTH_HOST, port: e.COLLECTOR_HEALTH_PORT },
+    instanceId: e.COLLECTOR_INSTANCE_ID,
+    allowedBotIds: new Set(e.COLLECTOR_ALLOWED_BOT_IDS),
+    attachments: {
+      allowedTypes: new Set(e.ATTACHMENT_ALLOWED_TYPES),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      downloadTimeoutMs: e.ATTACHMENT_DOWNLOAD_TIMEOUT_MS,
+    },
+    backfill: {
+      initialMessages: e.BACKFILL_INITIAL_MESSAGES,
+      maxMessages: e.BACKFILL_MAX_MESSAGES,
+      deleteWindow: e.BACKFILL_DELETE_WINDOW,
+    },
+    heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** An empty variable (`FOO=`) means "unset", so defaults apply and required ones are reported. */
+function withoutEmptyStrings(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== "") result[key] = value;
+  }
+  return result;
+}

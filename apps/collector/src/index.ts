@@ -1,0 +1,229 @@
+// The collector's composition root: config → logger → Convex client → Discord client → ingestor →
+// health server → shutdown handler, wired by hand (no folder scanning).
+import { hostname } from "node:os";
+import { ConvexClient } from "convex/browser";
+import { Events, RESTEvents, Status } from "discord.js";
+import { AttachmentStore } from "./attachment-store.js";
+import { Backfiller } from "./backfill.js";
+import { KeyedSerialQueue } from "./channel-queue.js";
+import { ConfigError, loadConfig, type CollectorConfig } from "./config.js";
+import { createDiscordClient } from "./discord-client.js";
+import { DiscordMessages } from "./discord-messages.js";
+import { startHealthServer } from "./health-server.js";
+import { startHeartbeat } from "./heartbeat.js";
+import { describeError, IngestApi } from "./ingest-api.js";
+import { Ingestor } from "./ingestor.js";
+import { createLogger } from "./logger.js";
+import { WatchedChannels } from "./watched-channels.js";
+
+async function main(config: CollectorConfig): Promise<void> {
+  const startedAt = Date.now();
+  const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
+
+  // 1. Logger
+  const logger = createLogger(config.logLevel).child({ instanceId });
+  process.on("unhandledRejection", (reason) =>
+    logger.error(
+      { event: "process.unhandled_rejection", err: describeError(reason) },
+      "unhandled rejection",
+    ),
+  );
+
+  // 2. Convex client (WebSocket: live subscription + mutations)
+  const convex = new ConvexClient(config.convexUrl, { unsavedChangesWarning: false });
+  const api = new IngestApi(convex, config.serviceSecret, logger.child({ component: "convex" }));
+
+  // 3. Discord client
+  const client = createDiscordClient({ apiUrl: config.discordApiUrl });
+  let gateway: string = "connecting";
+
+  // 4. Ingestor, backfiller, the live watch list
+  const queue = new KeyedSerialQueue();
+  const watched = new WatchedChannels();
+  const discord = new DiscordMessages(client, logger.child({ component: "discord" }));
+  const attachments = new AttachmentStore(
+    api,
+    config.attachments,
+    logger.child({ component: "attachments" }),
+  );
+  const ingestor = new Ingestor({
+    api,
+    attachments,
+    watched,
+    queue,
+    logger: logger.child({ component: "ingestor" }),
+    allowedBotIds: config.allowedBotIds,
+    selfId: () => client.user?.id,
+    fetchMessage: (channelId, messageId) => discord.fetchOne(channelId, messageId),
+    onWriteFailed: (channelId) => backfill.schedule(channelId, "write-failed"),
+  });
+  const backfill = new Backfiller({
+    api,
+    ingestor,
+    discord,
+    queue,
+    logger: logger.child({ component: "backfill" }),
+    limits: config.backfill,
+  });
+  const backfillAll = (reason: string) => {
+    for (const channelId of watched.ids()) backfill.schedule(channelId, reason);
+  };
+
+  const unwatch = api.watchChannels(
+    (channels) => {
+      const { added, removed } = watched.replace(channels);
+      if (added.length > 0 || removed.length > 0) {
+        logger.info(
+          { event: "channels.changed", added, removed, watched: watched.ids() },
+          "watch list changed",
+        );
+      }
+      if (client.isReady())
+        for (const channelId of added) backfill.schedule(channelId, "channel-added");
+    },
+    (error) =>
+      logger.error(
+        { event: "channels.subscription_failed", err: describeError(error) },
+        "watch-list subscription failed",
+      ),
+  );
+
+  client.on(Events.MessageCreate, (message) => ingestor.onMessage(message, Date.now()));
+  client.on(Events.MessageUpdate, (_old, message) => ingestor.onMessage(message, Date.now()));
+  client.on(Events.MessageDelete, (message) =>
+    ingestor.onDelete(message.channelId, [message.id], Date.now()),
+  );
+  client.on(Events.MessageBulkDelete, (messages, channel) =>
+    ingestor.onDelete(channel.id, [...messages.keys()], Date.now()),
+  );
+  client.on(Events.ShardReady, (shardId) => {
+    gateway = "ready";
+    logger.info(
+      { event: "gateway.ready", shardId, user: client.user?.id },
+      "gateway ready; backfilling",
+    );
+    backfillAll("ready");
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    gateway = "ready";
+    logger.info({ event: "gateway.resumed", shardId, replayed }, "gateway resumed; backfilling");
+    backfillAll("resume");
+  });
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    gateway = "disconnected";
+    logger.warn(
+      { event: "gateway.disconnected", shardId, code: event.code },
+      "gateway disconnected",
+    );
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    gateway = "reconnecting";
+    logger.warn({ event: "gateway.reconnecting", shardId }, "gateway reconnecting");
+  });
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ event: "gateway.error", shardId, err: error.message }, "gateway error"),
+  );
+  client.on(Events.Warn, (message) => logger.warn({ event: "discord.warn" }, message));
+  client.on(Events.Error, (error) =>
+    logger.error({ event: "discord.error", err: error.message }, "client error"),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      {
+        event: "discord.rate_limited",
+        route: info.route,
+        retryAfter: info.retryAfter,
+        global: info.global,
+        scope: info.scope,
+      },
+      "Discord rate limit",
+    ),
+  );
+
+  // 5. Health server
+  let stopping = false;
+  const status = () => ({
+    ready: !stopping && client.isReady() && gateway === "ready" && watched.loaded,
+    gateway,
+    gatewayStatus: Status[client.ws.status],
+    lastEventAt:
+      ingestor.stats.lastEventAt === undefined
+        ? null
+        : new Date(ingestor.stats.lastEventAt).toISOString(),
+    watchedChannels: watched.list(),
+    queueDepth: queue.depth,
+    backfillsPending: backfill.pendingCount,
+    backfillRuns: backfill.runs,
+    stats: ingestor.stats,
+    convex: convex.connectionState().isWebSocketConnected ? "connected" : "disconnected",
+    startedAt: new Date(startedAt).toISOString(),
+    instanceId,
+  });
+  const health = await startHealthServer({ ...config.health, status });
+  logger.info(
+    { event: "health.listening", host: config.health.host, port: health.port },
+    "health endpoint up",
+  );
+
+  const heartbeat = startHeartbeat({
+    api,
+    logger,
+    instanceId,
+    startedAt,
+    intervalMs: config.heartbeatIntervalMs,
+    details: () => {
+      const { watchedChannels, ...rest } = status();
+      return { ...rest, watchedChannels: watchedChannels.length };
+    },
+  });
+
+  // 6. Shutdown: stop intake, finish in-flight writes, destroy the client, close Convex, exit.
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: "shutdown.start", signal, queueDepth: queue.depth }, "shutting down");
+    const hardStop = setTimeout(() => {
+      logger.fatal(
+        { event: "shutdown.timeout", queueDepth: queue.depth },
+        "shutdown timed out; exiting",
+      );
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    hardStop.unref();
+    client.removeAllListeners(Events.MessageCreate);
+    client.removeAllListeners(Events.MessageUpdate);
+    client.removeAllListeners(Events.MessageDelete);
+    client.removeAllListeners(Events.MessageBulkDelete);
+    unwatch();
+    queue.close();
+    await queue.drain();
+    heartbeat.stop();
+    await client.destroy();
+    await convex.close();
+    await health.close();
+    logger.info({ event: "shutdown.done", stats: ingestor.stats }, "stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  try {
+    await client.login(config.discordToken);
+  } catch (error) {
+    logger.fatal(
+      { event: "discord.login_failed", err: describeError(error) },
+      "Discord login failed: check DISCORD_COLLECTOR_TOKEN and DISCORD_API_URL",
+    );
+    await shutdown("login-failed");
+  }
+}
+
+let config: CollectorConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+await main(config);

@@ -1,0 +1,137 @@
+import type { ConvexClient } from "convex/browser";
+import type { FunctionArgs, FunctionReturnType } from "convex/server";
+import { ConvexError } from "convex/values";
+import { api } from "./convex-api.js";
+import type { Logger } from "./logger.js";
+import { retry } from "./retry.js";
+
+export type WatchedChannel = FunctionReturnType<typeof api.ingest.watchedChannels>[number];
+export type IncomingMessage = FunctionArgs<typeof api.ingest.upsertMessage>["message"];
+export type AttachmentInput = IncomingMessage["attachments"][number];
+export type UpsertResult = FunctionReturnType<typeof api.ingest.upsertMessage>;
+export type DeleteResult = FunctionReturnType<typeof api.ingest.deleteMessages>;
+export type KnownAttachment = FunctionReturnType<typeof api.ingest.knownAttachments>[number];
+export type RecentMessage = FunctionReturnType<typeof api.ingest.recentMessages>[number];
+
+/** A ConvexError is the function refusing the input (bad secret, unmapped channel): final. */
+export function isPermanentConvexError(error: unknown): boolean {
+  return error instanceof ConvexError;
+}
+
+const WRITE_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 };
+
+/**
+ * The collector's Convex port: every call carries the service secret, and calls are retried with
+ * backoff on anything but a ConvexError (server errors, dropped connections). The WebSocket client
+ * itself re-sends in-flight mutations after a reconnect; the ingest mutations are idempotent, so a
+ * retry that lands twice changes nothing.
+ */
+export class IngestApi {
+  constructor(
+    private readonly client: ConvexClient,
+    private readonly secret: string,
+    private readonly logger: Logger,
+  ) {}
+
+  watchChannels(
+    onChange: (channels: WatchedChannel[]) => void,
+    onError: (error: Error) => void,
+  ): () => void {
+    const unsubscribe = this.client.onUpdate(
+      api.ingest.watchedChannels,
+      { secret: this.secret },
+      onChange,
+      onError,
+    );
+    return () => unsubscribe();
+  }
+
+  upsertMessage(message: IncomingMessage): Promise<UpsertResult> {
+    return this.write("upsertMessage", () =>
+      this.client.mutation(api.ingest.upsertMessage, { secret: this.secret, message }),
+    );
+  }
+
+  deleteMessages(channelId: string, messageIds: string[]): Promise<DeleteResult> {
+    return this.write("deleteMessages", () =>
+      this.client.mutation(api.ingest.deleteMessages, {
+        secret: this.secret,
+        channelId,
+        messageIds,
+      }),
+    );
+  }
+
+  generateUploadUrl(): Promise<string> {
+    return this.write("generateUploadUrl", () =>
+      this.client.mutation(api.ingest.generateUploadUrl, { secret: this.secret }),
+    );
+  }
+
+  advanceCursor(channelId: string, messageId: string): Promise<string> {
+    return this.write("advanceCursor", () =>
+      this.client.mutation(api.ingest.advanceCursor, { secret: this.secret, channelId, messageId }),
+    );
+  }
+
+  heartbeat(args: { instanceId: string; startedAt: number; details: string }): Promise<null> {
+    return this.client.mutation(api.ingest.heartbeat, {
+      secret: this.secret,
+      service: "collector",
+      ...args,
+    });
+  }
+
+  knownAttachments(discordAttachmentIds: string[]): Promise<KnownAttachment[]> {
+    return this.read("knownAttachments", () =>
+      this.client.query(api.ingest.knownAttachments, {
+        secret: this.secret,
+        discordAttachmentIds,
+      }),
+    );
+  }
+
+  async getCursor(channelId: string): Promise<string | undefined> {
+    const cursors = await this.read("getCursors", () =>
+      this.client.query(api.ingest.getCursors, { secret: this.secret, channelIds: [channelId] }),
+    );
+    return cursors.find((cursor) => cursor.channelId === channelId)?.lastMessageId;
+  }
+
+  recentMessages(channelId: string, limit: number): Promise<RecentMessage[]> {
+    return this.read("recentMessages", () =>
+      this.client.query(api.ingest.recentMessages, { secret: this.secret, channelId, limit }),
+    );
+  }
+
+  private write<T>(name: string, call: () => Promise<T>): Promise<T> {
+    return this.withRetry(name, call);
+  }
+
+  private read<T>(name: string, call: () => Promise<T>): Promise<T> {
+    return this.withRetry(name, call);
+  }
+
+  private withRetry<T>(name: string, call: () => Promise<T>): Promise<T> {
+    return retry(() => call(), {
+      ...WRITE_RETRY,
+      isRetryable: (error) => !isPermanentConvexError(error),
+      onRetry: ({ attempt, delayMs, error }) =>
+        this.logger.warn(
+          { event: "convex.retry", fn: name, attempt, delayMs, err: describeError(error) },
+          "Convex call failed, retrying",
+        ),
+    });
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ConvexError) {
+    const data: unknown = error.data;
+    if (typeof data === "object" && data !== null && "message" in data) {
+      return String(data.message);
+    }
+    return JSON.stringify(data);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,155 @@
+import type { Message, PartialMessage } from "discord.js";
+import type { AttachmentStore } from "./attachment-store.js";
+import type { KeyedSerialQueue } from "./channel-queue.js";
+import { describeError, type IngestApi, type UpsertResult } from "./ingest-api.js";
+import type { Logger } from "./logger.js";
+import { isUserContent, toSourceMessage, type SourceMessage } from "./source-message.js";
+import type { WatchedChannels } from "./watched-channels.js";
+
+export type IngestOrigin = "gateway" | "backfill";
+
+export type IngestorDeps = {
+  api: IngestApi;
+  attachments: AttachmentStore;
+  watched: WatchedChannels;
+  queue: KeyedSerialQueue;
+  logger: Logger;
+  allowedBotIds: ReadonlySet<string>;
+  /** The collector's own user id once logged in. */
+  selfId: () => string | undefined;
+  /** GET the message from Discord again (fresh attachment URLs); null if it no longer exists. */
+  fetchMessage: (channelId: string, messageId: string) => Promise<SourceMessage | null>;
+  /** Called when a write gave up, so the channel is re-checked by a backfill later. */
+  onWriteFailed: (channelId: string) => void;
+};
+
+export type IngestStats = {
+  lastEventAt: number | undefined;
+  /** Upserts by outcome ("deleted" = an update for a tombstoned message, ignored). */
+  upserts: Record<UpsertResult["outcome"], number>;
+  tombstoned: number;
+  skipped: number;
+  failed: number;
+};
+
+/**
+ * Turns gateway events into Convex writes: filter (watched channel, not ourselves, no bots unless
+ * allowed) → zod adapter → attachments → one idempotent mutation, serially per channel.
+ */
+export class Ingestor {
+  readonly stats: IngestStats = {
+    lastEventAt: undefined,
+    upserts: { created: 0, edited: 0, unchanged: 0, stale: 0, deleted: 0 },
+    tombstoned: 0,
+    skipped: 0,
+    failed: 0,
+  };
+
+  constructor(private readonly deps: IngestorDeps) {}
+
+  /** MESSAGE_CREATE and MESSAGE_UPDATE: both are upserts keyed by the message id. */
+  onMessage(message: Message | PartialMessage, receivedAt: number): void {
+    if (!this.deps.watched.has(message.channelId)) return;
+    if (message.author !== null && this.isIgnoredAuthor(message.author.id, message.author.bot)) {
+      return;
+    }
+    this.stats.lastEventAt = receivedAt;
+    this.enqueue(message.channelId, message.id, async () => {
+      const complete = message.partial
+        ? await this.deps.fetchMessage(message.channelId, message.id)
+        : toSourceMessage(message);
+      if (complete === null) return; // deleted before we could read it; the delete event follows
+      await this.ingestNow(complete, "gateway", receivedAt);
+    });
+  }
+
+  /** MESSAGE_DELETE and MESSAGE_DELETE_BULK. */
+  onDelete(channelId: string, messageIds: string[], receivedAt: number): void {
+    if (!this.deps.watched.has(channelId)) return;
+    this.stats.lastEventAt = receivedAt;
+    this.enqueue(channelId, messageIds.join(","), () => this.deleteNow(channelId, messageIds));
+  }
+
+  /** Whether a validated message is ingested: watched channel, user content, author allowed. */
+  accepts(message: SourceMessage): boolean {
+    return (
+      this.deps.watched.has(message.channelId) &&
+      isUserContent(message) &&
+      !this.isIgnoredAuthor(message.author.id, message.author.bot)
+    );
+  }
+
+  /** Writes one message now (the caller holds the channel's queue slot). */
+  async ingestNow(
+    message: SourceMessage,
+    origin: IngestOrigin,
+    receivedAt: number,
+  ): Promise<UpsertResult | null> {
+    if (!this.accepts(message)) {
+      this.stats.skipped++;
+      return null;
+    }
+    const attachments = await this.deps.attachments.resolve(message, () =>
+      this.deps.fetchMessage(message.channelId, message.id),
+    );
+    const result = await this.deps.api.upsertMessage({
+      messageId: message.id,
+      channelId: message.channelId,
+      guildId: message.guildId,
+      authorId: message.author.id,
+      authorName: message.author.name,
+      content: message.content,
+      ...(message.replyToMessageId === undefined
+        ? {}
+        : { replyToMessageId: message.replyToMessageId }),
+      attachments,
+      sourceAt: message.createdAt,
+      ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
+      receivedAt,
+      origin,
+    });
+    this.stats.upserts[result.outcome]++;
+    this.deps.logger.info(
+      {
+        event: "ingest.upsert",
+        origin,
+        outcome: result.outcome,
+        channelId: message.channelId,
+        messageId: message.id,
+        version: result.version,
+        attachments: attachments.length,
+        receivedToCommittedMs: Date.now() - receivedAt,
+      },
+      `message ${result.outcome}`,
+    );
+    return result;
+  }
+
+  async deleteNow(channelId: string, messageIds: string[]): Promise<void> {
+    for (let start = 0; start < messageIds.length; start += 100) {
+      const batch = messageIds.slice(start, start + 100);
+      const result = await this.deps.api.deleteMessages(channelId, batch);
+      this.stats.tombstoned += result.deleted.length;
+      this.deps.logger.info(
+        { event: "ingest.delete", channelId, ...result },
+        `${result.deleted.length} message(s) tombstoned`,
+      );
+    }
+  }
+
+  private isIgnoredAuthor(authorId: string, isBot: boolean): boolean {
+    if (authorId === this.deps.selfId()) return true;
+    return isBot && !this.deps.allowedBotIds.has(authorId);
+  }
+
+  private enqueue(channelId: string, ref: string, task: () => Promise<void>): void {
+    this.deps.queue.enqueue(channelId, task).catch((error: unknown) => {
+      this.stats.failed++;
+      this.deps.logger.error(
+        { event: "ingest.failed", channelId, ref, err: describeError(error) },
+        "event not ingested; the channel will be re-checked by a backfill",
+      );
+      this.deps.onWriteFailed(channelId);
+    });
+  }
+}
