@@ -64,9 +64,17 @@ export type Backend = {
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${port} on ${host} is already in use: stop the other server or pick another port.`,
+            )
+          : error,
+      );
+    });
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.removeAllListeners("error");
       resolvePort((server.address() as AddressInfo).port);
     });
   });

@@ -1,19 +1,22 @@
 // convex-offline CLI:
 //   convex-offline dev --dir ./convex [--port 3210] [--site-port 3211] [--data .data/convex]
 //                      [--env-file .env.local] [--reset] [--watch] [--no-codegen]
-//   convex-offline keys [--site-url http://127.0.0.1:3211]   (prints Convex Auth env lines)
+//   convex-offline keys [--write .env.local]   (Convex Auth keys: print or append)
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateAuthKeys } from "./auth/keys.js";
+import { parseEnvFile } from "./env.js";
 import { startBackend } from "./backend.js";
 import { errorMessage, jsonLogger } from "./log.js";
 
 const USAGE = `Usage:
   convex-offline dev --dir <functionsDir> [--port 3210] [--site-port 3211] [--data <dir>]
                      [--env-file <file>] [--reset] [--watch] [--no-codegen] [--admin-key <key>]
-  convex-offline keys    Print JWT_PRIVATE_KEY and JWKS lines for Convex Auth (.env format)`;
+  convex-offline keys [--write <file>]
+                     Generate Convex Auth keys (JWT_PRIVATE_KEY, JWKS): print them, or append
+                     them to the env file when it has none yet`;
 
 function findConvexBin(from: string): string | null {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -113,15 +116,30 @@ async function dev(argv: string[]): Promise<void> {
   process.once("SIGINT", () => shutdown("SIGINT"));
 }
 
-async function keys(): Promise<void> {
+async function keys(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { write: { type: "string" } } });
   const generated = await generateAuthKeys();
-  process.stdout.write(`JWT_PRIVATE_KEY="${generated.JWT_PRIVATE_KEY}"\nJWKS=${generated.JWKS}\n`);
+  const lines = `JWT_PRIVATE_KEY="${generated.JWT_PRIVATE_KEY}"\nJWKS=${generated.JWKS}\n`;
+  const file = values.write;
+  if (file === undefined) {
+    process.stdout.write(lines);
+    return;
+  }
+  const existing = existsSync(file) ? parseEnvFile(readFileSync(file, "utf8")) : {};
+  if (existing.JWT_PRIVATE_KEY !== undefined || existing.JWKS !== undefined) {
+    process.stderr.write(`${file} already has JWT_PRIVATE_KEY/JWKS; left unchanged.\n`);
+    return;
+  }
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+  appendFileSync(file, separator + lines, { mode: 0o600 });
+  process.stderr.write(`Wrote JWT_PRIVATE_KEY and JWKS to ${file}.\n`);
 }
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "dev") return dev(rest);
-  if (command === "keys") return keys();
+  if (command === "keys") return keys(rest);
   process.stderr.write(`${USAGE}\n`);
   process.exit(command === undefined || command === "--help" ? 0 : 2);
 }

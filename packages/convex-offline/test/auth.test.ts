@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "./fixture-app/convex/_generated/api.js";
 import { type Backend } from "../src/backend.js";
-import { httpClient, startFixture, waitFor, wsClient } from "./helpers.js";
+import { SignJWT, importPKCS8 } from "jose";
+import { WebSocket } from "ws";
+import { fixtureKeys, httpClient, startFixture, waitFor, wsClient } from "./helpers.js";
 
 let backend: Backend;
 beforeAll(async () => {
@@ -103,5 +105,51 @@ describe("Convex Auth (Password) over the wire", () => {
       keys: unknown[];
     };
     expect(jwks.keys).toHaveLength(1);
+  });
+
+  it("tells a live socket when its token expires (AuthError, authUpdateAttempted: false)", async () => {
+    const { JWT_PRIVATE_KEY } = await fixtureKeys();
+    const key = await importPKCS8(JWT_PRIVATE_KEY.replace(/ (?!PRIVATE|KEY)/g, "\n"), "RS256");
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256" })
+      .setSubject("user-1|session")
+      .setIssuer(backend.siteUrl)
+      .setAudience("convex")
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(key);
+    const socket = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.48.0/sync`);
+    const messages: { type: string; [key: string]: unknown }[] = [];
+    socket.on("message", (data: Buffer) =>
+      messages.push(JSON.parse(data.toString()) as { type: string }),
+    );
+    await new Promise((resolve) => socket.once("open", resolve));
+    const send = (message: unknown) => socket.send(JSON.stringify(message));
+    send({
+      type: "Connect",
+      sessionId: "expiry-test",
+      connectionCount: 0,
+      lastCloseReason: null,
+      clientTs: Date.now(),
+    });
+    send({ type: "Authenticate", tokenType: "User", baseVersion: 0, value: token });
+    send({
+      type: "ModifyQuerySet",
+      baseVersion: 0,
+      newVersion: 1,
+      modifications: [{ type: "Add", queryId: 0, udfPath: "messages:whoami", args: [{}] }],
+    });
+    const deadline = Date.now() + 6000;
+    while (!messages.some((m) => m.type === "AuthError") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    socket.close();
+    const transitions = messages.filter((m) => m.type === "Transition");
+    expect(transitions[0]).toMatchObject({ endVersion: { identity: 1 } });
+    expect(JSON.stringify(transitions)).toContain("user-1|session");
+    expect(messages.find((m) => m.type === "AuthError")).toMatchObject({
+      baseVersion: 0,
+      authUpdateAttempted: false,
+    });
   });
 });

@@ -23,6 +23,12 @@ export const webSocketConstructor = WebSocket as unknown as ClientOptions["webSo
 
 let keys: Awaited<ReturnType<typeof generateAuthKeys>> | null = null;
 
+/** The Convex Auth keys the fixture backends are started with. */
+export async function fixtureKeys(): Promise<Awaited<ReturnType<typeof generateAuthKeys>>> {
+  keys ??= await generateAuthKeys();
+  return keys;
+}
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "convex-offline-test-"));
 }

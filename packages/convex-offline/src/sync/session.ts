@@ -17,6 +17,8 @@ export class Session {
   /** Set after a successful MutationResponse; cleared by the next Transition. */
   needsTransition = false;
   closed = false;
+  /** Fires when the user token expires (see SyncHub.authenticate). */
+  authExpiry: NodeJS.Timeout | null = null;
   readonly subscriptions = new Map<number, Subscription>();
   private queue: Promise<void> = Promise.resolve();
 

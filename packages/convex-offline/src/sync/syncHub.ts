@@ -2,6 +2,7 @@
 // one Transition per affected socket after each batch of commits (wire note §2).
 import { type IncomingMessage } from "node:http";
 import { type Duplex } from "node:stream";
+import { decodeJwt } from "jose";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import { adminKeyMatches } from "../auth/adminKey.js";
 import { identityFromAttributes } from "../auth/identity.js";
@@ -147,6 +148,7 @@ export class SyncHub {
     });
     socket.on("close", () => {
       session.closed = true;
+      if (session.authExpiry !== null) clearTimeout(session.authExpiry);
       this.sessions.delete(session);
       this.deps.logger.log("debug", "sync.disconnected", { socket: session.id });
     });
@@ -246,10 +248,13 @@ export class SyncHub {
     session: Session,
     message: Extract<ClientMessage, { type: "Authenticate" }>,
   ): Promise<void> {
+    if (session.authExpiry !== null) clearTimeout(session.authExpiry);
+    session.authExpiry = null;
     try {
       if (message.tokenType === "User") {
         session.identity = await this.deps.verifier().verify(message.value ?? "");
         session.isAdmin = false;
+        this.armTokenExpiry(session, message.value ?? "", message.baseVersion);
       } else if (message.tokenType === "Admin") {
         if (!adminKeyMatches(this.deps.adminKey, message.value ?? "")) {
           throw new Error("The admin key is invalid for this deployment.");
@@ -282,6 +287,34 @@ export class SyncHub {
       if (result !== null) modifications.push(result);
     }
     session.sendTransition(engine.ts, modifications, { identity: message.baseVersion + 1 });
+  }
+
+  /**
+   * When a user token expires on a live socket, the identity is dropped and the client is
+   * told (AuthError with authUpdateAttempted: false) so it fetches a fresh token.
+   */
+  private armTokenExpiry(session: Session, token: string, baseVersion: number): void {
+    const exp = decodeJwt(token).exp;
+    if (exp === undefined) return;
+    const delay = Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1);
+    const timer = outsideFunctions(() =>
+      setTimeout(
+        () => {
+          session.authExpiry = null;
+          session.identity = null;
+          this.deps.logger.log("info", "sync.token_expired", { socket: session.id });
+          session.send({
+            type: "AuthError",
+            error: "Token expired",
+            baseVersion,
+            authUpdateAttempted: false,
+          });
+        },
+        Math.max(0, delay),
+      ),
+    );
+    timer.unref();
+    session.authExpiry = timer;
   }
 
   private async mutation(
