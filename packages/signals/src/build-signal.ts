@@ -34,7 +34,7 @@ export function asSignal(reading: Reading): ParsedSignal {
     errors.push(`quote asset not stated for ${symbol.base}: the pair is ambiguous`);
   if (!side) errors.push("side unknown: no LONG/SHORT word and the prices do not tell");
   errors.push(
-    ...checkSignal({ ...levels, side, leverage: reading.leverage }),
+    ...checkSignal({ ...levels, side }),
     ...checkLeverage(reading.leverage),
   );
 

@@ -7,7 +7,6 @@ export type SanityInput = {
   entries: number[];
   targets: number[];
   stopLoss?: number;
-  leverage?: Leverage;
 };
 
 /** Prices more than this many times apart are rejected by Cornix as a typo. */
