@@ -33,10 +33,7 @@ export function asSignal(reading: Reading): ParsedSignal {
   else if (!symbol.quote)
     errors.push(`quote asset not stated for ${symbol.base}: the pair is ambiguous`);
   if (!side) errors.push("side unknown: no LONG/SHORT word and the prices do not tell");
-  errors.push(
-    ...checkSignal({ ...levels, side }),
-    ...checkLeverage(reading.leverage),
-  );
+  errors.push(...checkSignal({ ...levels, side }), ...checkLeverage(reading.leverage));
 
   const parts = { symbol, side, sideInferred: inferred !== undefined, ...levels };
   return assemble({

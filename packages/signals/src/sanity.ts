@@ -49,6 +49,12 @@ export function checkSignal(s: SanityInput): string[] {
 
   if (!s.side || s.entries.length === 0) return errors;
   const isLong = s.side === "long";
+  if (
+    (s.entryType === "breakout_below" && isLong) ||
+    (s.entryType === "breakout_above" && !isLong)
+  ) {
+    errors.push(`a ${s.entryType.replace("_", " ")} entry does not fit a ${s.side}`);
+  }
   const lowest = Math.min(...s.entries);
   const highest = Math.max(...s.entries);
   if (s.stopLoss !== undefined) {

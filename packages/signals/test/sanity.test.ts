@@ -59,6 +59,27 @@ describe("checkSignal", () => {
     );
   });
 
+  it("flags a breakout against the side", () => {
+    expect(
+      checkSignal({
+        side: "long",
+        entryType: "breakout_below",
+        entries: [100],
+        targets: [110],
+        stopLoss: 95,
+      }),
+    ).toEqual(["a breakout below entry does not fit a long"]);
+    expect(
+      checkSignal({
+        side: "long",
+        entryType: "breakout_above",
+        entries: [100],
+        targets: [110],
+        stopLoss: 95,
+      }),
+    ).toEqual([]);
+  });
+
   it("skips side checks without a side", () => {
     expect(checkSignal({ ...long, side: undefined, stopLoss: 50000 })).toEqual([]);
   });
