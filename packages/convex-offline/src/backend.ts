@@ -176,6 +176,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
     });
     verifier = TokenVerifier.fromConfig(await next.authConfig(), siteUrl, process.env);
+    if (next.schemaViolations.length > 0) {
+      logger.log("warn", "schema.stored_documents_invalid", {
+        count: next.schemaViolations.length,
+        examples: next.schemaViolations.slice(0, 5),
+        hint: "Convex would refuse this schema. Migrate or delete these documents, or restart with --reset; writes to them fail validation until then.",
+      });
+    }
     return next;
   };
 

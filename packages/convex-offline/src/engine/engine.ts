@@ -22,6 +22,7 @@ import {
   type ScheduledJobDoc,
   type UserIdentityInput,
   convexTest,
+  validateValidator,
 } from "./vendor/convexTest.js";
 import { outsideFunctions } from "./context.js";
 import { type LogSink, capturingConsole } from "./functionLogs.js";
@@ -44,7 +45,38 @@ function nowNanos(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
+export type SchemaViolation = {
+  readonly table: string;
+  readonly id: string;
+  readonly error: string;
+};
+
+/** Existing documents the (new) schema rejects: a push to Convex would fail on them. */
+function findSchemaViolations(
+  store: DocumentStore,
+  tables: SchemaTables | null,
+): SchemaViolation[] {
+  const violations: SchemaViolation[] = [];
+  for (const [table, exported] of tables ?? []) {
+    for (const doc of store.docs(table)) {
+      const { _id, _creationTime, ...fields } = doc;
+      try {
+        validateValidator(exported.documentType, fields);
+      } catch (error) {
+        violations.push({
+          table,
+          id: doc._id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  }
+  return violations;
+}
+
 export class Engine {
+  /** Stored documents that violate the loaded schema (reported, not fatal). */
+  schemaViolations: SchemaViolation[] = [];
   private constructor(
     readonly functionsDir: string,
     private readonly modules: LoadedModules,
@@ -88,6 +120,8 @@ export class Engine {
       );
     }
     options.store.setIndexes(declared);
+    const schemaViolations =
+      schema?.schemaValidation === false ? [] : findSchemaViolations(options.store, schemaTables);
     const clock = options.clock;
     const functionConsole = capturingConsole(console, options.logSink ?? (() => {}));
     let rootDb: IndexedDatabase | null = null;
@@ -119,7 +153,9 @@ export class Engine {
       if (rootDb === null) throw new Error("engine database not created");
       return rootDb;
     };
-    return new Engine(options.functionsDir, modules, instance, schemaTables, clock, db);
+    const engine = new Engine(options.functionsDir, modules, instance, schemaTables, clock, db);
+    engine.schemaViolations = schemaViolations;
+    return engine;
   }
 
   static initialClock(): { ts: bigint } {
