@@ -27,6 +27,7 @@ const WINDOW_PAGES = 5;
  */
 export class Backfiller {
   private readonly pending = new Set<string>();
+  private stopping = false;
   runs = 0;
 
   constructor(
@@ -37,8 +38,14 @@ export class Backfiller {
       queue: KeyedSerialQueue;
       logger: Logger;
       limits: BackfillLimits;
+      isWatched: (channelId: string) => boolean;
     },
   ) {}
+
+  /** Shutdown: running backfills stop after the message in hand (the cursor stays consistent). */
+  stop(): void {
+    this.stopping = true;
+  }
 
   get pendingCount(): number {
     return this.pending.size;
@@ -63,6 +70,7 @@ export class Backfiller {
   }
 
   private async run(channelId: string, reason: string): Promise<void> {
+    if (this.stopping || !this.deps.isWatched(channelId)) return;
     const started = Date.now();
     const log = this.deps.logger.child({ channelId });
     const cursor = await this.deps.api.getCursor(channelId);
@@ -70,7 +78,9 @@ export class Backfiller {
       cursor === undefined
         ? await this.initial(channelId)
         : await this.afterCursor(channelId, cursor);
-    const window = await this.recheckWindow(channelId);
+    const window = this.stopping
+      ? { tombstoned: 0, rechecked: 0 }
+      : await this.recheckWindow(channelId);
     this.runs++;
     log.info(
       { event: "backfill.done", reason, cursor, ingested, ...window, ms: Date.now() - started },
@@ -100,6 +110,7 @@ export class Backfiller {
     messages.reverse();
     let count = 0;
     for (const message of messages) {
+      if (this.stopping) return count; // the cursor only covers what was written
       if ((await this.deps.ingestor.ingestNow(message, "backfill", Date.now())) !== null) count++;
     }
     if (maxId !== undefined) await this.deps.api.advanceCursor(channelId, maxId);
@@ -115,6 +126,7 @@ export class Backfiller {
       if (page.length === 0) break;
       read += page.length;
       for (const message of page) {
+        if (this.stopping) return count;
         const source = this.deps.discord.toSource(message);
         if (source === null) continue;
         if ((await this.deps.ingestor.ingestNow(source, "backfill", Date.now())) !== null) count++;
@@ -173,6 +185,7 @@ export class Backfiller {
 
     let rechecked = 0;
     for (const message of [...onDiscord.values()].sort((a, b) => compareIds(a.id, b.id))) {
+      if (this.stopping) break;
       const known = stored.get(message.id);
       const missed = known === undefined;
       const editedSince =

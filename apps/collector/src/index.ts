@@ -64,6 +64,7 @@ async function main(config: CollectorConfig): Promise<void> {
     queue,
     logger: logger.child({ component: "backfill" }),
     limits: config.backfill,
+    isWatched: (channelId) => watched.has(channelId),
   });
   const backfillAll = (reason: string) => {
     for (const channelId of watched.ids()) backfill.schedule(channelId, reason);
@@ -195,6 +196,7 @@ async function main(config: CollectorConfig): Promise<void> {
     client.removeAllListeners(Events.MessageDelete);
     client.removeAllListeners(Events.MessageBulkDelete);
     unwatch();
+    backfill.stop();
     queue.close();
     await queue.drain();
     heartbeat.stop();
