@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { api } from "../../../../convex/_generated/api.js";
+import { checkDrift, describeDrift } from "../../src/drift.js";
+import { MirrorApi } from "../../src/mirror-api.js";
+import type { ClaimedDelivery } from "../../src/work-types.js";
+import {
+  asActual,
+  CUSTOMER_CHANNEL,
+  MIRROR_BOT,
+  RELAXED_RATE_LIMITS,
+  SECRET,
+  startStack,
+  waitFor,
+  type Stack,
+} from "./harness.js";
+
+let stack: Stack;
+
+beforeEach(async () => {
+  stack = await startStack();
+});
+
+afterEach(async () => {
+  await stack.close();
+});
+
+const keyOf = (content: string) => /\[sig-\d+\]/.exec(content)?.[0];
+
+async function converged(expected: { key: string; content: string }[], timeoutMs = 30_000) {
+  return waitFor(
+    async () => {
+      const report = checkDrift(expected, asActual(await stack.customerMessages()), { keyOf });
+      return report.ok ? report : undefined;
+    },
+    timeoutMs,
+    "the customer channel to converge",
+    async () =>
+      `${describeDrift(checkDrift(expected, asActual(await stack.customerMessages()), { keyOf }))}\nqueue: ${JSON.stringify(
+        await stack.service.query(api.mirror.work, { secret: SECRET, limit: 20 }),
+      )}`,
+  );
+}
+
+async function failedDeliveries() {
+  const admin = await stack.adminUser();
+  const page = await admin.client.query(api.workQueues.mirrorDeliveries, {
+    status: "failed",
+    paginationOpts: { numItems: 50, cursor: null },
+  });
+  return page.page;
+}
+
+describe("mirroring", () => {
+  test("a signal created, edited and deleted in Convex is mirrored, edited in place and deleted", async () => {
+    await stack.startMirror();
+    const id = await stack.source.post("[sig-1] BTC/USDT LONG entry 42000 @everyone");
+    await converged([{ key: "[sig-1]", content: "[sig-1] BTC/USDT LONG entry 42000 @everyone" }]);
+    const [first] = await stack.customerMessages();
+    expect(first?.author.id).toBe(MIRROR_BOT);
+    expect(first?.mentions).toEqual([]);
+    expect(first?.mention_everyone).toBe(false);
+
+    await stack.source.edit(id, "[sig-1] BTC/USDT LONG entry 42100");
+    await converged([{ key: "[sig-1]", content: "[sig-1] BTC/USDT LONG entry 42100" }]);
+    const [edited] = await stack.customerMessages();
+    expect(edited?.id).toBe(first?.id); // edited in place, not re-posted
+
+    await stack.source.remove([id]);
+    await converged([]);
+  });
+
+  test("a reply points at the mirrored parent", async () => {
+    await stack.startMirror();
+    const parent = await stack.source.post("[sig-1] ETH/USDT SHORT 3000");
+    const child = await stack.source.post("[sig-2] TP1 hit", { replyTo: parent });
+    expect(child).toBeDefined();
+    await converged([
+      { key: "[sig-1]", content: "[sig-1] ETH/USDT SHORT 3000" },
+      { key: "[sig-2]", content: "[sig-2] TP1 hit" },
+    ]);
+    const messages = await stack.customerMessages();
+    const mirroredParent = messages.find((m) => m.content.startsWith("[sig-1]"));
+    const mirroredChild = messages.find((m) => m.content.startsWith("[sig-2]"));
+    expect(mirroredChild?.message_reference?.message_id).toBe(mirroredParent?.id);
+  });
+
+  test("a crash between Discord's answer and the ack produces no duplicate", async () => {
+    let crashed = false;
+    const crashing: { app?: Awaited<ReturnType<Stack["startMirror"]>> } = {};
+    class CrashingApi extends MirrorApi {
+      override async complete(
+        work: ClaimedDelivery,
+        result: Parameters<MirrorApi["complete"]>[1],
+      ): ReturnType<MirrorApi["complete"]> {
+        if (!crashed && result.customerMessageId !== null) {
+          crashed = true;
+          await crashing.app?.kill(); // the process dies: the message exists, Convex never hears of it
+          throw new Error("crashed before the ack");
+        }
+        return super.complete(work, result);
+      }
+    }
+    crashing.app = await stack.startMirror({
+      instanceId: "crashy",
+      overrides: { api: (client, secret, owner) => new CrashingApi(client, secret, owner) },
+    });
+    await stack.source.post("[sig-1] SOL/USDT LONG 150");
+    await waitFor(() => crashed, 20_000, "the crash");
+    await waitFor(
+      async () => (await stack.customerMessages()).length === 1,
+      10_000,
+      "the orphan post",
+    );
+
+    // Restart under the same instance id: its lease is reclaimed at once and the create retried.
+    await stack.startMirror({ instanceId: "crashy" });
+    await converged([{ key: "[sig-1]", content: "[sig-1] SOL/USDT LONG 150" }]);
+    // Still exactly one message after the queue settles.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await stack.customerMessages()).toHaveLength(1);
+  });
+
+  test("two mirror instances never double-post", async () => {
+    await stack.emulator.control.updateSettings({ rateLimits: RELAXED_RATE_LIMITS });
+    await stack.startMirror({ instanceId: "mirror-a" });
+    await stack.startMirror({ instanceId: "mirror-b" });
+    const expected = [];
+    for (let i = 1; i <= 40; i++) {
+      const content = `[sig-${i}] pair ${i} LONG`;
+      await stack.source.post(content);
+      expected.push({ key: `[sig-${i}]`, content });
+    }
+    await converged(expected);
+    const requests = await stack.emulator.control.requests(0, 5000);
+    const creates = requests.filter(
+      (r) => r.method === "POST" && r.path.endsWith(`/channels/${CUSTOMER_CHANNEL}/messages`),
+    );
+    expect(creates.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test("a 429 storm and 5xx errors delay delivery but it converges", async () => {
+    await stack.emulator.control.injectRestFault({
+      kind: "ratelimit",
+      method: "POST",
+      route: "/channels/:id/messages",
+      retryAfterMs: 300,
+      count: 10,
+    });
+    await stack.emulator.control.injectRestFault({
+      kind: "status",
+      status: 502,
+      route: "/channels/:id/messages/**",
+      probability: 0.3,
+      count: 15,
+    });
+    await stack.emulator.control.injectRestFault({
+      kind: "status",
+      status: 500,
+      method: "POST",
+      route: "/channels/:id/messages",
+      probability: 0.3,
+      count: 15,
+    });
+    await stack.startMirror();
+    const expected = new Map<string, string>();
+    const ids: string[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const content = `[sig-${i}] v1`;
+      ids.push(await stack.source.post(content));
+      expected.set(`[sig-${i}]`, content);
+    }
+    for (let i = 1; i <= 12; i += 2) {
+      const id = ids[i - 1];
+      if (id === undefined) continue;
+      await stack.source.edit(id, `[sig-${i}] v2`);
+      expected.set(`[sig-${i}]`, `[sig-${i}] v2`);
+    }
+    await converged(
+      [...expected].map(([key, content]) => ({ key, content })),
+      60_000,
+    );
+  });
+
+  test("a permanent error (missing permissions) is surfaced as failed, not retried forever", async () => {
+    await stack.emulator.control.injectRestFault({
+      kind: "status",
+      status: 403,
+      method: "POST",
+      route: "/channels/:id/messages",
+      body: { code: 50013, message: "Missing Permissions" },
+      count: 1,
+    });
+    await stack.startMirror();
+    await stack.source.post("[sig-1] blocked");
+    const failed = await waitFor(async () => {
+      const rows = await failedDeliveries();
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(failed[0]).toMatchObject({ status: "failed", errorKind: "permanent" });
+    expect(failed[0]?.lastError).toMatch(/50013/);
+    expect(await stack.customerMessages()).toHaveLength(0);
+  });
+
+  test("a customer message deleted by a moderator is re-created on the next edit", async () => {
+    await stack.startMirror();
+    const id = await stack.source.post("[sig-1] v1");
+    await converged([{ key: "[sig-1]", content: "[sig-1] v1" }]);
+    const [mirrored] = await stack.customerMessages();
+    if (mirrored === undefined) throw new Error("not mirrored");
+    await stack.emulator.control.deleteMessage(CUSTOMER_CHANNEL, mirrored.id);
+    await stack.source.edit(id, "[sig-1] v2");
+    await converged([{ key: "[sig-1]", content: "[sig-1] v2" }]);
+  });
+});

@@ -1,0 +1,50 @@
+import type { ClaimedDelivery } from "../../src/work-types.js";
+
+type Id<T extends string> = string & { __tableName: T };
+const id = <T extends string>(value: string) => value as Id<T>;
+
+/** A claimed delivery as Convex returns it, with overridable parts. */
+export function claimedDelivery(overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery {
+  return {
+    deliveryId: id<"mirrorDeliveries">("d1"),
+    nonce: "abc123",
+    customerChannelId: "2000000000000000010",
+    syncedVersion: 0,
+    version: 1,
+    leaseExpiresAt: 0,
+    signal: {
+      signalId: id<"signals">("s1"),
+      sourceMessageId: "1300000000000000001",
+      content: "BTC/USDT LONG\nEntry 42000\nTP 43000\nSL 41000 @everyone",
+      kind: "signal",
+      parsed: {
+        kind: "signal",
+        symbol: { raw: "BTC/USDT", base: "BTC", quote: "USDT" },
+        side: "long",
+        entries: [42000],
+        targets: [43000],
+        stopLoss: 41000,
+        confidence: 0.95,
+        errors: [],
+        parserVersion: "test",
+      },
+      authorName: "analyst",
+      sourceAt: 0,
+      deleted: false,
+    },
+    attachments: [],
+    omittedAttachments: [],
+    ...overrides,
+  };
+}
+
+export function attachment(name: string, size: number, sha = "s") {
+  return {
+    attachmentId: id<"attachments">(`att-${name}`),
+    filename: name,
+    contentType: "image/png",
+    size,
+    url: `http://127.0.0.1:3211/api/storage/${name}`,
+    sha256: sha,
+  } as ClaimedDelivery["attachments"][number];
+}
