@@ -4,12 +4,12 @@ import { z } from "zod";
 
 const ZSnowflake = z.string().regex(/^\d{17,20}$/, "must be a 17–20 digit snowflake");
 
-export const ZRouteLimit = z.object({
+export const ZRouteLimit = z.strictObject({
   limit: z.number().int().positive(),
   windowMs: z.number().int().positive(),
 });
 
-export const ZRateLimitSettings = z.object({
+export const ZRateLimitSettings = z.strictObject({
   enabled: z.boolean().default(true),
   /** Requests per second per bot token (Discord: 50). */
   globalPerSecond: z.number().int().positive().default(50),
@@ -17,7 +17,7 @@ export const ZRateLimitSettings = z.object({
   routes: z.record(z.string(), ZRouteLimit).default({}),
 });
 
-export const ZSettings = z.object({
+export const ZSettings = z.strictObject({
   heartbeatIntervalMs: z.number().int().positive().default(41_250),
   cdnTtlSeconds: z.number().int().positive().default(86_400),
   maxFileBytes: z
@@ -46,7 +46,7 @@ export const ZSettings = z.object({
   rateLimits: ZRateLimitSettings.default({ enabled: true, globalPerSecond: 50, routes: {} }),
 });
 
-export const ZUserSpec = z.object({
+export const ZUserSpec = z.strictObject({
   id: ZSnowflake,
   username: z.string().min(2).max(32),
   globalName: z.string().max(32).nullable().default(null),
@@ -55,11 +55,15 @@ export const ZUserSpec = z.object({
 
 export const ZPrivilegedIntent = z.enum(["GuildMembers", "GuildPresences", "MessageContent"]);
 
-export const ZApplicationSpec = z.object({
+export const ZApplicationSpec = z.strictObject({
   id: ZSnowflake,
   name: z.string().min(1),
   /** The bot user; its id is what `client.user.id` will be. */
-  bot: z.object({ id: ZSnowflake, username: z.string().min(2).max(32), token: z.string().min(10) }),
+  bot: z.strictObject({
+    id: ZSnowflake,
+    username: z.string().min(2).max(32),
+    token: z.string().min(10),
+  }),
   /** Env var name printed by the CLI so apps know which variable to set. */
   tokenEnvVar: z.string().optional(),
   clientSecret: z.string().min(8),
@@ -67,7 +71,7 @@ export const ZApplicationSpec = z.object({
   privilegedIntents: z.array(ZPrivilegedIntent).default([]),
 });
 
-export const ZRoleSpec = z.object({
+export const ZRoleSpec = z.strictObject({
   id: ZSnowflake,
   name: z.string().min(1),
   position: z.number().int().nonnegative(),
@@ -80,13 +84,13 @@ export const ZRoleSpec = z.object({
   botId: ZSnowflake.optional(),
 });
 
-export const ZSeedMessageSpec = z.object({
+export const ZSeedMessageSpec = z.strictObject({
   id: ZSnowflake.optional(),
   authorId: ZSnowflake,
   content: z.string().max(2000),
 });
 
-export const ZChannelSpec = z.object({
+export const ZChannelSpec = z.strictObject({
   id: ZSnowflake,
   name: z.string().min(1).max(100),
   /** 0 text, 2 voice, 4 category, 5 announcement. */
@@ -97,13 +101,13 @@ export const ZChannelSpec = z.object({
   messages: z.array(ZSeedMessageSpec).default([]),
 });
 
-export const ZMemberSpec = z.object({
+export const ZMemberSpec = z.strictObject({
   userId: ZSnowflake,
   roles: z.array(ZSnowflake).default([]),
   nick: z.string().nullable().default(null),
 });
 
-export const ZGuildSpec = z.object({
+export const ZGuildSpec = z.strictObject({
   id: ZSnowflake,
   name: z.string().min(2).max(100),
   ownerId: ZSnowflake,
@@ -114,13 +118,13 @@ export const ZGuildSpec = z.object({
   members: z.array(ZMemberSpec).default([]),
 });
 
-export const ZOAuthConsent = z.object({
+export const ZOAuthConsent = z.strictObject({
   userId: ZSnowflake,
   decision: z.enum(["allow", "deny"]).default("allow"),
 });
 
 export const ZWorldSpec = z
-  .object({
+  .strictObject({
     settings: ZSettings.default(ZSettings.parse({})),
     users: z.array(ZUserSpec).default([]),
     applications: z.array(ZApplicationSpec).default([]),
