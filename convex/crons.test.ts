@@ -15,5 +15,9 @@ describe("crons", () => {
       name: "webhookEvents:retryDue",
       schedule: { type: "interval", minutes: 1 },
     });
+    expect(jobs["prune latency samples"]).toMatchObject({
+      name: "latency:prune",
+      schedule: { type: "interval", minutes: 10 },
+    });
   });
 });

@@ -14,4 +14,7 @@ crons.interval(
 // Failed Sell.app events are retried with backoff (1 m, 5 m, 30 m, 2 h, 12 h), stuck ones recovered.
 crons.interval("retry failed webhook events", { minutes: 1 }, internal.webhookEvents.retryDue, {});
 
+// Latency samples for the admin SLO panel are kept for 24 h (the panel's widest window).
+crons.interval("prune latency samples", { minutes: 10 }, internal.latency.prune, {});
+
 export default crons;

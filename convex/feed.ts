@@ -229,6 +229,11 @@ export const channels = query({
 
 /** Samples older than this are not live deliveries (a reconnect, a backfill): not recorded. */
 const LIVE_WINDOW_MS = 10 * 60 * 1000;
+/**
+ * At most this many `committed_to_web` samples per signal, whoever reports: storage grows with
+ * signals, not with viewers, and one member cannot flood the panel (the retention cron bounds age).
+ */
+export const MAX_WEB_SAMPLES_PER_SIGNAL = 20;
 
 /**
  * The dashboard reports when a live subscription first showed a new signal: one
@@ -246,7 +251,14 @@ export const reportSeen = mutation({
     if (!(await hasAccess(ctx, viewer._id, signal.tierKey, now))) return { recorded: false };
     const ms = now - signal.committedAt;
     if (ms < 0 || ms > LIVE_WINDOW_MS || signal.version !== 1) return { recorded: false };
-    await ctx.db.insert("latencySamples", { hop: "committed_to_web", ms, at: now });
+    const existing = await ctx.db
+      .query("latencySamples")
+      .withIndex("by_signal_and_hop", (q) =>
+        q.eq("signalId", signalId).eq("hop", "committed_to_web"),
+      )
+      .take(MAX_WEB_SAMPLES_PER_SIGNAL);
+    if (existing.length >= MAX_WEB_SAMPLES_PER_SIGNAL) return { recorded: false };
+    await ctx.db.insert("latencySamples", { hop: "committed_to_web", ms, at: now, signalId });
     return { recorded: true };
   },
 });

@@ -15,7 +15,12 @@ export const operationsTables = {
     hop: vLatencyHop,
     ms: v.number(),
     at: v.number(),
-  }).index("by_hop_and_at", ["hop", "at"]),
+    /** Set on client-reported samples (committed_to_web): caps how many one signal may get. */
+    signalId: v.optional(v.id("signals")),
+  })
+    .index("by_hop_and_at", ["hop", "at"])
+    .index("by_at", ["at"])
+    .index("by_signal_and_hop", ["signalId", "hop"]),
 
   /** Liveness of the bots, for delivery health in the admin console. */
   serviceHeartbeats: defineTable({
