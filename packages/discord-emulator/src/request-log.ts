@@ -40,12 +40,18 @@ export class RingLog<T extends { id: number }> {
   push(entry: Omit<T, "id">): T {
     const full = { ...entry, id: this.nextId++ } as T;
     this.items.push(full);
-    if (this.items.length > this.capacity) this.items.splice(0, this.items.length - this.capacity);
+    // Trim in chunks so a full log costs amortised O(1) per entry, not a shift per push.
+    if (this.items.length > this.capacity + Math.ceil(this.capacity / 4))
+      this.items.splice(0, this.items.length - this.capacity);
     return full;
   }
 
+  /** Entries with id > sinceId (at most `limit`, the newest), within the last `capacity` entries. */
   list(sinceId = 0, limit = 1000): T[] {
-    return this.items.filter((e) => e.id > sinceId).slice(-limit);
+    return this.items
+      .slice(-this.capacity)
+      .filter((e) => e.id > sinceId)
+      .slice(-limit);
   }
 
   clear(): void {

@@ -61,14 +61,10 @@ function dispatchFor(
   }
 }
 
-/** Which bots receive an event: members of the guild, plus a bot that was just removed from it. */
-function recipients(core: EmulatorCore, event: WorldEvent): Set<string> {
-  const guild = core.world.guilds.get(event.guildId);
-  const ids = new Set<string>();
-  if (!guild) return ids;
-  for (const userId of guild.members.keys()) if (core.world.users.get(userId)?.bot) ids.add(userId);
-  if (event.type === "memberRemove") ids.add(event.userId);
-  return ids;
+/** Which sessions receive an event: bots in the guild, plus a bot that was just removed from it. */
+function receives(core: EmulatorCore, session: GatewaySession, event: WorldEvent): boolean {
+  if (event.type === "memberRemove" && event.userId === session.botId) return true;
+  return core.world.guilds.get(event.guildId)?.members.has(session.botId) ?? false;
 }
 
 export function fanOut(
@@ -76,9 +72,8 @@ export function fanOut(
   sessions: Iterable<GatewaySession>,
   event: WorldEvent,
 ): void {
-  const bots = recipients(core, event);
   for (const session of sessions) {
-    if (!bots.has(session.botId)) continue;
+    if (!receives(core, session, event)) continue;
     const dispatch = dispatchFor(core, session, event);
     if (!dispatch) continue;
     const seq = session.dispatch(dispatch.t, dispatch.d);
