@@ -1,6 +1,6 @@
 import { type Span } from "./text.js";
 import { type Market, type SignalSymbol } from "./types.js";
-import { NOT_A_TICKER } from "./vocabulary.js";
+import { LOWER_CASE_COINS, NOT_A_TICKER } from "./vocabulary.js";
 
 export type SymbolMatch = { symbol: SignalSymbol; market?: Market; span: Span };
 
@@ -25,6 +25,8 @@ const JOINED_UPPER = new RegExp(
 );
 const PREFIXED_BASE = /([#$])([A-Za-z0-9]{2,15})(?![A-Za-z0-9/])/g;
 const BARE_BASE = /(?<![A-Za-z0-9#$/.])([A-Z][A-Z0-9]{1,9}|\d{1,5}[A-Z]{3,10})(?![A-Za-z0-9/])/g;
+
+const LOWER_BASE = /(?<![A-Za-z0-9#$/.])([A-Za-z][a-z0-9]{1,9})(?![A-Za-z0-9/])/g;
 
 /** Quote-only assets: never a base on their own ("USDT" alone is no symbol). */
 const NOT_A_BASE = new Set(["FDUSD", "USDT", "USDC", "BUSD", "USD", "PERP"]);
@@ -92,7 +94,8 @@ function firstMatch(
 /**
  * Finds the traded symbol. Precedence: a "COIN:"-style label, a separated pair ("BTC/USDT"),
  * a joined pair with `#`/`$` ("#ethusdt") or in capitals ("BTCUSDT"), a `#`/`$` base ("$AVAX"),
- * then a bare capitalised word that is not signal vocabulary ("LINK").
+ * a bare capitalised word that is not signal vocabulary ("LINK"), then a lower-case major coin
+ * from a fixed list ("eth").
  */
 export function findSymbol(text: string): SymbolMatch | undefined {
   return (
@@ -126,6 +129,11 @@ export function findSymbol(text: string): SymbolMatch | undefined {
     firstMatch(text, BARE_BASE, (m) => {
       const base = m[1] ?? "";
       if (!isBareTicker(base)) return undefined;
+      return build(m[0], base, undefined, false, { start: m.index, end: m.index + m[0].length });
+    }) ??
+    firstMatch(text, LOWER_BASE, (m) => {
+      const base = (m[1] ?? "").toUpperCase();
+      if (!LOWER_CASE_COINS.has(base)) return undefined;
       return build(m[0], base, undefined, false, { start: m.index, end: m.index + m[0].length });
     })
   );

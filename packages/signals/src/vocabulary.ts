@@ -24,3 +24,16 @@ export const NOT_A_TICKER = new Set([
   // exchanges
   "BINANCE", "BYBIT", "OKX", "BITGET", "KUCOIN", "MEXC", "GATE", "BINGX", "KRAKEN", "COINBASE",
 ]);
+
+/**
+ * Coins recognised when written in lower case without `#`/`$` or a pair ("eth long 2300 …").
+ * Only tickers that are not everyday words or abbreviations (no "link", "near", "op", "dot",
+ * "ton", "atom", "apt", "vet", "algo", "mana", "gala", "etc").
+ */
+// prettier-ignore
+export const LOWER_CASE_COINS = new Set([
+  "BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "DOGE", "AVAX", "MATIC", "LTC", "TRX", "ARB", "SUI",
+  "SEI", "INJ", "TIA", "PEPE", "SHIB", "BONK", "WIF", "AAVE", "FTM", "XLM", "BCH", "FIL", "ICP",
+  "HBAR", "EGLD", "XMR", "KAS", "RNDR", "FET", "WLD", "JUP", "PYTH", "STRK", "ENA", "ORDI", "DYDX",
+  "LDO", "CRV", "MKR", "SNX", "AXS", "CHZ", "FLOKI", "TAO", "ONDO",
+]);

@@ -75,6 +75,19 @@ describe("findSymbol", () => {
     expect(readSymbolToken("USDT")).toBeUndefined();
   });
 
+  it("reads lower-case major coins from a fixed list, after every other rule", () => {
+    expect(symbolOf("eth long 2300 sl 2200 tp 2400")).toEqual({ raw: "eth", base: "ETH" });
+    expect(symbolOf("Sol short")).toEqual({ raw: "Sol", base: "SOL" });
+    expect(symbolOf("eth looks weak but BTC/USDT long")).toEqual({
+      raw: "BTC/USDT",
+      base: "BTC",
+      quote: "USDT",
+    });
+    for (const text of ["check the link", "near the top", "etc", "an apt atom"]) {
+      expect(symbolOf(text), text).toBeUndefined();
+    }
+  });
+
   it("returns the span it used", () => {
     expect(findSymbol("LONG #ETHUSDT now")?.span).toEqual({ start: 5, end: 13 });
   });
