@@ -10,6 +10,16 @@ export type StackOptions = {
   reset: boolean;
   demoFeed: boolean;
   web: "dev" | "production";
+  /** Convex data directory (default `<root>/.data/convex`). */
+  dataDir?: string;
+  /** The env file the backend loads (default `<root>/.env.local`). */
+  envFile?: string;
+  /** Reload Convex functions on change (default true, the dev loop; off for benchmarks). */
+  watch?: boolean;
+  /** Regenerate convex/_generated when the backend starts (default true). */
+  codegen?: boolean;
+  /** Extra environment per service name (e.g. NODE_OPTIONS for a profile, tuning knobs). */
+  serviceEnv?: Record<string, Record<string, string>>;
 };
 
 const tsx = (root: string): string => join(root, "node_modules", ".bin", "tsx");
@@ -49,10 +59,11 @@ export function stackServices(options: StackOptions): {
       "--site-port",
       String(ports.site),
       "--data",
-      join(root, ".data/convex"),
+      options.dataDir ?? join(root, ".data/convex"),
       "--env-file",
-      join(root, ".env.local"),
-      "--watch",
+      options.envFile ?? join(root, ".env.local"),
+      ...(options.watch === false ? [] : ["--watch"]),
+      ...(options.codegen === false ? ["--no-codegen"] : []),
       ...(options.reset ? ["--reset"] : []),
     ],
     cwd: root,
@@ -110,5 +121,9 @@ export function stackServices(options: StackOptions): {
       env: { EMULATOR_URL: emulatorUrl },
     });
   }
-  return { emulator, backend, apps };
+  const withEnv = (spec: ServiceSpec): ServiceSpec => ({
+    ...spec,
+    env: { ...spec.env, ...options.serviceEnv?.[spec.name] },
+  });
+  return { emulator: withEnv(emulator), backend: withEnv(backend), apps: apps.map(withEnv) };
 }

@@ -17,6 +17,11 @@ export type ServiceSpec = {
 
 type Running = { spec: ServiceSpec; child: ChildProcess; log: WriteStream; exited: boolean };
 
+export type SupervisorOptions = {
+  /** Echo each service's output, prefixed, on this process's stdout (default true). */
+  echo?: boolean;
+};
+
 const COLORS = [36, 35, 33, 32, 34, 31, 96, 95];
 
 /**
@@ -30,8 +35,18 @@ export class Supervisor {
   constructor(
     private readonly logDir: string,
     private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+    private readonly options: SupervisorOptions = {},
   ) {
     mkdirSync(logDir, { recursive: true });
+  }
+
+  /** The running services' process ids (the spawned command; its children are not listed). */
+  pids(): { name: string; pid: number }[] {
+    return this.running.flatMap((entry) =>
+      entry.exited || entry.child.pid === undefined
+        ? []
+        : [{ name: entry.spec.name, pid: entry.child.pid }],
+    );
   }
 
   async start(spec: ServiceSpec): Promise<void> {
@@ -48,7 +63,7 @@ export class Supervisor {
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         log.write(`${line}\n`);
-        process.stdout.write(`${prefix}${line}\n`);
+        if (this.options.echo !== false) process.stdout.write(`${prefix}${line}\n`);
       });
     }
     child.on("exit", (code) => {

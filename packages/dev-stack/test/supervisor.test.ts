@@ -57,4 +57,37 @@ describe("Supervisor", () => {
     expect(exits).toEqual([["broken", 3]]);
     await supervisor.stopAll();
   });
+
+  test("lists running pids, and with echo off still writes the log file", async () => {
+    const logDir = mkdtempSync(join(tmpdir(), "dev-stack-logs-"));
+    const supervisor = new Supervisor(logDir, () => undefined, { echo: false });
+    const port = await freePort();
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await supervisor.start({
+        name: "quiet",
+        command: process.execPath,
+        args: ["-e", server(port)],
+        cwd: process.cwd(),
+        env: {},
+        readyUrl: `http://127.0.0.1:${port}/`,
+        readyTimeoutMs: 10_000,
+      });
+      const pids = supervisor.pids();
+      expect(pids).toHaveLength(1);
+      expect(pids[0]?.name).toBe("quiet");
+      expect(pids[0]?.pid).toBeGreaterThan(0);
+      await supervisor.stopAll();
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(written.join("")).not.toContain("listening");
+    expect(readFileSync(join(logDir, "quiet.log"), "utf8")).toBe("listening\nbye\n");
+    expect(supervisor.pids()).toEqual([]);
+  });
 });
