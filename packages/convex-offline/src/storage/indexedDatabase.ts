@@ -223,6 +223,7 @@ export class IndexedDatabase implements EngineDatabase {
         doc === null || commitTs === null ? doc : resolveCommittedValues(doc, commitTs),
       ]);
     }
+    this.streams.clear();
     const changes = writes.length === 0 ? [] : this.options.store.apply(writes);
     this.options.onCommit(changes, commitTs);
   }
@@ -231,6 +232,8 @@ export class IndexedDatabase implements EngineDatabase {
     if (this.layers.pop() === undefined) {
       throw new Error("Transaction already committed or rolled back");
     }
+    // Streams never outlive their top-level transaction.
+    if (this.layers.length === 0) this.streams.clear();
   }
 
   stashWrites(): unknown {
@@ -382,6 +385,7 @@ export class IndexedDatabase implements EngineDatabase {
   startQuery(query: SerializedQuery): number {
     const id = this.nextQueryId++;
     // Plan eagerly so a bad index fails at the call site, like the real backend.
+    if (query.source.type !== "Search") planIndexRead(this.options.store, query.source);
     const generator = this.stream(query);
     this.streams.set(id, generator);
     return id;
@@ -396,6 +400,11 @@ export class IndexedDatabase implements EngineDatabase {
       return { value: null, done: true };
     }
     return { value: next.value, done: false };
+  }
+
+  queryCleanup(queryId: number): void {
+    this.streams.get(queryId)?.return(undefined);
+    this.streams.delete(queryId);
   }
 
   paginate(args: PaginateArgs): PaginateResult {

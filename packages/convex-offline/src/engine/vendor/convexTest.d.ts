@@ -76,6 +76,7 @@ export type EngineDatabase = {
   storeFile(storageId: string, blob: Blob): Promise<void>;
   getFile(storageId: string): Promise<Blob | null>;
   count(table: string): number;
+  queryCleanup(queryId: number): void;
   readonly componentPath: string;
 };
 

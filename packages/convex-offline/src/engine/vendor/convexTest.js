@@ -988,6 +988,8 @@ function syscallImpl() {
         return JSON.stringify({ queryId });
       }
       case "1.0/queryCleanup": {
+        // convex-offline: release the store's stream.
+        db.queryCleanup?.(args.queryId);
         return JSON.stringify({});
       }
       case "1.0/db/normalizeId": {

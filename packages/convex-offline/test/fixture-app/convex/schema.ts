@@ -12,4 +12,5 @@ export default defineSchema({
   values: defineTable({ big: v.int64(), bytes: v.bytes() }),
   events: defineTable({ kind: v.string(), detail: v.string() }).index("by_kind", ["kind"]),
   uploads: defineTable({ storageId: v.id("_storage") }),
+  points: defineTable({ a: v.any(), b: v.number() }).index("by_a_b", ["a", "b"]),
 });

@@ -16,6 +16,7 @@ import type * as http from "../http.js";
 import type * as items from "../items.js";
 import type * as jobs from "../jobs.js";
 import type * as messages from "../messages.js";
+import type * as points from "../points.js";
 import type * as values from "../values.js";
 
 /**
@@ -34,6 +35,7 @@ declare const fullApi: ApiFromModules<{
   items: typeof items;
   jobs: typeof jobs;
   messages: typeof messages;
+  points: typeof points;
   values: typeof values;
 }>;
 export declare const api: FilterApi<typeof fullApi, FunctionReference<any, "public">>;
