@@ -206,9 +206,12 @@ describe("complete and fail", () => {
         secret: SECRET,
         owner: A,
         deliveryId: row._id,
+        contentHash: "c1",
       }),
     ).toBe(true);
-    expect((await s.t.run((ctx) => deliveryOf(ctx, signalId))).sendStartedAt).toBeTypeOf("number");
+    const marked = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    expect(marked.sendStartedAt).toBeTypeOf("number");
+    expect(marked.sendingHash).toBe("c1");
     await s.t.mutation(api.mirror.complete, {
       secret: SECRET,
       owner: A,
@@ -226,6 +229,7 @@ describe("complete and fail", () => {
       renderedHash: "abc",
     });
     expect(done.sendStartedAt).toBeUndefined();
+    expect(done.sendingHash).toBeUndefined();
     expect(done.postedAt).toBeTypeOf("number");
     expect(done.botReceivedAt).toBeTypeOf("number");
     const hops = await s.t.run(async (ctx) =>
@@ -299,6 +303,7 @@ describe("complete and fail", () => {
         secret: SECRET,
         owner: B,
         deliveryId: row._id,
+        contentHash: "c",
       }),
     ).toBe(false);
     expect(
@@ -380,7 +385,13 @@ describe("authorization", () => {
       () => s.t.query(api.mirror.work, { secret }),
       () => s.t.query(api.mirror.knownMessages, { secret, messageIds: [] }),
       () => s.t.mutation(api.mirror.claim, { secret, owner: A, deliveryId }),
-      () => s.t.mutation(api.mirror.markSendingStarted, { secret, owner: A, deliveryId }),
+      () =>
+        s.t.mutation(api.mirror.markSendingStarted, {
+          secret,
+          owner: A,
+          deliveryId,
+          contentHash: "c",
+        }),
       () =>
         s.t.mutation(api.mirror.complete, {
           secret,

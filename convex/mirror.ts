@@ -55,11 +55,19 @@ export const claim = mutation({
 
 /** Called right before a create: the row now may have a message Discord knows and we do not. */
 export const markSendingStarted = mutation({
-  args: { secret: v.string(), owner: v.string(), deliveryId: v.id("mirrorDeliveries") },
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryId: v.id("mirrorDeliveries"),
+    contentHash: v.string(),
+  },
   returns: v.boolean(),
-  handler: async (ctx, { secret, owner, deliveryId }) => {
+  handler: async (ctx, { secret, owner, deliveryId, contentHash }) => {
     requireService(secret);
-    return markSending(ctx, { deliveryId, owner });
+    if (contentHash.length > 100) {
+      throw new ConvexError({ code: "BAD_REQUEST", message: "contentHash is too long." });
+    }
+    return markSending(ctx, { deliveryId, owner, contentHash });
   },
 });
 

@@ -35,6 +35,7 @@ export const vClaimedDelivery = v.object({
   /** The version this claim renders: `complete` reports it back as syncedVersion. */
   version: v.number(),
   sendStartedAt: v.optional(v.number()),
+  sendingHash: v.optional(v.string()),
   leaseExpiresAt: v.number(),
   /** The mirrored parent message in the same customer channel, for replies. */
   replyToCustomerMessageId: v.optional(v.string()),

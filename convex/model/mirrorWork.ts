@@ -106,6 +106,7 @@ export async function claimDelivery(
     syncedVersion: row.syncedVersion,
     version: signal.version,
     ...(row.sendStartedAt === undefined ? {} : { sendStartedAt: row.sendStartedAt }),
+    ...(row.sendingHash === undefined ? {} : { sendingHash: row.sendingHash }),
     leaseExpiresAt,
     ...(parent.customerMessageId === undefined
       ? {}
@@ -125,15 +126,22 @@ export async function claimDelivery(
   return { status: "claimed", work };
 }
 
-/** Marks the start of a create, so recovery knows a message may exist without a recorded id. */
+/**
+ * Marks the start of a create, so recovery knows a message may exist without a recorded id, and
+ * what it looks like. The first unrecorded attempt wins: a retry inside Discord's nonce window is
+ * answered with that first message.
+ */
 export async function markSending(
   ctx: MutationCtx,
-  args: { deliveryId: Id<"mirrorDeliveries">; owner: string },
+  args: { deliveryId: Id<"mirrorDeliveries">; owner: string; contentHash: string },
 ): Promise<boolean> {
   const row = await ctx.db.get("mirrorDeliveries", args.deliveryId);
   if (row === null || !holdsLease(row, args.owner)) return false;
   if (row.sendStartedAt === undefined) {
-    await ctx.db.patch("mirrorDeliveries", row._id, { sendStartedAt: Date.now() });
+    await ctx.db.patch("mirrorDeliveries", row._id, {
+      sendStartedAt: Date.now(),
+      sendingHash: args.contentHash,
+    });
   }
   return true;
 }
@@ -164,6 +172,7 @@ export async function completeDelivery(
       await ctx.db.patch("mirrorDeliveries", row._id, {
         customerMessageId: args.customerMessageId,
         sendStartedAt: undefined,
+        sendingHash: undefined,
         updatedAt: now,
       });
     }
@@ -177,6 +186,7 @@ export async function completeDelivery(
     renderedHash: args.renderedHash ?? undefined,
     syncedVersion: Math.max(row.syncedVersion, args.syncedVersion),
     sendStartedAt: undefined,
+    sendingHash: undefined,
     status: morePending ? "pending" : "done",
     nextAttemptAt: now,
     leaseOwner: undefined,
@@ -218,6 +228,7 @@ export async function forgetVanishedMessage(
     updateNoteMessageId: undefined,
     renderedHash: undefined,
     sendStartedAt: undefined,
+    sendingHash: undefined,
     nonceGeneration: generation,
     nonce,
     updatedAt: Date.now(),

@@ -27,6 +27,8 @@ export const discordTables = {
     nonceGeneration: v.optional(v.number()),
     /** A create was started at this time and its message id is not recorded yet (crash window). */
     sendStartedAt: v.optional(v.number()),
+    /** Content hash of that first unrecorded create, so recovery can recognise the orphan. */
+    sendingHash: v.optional(v.string()),
     /** Hash of what the customer message shows now (content + attachments); unchanged → no edit. */
     renderedHash: v.optional(v.string()),
     /** Edit cap (30046) fallback: a reply "update" note carrying the latest content. */

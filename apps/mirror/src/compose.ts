@@ -90,14 +90,14 @@ export async function composeMirror(
     guildId: config.DISCORD_CUSTOMER_GUILD_ID,
     logger,
     reconcileEveryMs: config.MIRROR_ROLE_RECONCILE_MINUTES * 60_000,
-    ...(overrides.leaseMs === undefined ? {} : { leaseMs: overrides.leaseMs }),
+    leaseMs: overrides.leaseMs ?? config.MIRROR_LEASE_MS,
   });
   const mirror = new MirrorWorker({
     api,
     executor,
     logger,
     maxChannelsInFlight: config.MIRROR_MAX_CHANNELS_IN_FLIGHT,
-    ...(overrides.leaseMs === undefined ? {} : { leaseMs: overrides.leaseMs }),
+    leaseMs: overrides.leaseMs ?? config.MIRROR_LEASE_MS,
   });
   await mirror.start();
   roles.start();

@@ -23,6 +23,8 @@ export const ZMirrorEnv = z.object({
   MIRROR_MAX_CHANNELS_IN_FLIGHT: z.coerce.number().int().min(1).max(50).default(8),
   /** discord.js client-side cap (Discord allows 50 requests/s per bot). */
   DISCORD_REST_GLOBAL_RPS: z.coerce.number().positive().default(50),
+  /** Claim lease; in-flight work extends it every third of this. */
+  MIRROR_LEASE_MS: z.coerce.number().int().min(5_000).max(300_000).default(60_000),
   MIRROR_ROLE_RECONCILE_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
   /** Show a one-line parsed summary under each mirrored signal. */
   MIRROR_SUMMARY: z

@@ -6,6 +6,7 @@ import type { MirrorApi } from "./mirror-api.js";
 import { findOrphan } from "./recovery.js";
 import {
   ALLOWED_MENTIONS,
+  contentHashOf,
   filesHashOf,
   renderDelivery,
   renderUpdateNote,
@@ -101,22 +102,18 @@ export class DeliveryExecutor {
         api: this.deps.api,
         channel,
         sendStartedAt,
-        rendered,
+        sendingHash: work.sendingHash ?? contentHashOf(rendered.hash) ?? "",
       });
       if (orphan !== undefined) {
-        const ack = await this.deps.api.complete(work, {
-          customerMessageId: orphan.id,
-          updateNoteMessageId: null,
-          renderedHash: rendered.hash,
-        });
         this.deps.logger.info(
           { event: "mirror.orphan_adopted", deliveryId: work.deliveryId, messageId: orphan.id },
           "adopted a message posted before a crash",
         );
-        return this.result(ack, "adopted", orphan.id);
+        // Bring the adopted message to the current version (it may show an older one).
+        return this.update(channel, adopted(work, orphan), orphan.id, rendered);
       }
     }
-    await this.deps.api.markSending(work.deliveryId);
+    await this.deps.api.markSending(work.deliveryId, contentHashOf(rendered.hash) ?? "");
     const message = await this.sendWithFallback(rendered, (payload) =>
       channel.send({
         ...payload,
@@ -127,6 +124,13 @@ export class DeliveryExecutor {
           : { reply: { messageReference: rendered.replyToMessageId, failIfNotExists: false } }),
       }),
     );
+    if (
+      message.content !== rendered.content ||
+      message.attachments.size !== rendered.files.length
+    ) {
+      // Discord answered with the earlier message of this nonce (an older version): update it.
+      return this.update(channel, adopted(work, message), message.id, rendered);
+    }
     const ack = await this.deps.api.complete(work, {
       customerMessageId: message.id,
       updateNoteMessageId: null,
@@ -247,7 +251,7 @@ export class DeliveryExecutor {
         api: this.deps.api,
         channel,
         sendStartedAt: work.sendStartedAt,
-        rendered,
+        sendingHash: work.sendingHash ?? contentHashOf(rendered.hash) ?? "",
       });
       if (orphan !== undefined) ids.push(orphan.id);
     }
@@ -306,6 +310,11 @@ export class DeliveryExecutor {
       });
     }
   }
+}
+
+/** The claim as if it already knew this message, with an unknown render (forces an edit). */
+function adopted(work: ClaimedDelivery, message: Message): ClaimedDelivery {
+  return { ...work, customerMessageId: message.id, renderedHash: undefined };
 }
 
 async function deleteQuietly(channel: GuildTextBasedChannel, messageId: string): Promise<void> {

@@ -30,11 +30,12 @@ export class MirrorApi {
     });
   }
 
-  markSending(deliveryId: Id<"mirrorDeliveries">) {
+  markSending(deliveryId: Id<"mirrorDeliveries">, contentHash: string) {
     return this.client.mutation(api.mirror.markSendingStarted, {
       secret: this.secret,
       owner: this.owner,
       deliveryId,
+      contentHash,
     });
   }
 

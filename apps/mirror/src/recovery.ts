@@ -1,6 +1,6 @@
 import type { Client, GuildTextBasedChannel, Message } from "discord.js";
 import type { MirrorApi } from "./mirror-api.js";
-import type { RenderedMessage } from "./render.js";
+import { contentHash } from "./render.js";
 
 /** How many recent messages the crash recovery inspects (one history request). */
 export const RECOVERY_HISTORY_LIMIT = 100;
@@ -12,21 +12,22 @@ const SKEW_MS = 10_000;
  * id): the bot may or may not have posted. Discord's history does not return nonces, and
  * `enforce_nonce` only deduplicates for a few minutes, so the nonce alone cannot settle it after a
  * long outage. We look for the orphan instead: a message by this bot in the channel's latest
- * 100 messages, posted no earlier than the send started, with exactly the rendered content and the
- * same number of files, and not already recorded for another delivery. Found → adopt it (no
- * second post). Not found → post with the same nonce (inside the dedupe window Discord still
- * returns the orphan if it exists but was not visible yet).
+ * 100 messages, posted no earlier than the send started, whose content hash is the one recorded
+ * when the send started (`sendingHash`, so an edit made during the outage does not hide it), and
+ * not already recorded for another delivery. Found → adopt it (then edit it to the current
+ * version). Not found → post with the same nonce (inside the dedupe window Discord still returns
+ * the orphan if it exists but was not visible yet).
  *
- * Honest limits: an orphan pushed out of the last 100 messages, or one whose content differs from
- * the current render (the signal was edited during the outage), is not recognised and stays as a
- * duplicate the drift checker reports.
+ * Honest limits: an orphan pushed out of the last 100 messages before recovery runs (a busy
+ * channel and a long outage) is not found; past Discord's nonce window the re-post is then a
+ * duplicate, which the drift checker reports.
  */
 export async function findOrphan(args: {
   client: Client;
   api: MirrorApi;
   channel: GuildTextBasedChannel;
   sendStartedAt: number;
-  rendered: RenderedMessage | undefined;
+  sendingHash: string;
 }): Promise<Message | undefined> {
   const botId = args.client.user?.id;
   if (botId === undefined) return undefined;
@@ -36,9 +37,7 @@ export async function findOrphan(args: {
       (message) =>
         message.author.id === botId &&
         message.createdTimestamp >= args.sendStartedAt - SKEW_MS &&
-        (args.rendered === undefined ||
-          (message.content === args.rendered.content &&
-            message.attachments.size === args.rendered.files.length)),
+        contentHash(message.content) === args.sendingHash,
     )
     .sort((a, b) => a.createdTimestamp - b.createdTimestamp);
   if (candidates.length === 0) return undefined;

@@ -60,7 +60,7 @@ export function renderDelivery(work: ClaimedDelivery, options: RenderOptions): R
     ...(work.replyToCustomerMessageId === undefined
       ? {}
       : { replyToMessageId: work.replyToCustomerMessageId }),
-    hash: `${sha(content)}.${sha(fileKeys.filter(Boolean).join("|"))}`,
+    hash: `${contentHash(content)}.${sha(fileKeys.filter(Boolean).join("|"))}`,
   };
 }
 
@@ -97,6 +97,11 @@ function fitContent(body: string, footer: string[]): string {
 
 function escapeLinkText(text: string): string {
   return text.replace(/[[\]]/g, "");
+}
+
+/** The content part of a render hash; recovery compares it with messages found in history. */
+export function contentHash(content: string): string {
+  return sha(content);
 }
 
 function sha(text: string): string {
