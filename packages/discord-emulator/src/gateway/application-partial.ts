@@ -1,7 +1,8 @@
 import { applicationFlags } from "../world/application.js";
 import type { ApplicationRecord } from "../world/types.js";
 
-/** READY.application: `{id, flags}`. */
+/** READY.application: `{id, flags}` (`flags_new` is the same bitfield as a string). */
 export function apiApplicationPartial(app: ApplicationRecord) {
-  return { id: app.id, flags: applicationFlags(app) };
+  const flags = applicationFlags(app);
+  return { id: app.id, flags, flags_new: String(flags) };
 }

@@ -1,3 +1,9 @@
+import type {
+  GatewayGuildDeleteDispatchData,
+  GatewayGuildMemberRemoveDispatchData,
+  GatewayMessageDeleteBulkDispatchData,
+  GatewayMessageDeleteDispatchData,
+} from "discord-api-types/v10";
 // World events → dispatches for every session of every bot in that guild, shaped per bot
 // (intents, MessageContent redaction).
 import type { EmulatorCore } from "../core.js";
@@ -30,13 +36,21 @@ function dispatchFor(
       if (!session.hasIntent(Intent.GuildMessages)) return null;
       return {
         t: "MESSAGE_DELETE",
-        d: { id: event.messageId, channel_id: event.channelId, guild_id: event.guildId },
+        d: {
+          id: event.messageId,
+          channel_id: event.channelId,
+          guild_id: event.guildId,
+        } satisfies GatewayMessageDeleteDispatchData,
       };
     case "messageDeleteBulk":
       if (!session.hasIntent(Intent.GuildMessages)) return null;
       return {
         t: "MESSAGE_DELETE_BULK",
-        d: { ids: event.messageIds, channel_id: event.channelId, guild_id: event.guildId },
+        d: {
+          ids: event.messageIds,
+          channel_id: event.channelId,
+          guild_id: event.guildId,
+        } satisfies GatewayMessageDeleteBulkDispatchData,
       };
     case "memberAdd":
       if (event.member.userId === session.botId)
@@ -51,12 +65,19 @@ function dispatchFor(
         return null;
       return { t: "GUILD_MEMBER_UPDATE", d: memberEventPayload(core, event.member) };
     case "memberRemove": {
-      if (event.userId === session.botId) return { t: "GUILD_DELETE", d: { id: event.guildId } };
+      if (event.userId === session.botId)
+        return {
+          t: "GUILD_DELETE",
+          d: { id: event.guildId } satisfies GatewayGuildDeleteDispatchData,
+        };
       if (!session.hasIntent(Intent.GuildMembers)) return null;
       const user = world.users.get(event.userId);
-      return user
-        ? { t: "GUILD_MEMBER_REMOVE", d: { guild_id: event.guildId, user: apiUser(user) } }
-        : null;
+      if (!user) return null;
+      const d: GatewayGuildMemberRemoveDispatchData = {
+        guild_id: event.guildId,
+        user: apiUser(user),
+      };
+      return { t: "GUILD_MEMBER_REMOVE", d };
     }
   }
 }

@@ -1,3 +1,8 @@
+import type {
+  GatewayGuildCreateDispatchData,
+  GatewayGuildMemberAddDispatchData,
+  GatewayReadyDispatchData,
+} from "discord-api-types/v10";
 // READY, GUILD_CREATE and member payloads for one bot.
 import { apiApplicationPartial } from "./application-partial.js";
 import type { EmulatorCore } from "../core.js";
@@ -5,25 +10,20 @@ import { apiChannel, apiGuild, apiMember, apiUser } from "../world/serialize.js"
 import type { GuildRecord, MemberRecord } from "../world/types.js";
 import type { GatewaySession } from "./session.js";
 
-export function readyPayload(core: EmulatorCore, session: GatewaySession) {
+export function readyPayload(
+  core: EmulatorCore,
+  session: GatewaySession,
+): GatewayReadyDispatchData {
   const world = core.world;
   const bot = world.user(session.botId);
   return {
     v: 10,
-    user: { ...apiUser(bot), verified: true, mfa_enabled: false, email: null },
-    user_settings: {},
+    user: { ...apiUser(bot), verified: true, mfa_enabled: false },
     guilds: world.guildsOf(bot.id).map((g) => ({ id: g.id, unavailable: true })),
     session_id: session.id,
-    session_type: "normal",
     resume_gateway_url: core.gatewayUrl,
     shard: [0, 1],
     application: apiApplicationPartial(session.app),
-    private_channels: [],
-    relationships: [],
-    presences: [],
-    guild_join_requests: [],
-    geo_ordered_rtc_regions: [],
-    _trace: ["discord-emulator"],
   };
 }
 
@@ -31,7 +31,7 @@ export function guildCreatePayload(
   core: EmulatorCore,
   session: GatewaySession,
   guild: GuildRecord,
-) {
+): GatewayGuildCreateDispatchData {
   const world = core.world;
   const large = guild.members.size > session.largeThreshold;
   const me = guild.members.get(session.botId);
@@ -53,6 +53,9 @@ export function guildCreatePayload(
   };
 }
 
-export function memberEventPayload(core: EmulatorCore, member: MemberRecord) {
+export function memberEventPayload(
+  core: EmulatorCore,
+  member: MemberRecord,
+): GatewayGuildMemberAddDispatchData {
   return { ...apiMember(core.world, member), guild_id: member.guildId };
 }

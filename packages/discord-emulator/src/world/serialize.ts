@@ -1,13 +1,21 @@
 // Records → discord-api-types v10 payloads (the shapes discord.js reads).
 import {
   ChannelType,
+  Locale,
   MessageType,
   type APIAttachment,
+  type APIGuildCategoryChannel,
+  type APIGuildVoiceChannel,
+  type APINewsChannel,
+  type APITextChannel,
+  type APIGuild,
   type APIGuildMember,
   type APIMessage,
   type APIRole,
   type APIUser,
+  type ChannelFlags,
   type GuildMemberFlags,
+  type GuildSystemChannelFlags,
   type RoleFlags,
   type UserFlags,
 } from "discord-api-types/v10";
@@ -74,38 +82,49 @@ export function apiMember(world: World, member: MemberRecord): APIGuildMember {
   };
 }
 
-export function apiChannel(channel: ChannelRecord) {
+/** The channel kinds a world can hold (see ChannelRecord.type). */
+export type GuildChannelPayload =
+  APIGuildCategoryChannel | APIGuildVoiceChannel | APINewsChannel | APITextChannel;
+
+export function apiChannel(channel: ChannelRecord): GuildChannelPayload {
   const base = {
     id: channel.id,
     guild_id: channel.guildId,
     name: channel.name,
     position: channel.position,
-    parent_id: channel.parentId,
     permission_overwrites: [],
     nsfw: false,
-    flags: 0,
+    flags: NO_FLAGS as ChannelFlags,
   };
-  const type: number = channel.type;
-  if (type === Number(ChannelType.GuildCategory))
-    return { ...base, type: ChannelType.GuildCategory };
-  if (type === Number(ChannelType.GuildVoice))
-    return {
-      ...base,
-      type: ChannelType.GuildVoice,
-      bitrate: 64_000,
-      user_limit: 0,
-      rtc_region: null,
-    };
-  return {
+  const text = {
     ...base,
-    type: channel.type,
+    parent_id: channel.parentId,
     topic: channel.topic,
     last_message_id: channel.lastMessageId,
     rate_limit_per_user: 0,
   };
+  switch (channel.type) {
+    case 4:
+      return { ...base, parent_id: null, type: ChannelType.GuildCategory };
+    case 2:
+      return {
+        ...base,
+        parent_id: channel.parentId,
+        type: ChannelType.GuildVoice,
+        bitrate: 64_000,
+        user_limit: 0,
+        rtc_region: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      };
+    case 5:
+      return { ...text, type: ChannelType.GuildAnnouncement };
+    case 0:
+      return { ...text, type: ChannelType.GuildText };
+  }
 }
 
-export function apiGuild(guild: GuildRecord) {
+export function apiGuild(guild: GuildRecord): APIGuild {
   return {
     id: guild.id,
     name: guild.name,
@@ -125,18 +144,20 @@ export function apiGuild(guild: GuildRecord) {
     mfa_level: 0,
     application_id: null,
     system_channel_id: null,
-    system_channel_flags: 0,
+    system_channel_flags: NO_FLAGS as GuildSystemChannelFlags,
     rules_channel_id: null,
     vanity_url_code: null,
     description: null,
     banner: null,
     premium_tier: 0,
     premium_subscription_count: 0,
-    preferred_locale: "en-US",
+    preferred_locale: Locale.EnglishUS,
     public_updates_channel_id: null,
     nsfw_level: 0,
     premium_progress_bar_enabled: false,
     safety_alerts_channel_id: null,
+    hub_type: null,
+    incidents_data: null,
   };
 }
 
