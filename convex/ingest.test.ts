@@ -189,6 +189,7 @@ describe("ingest.upsertMessage — create", () => {
     const signal = await signalOf(t, m.messageId);
     expect(signal).toMatchObject({ version: 1, editedAt: 1_700_000_100_000, pair: "ETH/USDT" });
     expect((await revisionsOf(t, signal._id)).map((r) => r.change)).toEqual(["create"]);
+    expect(await countRows(t, "latencySamples")).toBe(0);
   });
 });
 

@@ -90,7 +90,9 @@ async function createSignal(
     at: message.editedAt ?? message.sourceAt,
     change: "create",
   });
-  if (message.origin === "gateway") {
+  // Only a live create measures ingest latency: a backfilled copy or an edit of a message we never
+  // saw (posted while the collector was down) would report downtime.
+  if (message.origin === "gateway" && message.editedAt === undefined) {
     await recordIngestLatency(ctx, {
       messageId: message.messageId,
       sourceAt: message.sourceAt,
