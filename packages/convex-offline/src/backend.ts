@@ -139,8 +139,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
   applyDeploymentEnv(env);
 
+  const allDocs = () => store.tableNames().flatMap((table) => [...store.docs(table)]);
   const onCommit = (changes: DocumentChange[], ts: bigint): void => {
     persistence?.append(changes, ts);
+    if (persistence?.shouldCompact) {
+      persistence.compact(allDocs());
+      logger.log("info", "data.compacted", { dataDir });
+    }
     for (const change of changes) {
       if (change.table === "_storage" && change.after === null) {
         files.remove(change.id).catch((error: unknown) => {
@@ -295,7 +300,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         await syncHub.close();
         await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
         await engine?.close();
-        persistence?.compact(store.tableNames().flatMap((table) => [...store.docs(table)]));
+        persistence?.compact(allDocs());
         logger.log("info", "backend.stopped", { url });
       })();
       return closing;

@@ -163,7 +163,9 @@ describe("indexed store vs stock convex-test", () => {
 
     expect(ours.length).toBe(queries.length * 2);
     // The ranges are not trivially empty.
-    expect(ours.filter((answer) => answer !== "[]" && answer !== "[[]]").length).toBeGreaterThan(150);
+    expect(ours.filter((answer) => answer !== "[]" && answer !== "[[]]").length).toBeGreaterThan(
+      150,
+    );
     for (let i = 0; i < ours.length; i++) {
       expect([JSON.stringify(convexToJson(queries[Math.floor(i / 2)] as Value)), ours[i]]).toEqual([
         JSON.stringify(convexToJson(queries[Math.floor(i / 2)] as Value)),

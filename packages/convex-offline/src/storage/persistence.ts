@@ -20,6 +20,10 @@ import { type DocumentChange } from "./documentStore.js";
 const SNAPSHOT = "snapshot.jsonl";
 const LOG = "commits.jsonl";
 const FORMAT_VERSION = 1;
+/** The log is folded into a new snapshot once it grows past this. */
+const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+export class CorruptDataError extends Error {}
 
 export type LoadedState = { docs: Doc[]; skippedLines: number };
 
@@ -30,6 +34,7 @@ function parseDoc(json: JSONValue): Doc {
 export class Persistence {
   private readonly snapshotPath: string;
   private readonly logPath: string;
+  private logBytes = 0;
 
   constructor(readonly directory: string) {
     mkdirSync(directory, { recursive: true });
@@ -43,11 +48,17 @@ export class Persistence {
     let skippedLines = 0;
     if (existsSync(this.snapshotPath)) {
       const lines = readFileSync(this.snapshotPath, "utf8").split("\n");
-      for (const line of lines.slice(1)) {
-        if (line === "") continue;
-        const doc = parseDoc(JSON.parse(line) as JSONValue);
-        docs.set(doc._id, doc);
-      }
+      lines.slice(1).forEach((line, index) => {
+        if (line === "") return;
+        try {
+          const doc = parseDoc(JSON.parse(line) as JSONValue);
+          docs.set(doc._id, doc);
+        } catch (error) {
+          throw new CorruptDataError(
+            `${this.snapshotPath} line ${index + 2} is unreadable (${error instanceof Error ? error.message : String(error)}). Restore it, or start over with --reset.`,
+          );
+        }
+      });
     }
     if (existsSync(this.logPath)) {
       for (const line of readFileSync(this.logPath, "utf8").split("\n")) {
@@ -72,7 +83,13 @@ export class Persistence {
   append(changes: readonly DocumentChange[], commitTs: bigint | null): void {
     if (changes.length === 0) return;
     const w = changes.map((c) => [c.id, c.after === null ? null : convexToJson(c.after)]);
-    appendFileSync(this.logPath, JSON.stringify({ ts: String(commitTs ?? 0n), w }) + "\n");
+    const line = JSON.stringify({ ts: String(commitTs ?? 0n), w }) + "\n";
+    appendFileSync(this.logPath, line);
+    this.logBytes += line.length;
+  }
+
+  get shouldCompact(): boolean {
+    return this.logBytes > COMPACT_AFTER_BYTES;
   }
 
   /** Writes a full snapshot atomically and empties the log. */
@@ -88,5 +105,6 @@ export class Persistence {
     closeSync(fd);
     renameSync(temporary, this.snapshotPath);
     writeFileSync(this.logPath, "");
+    this.logBytes = 0;
   }
 }

@@ -24,6 +24,8 @@ export type Evaluation = {
   readonly errorData: JSONValue | null;
   readonly journal: string | null;
   readonly logLines: string[];
+  /** The result as compared between runs (computed once, shared by every subscriber). */
+  readonly fingerprint: string;
 };
 
 const journalSchema = z.object({ endCursor: z.string().nullable() });
@@ -58,6 +60,7 @@ export async function evaluate(
       errorData: null,
       journal,
       logLines: outcome.logLines,
+      fingerprint: JSON.stringify(["ok", outcome.value]),
     };
   }
   return {
@@ -68,6 +71,7 @@ export async function evaluate(
     errorData: outcome.errorData ?? null,
     journal,
     logLines: outcome.logLines,
+    fingerprint: JSON.stringify(["err", outcome.message, outcome.errorData ?? null]),
   };
 }
 
@@ -94,11 +98,7 @@ export function modificationFor(
         errorData: evaluation.errorData,
         journal: evaluation.journal,
       };
-  const serialized = JSON.stringify(
-    evaluation.ok
-      ? ["ok", evaluation.value]
-      : ["err", evaluation.errorMessage, evaluation.errorData],
-  );
+  const serialized = evaluation.fingerprint;
   if (serialized === sub.lastSent) return null;
   sub.lastSent = serialized;
   return modification;
