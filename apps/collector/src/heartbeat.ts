@@ -10,7 +10,10 @@ export function startHeartbeat(options: {
   intervalMs: number;
   details: () => Record<string, unknown>;
 }): { stop: () => void } {
+  let inFlight = false;
   const beat = async () => {
+    if (inFlight) return; // Convex unreachable: the previous beat is still queued in the client
+    inFlight = true;
     try {
       await options.api.heartbeat({
         instanceId: options.instanceId,
@@ -22,6 +25,8 @@ export function startHeartbeat(options: {
         { event: "heartbeat.failed", err: describeError(error) },
         "heartbeat failed",
       );
+    } finally {
+      inFlight = false;
     }
   };
   void beat();
