@@ -6,7 +6,7 @@ import { CorruptDataError, Persistence } from "../src/storage/persistence.js";
 import { tempDataDir } from "./helpers.js";
 
 const doc = (n: number, extra: Record<string, unknown> = {}): Doc =>
-  ({ _id: `${10000 + n}things`, _creationTime: 1000 + n, n, ...extra }) as Doc;
+  ({ _id: `${10000 + n}things`, _creationTime: 1000 + n, n, ...extra });
 
 describe("commit log and snapshot", () => {
   it("replays commits over the snapshot, including deletes, int64 and bytes", () => {
