@@ -54,10 +54,28 @@ export class Ingestor {
       return;
     }
     this.stats.lastEventAt = receivedAt;
+    // Snapshot now: discord.js patches its cached Message in place on MESSAGE_UPDATE, so reading it
+    // when the queued task runs could skip a version (and lose it from the history).
+    let snapshot: SourceMessage | null = null;
+    if (!message.partial) {
+      try {
+        snapshot = toSourceMessage(message);
+      } catch (error) {
+        this.stats.failed++;
+        this.deps.logger.error(
+          {
+            event: "ingest.bad_message",
+            channelId: message.channelId,
+            messageId: message.id,
+            err: String(error),
+          },
+          "message failed validation; skipped",
+        );
+        return;
+      }
+    }
     this.enqueue(message.channelId, message.id, async () => {
-      const complete = message.partial
-        ? await this.deps.fetchMessage(message.channelId, message.id)
-        : toSourceMessage(message);
+      const complete = snapshot ?? (await this.deps.fetchMessage(message.channelId, message.id));
       if (complete === null) return; // deleted before we could read it; the delete event follows
       await this.ingestNow(complete, "gateway", receivedAt);
     });
