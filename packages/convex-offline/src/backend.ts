@@ -247,7 +247,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }),
   );
 
-  await restoreScheduledJobs(currentEngine(), store, logger);
+  await restoreScheduledJobs(currentEngine(), store, logger, true);
   let crons = new CronDriver(currentEngine, logger);
   await crons.start();
 
@@ -273,7 +273,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       crons.stop();
       engine = next;
       await previous?.close();
-      await restoreScheduledJobs(next, store, logger);
+      await restoreScheduledJobs(next, store, logger, false);
       crons = new CronDriver(currentEngine, logger);
       await crons.start();
       syncHub.invalidateAll();

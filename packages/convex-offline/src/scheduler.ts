@@ -13,17 +13,22 @@ function isJob(doc: unknown): doc is ScheduledJobDoc {
   );
 }
 
+/**
+ * `afterCrash` is true at startup; on a code reload, jobs marked inProgress are still running
+ * in the previous engine and are left alone.
+ */
 export async function restoreScheduledJobs(
   engine: Engine,
   store: DocumentStore,
   logger: Logger,
+  afterCrash: boolean,
 ): Promise<number> {
   const pending: ScheduledJobDoc[] = [];
   const interrupted: string[] = [];
   for (const doc of store.docs("_scheduled_functions")) {
     if (!isJob(doc)) continue;
     if (doc.state.kind === "pending") pending.push(doc);
-    if (doc.state.kind === "inProgress") interrupted.push(doc._id);
+    if (doc.state.kind === "inProgress" && afterCrash) interrupted.push(doc._id);
   }
   if (interrupted.length > 0) {
     await engine.transact(() => {
