@@ -25,5 +25,8 @@ export function contentTypeOf(req: IncomingMessage): string {
 
 /** Multipart parsing with the platform's own parser (Node 20 undici Response). */
 export async function parseMultipart(body: Buffer, contentType: string): Promise<FormData> {
-  return new Response(body, { headers: { "content-type": contentType } }).formData();
+  // A plain ArrayBuffer-backed copy: BodyInit rejects Buffer under the DOM lib some consumers load.
+  return new Response(new Uint8Array(body), {
+    headers: { "content-type": contentType },
+  }).formData();
 }

@@ -49,6 +49,9 @@ export const ZMessageEdit = z.looseObject({
 
 export type UploadedFile = NewFile & { field: string };
 
+/** A FormData value (string or File) under both the Node and the DOM lib typings. */
+type FormValue = Parameters<Parameters<FormData["forEach"]>[0]>[0];
+
 /** `files[n]` fields keyed by n (or the whole field name when it has no index). */
 export async function readMessageBody(
   core: EmulatorCore,
@@ -63,7 +66,11 @@ export async function readMessageBody(
     });
   let json: unknown = {};
   const maxFile = core.world.settings.maxFileBytes;
-  for (const [field, value] of body.value.entries()) {
+  // forEach rather than entries(): the DOM lib without DOM.Iterable (loaded by some consumers'
+  // dependencies) has no FormData iterator.
+  const entries: [string, FormValue][] = [];
+  body.value.forEach((value, field) => entries.push([field, value]));
+  for (const [field, value] of entries) {
     if (field === "payload_json" && typeof value === "string") {
       try {
         json = JSON.parse(value) as unknown;
