@@ -425,6 +425,32 @@ describe("attachments", () => {
     ]);
   });
 
+  test("a replay re-uploading a file of a deleted message leaves no orphan blob", async () => {
+    const t = await setup();
+    const attachmentId = snowflake();
+    const first = await storeBlob(t, "original");
+    const again = await storeBlob(t, "replayed");
+    const file = (storageId: Id<"_storage">) => ({
+      status: "stored" as const,
+      discordAttachmentId: attachmentId,
+      storageId,
+      filename: "chart.png",
+      contentType: "image/png",
+      size: 8,
+      sha256: "aa".repeat(32),
+    });
+    const m = message({ attachments: [file(first)] });
+    await upsert(t, m);
+    await t.mutation(api.ingest.deleteMessages, {
+      secret: SECRET,
+      channelId: CHANNEL,
+      messageIds: [m.messageId],
+    });
+    expect((await upsert(t, { ...m, attachments: [file(again)] })).outcome).toBe("deleted");
+    expect(await t.run((ctx) => ctx.storage.getUrl(again))).toBeNull();
+    expect(await t.run((ctx) => ctx.storage.getUrl(first))).not.toBeNull();
+  });
+
   test("a rejected file becomes stored when a later attempt succeeds", async () => {
     const t = await setup();
     const attachmentId = snowflake();

@@ -116,8 +116,10 @@ async function editSignal(
       message: `Message ${message.messageId} is stored for channel ${existing.sourceChannelId}, not ${message.channelId}.`,
     });
   }
-  if (existing.deletedAt !== undefined) return { outcome: "deleted", ...unchanged };
+  // Attachments first, whatever the outcome: it dedupes rows and deletes re-uploaded blobs, so a
+  // replayed event never leaves an orphan file in storage.
   const attachmentIds = await upsertAttachments(ctx, message.messageId, message.attachments);
+  if (existing.deletedAt !== undefined) return { outcome: "deleted", ...unchanged };
   if (isOlderVersion(existing, message)) return { outcome: "stale", ...unchanged };
   if (existing.content === message.content && sameIds(existing.attachmentIds, attachmentIds)) {
     return { outcome: "unchanged", ...unchanged };
