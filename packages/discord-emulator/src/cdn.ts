@@ -22,9 +22,9 @@ export class CdnSigner {
     attachment: Pick<AttachmentRecord, "channelId" | "id" | "filename">,
     nowMs = Date.now(),
   ): string {
-    const issued = Math.floor(nowMs / 1000);
-    const ex = (issued + this.ttlSeconds()).toString(16);
-    const is = issued.toString(16);
+    // `ex` is rounded up so a URL stays valid for at least the TTL (seconds have no fraction).
+    const ex = Math.ceil((nowMs + this.ttlSeconds() * 1000) / 1000).toString(16);
+    const is = Math.floor(nowMs / 1000).toString(16);
     const path = `/attachments/${attachment.channelId}/${attachment.id}/${encodeURIComponent(attachment.filename)}`;
     return `${this.baseUrl()}${path}?ex=${ex}&is=${is}&hm=${this.mac(path, ex, is)}`;
   }
