@@ -20,6 +20,8 @@ export default defineConfig({
           name: "e2e",
           include: ["e2e/**/*.e2e.ts"],
           environment: "node",
+          // One real backend per run; it owns process.env, so a fork of its own.
+          pool: "forks",
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

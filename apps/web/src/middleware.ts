@@ -3,6 +3,7 @@ import {
   createRouteMatcher,
   nextjsMiddlewareRedirect,
 } from "@convex-dev/auth/nextjs/server";
+import { safeNextPath } from "./lib/safe-next";
 
 const needsSignIn = createRouteMatcher(["/feed(.*)", "/signals(.*)", "/account(.*)", "/admin(.*)"]);
 const authPages = createRouteMatcher(["/signin", "/signup"]);
@@ -20,7 +21,10 @@ export default convexAuthNextjsMiddleware(
       return nextjsMiddlewareRedirect(request, `/signin?next=${encodeURIComponent(next)}`);
     }
     if (authPages(request) && signedIn) {
-      return nextjsMiddlewareRedirect(request, "/feed");
+      return nextjsMiddlewareRedirect(
+        request,
+        safeNextPath(request.nextUrl.searchParams.get("next")),
+      );
     }
     return undefined;
   },

@@ -48,7 +48,11 @@ export function SubscriptionStatus() {
             {tier.status ? (
               <p className="text-sm text-zinc-300">
                 {STATUS_TEXT[tier.status] ?? tier.status}
-                {tier.accessUntil !== undefined ? ` · period ends ${date(tier.accessUntil)}` : ""}
+                {tier.accessUntil !== undefined
+                  ? ` · period ends ${date(tier.accessUntil)}`
+                  : tier.hasAccess
+                    ? " · no end date"
+                    : ""}
                 {tier.status === "past_due" && tier.graceUntil !== undefined
                   ? ` · grace until ${date(tier.graceUntil)}`
                   : ""}

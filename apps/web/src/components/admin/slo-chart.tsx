@@ -16,7 +16,7 @@ export function SloChart({
   summary: { count: number; p50?: number; p95?: number; p99?: number };
 }) {
   const { max, series } = chartGeometry(buckets, WIDTH, HEIGHT);
-  const description = `${summary.count} samples. p50 ${formatMs(summary.p50)}, p95 ${formatMs(summary.p95)}, p99 ${formatMs(summary.p99)}.`;
+  const description = `${summary.count} ${summary.count === 1 ? "sample" : "samples"}. p50 ${formatMs(summary.p50)}, p95 ${formatMs(summary.p95)}, p99 ${formatMs(summary.p99)}.`;
   return (
     <figure className="flex flex-col gap-2 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4">
       <figcaption className="flex flex-wrap items-baseline justify-between gap-2">
@@ -40,18 +40,22 @@ export function SloChart({
           strokeDasharray="4 4"
           strokeWidth="1"
         />
-        {series.map((line) =>
-          line.points.length > 0 ? (
-            <path
-              key={line.key}
-              d={toPath(line.points)}
-              fill="none"
-              stroke={COLORS[line.key]}
-              strokeWidth="2"
-              vectorEffect="non-scaling-stroke"
-            />
-          ) : null,
-        )}
+        {series.map((line) => (
+          <g key={line.key}>
+            {line.points.length > 1 ? (
+              <path
+                d={toPath(line.points)}
+                fill="none"
+                stroke={COLORS[line.key]}
+                strokeWidth="2"
+                vectorEffect="non-scaling-stroke"
+              />
+            ) : null}
+            {line.points.map((point) => (
+              <circle key={point.x} cx={point.x} cy={point.y} r="3" fill={COLORS[line.key]} />
+            ))}
+          </g>
+        ))}
       </svg>
       <div className="flex justify-between text-xs text-zinc-400">
         <span>

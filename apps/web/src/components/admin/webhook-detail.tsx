@@ -22,9 +22,6 @@ export function WebhookDetail({ id }: { id: Id<"webhookEvents"> }) {
           Dedupe key: <span className="font-mono">{detail.dedupeKey}</span>
         </p>
       ) : null}
-      {detail.event.lastError ? (
-        <p className="font-mono text-xs text-rose-300">{detail.event.lastError}</p>
-      ) : null}
       <p className="text-zinc-400">Headers</p>
       <pre className="overflow-x-auto rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-300">
         {JSON.stringify(detail.headers, null, 2)}

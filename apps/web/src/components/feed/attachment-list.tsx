@@ -30,7 +30,7 @@ export function AttachmentList({ attachments }: { attachments: AttachmentData[] 
               rel="noopener noreferrer"
               className="inline-flex items-center gap-2 rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-sky-300 hover:bg-zinc-800"
             >
-              ⬇ {attachment.filename}{" "}
+              Download {attachment.filename}{" "}
               <span className="text-zinc-500">({formatBytes(attachment.size)})</span>
             </a>
           ) : (

@@ -46,14 +46,17 @@ export function FeedFilters({ onChange }: { onChange: (filters: Filters) => void
     return () => window.clearTimeout(timer);
   }, [search, pair, side, channelId, from, to, onChange]);
 
+  const activeCount = [pair.trim(), side, channelId, from, to].filter(
+    (value) => value !== "",
+  ).length;
   return (
     <form
       role="search"
       aria-label="Filter signals"
-      className="grid grid-cols-2 gap-3 sm:grid-cols-3"
+      className="flex flex-col gap-2"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="col-span-2 sm:col-span-3">
+      <div>
         <Field id="filter-search" label="Search">
           <input
             id="filter-search"
@@ -65,60 +68,67 @@ export function FeedFilters({ onChange }: { onChange: (filters: Filters) => void
           />
         </Field>
       </div>
-      <Field id="filter-pair" label="Pair">
-        <input
-          id="filter-pair"
-          placeholder="BTC/USDT"
-          className={inputClass}
-          value={pair}
-          onChange={(event) => setPair(event.target.value)}
-        />
-      </Field>
-      <Field id="filter-side" label="Side">
-        <select
-          id="filter-side"
-          className={inputClass}
-          value={side}
-          onChange={(event) => setSide(event.target.value)}
-        >
-          <option value="">Any</option>
-          <option value="long">Long</option>
-          <option value="short">Short</option>
-        </select>
-      </Field>
-      <Field id="filter-channel" label="Channel">
-        <select
-          id="filter-channel"
-          className={inputClass}
-          value={channelId}
-          onChange={(event) => setChannelId(event.target.value)}
-        >
-          <option value="">All channels</option>
-          {(channels ?? []).map((channel) => (
-            <option key={channel.channelId} value={channel.channelId}>
-              {channel.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="filter-from" label="From (UTC)">
-        <input
-          id="filter-from"
-          type="date"
-          className={inputClass}
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-        />
-      </Field>
-      <Field id="filter-to" label="To (UTC)">
-        <input
-          id="filter-to"
-          type="date"
-          className={inputClass}
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-        />
-      </Field>
+      <details className="group">
+        <summary className="cursor-pointer text-sm text-sky-300">
+          Filters{activeCount > 0 ? ` (${activeCount} active)` : ""}
+        </summary>
+        <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
+          <Field id="filter-pair" label="Pair">
+            <input
+              id="filter-pair"
+              placeholder="BTC/USDT"
+              className={inputClass}
+              value={pair}
+              onChange={(event) => setPair(event.target.value)}
+            />
+          </Field>
+          <Field id="filter-side" label="Side">
+            <select
+              id="filter-side"
+              className={inputClass}
+              value={side}
+              onChange={(event) => setSide(event.target.value)}
+            >
+              <option value="">Any</option>
+              <option value="long">Long</option>
+              <option value="short">Short</option>
+            </select>
+          </Field>
+          <Field id="filter-channel" label="Channel">
+            <select
+              id="filter-channel"
+              className={inputClass}
+              value={channelId}
+              onChange={(event) => setChannelId(event.target.value)}
+            >
+              <option value="">All channels</option>
+              {(channels ?? []).map((channel) => (
+                <option key={channel.channelId} value={channel.channelId}>
+                  {channel.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="filter-from" label="From (UTC)">
+            <input
+              id="filter-from"
+              type="date"
+              className={inputClass}
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+            />
+          </Field>
+          <Field id="filter-to" label="To (UTC)">
+            <input
+              id="filter-to"
+              type="date"
+              className={inputClass}
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+            />
+          </Field>
+        </div>
+      </details>
     </form>
   );
 }

@@ -5,7 +5,17 @@ import { Card } from "@/components/ui/card";
 export function LockedPanel({ purchaseUrl }: { purchaseUrl: string | undefined }) {
   return (
     <Card className="flex flex-col items-start gap-3">
-      <h2 className="text-xl font-semibold text-white">🔒 The live feed is for members</h2>
+      <h2 className="flex items-center gap-2 text-xl font-semibold text-white">
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="h-5 w-5 fill-none stroke-amber-300 stroke-2"
+        >
+          <rect x="5" y="11" width="14" height="10" rx="2" />
+          <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+        </svg>
+        The live feed is for members
+      </h2>
       <p className="text-zinc-300">
         Your account has no active membership. Buy one with the same email address you signed up
         with — access opens here automatically, within seconds of payment.

@@ -1,0 +1,277 @@
+// The whole product path in a real browser against the local stack: sign up, verify through the
+// dev mailbox, locked feed, a signed Sell.app webhook unlocks it live, a committed signal appears
+// (and its edit) without a reload; an admin edits a channel mapping and replays a failed webhook;
+// a non-admin is refused the admin pages. Screenshots go to apps/web/screenshots/.
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { api, internal } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
+import { buildSellappEvent, SELLAPP_SIGNATURE_HEADER, signSellappBody } from "@g3/payments";
+import { ConvexHttpClient } from "convex/browser";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { adminClient } from "./admin-client";
+import { launchChromium } from "./browser";
+import {
+  ADMIN_EMAIL,
+  SERVICE_SECRET,
+  WEBHOOK_SECRET,
+  WEB_DIR,
+  startStack,
+  type Stack,
+} from "./stack";
+
+const SHOTS = join(WEB_DIR, "screenshots");
+const PASSWORD = "e2e correct horse battery";
+const CUSTOMER = "trader@e2e.test";
+const MAPPING = {
+  label: "VIP calls",
+  sourceGuildId: "1000000000000000001",
+  sourceChannelId: "1000000000000000010",
+  customerGuildId: "2000000000000000001",
+  customerChannelId: "2000000000000000010",
+};
+const TIER = { key: "vip", name: "VIP", purchaseUrl: "https://sell.app/p/g3-vip", graceHours: 72 };
+
+let stack: Stack;
+let browser: Browser;
+let admin: ReturnType<typeof adminClient>;
+let service: ConvexHttpClient;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium(); // first: a missing browser fails before the slow build
+  stack = await startStack();
+  admin = adminClient(stack.backend.url, stack.backend.adminKey);
+  service = new ConvexHttpClient(stack.backend.url);
+  await admin.mutation(internal.seed.configure, {
+    tier: TIER,
+    sellappProductId: "501",
+    mappings: [MAPPING],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Sign up, read the code from the /dev/mailbox page, verify, land on the feed. */
+async function signUp(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/signup`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByLabel("Verification code").waitFor();
+
+  const mailbox = await context.newPage();
+  await mailbox.goto(`${stack.webUrl}/dev/mailbox`);
+  const mail = mailbox.getByTestId("dev-mail").filter({ hasText: email }).first();
+  await mail.waitFor();
+  const code = (await mail.getByTestId("dev-mail-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^\d{8}$/);
+  if (email === CUSTOMER) await shot(mailbox, "dev-mailbox");
+  await mailbox.close();
+
+  await page.getByLabel("Verification code").fill(code);
+  await page.getByRole("button", { name: "Verify email" }).click();
+  await page.waitForURL(`${stack.webUrl}/feed`);
+  return page;
+}
+
+async function sendWebhook(options: { email: string; orderId: string; productId: string }) {
+  const delivery = buildSellappEvent("order.completed", { ...options, occurredAt: Date.now() });
+  const response = await fetch(`${stack.backend.siteUrl}/webhooks/sellapp`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      [SELLAPP_SIGNATURE_HEADER]: await signSellappBody(delivery.rawBody, WEBHOOK_SECRET),
+    },
+    body: delivery.rawBody,
+  });
+  expect(response.status).toBe(200);
+}
+
+async function uploadPng(bytes: Buffer) {
+  const uploadUrl = await service.mutation(api.ingest.generateUploadUrl, {
+    secret: SERVICE_SECRET,
+  });
+  const response = await fetch(uploadUrl, {
+    method: "POST",
+    headers: { "Content-Type": "image/png" },
+    body: new Uint8Array(bytes),
+  });
+  const { storageId } = (await response.json()) as { storageId: Id<"_storage"> };
+  return {
+    status: "stored" as const,
+    discordAttachmentId: "1300000000000000901",
+    storageId,
+    filename: "chart.png",
+    contentType: "image/png",
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
+}
+
+type Attachment = Awaited<ReturnType<typeof uploadPng>>;
+
+function signalMessage(
+  content: string,
+  extra: { editedAt?: number; attachments?: Attachment[] } = {},
+) {
+  const now = Date.now();
+  return {
+    messageId: "1300000000000000101",
+    channelId: MAPPING.sourceChannelId,
+    guildId: MAPPING.sourceGuildId,
+    authorId: "1000000000000000099",
+    authorName: "G3 Caller",
+    content,
+    attachments: [] as Attachment[],
+    sourceAt: now - 300,
+    receivedAt: now - 100,
+    origin: "gateway" as const,
+    ...extra,
+  };
+}
+
+/** Marks the document; if the page reloads or navigates, the mark is gone. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
+}
+async function expectSameDocument(page: Page) {
+  expect(
+    await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
+  ).toBe(true);
+}
+
+describe("customer journey", () => {
+  test("sign up → verify → locked → webhook unlocks live → signals arrive live", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await signUp(context, CUSTOMER);
+
+    await page.getByRole("heading", { name: /live feed is for members/ }).waitFor();
+    await expect(page.getByRole("link", { name: "Get access" }).getAttribute("href")).resolves.toBe(
+      TIER.purchaseUrl,
+    );
+    await shot(page, "feed-locked");
+
+    await markDocument(page);
+    await sendWebhook({ email: CUSTOMER, orderId: "5001", productId: "501" });
+    await page.getByRole("search", { name: "Filter signals" }).waitFor({ timeout: 15_000 });
+    await page.getByText(/No signals match/).waitFor();
+    await expectSameDocument(page);
+
+    // A PNG made by the browser itself, stored the way the collector stores attachments.
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 160 } });
+    const attachment = await uploadPng(png);
+    const created = await service.mutation(api.ingest.upsertMessage, {
+      secret: SERVICE_SECRET,
+      message: signalMessage(
+        "BTC/USDT LONG\nEntry: 42000-42500\nTargets: 43000, 44000, 45500\nSL: 41000\nLeverage: 10x",
+        { attachments: [attachment] },
+      ),
+    });
+    expect(created.outcome).toBe("created");
+
+    const card = page.getByTestId("signal-card").filter({ hasText: "BTC/USDT" });
+    await card.waitFor({ timeout: 15_000 });
+    await expect(card.getByText("NEW").isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: /1 new signal/ }).waitFor();
+    await expect(
+      card.getByText("41,000").or(card.getByText("41000")).first().isVisible(),
+    ).resolves.toBe(true);
+    await expect(card.getByRole("img", { name: "Attachment chart.png" }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expectSameDocument(page);
+    await shot(page, "feed-live");
+
+    // The author edits the post: the card updates in place and says so.
+    await service.mutation(api.ingest.upsertMessage, {
+      secret: SERVICE_SECRET,
+      message: signalMessage(
+        "BTC/USDT LONG\nEntry: 42000-42500\nTargets: 43000, 44000, 45500\nSL: 41500\nLeverage: 10x",
+        { editedAt: Date.now(), attachments: [attachment] },
+      ),
+    });
+    const edited = card.getByRole("link", { name: /Edited · v2/ });
+    await edited.waitFor({ timeout: 15_000 });
+    await expectSameDocument(page);
+    await card.getByText("Raw text").click();
+    await card.getByText("SL: 41500").waitFor();
+
+    await edited.click();
+    await page.getByRole("heading", { name: "Edit history" }).waitFor();
+    await page.getByText("SL: 41000").waitFor(); // v1 stays visible
+    await shot(page, "signal-history");
+
+    await page.goto(`${stack.webUrl}/account`);
+    await page.getByTestId("tier-status").filter({ hasText: "Access" }).first().waitFor();
+    await page.getByText(/Linking your Discord account is not available yet/).waitFor();
+    await shot(page, "account");
+
+    // Not an admin: the console is refused (and every admin function refuses on the server).
+    await page.goto(`${stack.webUrl}/admin/mappings`);
+    await page.getByTestId("admin-forbidden").waitFor();
+    await shot(page, "admin-forbidden");
+    await context.close();
+  });
+});
+
+describe("admin console", () => {
+  test("edits a channel mapping and replays a failed webhook", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signUp(context, ADMIN_EMAIL);
+
+    await page.goto(`${stack.webUrl}/admin`);
+    await page.getByRole("heading", { name: "Delivery SLO" }).waitFor();
+    await page.getByRole("img", { name: /Ingest → web dashboard/ }).waitFor();
+    await shot(page, "admin-health");
+
+    await page.goto(`${stack.webUrl}/admin/mappings`);
+    const row = page.getByTestId("mapping-row").filter({ hasText: "VIP calls" });
+    await row.getByRole("button", { name: "Edit" }).click();
+    await page.getByLabel("Label").fill("VIP calls (futures)");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByTestId("mapping-row").filter({ hasText: "VIP calls (futures)" }).waitFor();
+    await shot(page, "admin-mappings");
+
+    await page.goto(`${stack.webUrl}/admin/audit`);
+    await page.getByTestId("audit-entry").filter({ hasText: "channelMapping.update" }).waitFor();
+    await shot(page, "admin-audit");
+
+    // An order for a product no tier sells yet fails processing...
+    await sendWebhook({ email: "late.buyer@e2e.test", orderId: "5002", productId: "999" });
+    await page.goto(`${stack.webUrl}/admin/webhooks`);
+    await page.getByLabel("Status").selectOption("failed");
+    const failed = page.getByTestId("webhook-row").filter({ hasText: "late.buyer@e2e.test" });
+    await failed.waitFor({ timeout: 15_000 });
+    await failed.getByRole("button", { name: "Show payload" }).click();
+    await failed.getByTestId("webhook-raw").filter({ hasText: '"order.completed"' }).waitFor();
+    await shot(page, "admin-webhooks-failed");
+
+    // ...the product is mapped, and the admin replays the stored event.
+    await admin.mutation(internal.seed.configure, {
+      tier: TIER,
+      sellappProductId: "999",
+      mappings: [],
+    });
+    await failed.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Replay selected (1)" }).click();
+    await page.getByText("Replayed 1 event").waitFor();
+    await failed.waitFor({ state: "detached" }); // no longer failed
+    await page.getByLabel("Status").selectOption("processed");
+    await page.getByTestId("webhook-row").filter({ hasText: "late.buyer@e2e.test" }).waitFor();
+    await shot(page, "admin-webhooks-replayed");
+    await context.close();
+  });
+});

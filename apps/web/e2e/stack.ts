@@ -1,0 +1,118 @@
+// The local stack for browser tests: the offline Convex backend (in this process) and the Next.js
+// app (`next build` + `next start` in a child process), each on a free 127.0.0.1 port.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
+
+export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+const FUNCTIONS_DIR = join(WEB_DIR, "..", "..", "convex");
+const NEXT_BIN = join(WEB_DIR, "node_modules", "next", "dist", "bin", "next");
+
+export const SERVICE_SECRET = "e2e-service-secret-0123456789";
+export const WEBHOOK_SECRET = "e2e-sellapp-secret-0123456789";
+export const ADMIN_EMAIL = "admin@e2e.test";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { cwd: WEB_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolveRun()
+        : reject(new Error(`${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export type Stack = { backend: Backend; webUrl: string; close: () => Promise<void> };
+
+export async function startStack(): Promise<Stack> {
+  const [port, sitePort, webPort] = [await freePort(), await freePort(), await freePort()];
+  // "localhost", not 127.0.0.1: Next names loopback hosts "localhost" in redirects it builds, so
+  // the browser must use that name to stay same-origin.
+  const webUrl = `http://localhost:${webPort}`;
+  const keys = await generateAuthKeys();
+  const backend = await startBackend({
+    functionsDir: FUNCTIONS_DIR,
+    port,
+    sitePort,
+    dataDir: null,
+    logger: silentLogger,
+    env: {
+      JWT_PRIVATE_KEY: keys.JWT_PRIVATE_KEY,
+      JWKS: keys.JWKS,
+      SITE_URL: webUrl,
+      EMAIL_PROVIDER: "dev",
+      ADMIN_EMAILS: ADMIN_EMAIL,
+      CONVEX_SERVICE_SECRET: SERVICE_SECRET,
+      SELLAPP_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    },
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_PUBLIC_CONVEX_URL: backend.url,
+    EMAIL_PROVIDER: "dev",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+  };
+  let web: ChildProcess | undefined;
+  try {
+    // NEXT_PUBLIC_* is inlined at build time, so the build follows the backend's port.
+    await run(process.execPath, [NEXT_BIN, "build"], env);
+    // The server's output goes to screenshots/next-server.log for diagnosing a failed run.
+    mkdirSync(join(WEB_DIR, "screenshots"), { recursive: true });
+    const log = openSync(join(WEB_DIR, "screenshots", "next-server.log"), "w");
+    web = spawn(
+      process.execPath,
+      [NEXT_BIN, "start", "--port", String(webPort), "--hostname", "127.0.0.1"],
+      { cwd: WEB_DIR, env, stdio: ["ignore", log, log] },
+    );
+    await waitForHttp(webUrl, web, 60_000);
+  } catch (error) {
+    web?.kill("SIGTERM");
+    await backend.close();
+    throw error;
+  }
+  const child = web;
+  return {
+    backend,
+    webUrl,
+    close: async () => {
+      child.kill("SIGTERM");
+      await backend.close();
+    },
+  };
+}
