@@ -2,7 +2,7 @@
 // and WebSocket upgrades on /gateway to the gateway.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { serveAttachment } from "./cdn.js";
-import { handleControl } from "./control/routes.js";
+import { handleControl } from "./control/handle.js";
 import type { EmulatorCore } from "./core.js";
 import { GatewayServer } from "./gateway/server.js";
 import { renderWorldHtml } from "./html-view.js";
