@@ -28,8 +28,15 @@ export async function defaultLocalEnv(ports: Ports): Promise<LocalEnv> {
   };
 }
 
+/**
+ * Quotes a value so that our parser (`parseEnvFile`) and Node's `--env-file` read it back as is.
+ * Neither unescapes `\"`, so JSON values (JWKS) go in single quotes, which are taken literally.
+ */
 function quote(value: string): string {
-  return /[\s#"'=]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+  if (!/[\s#"'=]/.test(value)) return value;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"')) return `"${value}"`;
+  throw new Error("A local setting cannot hold both ' and \"; set it by hand in .env.local.");
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { parseEnvFile } from "@g3/convex-offline";
 import { ensureLocalEnv } from "../src/local-env.js";
 
 const tempFile = (): string => join(mkdtempSync(join(tmpdir(), "dev-stack-")), ".env.local");
@@ -14,7 +15,7 @@ describe("ensureLocalEnv", () => {
     );
     expect(env).toEqual({ A: "1", KEY: "a b" });
     expect(added).toEqual(["A", "KEY"]);
-    expect(readFileSync(file, "utf8")).toContain('KEY="a b"');
+    expect(readFileSync(file, "utf8")).toContain("KEY='a b'");
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
@@ -38,5 +39,16 @@ describe("ensureLocalEnv", () => {
     );
     expect(added).toEqual([]);
     expect(env.JWT_PRIVATE_KEY).toBe(pem);
+  });
+
+  test("JSON values (JWKS) read back intact by the backend's env-file parser", async () => {
+    const file = tempFile();
+    const jwks = JSON.stringify({ keys: [{ use: "sig", kty: "RSA", n: "abc", e: "AQAB" }] });
+    await ensureLocalEnv(file, () => Promise.resolve({ JWKS: jwks, PLAIN: "x", QUOTE: "it's" }));
+    const parsed = parseEnvFile(readFileSync(file, "utf8"));
+    expect(parsed.JWKS).toBe(jwks);
+    expect(JSON.parse(parsed.JWKS ?? "")).toEqual(JSON.parse(jwks));
+    expect(parsed.QUOTE).toBe("it's");
+    expect(parsed.PLAIN).toBe("x");
   });
 });
