@@ -13,11 +13,22 @@ import { Engine } from "../src/engine/engine.js";
 import { DocumentStore } from "../src/storage/documentStore.js";
 import { memoryFileStore } from "../src/storage/fileStore.js";
 import { summarize, type Summary } from "./stats.js";
+import { jsonLogger } from "../src/log.js";
 
 const quick = process.argv.includes("--quick");
 
-async function subscriberLatency(subscribers: number, iterations: number): Promise<Summary> {
-  const backend = await startFixture();
+type Latency = { clientSide: Summary; serverFlush: Summary };
+
+async function subscriberLatency(subscribers: number, iterations: number): Promise<Latency> {
+  // The server's own fan-out time comes from its `sync.flush` debug events.
+  const flushMs: number[] = [];
+  let measuring = false;
+  const logger = jsonLogger("debug", (line) => {
+    if (!measuring || !line.includes('"sync.flush"')) return;
+    const event = JSON.parse(line) as { transitions: number; ms: number };
+    if (event.transitions > 0) flushMs.push(event.ms);
+  });
+  const backend = await startFixture({ logger });
   const clients = Array.from(
     { length: subscribers },
     () => new ConvexClient(backend.url, { webSocketConstructor, unsavedChangesWarning: false }),
@@ -34,6 +45,7 @@ async function subscriberLatency(subscribers: number, iterations: number): Promi
       }),
   );
   await Promise.all(ready);
+  measuring = true;
   const samples: number[] = [];
   for (let iteration = 1; iteration <= iterations; iteration++) {
     const start = performance.now();
@@ -56,7 +68,7 @@ async function subscriberLatency(subscribers: number, iterations: number): Promi
   }
   await Promise.all(clients.map((client) => client.close()));
   await backend.close();
-  return summarize(samples);
+  return { clientSide: summarize(samples), serverFlush: summarize(flushMs) };
 }
 
 type ReadResult = { docs: number; mode: string; point: Summary; range: Summary };

@@ -8,7 +8,7 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 export function jsonLogger(
   minimum: LogLevel = "info",
-  write = (line: string) => process.stderr.write(line),
+  write: (line: string) => void = (line) => void process.stderr.write(line),
 ): Logger {
   return {
     log(level, event, fields = {}) {

@@ -9,7 +9,7 @@ import { FIXTURE_DIR, eventually, httpClient, startFixture, wsClient } from "./h
 
 // ConvexHttpClient's admin methods are marked internal in its types (`npx convex run` uses them).
 type AdminHttpClient = {
-  setAdminAuth(key: string): void;
+  setAdminAuth(key: string, actingAs?: Record<string, unknown>): void;
   function(
     ref: unknown,
     componentPath: string | undefined,
@@ -56,6 +56,12 @@ describe("HTTP API and visibility", () => {
     });
     expect(typeof id).toBe("string");
     expect(await httpClient(backend).query(api.messages.count, { channel: "admin" })).toBe(1);
+  });
+
+  it("lets the admin key impersonate a user (npx convex run --identity)", async () => {
+    const admin = new ConvexHttpClient(backend.url) as unknown as AdminHttpClient;
+    admin.setAdminAuth(backend.adminKey, { subject: "user-42", issuer: "https://issuer.test" });
+    expect(await admin.function(api.messages.whoami, undefined, {})).toBe("user-42");
   });
 
   it("rejects a wrong admin key", async () => {

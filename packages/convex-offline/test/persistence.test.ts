@@ -5,8 +5,12 @@ import { type Doc } from "../src/engine/vendor/convexTest.js";
 import { CorruptDataError, Persistence } from "../src/storage/persistence.js";
 import { tempDataDir } from "./helpers.js";
 
-const doc = (n: number, extra: Record<string, unknown> = {}): Doc =>
-  ({ _id: `${10000 + n}things`, _creationTime: 1000 + n, n, ...extra });
+const doc = (n: number, extra: Record<string, unknown> = {}): Doc => ({
+  _id: `${10000 + n}things`,
+  _creationTime: 1000 + n,
+  n,
+  ...extra,
+});
 
 describe("commit log and snapshot", () => {
   it("replays commits over the snapshot, including deletes, int64 and bytes", () => {

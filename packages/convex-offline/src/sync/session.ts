@@ -31,9 +31,18 @@ export class Session {
     return { identity: this.identity, isAdmin: this.isAdmin };
   }
 
+  private callerKeyCache: { identity: Identity | null; isAdmin: boolean; key: string } | null =
+    null;
+
   /** Caller identity as a memo key for sharing evaluations across sockets. */
   get callerKey(): string {
-    return JSON.stringify([this.isAdmin, this.identity]);
+    const cached = this.callerKeyCache;
+    if (cached !== null && cached.identity === this.identity && cached.isAdmin === this.isAdmin) {
+      return cached.key;
+    }
+    const key = JSON.stringify([this.isAdmin, this.identity]);
+    this.callerKeyCache = { identity: this.identity, isAdmin: this.isAdmin, key };
+    return key;
   }
 
   enqueue(task: () => Promise<void>): void {

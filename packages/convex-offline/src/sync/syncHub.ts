@@ -1,6 +1,7 @@
 // The WebSocket sync server: per-socket in-order message processing, subscriptions, and
 // one Transition per affected socket after each batch of commits (wire note §2).
 import { type IncomingMessage } from "node:http";
+import { performance } from "node:perf_hooks";
 import { type Duplex } from "node:stream";
 import { decodeJwt } from "jose";
 import { type RawData, type WebSocket, WebSocketServer } from "ws";
@@ -115,6 +116,8 @@ export class SyncHub {
     const rerunAll = this.rerunAll;
     this.rerunAll = false;
     const engine = this.deps.engine();
+    const started = performance.now();
+    let transitions = 0;
     const memo = new Map<string, Promise<Evaluation>>();
     for (const session of [...this.sessions]) {
       const modifications: StateModification[] = [];
@@ -135,8 +138,15 @@ export class SyncHub {
       }
       if (modifications.length > 0 || session.needsTransition) {
         session.sendTransition(engine.ts, modifications);
+        transitions += 1;
       }
     }
+    this.deps.logger.log("debug", "sync.flush", {
+      changes: changes.length,
+      reruns: memo.size,
+      transitions,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    });
   }
 
   private accept(socket: WebSocket): void {
