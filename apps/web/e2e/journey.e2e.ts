@@ -24,6 +24,7 @@ import {
 
 const SHOTS = join(WEB_DIR, "screenshots");
 const PASSWORD = "e2e correct horse battery";
+const NEW_PASSWORD = "e2e a brand new passphrase";
 const CUSTOMER = "trader@e2e.test";
 const MAPPING = {
   label: "VIP calls",
@@ -61,6 +62,28 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The newest code mailed to `email` of the given kind, read on the /dev/mailbox page. */
+async function readCode(
+  context: BrowserContext,
+  email: string,
+  kind: "verification" | "password reset",
+  screenshot = false,
+): Promise<string> {
+  const mailbox = await context.newPage();
+  await mailbox.goto(`${stack.webUrl}/dev/mailbox`);
+  const mail = mailbox
+    .getByTestId("dev-mail")
+    .filter({ hasText: email })
+    .filter({ hasText: kind })
+    .first();
+  await mail.waitFor();
+  const code = (await mail.getByTestId("dev-mail-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^\d{8}$/);
+  if (screenshot) await shot(mailbox, "dev-mailbox");
+  await mailbox.close();
+  return code;
+}
+
 /** Sign up, read the code from the /dev/mailbox page, verify, land on the feed. */
 async function signUp(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
@@ -70,15 +93,7 @@ async function signUp(context: BrowserContext, email: string): Promise<Page> {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByLabel("Verification code").waitFor();
 
-  const mailbox = await context.newPage();
-  await mailbox.goto(`${stack.webUrl}/dev/mailbox`);
-  const mail = mailbox.getByTestId("dev-mail").filter({ hasText: email }).first();
-  await mail.waitFor();
-  const code = (await mail.getByTestId("dev-mail-code").textContent())?.trim() ?? "";
-  expect(code).toMatch(/^\d{8}$/);
-  if (email === CUSTOMER) await shot(mailbox, "dev-mailbox");
-  await mailbox.close();
-
+  const code = await readCode(context, email, "verification", email === CUSTOMER);
   await page.getByLabel("Verification code").fill(code);
   await page.getByRole("button", { name: "Verify email" }).click();
   await page.waitForURL(`${stack.webUrl}/feed`);
@@ -223,6 +238,34 @@ describe("customer journey", () => {
     await page.goto(`${stack.webUrl}/admin/mappings`);
     await page.getByTestId("admin-forbidden").waitFor();
     await shot(page, "admin-forbidden");
+
+    // Sign out: private pages send you to sign in again.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto(`${stack.webUrl}/feed`);
+    await page.waitForURL(/\/signin\?next=%2Ffeed/);
+
+    // Forgotten password: a mailed code sets a new one; the old one stops working.
+    await page.goto(`${stack.webUrl}/reset`);
+    await page.getByLabel("Email").fill(CUSTOMER);
+    await page.getByRole("button", { name: "Email me a reset code" }).click();
+    await page.getByLabel("Reset code").waitFor();
+    await page.getByLabel("Reset code").fill(await readCode(context, CUSTOMER, "password reset"));
+    await page.getByLabel("New password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.waitForURL(`${stack.webUrl}/feed`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+
+    await page.getByLabel("Email").fill(CUSTOMER);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
+    await shot(page, "signin-wrong-password");
+    await page.getByLabel("Password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${stack.webUrl}/feed`);
+    await page.getByTestId("signal-card").first().waitFor();
     await context.close();
   });
 });
