@@ -451,6 +451,39 @@ describe("attachments", () => {
     expect(await t.run((ctx) => ctx.storage.getUrl(first))).not.toBeNull();
   });
 
+  test("discardUploads deletes only blobs no attachment row references", async () => {
+    const t = await setup();
+    const kept = await storeBlob(t, "kept");
+    const orphan = await storeBlob(t, "orphan");
+    await upsert(
+      t,
+      message({
+        attachments: [
+          {
+            status: "stored",
+            discordAttachmentId: snowflake(),
+            storageId: kept,
+            filename: "chart.png",
+            contentType: "image/png",
+            size: 4,
+            sha256: "bb".repeat(32),
+          },
+        ],
+      }),
+    );
+    const discard = () =>
+      t.mutation(api.ingest.discardUploads, { secret: SECRET, storageIds: [kept, orphan] });
+    expect(await discard()).toBe(1);
+    expect(await t.run((ctx) => ctx.storage.getUrl(orphan))).toBeNull();
+    expect(await t.run((ctx) => ctx.storage.getUrl(kept))).not.toBeNull();
+    expect(await discard()).toBe(0);
+    expect(
+      await refusal(
+        t.mutation(api.ingest.discardUploads, { secret: "wrong-secret", storageIds: [kept] }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
+  });
+
   test("a rejected file becomes stored when a later attempt succeeds", async () => {
     const t = await setup();
     const attachmentId = snowflake();

@@ -79,6 +79,36 @@ export const generateUploadUrl = mutation({
   },
 });
 
+/**
+ * Deletes blobs the collector uploaded for a write that then failed for good (e.g. the channel was
+ * unmapped meanwhile), so they do not linger in storage. A blob any attachment row references is kept.
+ */
+export const discardUploads = mutation({
+  args: { secret: v.string(), storageIds: v.array(v.id("_storage")) },
+  returns: v.number(),
+  handler: async (ctx, { secret, storageIds }) => {
+    requireService(secret);
+    if (storageIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} storage ids per call.`,
+      });
+    }
+    let deleted = 0;
+    for (const storageId of new Set(storageIds)) {
+      const referenced = await ctx.db
+        .query("attachments")
+        .withIndex("by_storage", (q) => q.eq("storageId", storageId))
+        .first();
+      if (referenced !== null) continue;
+      if ((await ctx.db.system.get("_storage", storageId)) === null) continue;
+      await ctx.storage.delete(storageId);
+      deleted++;
+    }
+    return deleted;
+  },
+});
+
 /** Attachments already stored, so a replayed or backfilled message is not downloaded again. */
 export const knownAttachments = query({
   args: { secret: v.string(), discordAttachmentIds: v.array(v.string()) },

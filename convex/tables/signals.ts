@@ -130,7 +130,8 @@ export const signalTables = {
     sha256: v.optional(v.string()),
   })
     .index("by_discord_attachment", ["discordAttachmentId"])
-    .index("by_source_message", ["sourceMessageId"]),
+    .index("by_source_message", ["sourceMessageId"])
+    .index("by_storage", ["storageId"]), // ingest.discardUploads: is a blob referenced?
 
   /** Source channel → customer channel, for one tier. */
   channelMappings: defineTable({

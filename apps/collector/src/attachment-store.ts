@@ -5,7 +5,7 @@ import {
   screenAttachment,
   type AttachmentPolicy,
 } from "./attachment-policy.js";
-import type { AttachmentInput, IngestApi, KnownAttachment } from "./ingest-api.js";
+import type { AttachmentInput, IngestApi } from "./ingest-api.js";
 import type { Logger } from "./logger.js";
 import { backoffDelay, sleep } from "./retry.js";
 import type { SourceAttachment, SourceMessage } from "./source-message.js";
@@ -42,8 +42,12 @@ export class AttachmentStore {
     private readonly retry: TransferRetry = DEFAULT_TRANSFER_RETRY,
   ) {}
 
-  async resolve(message: SourceMessage, refetch: RefetchMessage): Promise<AttachmentInput[]> {
-    if (message.attachments.length === 0) return [];
+  /**
+   * The attachment inputs of a message, in order, and the storage ids uploaded by this call (the
+   * caller discards them if its write fails for good).
+   */
+  async resolve(message: SourceMessage, refetch: RefetchMessage): Promise<ResolvedAttachments> {
+    if (message.attachments.length === 0) return { inputs: [], uploaded: [] };
     const known = new Map(
       (await this.api.knownAttachments(message.attachments.map((a) => a.id))).map((k) => [
         k.discordAttachmentId,
@@ -51,13 +55,18 @@ export class AttachmentStore {
       ]),
     );
     const inputs: AttachmentInput[] = [];
+    const uploaded: StorageId[] = [];
     for (const attachment of message.attachments) {
       const stored = known.get(attachment.id);
-      inputs.push(
-        stored === undefined ? await this.store(message, attachment, refetch) : storedInput(stored),
-      );
+      if (stored !== undefined) {
+        inputs.push({ status: "stored", ...stored });
+        continue;
+      }
+      const input = await this.store(message, attachment, refetch);
+      if (input.status === "stored") uploaded.push(input.storageId);
+      inputs.push(input);
     }
-    return inputs;
+    return { inputs, uploaded };
   }
 
   private async store(
@@ -94,7 +103,7 @@ export class AttachmentStore {
         ...base,
         size: bytes.byteLength,
         contentType: screening.contentType,
-        storageId: storageId as AttachmentStoredId,
+        storageId: storageId as StorageId,
         sha256,
         ...(attachment.width === undefined ? {} : { width: attachment.width }),
         ...(attachment.height === undefined ? {} : { height: attachment.height }),
@@ -214,11 +223,8 @@ export class AttachmentStore {
   }
 }
 
-type AttachmentStoredId = Extract<AttachmentInput, { status: "stored" }>["storageId"];
-
-function storedInput(known: KnownAttachment): AttachmentInput {
-  return { status: "stored", ...known };
-}
+export type StorageId = Extract<AttachmentInput, { status: "stored" }>["storageId"];
+export type ResolvedAttachments = { inputs: AttachmentInput[]; uploaded: StorageId[] };
 
 /** Retry-After in seconds (Discord and most CDNs), as milliseconds. */
 function retryAfterMs(response: Response): number | undefined {

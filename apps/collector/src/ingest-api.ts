@@ -8,6 +8,7 @@ import { retry } from "./retry.js";
 export type WatchedChannel = FunctionReturnType<typeof api.ingest.watchedChannels>[number];
 export type IncomingMessage = FunctionArgs<typeof api.ingest.upsertMessage>["message"];
 export type AttachmentInput = IncomingMessage["attachments"][number];
+type StorageId = Extract<AttachmentInput, { status: "stored" }>["storageId"];
 export type UpsertResult = FunctionReturnType<typeof api.ingest.upsertMessage>;
 export type DeleteResult = FunctionReturnType<typeof api.ingest.deleteMessages>;
 export type KnownAttachment = FunctionReturnType<typeof api.ingest.knownAttachments>[number];
@@ -65,6 +66,12 @@ export class IngestApi {
   generateUploadUrl(): Promise<string> {
     return this.write("generateUploadUrl", () =>
       this.client.mutation(api.ingest.generateUploadUrl, { secret: this.secret }),
+    );
+  }
+
+  discardUploads(storageIds: StorageId[]): Promise<number> {
+    return this.write("discardUploads", () =>
+      this.client.mutation(api.ingest.discardUploads, { secret: this.secret, storageIds }),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Message, PartialMessage } from "discord.js";
-import type { AttachmentStore } from "./attachment-store.js";
+import type { AttachmentStore, StorageId } from "./attachment-store.js";
 import type { KeyedSerialQueue } from "./channel-queue.js";
 import { describeError, type IngestApi, type UpsertResult } from "./ingest-api.js";
 import type { Logger } from "./logger.js";
@@ -107,25 +107,31 @@ export class Ingestor {
       this.stats.skipped++;
       return null;
     }
-    const attachments = await this.deps.attachments.resolve(message, () =>
+    const { inputs: attachments, uploaded } = await this.deps.attachments.resolve(message, () =>
       this.deps.fetchMessage(message.channelId, message.id),
     );
-    const result = await this.deps.api.upsertMessage({
-      messageId: message.id,
-      channelId: message.channelId,
-      guildId: message.guildId,
-      authorId: message.author.id,
-      authorName: message.author.name,
-      content: message.content,
-      ...(message.replyToMessageId === undefined
-        ? {}
-        : { replyToMessageId: message.replyToMessageId }),
-      attachments,
-      sourceAt: message.createdAt,
-      ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
-      receivedAt,
-      origin,
-    });
+    let result: UpsertResult;
+    try {
+      result = await this.deps.api.upsertMessage({
+        messageId: message.id,
+        channelId: message.channelId,
+        guildId: message.guildId,
+        authorId: message.author.id,
+        authorName: message.author.name,
+        content: message.content,
+        ...(message.replyToMessageId === undefined
+          ? {}
+          : { replyToMessageId: message.replyToMessageId }),
+        attachments,
+        sourceAt: message.createdAt,
+        ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
+        receivedAt,
+        origin,
+      });
+    } catch (error) {
+      if (uploaded.length > 0) await this.discardUploads(message, uploaded);
+      throw error;
+    }
     this.stats.upserts[result.outcome]++;
     this.deps.logger.info(
       {
@@ -151,6 +157,22 @@ export class Ingestor {
       this.deps.logger.info(
         { event: "ingest.delete", channelId, ...result },
         `${result.deleted.length} message(s) tombstoned`,
+      );
+    }
+  }
+
+  /** Best effort: the write failed for good, so the files uploaded for it would be orphans. */
+  private async discardUploads(message: SourceMessage, uploaded: StorageId[]): Promise<void> {
+    try {
+      const deleted = await this.deps.api.discardUploads(uploaded);
+      this.deps.logger.warn(
+        { event: "attachment.discarded", messageId: message.id, deleted },
+        "write failed; discarded its uploads",
+      );
+    } catch (error) {
+      this.deps.logger.error(
+        { event: "attachment.discard_failed", messageId: message.id, err: describeError(error) },
+        "could not discard uploads of a failed write",
       );
     }
   }

@@ -6,12 +6,24 @@ import { ConvexClient } from "convex/browser";
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AttachmentStore } from "../src/attachment-store.js";
+import { KeyedSerialQueue } from "../src/channel-queue.js";
 import { createDiscordClient } from "../src/discord-client.js";
 import { DiscordMessages } from "../src/discord-messages.js";
 import { IngestApi } from "../src/ingest-api.js";
+import { Ingestor } from "../src/ingestor.js";
 import { createLogger } from "../src/logger.js";
 import type { SourceMessage } from "../src/source-message.js";
-import { ANALYST, PNG_1X1, SECRET, startWorld, VIP, type LogLine, type World } from "./harness.js";
+import { WatchedChannels } from "../src/watched-channels.js";
+import {
+  ANALYST,
+  FREE_CHAT,
+  PNG_1X1,
+  SECRET,
+  startWorld,
+  VIP,
+  type LogLine,
+  type World,
+} from "./harness.js";
 
 // The CDN download path with real HTTP: a scripted CDN for 429/5xx, the emulator's signed,
 // expiring URLs for the refresh path, and the offline Convex backend for uploads.
@@ -105,13 +117,17 @@ describe("AttachmentStore", () => {
       png(),
     ]);
     const message = sourceMessage(`${cdnUrl}/flaky.png`);
-    const [input] = await store.resolve(message, noRefetch);
+    const {
+      inputs: [input],
+      uploaded,
+    } = await store.resolve(message, noRefetch);
     expect(input).toMatchObject({
       status: "stored",
       size: PNG_1X1.length,
       sha256: createHash("sha256").update(PNG_1X1).digest("hex"),
     });
     expect(hits.get("/flaky.png")).toBe(3);
+    expect(uploaded).toEqual([input?.status === "stored" ? input.storageId : "none"]);
     expect(lines.filter((l) => l.event === "attachment.retry").map((l) => l.problem)).toEqual([
       "CDN answered 429",
       "CDN answered 503",
@@ -135,15 +151,17 @@ describe("AttachmentStore", () => {
       status: "stored",
       storageId: input.storageId,
     });
-    // Already stored: a replay does not download again.
-    await store.resolve(message, noRefetch);
+    // Already stored: a replay does not download (nor upload) again.
+    expect((await store.resolve(message, noRefetch)).uploaded).toEqual([]);
     expect(hits.get("/flaky.png")).toBe(3);
   });
 
   test("a download that keeps failing is recorded as rejected with the reason", async () => {
     const { store } = storeWith([]);
     scripts.set("/down.png", [{ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 }]);
-    const [input] = await store.resolve(sourceMessage(`${cdnUrl}/down.png`), noRefetch);
+    const {
+      inputs: [input],
+    } = await store.resolve(sourceMessage(`${cdnUrl}/down.png`), noRefetch);
     expect(input).toMatchObject({
       status: "rejected",
       reason: "download failed: CDN answered 502",
@@ -153,14 +171,18 @@ describe("AttachmentStore", () => {
 
   test("a file larger than the cap is rejected, by Discord's size or by the bytes served", async () => {
     const { store } = storeWith([], 10);
-    const [declared] = await store.resolve(sourceMessage(`${cdnUrl}/never.png`, 11), noRefetch);
+    const {
+      inputs: [declared],
+    } = await store.resolve(sourceMessage(`${cdnUrl}/never.png`, 11), noRefetch);
     expect(declared).toMatchObject({
       status: "rejected",
       reason: "too large: 11 bytes exceeds the 10-byte cap",
     });
     expect(hits.get("/never.png")).toBeUndefined();
     scripts.set("/liar.png", [png()]);
-    const [served] = await store.resolve(sourceMessage(`${cdnUrl}/liar.png`, 5), noRefetch);
+    const {
+      inputs: [served],
+    } = await store.resolve(sourceMessage(`${cdnUrl}/liar.png`, 5), noRefetch);
     expect(served).toMatchObject({ status: "rejected" });
     expect(served?.status === "rejected" && served.reason).toMatch(
       /too large: \d+ bytes exceeds the 10-byte cap/,
@@ -196,7 +218,9 @@ describe("AttachmentStore", () => {
           },
         ],
       };
-      const [input] = await store.resolve(message, () => messages.fetchOne(VIP, posted.id));
+      const {
+        inputs: [input],
+      } = await store.resolve(message, () => messages.fetchOne(VIP, posted.id));
       expect(input).toMatchObject({
         status: "stored",
         sha256: createHash("sha256").update(PNG_1X1).digest("hex"),
@@ -207,5 +231,35 @@ describe("AttachmentStore", () => {
     } finally {
       await world.emulator.control.updateSettings({ cdnTtlSeconds: 86_400 });
     }
+  });
+
+  test("a write refused for good discards the files uploaded for it", async () => {
+    const lines: LogLine[] = [];
+    const { api, store } = storeWith(lines);
+    const logger = createLogger("debug", {
+      write: (line: string) => void lines.push(JSON.parse(line) as LogLine),
+    });
+    const watched = new WatchedChannels();
+    // The collector still believes FREE_CHAT is mapped; Convex refuses it (UNMAPPED_CHANNEL).
+    watched.replace([
+      { channelId: FREE_CHAT, guildId: "1196425551544451080", tierKey: "vip", label: "stale" },
+    ]);
+    const ingestor = new Ingestor({
+      api,
+      attachments: store,
+      watched,
+      queue: new KeyedSerialQueue(),
+      logger,
+      allowedBotIds: new Set(),
+      selfId: () => undefined,
+      fetchMessage: noRefetch,
+      onWriteFailed: () => undefined,
+    });
+    scripts.set("/orphan.png", [png()]);
+    const message = { ...sourceMessage(`${cdnUrl}/orphan.png`), channelId: FREE_CHAT };
+    await expect(ingestor.ingestNow(message, "gateway", Date.now())).rejects.toThrow(
+      /no enabled channel mapping/,
+    );
+    expect(lines.find((l) => l.event === "attachment.discarded")).toMatchObject({ deleted: 1 });
   });
 });
