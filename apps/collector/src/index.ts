@@ -79,7 +79,9 @@ async function main(config: CollectorConfig): Promise<void> {
           "watch list changed",
         );
       }
-      if (client.isReady())
+      // Before the first READY the ShardReady handler backfills every watched channel; after it, a
+      // newly watched channel is backfilled here. (`gateway` flips before that handler runs.)
+      if (gateway === "ready")
         for (const channelId of added) backfill.schedule(channelId, "channel-added");
     },
     (error) =>
