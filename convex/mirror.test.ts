@@ -166,6 +166,8 @@ describe("leases", () => {
       deliveryId: firstRow._id,
       dueAt: work.leaseExpiresAt,
       leaseOwner: A,
+      create: true,
+      order: firstRow._creationTime,
     });
     expect(await s.t.query(api.mirror.work, { secret: SECRET, limit: 1 })).toHaveLength(2);
   });

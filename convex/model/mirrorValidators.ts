@@ -9,6 +9,10 @@ export const vMirrorWorkItem = v.object({
   /** Due time of pending work, or the lease expiry of leased work. */
   dueAt: v.number(),
   leaseOwner: v.optional(v.string()),
+  /** Fan-out order (the row's creation time): creates in one channel are posted in this order. */
+  order: v.number(),
+  /** Not posted yet: the next step is a create. */
+  create: v.boolean(),
 });
 export type MirrorWorkItem = Infer<typeof vMirrorWorkItem>;
 

@@ -36,6 +36,8 @@ export async function listMirrorWork(ctx: QueryCtx, limit: number): Promise<Mirr
     status: row.status === "leased" ? ("leased" as const) : ("pending" as const),
     dueAt: row.nextAttemptAt,
     ...(row.leaseOwner === undefined ? {} : { leaseOwner: row.leaseOwner }),
+    order: row._creationTime,
+    create: row.customerMessageId === undefined && row.syncedVersion === 0,
   }));
 }
 

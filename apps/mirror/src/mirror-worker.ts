@@ -2,6 +2,7 @@ import type { Id } from "./convex-api.js";
 import type { DeliveryExecutor } from "./delivery-executor.js";
 import type { Logger } from "./logger.js";
 import type { MirrorApi } from "./mirror-api.js";
+import type { MirrorWorkItem } from "./work-types.js";
 import { WorkScheduler, type RunOutcome, type SchedulerItem } from "./work-scheduler.js";
 
 export type MirrorWorkerOptions = {
@@ -137,18 +138,13 @@ export class MirrorWorker {
   }
 }
 
-function toSchedulerItem(item: {
-  deliveryId: string;
-  customerChannelId: string;
-  status: "pending" | "leased";
-  dueAt: number;
-  leaseOwner?: string;
-}): SchedulerItem {
+function toSchedulerItem(item: MirrorWorkItem): SchedulerItem {
   return {
     id: item.deliveryId,
     group: item.customerChannelId,
     dueAt: item.dueAt,
     status: item.status,
     ...(item.leaseOwner === undefined ? {} : { leaseOwner: item.leaseOwner }),
+    ...(item.create ? { order: item.order } : {}),
   };
 }

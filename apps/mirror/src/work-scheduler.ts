@@ -2,8 +2,9 @@
  * Turns a subscribed snapshot of queue rows into work, with no polling: items run when due (a
  * single timer for the earliest future due time, since a Convex query does not re-run as time
  * passes), one at a time per group (a customer channel: Discord order and buckets are per channel),
- * at most `maxConcurrent` groups at once. Leases held by other instances are skipped until they
- * expire. The scheduler never decides whether work may run; the claim mutation does.
+ * at most `maxConcurrent` groups at once, creates in their fan-out order. Leases held by other
+ * instances are skipped until they expire. The scheduler never decides whether work may run; the
+ * claim mutation does.
  */
 
 export type SchedulerItem = {
@@ -12,6 +13,11 @@ export type SchedulerItem = {
   dueAt: number;
   status: "pending" | "leased";
   leaseOwner?: string;
+  /**
+   * Items with an `order` (creates) start in that order within their group: a later create waits
+   * while an earlier one is backing off, so a channel never posts out of order after a failure.
+   */
+  order?: number;
 };
 
 export type SchedulerOptions = {
@@ -81,16 +87,31 @@ export class WorkScheduler {
     this.timer = undefined;
     const now = this.now();
     const nextByGroup = new Map<string, { item: SchedulerItem; at: number }>();
+    const blockedAfter = new Map<string, number>(); // group → order of its earliest waiting create
     let earliestFuture = Number.POSITIVE_INFINITY;
+    const due: { item: SchedulerItem; at: number }[] = [];
     for (const item of this.items.values()) {
       const at = this.eligibleAt(item);
       if (at === undefined) continue;
       if (at > now) {
         earliestFuture = Math.min(earliestFuture, at);
+        if (item.order !== undefined && item.status === "pending") {
+          blockedAfter.set(
+            item.group,
+            Math.min(blockedAfter.get(item.group) ?? Infinity, item.order),
+          );
+        }
         continue;
       }
+      due.push({ item, at });
+    }
+    for (const candidate of due) {
+      const { item } = candidate;
+      const blocker = blockedAfter.get(item.group);
+      if (item.order !== undefined && blocker !== undefined && item.order > blocker) continue;
       const current = nextByGroup.get(item.group);
-      if (current === undefined || at < current.at) nextByGroup.set(item.group, { item, at });
+      if (current === undefined || comesFirst(candidate, current))
+        nextByGroup.set(item.group, candidate);
     }
     const ready = [...nextByGroup.values()].sort((a, b) => a.at - b.at);
     for (const { item } of ready) {
@@ -130,6 +151,15 @@ export class WorkScheduler {
     })();
     this.inFlight.set(item.id, task);
   }
+}
+
+/** Creates by fan-out order; anything else by due time. */
+function comesFirst(
+  a: { item: SchedulerItem; at: number },
+  b: { item: SchedulerItem; at: number },
+): boolean {
+  if (a.item.order !== undefined && b.item.order !== undefined) return a.item.order < b.item.order;
+  return a.at < b.at;
 }
 
 function sameState(a: SchedulerItem, b: SchedulerItem): boolean {

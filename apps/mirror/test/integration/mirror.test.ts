@@ -181,6 +181,28 @@ describe("mirroring", () => {
     );
   });
 
+  test("a create that backs off is not overtaken: the channel keeps the source order", async () => {
+    // 3 × 500 outlast discord.js's own 2 retries: the first create fails and backs off ~1 s.
+    await stack.emulator.control.injectRestFault({
+      kind: "status",
+      status: 500,
+      method: "POST",
+      route: "/channels/:id/messages",
+      count: 3,
+    });
+    await stack.startMirror();
+    const expected = [];
+    for (let i = 1; i <= 5; i++) {
+      await stack.source.post(`[sig-${i}] in order`);
+      expected.push({ key: `[sig-${i}]`, content: `[sig-${i}] in order` });
+    }
+    await converged(expected);
+    const posted = (await stack.customerMessages())
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+      .map((message) => keyOf(message.content));
+    expect(posted).toEqual(expected.map((message) => message.key));
+  });
+
   test("a permanent error (missing permissions) is surfaced as failed, not retried forever", async () => {
     await stack.emulator.control.injectRestFault({
       kind: "status",

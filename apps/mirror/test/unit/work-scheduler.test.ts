@@ -110,6 +110,30 @@ describe("WorkScheduler", () => {
     expect(started).toEqual(["a", "a"]);
   });
 
+  test("creates start in fan-out order; a later create waits while an earlier one backs off", async () => {
+    vi.useFakeTimers({ now: 1_000, toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { scheduler, started, finish } = harness();
+    scheduler.update([item("c2", "B", 0, { order: 2 }), item("c1", "B", 0, { order: 1 })]);
+    expect(started).toEqual(["c1"]);
+    await finish("c1");
+    started.length = 0;
+    // c1 failed and backs off until 3,000: c3 (later) waits; an edit of an older post does not.
+    scheduler.update([
+      item("c1", "A", 3_000, { order: 1 }),
+      item("c3", "A", 0, { order: 3 }),
+      item("edit", "A", 500),
+    ]);
+    expect(started).toEqual(["edit"]);
+    await finish("edit");
+    scheduler.update([item("c1", "A", 3_000, { order: 1 }), item("c3", "A", 0, { order: 3 })]);
+    expect(started).toEqual(["edit"]);
+    vi.advanceTimersByTime(2_000);
+    expect(started).toEqual(["edit", "c1"]);
+    await finish("c1");
+    scheduler.update([item("c3", "A", 0, { order: 3 })]);
+    expect(started).toEqual(["edit", "c1", "c3"]);
+  });
+
   test("drain stops new work and waits for the work in flight", async () => {
     const { scheduler, started, finish } = harness();
     scheduler.update([item("a", "A")]);
