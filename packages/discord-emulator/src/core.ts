@@ -2,6 +2,7 @@
 // and the services every surface uses. REST, gateway, OAuth2, CDN and control all read from here.
 import { CdnSigner } from "./cdn.js";
 import { FaultRegistry } from "./faults.js";
+import { SessionStartCounter } from "./gateway/session-starts.js";
 import type { Logger } from "./logger.js";
 import { GrantStore } from "./oauth2/grants.js";
 import { RateLimiter } from "./ratelimit.js";
@@ -32,6 +33,7 @@ export class EmulatorCore {
   baseUrl = "http://127.0.0.1";
   readonly grants = new GrantStore();
   readonly faults = new FaultRegistry();
+  readonly sessionStarts = new SessionStartCounter();
   readonly limiter: RateLimiter;
   readonly cdn: CdnSigner;
   readonly requestLog = new RingLog<RequestLogEntry>(5_000);
@@ -79,6 +81,7 @@ export class EmulatorCore {
     if (input !== undefined) this.initialSpec = spec;
     this.world = this.attach(new World(spec));
     this.grants.clear();
+    this.sessionStarts.clear();
     this.limiter.reset();
     this.faults.clear();
     this.requestLog.clear();

@@ -57,6 +57,22 @@ describe("login and messages with real discord.js clients", () => {
     expect(customer?.members.me?.roles.highest.id).toBe(DEMO_IDS.mirrorRole);
   });
 
+  it("reports session starts in /gateway/bot and closes a flooding connection with 4008", async () => {
+    const res = await fetch(`${emu.apiUrl}/v10/gateway/bot`, {
+      headers: { authorization: `Bot ${DEMO_TOKENS.collector}` },
+    });
+    const body = (await res.json()) as { url: string; session_start_limit: { remaining: number } };
+    expect(body.url).toBe(emu.gatewayUrl);
+    expect(body.session_start_limit.remaining).toBe(999); // one IDENTIFY so far
+
+    const { WebSocket } = await import("ws");
+    const ws = new WebSocket(`${emu.gatewayUrl}?v=10&encoding=json`);
+    await new Promise((resolve) => ws.once("message", resolve)); // HELLO
+    const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+    for (let i = 0; i < 121; i += 1) ws.send(JSON.stringify({ op: 1, d: null }));
+    expect(await closed).toBe(4008);
+  });
+
   it("rejects a bad token and disallowed intents like Discord", async () => {
     const bad = makeClient(emu, GatewayIntentBits.Guilds);
     await expect(bad.login("not-a-real-token")).rejects.toThrow();

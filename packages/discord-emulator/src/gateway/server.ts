@@ -38,7 +38,15 @@ export type GatewayAction =
   | { kind: "close"; code: number }
   | { kind: "drop" };
 
-type Connection = { ws: WebSocket; session: GatewaySession | null };
+type Connection = {
+  ws: WebSocket;
+  session: GatewaySession | null;
+  /** Discord allows 120 client frames per 60 s per connection; more closes with 4008. */
+  frames: { count: number; windowStart: number };
+};
+
+const FRAME_LIMIT = 120;
+const FRAME_WINDOW_MS = 60_000;
 
 export class GatewayServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 * 1024 });
@@ -106,7 +114,7 @@ export class GatewayServer {
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const conn: Connection = { ws, session: null };
+    const conn: Connection = { ws, session: null, frames: { count: 0, windowStart: Date.now() } };
     this.connections.add(conn);
     ws.on("close", (code) => this.onClose(conn, code));
     ws.on("error", () => ws.terminate());
@@ -138,6 +146,12 @@ export class GatewayServer {
 
   private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
     if (isBinary) return conn.ws.close(CloseCode.DecodeError, "Binary frames are not supported");
+    const now = Date.now();
+    if (now - conn.frames.windowStart >= FRAME_WINDOW_MS)
+      conn.frames = { count: 0, windowStart: now };
+    conn.frames.count += 1;
+    if (conn.frames.count > FRAME_LIMIT)
+      return conn.ws.close(CloseCode.RateLimited, "Rate limited.");
     let frame: z.infer<typeof ZFrame>;
     try {
       frame = ZFrame.parse(JSON.parse(rawToString(data)));
@@ -201,6 +215,7 @@ export class GatewayServer {
     this.sessions.set(session.id, session);
     conn.session = session;
     session.socket = conn.ws;
+    this.core.sessionStarts.record(session.botId);
     this.logEvent(session, "identify", { intents: identify.intents });
     session.dispatch("READY", readyPayload(this.core, session));
     for (const guild of this.core.world.guildsOf(session.botId))

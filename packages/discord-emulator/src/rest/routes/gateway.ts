@@ -12,12 +12,7 @@ export const gatewayRoutes: RouteDef[] = [
       body: {
         url: ctx.core.gatewayUrl,
         shards: 1,
-        session_start_limit: {
-          total: 1000,
-          remaining: 999,
-          reset_after: 14_400_000,
-          max_concurrency: 1,
-        },
+        session_start_limit: ctx.core.sessionStarts.limit(ctx.actor.userId),
       },
     }),
   },
