@@ -1,0 +1,36 @@
+// `pnpm bench` (root) → the end-to-end delivery latency benchmark. See README.md.
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { runBenchmark } from "./bench.js";
+import { USAGE, parseOptions } from "./options.js";
+import { formatBudgets } from "./report.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+
+function say(line: string): void {
+  process.stdout.write(`${line.includes("\n") ? "" : "bench | "}${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), join(root, "bench-results"));
+  if (options === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  say(
+    `matrix: stored ${options.stored.join(",")} · subscribers ${options.subscribers.join(",")} · mode ${options.mode.join(",")} · browser ${options.browser ? "on" : "off"}`,
+  );
+  const report = await runBenchmark(root, options, say);
+  say("budgets (2-core targets from the issue):");
+  say(formatBudgets(report.budgets));
+  const file = join(options.out, `e2e-${report.machine.date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  say(`results written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+// Typed references to the Convex functions the benchmark calls. Not the generated `api`: its types
+// import every module of convex/ (and through Convex Auth, the DOM lib), which breaks the Node
+// typings of the emulator sources this package also compiles. Names match convex/*.ts.
+import { makeFunctionReference } from "convex/server";
+
+type SignInResult = { tokens?: { token: string; refreshToken: string } | null; started?: boolean };
+type SignInArgs = { provider: string; params: Record<string, string> };
+
+type Mail = { to: string; subject: string; code?: string; sentAt: number };
+
+export type SignalCard = {
+  id: string;
+  content: string;
+  committedAt: number;
+  createdAt: number;
+  version: number;
+};
+
+export type FeedPage = {
+  page: SignalCard[];
+  isDone: boolean;
+  continueCursor: string;
+  locked: boolean;
+  lockReason?: string;
+};
+
+export type DeliveryTiming = {
+  sourceMessageId: string;
+  found: boolean;
+  signalId?: string;
+  sourceAt?: number;
+  receivedAt?: number;
+  committedAt?: number;
+  creationTime?: number;
+  deliveries: {
+    customerChannelId: string;
+    status: string;
+    botReceivedAt?: number;
+    postedAt?: number;
+    customerMessageId?: string;
+  }[];
+};
+
+export const refs = {
+  signIn: makeFunctionReference<"action", SignInArgs, SignInResult>("auth:signIn"),
+  latestMail: makeFunctionReference<"query", { to: string; limit?: number }, Mail[]>(
+    "devMailbox:latestFor",
+  ),
+  feedAccess: makeFunctionReference<
+    "query",
+    Record<string, never>,
+    { locked: true; reason: string } | { locked: false; tiers: string[] }
+  >("feed:access"),
+  feedList: makeFunctionReference<
+    "query",
+    { paginationOpts: { numItems: number; cursor: string | null } },
+    FeedPage
+  >("feed:list"),
+  deliveryTimings: makeFunctionReference<"query", { sourceMessageIds: string[] }, DeliveryTiming[]>(
+    "latency:deliveryTimings",
+  ),
+  insertSyntheticSignals: makeFunctionReference<
+    "mutation",
+    {
+      tierKey: string;
+      sourceGuildId: string;
+      sourceChannelId: string;
+      firstIndex: number;
+      count: number;
+    },
+    { inserted: number }
+  >("syntheticSignals:insertBatch"),
+  mirrorWork: makeFunctionReference<"query", { secret: string; limit?: number }, unknown[]>(
+    "mirror:work",
+  ),
+};
