@@ -25,6 +25,7 @@ import {
 const SHOTS = join(WEB_DIR, "screenshots");
 const PASSWORD = "e2e correct horse battery";
 const NEW_PASSWORD = "e2e a brand new passphrase";
+const FIRST_MESSAGE_ID = "1300000000000000101";
 const CUSTOMER = "trader@e2e.test";
 const MAPPING = {
   label: "VIP calls",
@@ -142,7 +143,7 @@ function signalMessage(
 ) {
   const now = Date.now();
   return {
-    messageId: "1300000000000000101",
+    messageId: FIRST_MESSAGE_ID,
     channelId: MAPPING.sourceChannelId,
     guildId: MAPPING.sourceGuildId,
     authorId: "1000000000000000099",
@@ -266,6 +267,35 @@ describe("customer journey", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${stack.webUrl}/feed`);
     await page.getByTestId("signal-card").first().waitFor();
+
+    // The author deletes the post: it stays, marked, with its history (nothing quietly vanishes).
+    await markDocument(page);
+    await service.mutation(api.ingest.deleteMessages, {
+      secret: SERVICE_SECRET,
+      channelId: MAPPING.sourceChannelId,
+      messageIds: [FIRST_MESSAGE_ID],
+    });
+    await page.getByRole("link", { name: /Deleted by the author/ }).waitFor({ timeout: 15_000 });
+    await expectSameDocument(page);
+
+    // Older signals load as you scroll (pages of 20).
+    for (let i = 0; i < 24; i++) {
+      await service.mutation(api.ingest.upsertMessage, {
+        secret: SERVICE_SECRET,
+        message: {
+          ...signalMessage(`ETH/USDT SHORT\nEntry: ${2300 + i}\nTP: 2200\nSL: 2400`),
+          messageId: String(1300000000000000200n + BigInt(i)),
+        },
+      });
+    }
+    await page.reload();
+    const cards = page.getByTestId("signal-card");
+    await cards.nth(19).waitFor();
+    expect(await cards.count()).toBe(20);
+    await cards.nth(19).scrollIntoViewIfNeeded();
+    await page.getByText("That's every signal.").scrollIntoViewIfNeeded({ timeout: 15_000 });
+    expect(await cards.count()).toBe(25);
+    await shot(page, "feed-scrolled");
     await context.close();
   });
 });

@@ -5,7 +5,7 @@ import { useConvexAuth, useQuery } from "convex/react";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
-const linkClass = "rounded px-2 py-1 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-white";
+const linkClass = "rounded px-1.5 py-1 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-white";
 
 export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
   const { isAuthenticated, isLoading } = useConvexAuth();
@@ -14,7 +14,7 @@ export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
     <header className="sticky top-0 z-20 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
       <nav
         aria-label="Main"
-        className="mx-auto flex w-full max-w-3xl flex-wrap items-center gap-1 px-4 py-2"
+        className="mx-auto flex w-full max-w-3xl flex-wrap items-center gap-0.5 px-3 py-2"
       >
         <Link href="/" className="mr-auto font-semibold tracking-tight text-white">
           G3netic<span className="text-emerald-400"> Signals</span>
@@ -48,8 +48,8 @@ export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
           </>
         )}
         {devMailbox ? (
-          <Link href="/dev/mailbox" className={`${linkClass} text-amber-300`}>
-            Dev mailbox
+          <Link href="/dev/mailbox" className={`${linkClass} text-amber-300`} title="Dev mailbox">
+            Dev mail
           </Link>
         ) : null}
       </nav>
