@@ -246,6 +246,14 @@ export class Engine {
     return readSetStorage.exit(() => this.instance.run(() => Promise.resolve(fn())));
   }
 
+  /**
+   * Runs fn with the transaction lock held so the queries it runs one after another all see
+   * the same committed state (one Transition = one snapshot). fn must only run queries.
+   */
+  holdForReads<T>(fn: () => Promise<T>): Promise<T> {
+    return readSetStorage.exit(() => this.instance.holdForReads(fn));
+  }
+
   armScheduledJob(job: ScheduledJobDoc): void {
     this.instance.armScheduledJob(job);
   }

@@ -110,6 +110,11 @@ export class SyncHub {
   }
 
   private async flush(): Promise<void> {
+    await this.deps.engine().holdForReads(() => this.flushHeld());
+  }
+
+  /** Runs with the engine's lock held: every re-run of this flush sees one snapshot. */
+  private async flushHeld(): Promise<void> {
     this.flushScheduled = false;
     const changes = this.pendingChanges;
     this.pendingChanges = [];
@@ -205,7 +210,9 @@ export class SyncHub {
         session.connectionCount = message.connectionCount;
         return;
       case "ModifyQuerySet":
-        return this.exclusive(() => this.modifyQuerySet(session, message));
+        return this.exclusive(() =>
+          this.deps.engine().holdForReads(() => this.modifyQuerySet(session, message)),
+        );
       case "Mutation":
         return this.mutation(session, message);
       case "Authenticate":
@@ -291,12 +298,14 @@ export class SyncHub {
       return;
     }
     const engine = this.deps.engine();
-    const modifications: StateModification[] = [];
-    for (const sub of session.subscriptions.values()) {
-      const result = modificationFor(sub, await evaluate(engine, session.caller, sub));
-      if (result !== null) modifications.push(result);
-    }
-    session.sendTransition(engine.ts, modifications, { identity: message.baseVersion + 1 });
+    await engine.holdForReads(async () => {
+      const modifications: StateModification[] = [];
+      for (const sub of session.subscriptions.values()) {
+        const result = modificationFor(sub, await evaluate(engine, session.caller, sub));
+        if (result !== null) modifications.push(result);
+      }
+      session.sendTransition(engine.ts, modifications, { identity: message.baseVersion + 1 });
+    });
   }
 
   /**

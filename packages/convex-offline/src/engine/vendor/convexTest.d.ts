@@ -105,6 +105,8 @@ export type EngineAccessor = {
 };
 
 export type EngineInstance = EngineAccessor & {
+  /** Runs fn holding the transaction lock: the queries it runs (sequentially) share a snapshot. */
+  holdForReads<T>(fn: () => Promise<T>): Promise<T>;
   armScheduledJob(job: ScheduledJobDoc): void;
   cancelAllTimers(): void;
 };

@@ -1605,7 +1605,10 @@ function hexFromBase64(base64) {
 // If we're in action, wrap the write in a transaction.
 async function writeToDatabase(impl) {
   const db = getDb();
-  if (!getTransactionManager().isInTransaction()) {
+  // convex-offline: decide by the caller's own context, not by whether *some* transaction is
+  // running (an action storing a file while another function runs must not write into it).
+  const udfType = executionContextStorage.getStore()?.udfType;
+  if (udfType !== "mutation" && udfType !== "query") {
     return await withAuth().run(async () => {
       return await impl(db);
     });
@@ -1914,6 +1917,9 @@ class Scheduler {
     }
   }
 }
+// convex-offline: the TransactionManager whose lock the current async context holds for a
+// batch of queries (`holdForReads`), so those queries see one snapshot.
+const readHoldStorage = new AsyncLocalStorage();
 class TransactionManager {
   // The DatabaseFake is used in the Convex global,
   // and so it restricts `convexTest` to run one function
@@ -1931,14 +1937,39 @@ class TransactionManager {
   // The latest committed transaction's timestamp, in Unix nanoseconds.
   // Zero represents the initial empty database, before any commits.
   _lastCommitTs = 0n;
+  // convex-offline: true while holdForReads holds the lock.
+  _holding = false;
   constructor(limitsConfig = false) {
     this._limitsConfig = limitsConfig;
   }
-  async begin(isNested, transactionLimits) {
+  // convex-offline: runs fn holding the lock; top-level transactions started inside fn (its
+  // queries, run one after another) reuse the hold instead of waiting for the lock.
+  async holdForReads(fn) {
+    while (this._waitOnCurrentFunction !== null) {
+      await this._waitOnCurrentFunction;
+    }
+    this._waitOnCurrentFunction = new Promise((resolve) => {
+      this._markTransactionDone = resolve;
+    });
+    this._holding = true;
+    try {
+      return await readHoldStorage.run(this, fn);
+    } finally {
+      this._holding = false;
+      const done = this._markTransactionDone;
+      this._metricsTracker = null;
+      this._waitOnCurrentFunction = null;
+      this._markTransactionDone = null;
+      done?.();
+    }
+  }
+  async begin(isNested, transactionLimits, isQuery = false) {
     // Take a lock only for the top-level of each transaction.
     // Nested transactions are not isolated so if you `Promise.all` on multiple
     // `ctx.runMutation` or `ctx.runQuery` calls, they won't be serialized.
-    if (!isNested) {
+    if (!isNested && isQuery && this._holding && readHoldStorage.getStore() === this) {
+      this._metricsTracker = new TransactionMetricsTracker(this._limitsConfig);
+    } else if (!isNested) {
       // Note the loop is important, as the current promise might resolve and a
       // new transaction could start before we get woken up.
       // This is the standard pattern for condition variables:
@@ -2004,6 +2035,12 @@ class TransactionManager {
   _endTransaction(isNested) {
     if (this._markTransactionDone === null) {
       throw new Error("Transaction not started");
+    }
+    if (!isNested && this._holding) {
+      // convex-offline: only held queries run during a hold (writers wait for the lock);
+      // the hold keeps the lock until holdForReads returns.
+      this._metricsTracker = null;
+      return;
     }
     if (!isNested) {
       this._metricsTracker = null;
@@ -2118,6 +2155,9 @@ export function convexTest(schemaOrOptions, modules) {
   return {
     ...testAccessor(new AuthFake(), DEFAULT_REQUEST_OPTIONS),
     registerComponent,
+    // convex-offline: one-snapshot query batches (see TransactionManager.holdForReads).
+    holdForReads: (fn) =>
+      convexGlobalStorage.run(convexGlobal, () => convexGlobal.transactionManager.holdForReads(fn)),
     // convex-offline: re-arm a persisted pending job, and stop all timers on shutdown.
     armScheduledJob: (job) =>
       convexGlobalStorage.run(convexGlobal, () =>
@@ -2239,7 +2279,7 @@ function withAuth(
       paginatedQueries: 0,
     };
     const requestMetadata = requestMetadataForExecution();
-    await transactionManager.begin(isNested, transactionLimits);
+    await transactionManager.begin(isNested, transactionLimits, /* isQuery */ true);
     try {
       const childLock = new NestedLock();
       const invokeRaw = () => q.invokeQuery(JSON.stringify(convexToJson([parseArgs(args)])));
