@@ -2,6 +2,7 @@
 // ../../convex, the real discord.js mirror (in-process through its composition root, or as a
 // child process that can be SIGKILLed) and the real Convex clients.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
@@ -54,6 +55,7 @@ export type Stack = {
   startMirror: (options?: {
     instanceId?: string;
     overrides?: ComposeOverrides;
+    env?: Record<string, string>;
   }) => Promise<MirrorApp>;
   signUp: (email: string) => Promise<SignedInUser>;
   adminUser: () => Promise<SignedInUser>;
@@ -144,8 +146,8 @@ export async function startStack(
     source: new SourceChannel(service),
     customerMessages: () => emulator.control.messages(CUSTOMER_CHANNEL),
     mirrorEnv,
-    startMirror: async ({ instanceId = "mirror-test", overrides = {} } = {}) => {
-      const config = loadConfig(mirrorEnv(instanceId));
+    startMirror: async ({ instanceId = "mirror-test", overrides = {}, env = {} } = {}) => {
+      const config = loadConfig({ ...mirrorEnv(instanceId), ...env });
       const app = await composeMirror(config, createLogger(config.LOG_LEVEL, instanceId), {
         discord: {
           ws: {
@@ -212,10 +214,38 @@ export function snowflake(): string {
 export class SourceChannel {
   constructor(private readonly service: ConvexHttpClient) {}
 
-  async post(content: string, options: { replyTo?: string } = {}): Promise<string> {
+  async post(
+    content: string,
+    options: {
+      replyTo?: string;
+      files?: { name: string; bytes: Buffer; contentType: string }[];
+    } = {},
+  ): Promise<string> {
     const messageId = snowflake();
-    await this.upsert(messageId, content, options.replyTo);
+    const attachments = [];
+    for (const file of options.files ?? []) attachments.push(await this.store(file));
+    await this.upsert(messageId, content, options.replyTo, undefined, attachments);
     return messageId;
+  }
+
+  /** Uploads a file to Convex storage the way the collector does, returning the attachment input. */
+  private async store(file: { name: string; bytes: Buffer; contentType: string }) {
+    const uploadUrl = await this.service.mutation(api.ingest.generateUploadUrl, { secret: SECRET });
+    const response = await fetch(uploadUrl, {
+      method: "POST",
+      headers: { "Content-Type": file.contentType },
+      body: new Uint8Array(file.bytes),
+    });
+    const { storageId } = (await response.json()) as { storageId: Id<"_storage"> };
+    return {
+      status: "stored" as const,
+      discordAttachmentId: snowflake(),
+      storageId,
+      filename: file.name,
+      contentType: file.contentType,
+      size: file.bytes.length,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    };
   }
 
   async edit(messageId: string, content: string, replyTo?: string): Promise<void> {
@@ -232,7 +262,21 @@ export class SourceChannel {
     }
   }
 
-  private async upsert(messageId: string, content: string, replyTo?: string, editedAt?: number) {
+  private async upsert(
+    messageId: string,
+    content: string,
+    replyTo?: string,
+    editedAt?: number,
+    attachments: {
+      status: "stored";
+      discordAttachmentId: string;
+      storageId: Id<"_storage">;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+    }[] = [],
+  ) {
     const now = Date.now();
     await this.service.mutation(api.ingest.upsertMessage, {
       secret: SECRET,
@@ -244,7 +288,7 @@ export class SourceChannel {
         authorName: "analyst",
         content,
         ...(replyTo === undefined ? {} : { replyToMessageId: replyTo }),
-        attachments: [],
+        attachments,
         sourceAt: now - 5,
         ...(editedAt === undefined ? {} : { editedAt }),
         receivedAt: now,

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import { checkDrift, describeDrift } from "../../src/drift.js";
+
+/** A valid 1×1 PNG. */
+const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 import { MirrorApi } from "../../src/mirror-api.js";
 import type { ClaimedDelivery } from "../../src/work-types.js";
 import {
@@ -67,6 +73,29 @@ describe("mirroring", () => {
 
     await stack.source.remove([id]);
     await converged([]);
+  });
+
+  test("attachments are re-uploaded from our storage; files above the upload limit become links", async () => {
+    await stack.startMirror({ env: { MIRROR_UPLOAD_LIMIT_BYTES: "1000" } });
+    await stack.source.post("[sig-1] chart attached", {
+      files: [
+        { name: "chart.png", bytes: PNG_1X1, contentType: "image/png" },
+        { name: "big.pdf", bytes: Buffer.alloc(5_000, 7), contentType: "application/pdf" },
+      ],
+    });
+    const [message] = await waitFor(async () => {
+      const messages = await stack.customerMessages();
+      return messages.length === 1 ? messages : undefined;
+    });
+    expect(message?.attachments.map((file) => [file.filename, file.size])).toEqual([
+      ["chart.png", PNG_1X1.length],
+    ]);
+    expect(message?.content).toMatch(
+      /^\[sig-1\] chart attached\n📎 \[big\.pdf\]\(<http:\/\/127\.0\.0\.1:\d+\/api\/storage\/[^>]+>\)$/,
+    );
+    const link = /<(http[^>]+)>/.exec(message?.content ?? "")?.[1] ?? "";
+    const linked = await fetch(link);
+    expect(Buffer.from(await linked.arrayBuffer()).equals(Buffer.alloc(5_000, 7))).toBe(true);
   });
 
   test("a reply points at the mirrored parent", async () => {
