@@ -18,8 +18,10 @@ export type StackOptions = {
   watch?: boolean;
   /** Regenerate convex/_generated when the backend starts (default true). */
   codegen?: boolean;
-  /** Extra environment per service name (e.g. NODE_OPTIONS for a profile, tuning knobs). */
+  /** Extra environment per service name (tuning knobs, log levels). */
   serviceEnv?: Record<string, Record<string, string>>;
+  /** Node flags per tsx-run service name, before the script (e.g. `--cpu-prof`). */
+  nodeFlags?: Record<string, string[]>;
 };
 
 const tsx = (root: string): string => join(root, "node_modules", ".bin", "tsx");
@@ -123,6 +125,11 @@ export function stackServices(options: StackOptions): {
   }
   const withEnv = (spec: ServiceSpec): ServiceSpec => ({
     ...spec,
+    // tsx hands flags placed before the script to node.
+    args:
+      spec.command === tsx(root)
+        ? [...(options.nodeFlags?.[spec.name] ?? []), ...spec.args]
+        : spec.args,
     env: { ...spec.env, ...options.serviceEnv?.[spec.name] },
   });
   return { emulator: withEnv(emulator), backend: withEnv(backend), apps: apps.map(withEnv) };

@@ -22,18 +22,22 @@ describe("stackServices", () => {
       envFile: "/tmp/bench/env",
       watch: false,
       codegen: false,
-      serviceEnv: { convex: { NODE_OPTIONS: "--cpu-prof" }, mirror: { X: "1" } },
+      serviceEnv: { convex: { LOG: "debug" }, mirror: { X: "1" } },
+      nodeFlags: { convex: ["--cpu-prof"], web: ["--ignored-for-next"] },
     });
     expect(backend.args).toEqual(
       expect.arrayContaining(["--data", "/tmp/bench/data", "--env-file", "/tmp/bench/env"]),
     );
     expect(backend.args).not.toContain("--watch");
     expect(backend.args).toContain("--no-codegen");
-    expect(backend.env).toEqual({ NODE_OPTIONS: "--cpu-prof" });
+    expect(backend.env).toEqual({ LOG: "debug" });
+    expect(backend.args[0]).toBe("--cpu-prof");
+    expect(backend.args[1]).toMatch(/convex-offline\/src\/cli\.ts$/);
     const mirror = apps.find((app) => app.name === "mirror");
     expect(mirror?.env.X).toBe("1");
     expect(mirror?.env.CONVEX_URL).toBe(`http://127.0.0.1:${DEFAULT_PORTS.backend}`);
     expect(apps.find((app) => app.name === "web")?.args[0]).toBe("start");
+    expect(mirror?.args[0]).toMatch(/apps\/mirror\/src\/index\.ts$/);
     expect(apps.map((app) => app.name)).not.toContain("demo-feed");
   });
 });

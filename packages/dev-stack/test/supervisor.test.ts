@@ -64,10 +64,10 @@ describe("Supervisor", () => {
     const port = await freePort();
     const written: string[] = [];
     const original = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
+    process.stdout.write = (chunk: string | Uint8Array) => {
       written.push(String(chunk));
       return true;
-    });
+    };
     try {
       await supervisor.start({
         name: "quiet",

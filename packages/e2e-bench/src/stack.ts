@@ -111,10 +111,10 @@ export async function startStack(config: StackConfig): Promise<Stack> {
     envFile,
     watch: false,
     codegen: false,
+    ...(cpuProf === undefined
+      ? {}
+      : { nodeFlags: { convex: ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] } }),
     serviceEnv: {
-      ...(cpuProf === undefined
-        ? {}
-        : { convex: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProf}` } }),
       // Our own client-side limiter stays at Discord's 50 req/s unless Discord limits are off.
       mirror: config.discordRateLimits ? {} : { DISCORD_REST_GLOBAL_RPS: "10000" },
       web: { NEXT_TELEMETRY_DISABLED: "1" },
