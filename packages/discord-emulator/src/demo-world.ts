@@ -66,7 +66,7 @@ export const demoWorld = {
       id: DEMO_IDS.collectorApp,
       name: "Collector",
       bot: { id: DEMO_IDS.collectorApp, username: "Collector", token: DEMO_TOKENS.collector },
-      tokenEnvVar: "COLLECTOR_DISCORD_TOKEN",
+      tokenEnvVar: "DISCORD_COLLECTOR_TOKEN",
       clientSecret: DEMO_TOKENS.collectorClientSecret,
       redirectUris: [],
       privilegedIntents: ["MessageContent", "GuildMembers"],
@@ -75,7 +75,7 @@ export const demoWorld = {
       id: DEMO_IDS.mirrorApp,
       name: "Mirror",
       bot: { id: DEMO_IDS.mirrorApp, username: "Mirror", token: DEMO_TOKENS.mirror },
-      tokenEnvVar: "MIRROR_DISCORD_TOKEN",
+      tokenEnvVar: "DISCORD_MIRROR_TOKEN",
       clientSecret: DEMO_TOKENS.mirrorClientSecret,
       redirectUris: [
         "http://127.0.0.1:3000/api/discord/callback",

@@ -29,8 +29,8 @@ describe("CLI", () => {
     });
     const startup = await started;
     expect(startup.bots?.map((b) => b.tokenEnvVar)).toEqual([
-      "COLLECTOR_DISCORD_TOKEN",
-      "MIRROR_DISCORD_TOKEN",
+      "DISCORD_COLLECTOR_TOKEN",
+      "DISCORD_MIRROR_TOKEN",
     ]);
     const health = await fetch(`${startup.url ?? ""}/_health`);
     expect(await health.json()).toEqual({ ok: true, guilds: 2 });
