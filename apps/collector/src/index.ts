@@ -7,6 +7,7 @@ import { AttachmentStore } from "./attachment-store.js";
 import { Backfiller } from "./backfill.js";
 import { KeyedSerialQueue } from "./channel-queue.js";
 import { ConfigError, loadConfig, type CollectorConfig } from "./config.js";
+import { convexClientLogger } from "./convex-logger.js";
 import { createDiscordClient } from "./discord-client.js";
 import { DiscordMessages } from "./discord-messages.js";
 import { startHealthServer } from "./health-server.js";
@@ -30,7 +31,10 @@ async function main(config: CollectorConfig): Promise<void> {
   );
 
   // 2. Convex client (WebSocket: live subscription + mutations)
-  const convex = new ConvexClient(config.convexUrl, { unsavedChangesWarning: false });
+  const convex = new ConvexClient(config.convexUrl, {
+    unsavedChangesWarning: false,
+    logger: convexClientLogger(logger.child({ component: "convex-client" })),
+  });
   const api = new IngestApi(convex, config.serviceSecret, logger.child({ component: "convex" }));
 
   // 3. Discord client

@@ -315,6 +315,9 @@ describe("collector against the Discord emulator and the offline Convex backend"
     ]);
     expect((await world.inspect(before.id))?.revisions).toHaveLength(1);
     expect((await collector.health()).body).toMatchObject({ ready: true, convex: "connected" });
+    // The Convex client's reconnect messages come out as JSON log lines too.
+    expect(collector.count((l) => l.event === "convex.client")).toBeGreaterThan(0);
+    expect(collector.logs.filter((l) => l.level === undefined)).toEqual([]);
   });
 
   test("a channel added to the mappings is picked up live; unmapped channels, its own and bot posts are ignored", async () => {
