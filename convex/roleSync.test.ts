@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { enqueueRoleSyncForEntitlementChange, enqueueRoleSyncForUser } from "./model/roleSync";
+import { enqueueRoleSyncForUser } from "./model/roleSync";
 import {
   grantAccess,
   GUILD,
@@ -414,22 +414,20 @@ describe("admin", () => {
   });
 });
 
-describe("entitlement hook", () => {
-  test("re-syncs both the user an entitlement moved from and the one it moved to", async () => {
+describe("entitlement writes", () => {
+  test("an admin grant and revoke (through the one entitlement writer) enqueue grant, then revoke", async () => {
     const s = await setupMirror();
-    await s.t.run(async (ctx) => {
-      await linkDiscord(ctx, s.ids.paying, PAYING_DISCORD);
-      await linkDiscord(ctx, s.ids.customer, FREE_DISCORD);
-      await grantAccess(ctx, s.ids.paying);
-      await enqueueRoleSyncForEntitlementChange(ctx, {
-        previousUserId: s.ids.customer,
-        userId: s.ids.paying,
-        reason: "entitlement.attach",
-      });
+    await s.t.run((ctx) => linkDiscord(ctx, s.ids.paying, PAYING_DISCORD));
+    const admin = s.as(s.ids.admin);
+    const entitlementId = await admin.mutation(api.entitlementAdmin.grant, {
+      userId: s.ids.paying,
+      tierKey: "vip",
+      days: 30,
+      reason: "comp",
     });
-    const byUser = Object.fromEntries(
-      (await jobs(s)).map((job) => [job.discordUserId, job.action]),
-    );
-    expect(byUser).toEqual({ [PAYING_DISCORD]: "grant", [FREE_DISCORD]: "revoke" });
+    expect(await jobs(s)).toMatchObject([{ discordUserId: PAYING_DISCORD, action: "grant" }]);
+    await admin.mutation(api.entitlementAdmin.revoke, { entitlementId, reason: "dispute" });
+    // Merged into the same pending job, now a revoke.
+    expect(await jobs(s)).toMatchObject([{ discordUserId: PAYING_DISCORD, action: "revoke" }]);
   });
 });

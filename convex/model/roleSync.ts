@@ -334,17 +334,3 @@ async function anotherLeaseRunning(
     .take(10);
   return leased.some((other) => other._id !== row._id && (other.leaseExpiresAt ?? 0) > now);
 }
-
-/**
- * The single hook in the entitlement write path (model/entitlements.ts): after any entitlement
- * change, re-sync the roles of the user it belongs to, and of the user it was detached from.
- */
-export async function enqueueRoleSyncForEntitlementChange(
-  ctx: MutationCtx,
-  change: { previousUserId?: Id<"users">; userId?: Id<"users">; reason: string },
-): Promise<void> {
-  const users = new Set([change.previousUserId, change.userId]);
-  for (const userId of users) {
-    if (userId !== undefined) await enqueueRoleSyncForUser(ctx, userId, change.reason);
-  }
-}
