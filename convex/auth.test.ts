@@ -66,7 +66,8 @@ async function signUpAndVerify(t: T) {
   });
 }
 
-describe("Convex Auth: email + password", () => {
+// Scrypt hashing makes each sign-in take real CPU time; a shared 2-core machine needs headroom.
+describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
   test("sign up mails a code; no session until the email is verified", async () => {
     const t = convexTest(schema, modules);
     const verified = await signUpAndVerify(t);
@@ -125,6 +126,18 @@ describe("Convex Auth: email + password", () => {
     ).rejects.toThrow(/lower-case/);
     const mails = await t.run((ctx) => ctx.db.query("devMailbox").take(5));
     expect(mails).toEqual([]);
+  });
+
+  test("sign-up fails loudly, sending nothing, when no email transport is configured", async () => {
+    vi.stubEnv("EMAIL_PROVIDER", "");
+    const t = convexTest(schema, modules);
+    await expect(
+      t.action(api.auth.signIn, {
+        provider: "password",
+        params: { flow: "signUp", email: EMAIL, password: PASSWORD },
+      }),
+    ).rejects.toThrow(/EMAIL_PROVIDER must be/);
+    expect(await t.run((ctx) => ctx.db.query("devMailbox").take(5))).toEqual([]);
   });
 
   test(`failed sign-ins are rate limited: after ${MAX_FAILED_SIGN_INS_PER_HOUR} failures even the right password is refused`, async () => {

@@ -31,4 +31,14 @@ describe("devMailbox", () => {
       await expectCode(caller.query(api.devMailbox.recent, {}), "NOT_FOUND");
     }
   });
+
+  test("recent: closed when EMAIL_PROVIDER is missing, or dev on a Convex cloud deployment", async () => {
+    const { t, anonymous } = await setupRoles();
+    await t.mutation(internal.devMailbox.deliver, { to: "a@example.com", subject: "s", text: "t" });
+    vi.stubEnv("EMAIL_PROVIDER", "");
+    await expectCode(anonymous.query(api.devMailbox.recent, {}), "NOT_FOUND");
+    vi.stubEnv("EMAIL_PROVIDER", "dev");
+    vi.stubEnv("CONVEX_CLOUD_URL", "https://happy-otter-123.convex.cloud");
+    await expectCode(anonymous.query(api.devMailbox.recent, {}), "NOT_FOUND");
+  });
 });

@@ -43,7 +43,13 @@ export const recent = query({
   args: {},
   returns: v.array(vMail),
   handler: async (ctx) => {
-    if (emailProvider() !== "dev") {
+    let provider: string;
+    try {
+      provider = emailProvider();
+    } catch {
+      provider = "misconfigured";
+    }
+    if (provider !== "dev") {
       throw new ConvexError({
         code: "NOT_FOUND",
         message: "The dev mailbox only exists when EMAIL_PROVIDER=dev.",

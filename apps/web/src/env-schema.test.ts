@@ -11,9 +11,11 @@ test("names a missing or bad variable", () => {
   ).toThrow(/EMAIL_PROVIDER is invalid/);
 });
 
-test("accepts a valid environment and defaults the email provider to dev", () => {
-  expect(parseEnv({ NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210" })).toEqual({
-    NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210",
-    EMAIL_PROVIDER: "dev",
-  });
+test("accepts a valid environment; the email provider has no default", () => {
+  expect(
+    parseEnv({ NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210", EMAIL_PROVIDER: "resend" }),
+  ).toEqual({ NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210", EMAIL_PROVIDER: "resend" });
+  expect(() => parseEnv({ NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210" })).toThrow(
+    /EMAIL_PROVIDER is missing/,
+  );
 });

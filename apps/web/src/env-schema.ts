@@ -5,8 +5,8 @@ export const ZEnv = z.object({
   NEXT_PUBLIC_CONVEX_URL: z.url({
     message: "must be the Convex deployment URL, e.g. http://127.0.0.1:3210",
   }),
-  /** Mirrors the backend's EMAIL_PROVIDER: "dev" enables the /dev/mailbox page. */
-  EMAIL_PROVIDER: z.enum(["dev", "resend"]).default("dev"),
+  /** Mirrors the backend's EMAIL_PROVIDER: "dev" enables the /dev/mailbox page. No default. */
+  EMAIL_PROVIDER: z.enum(["dev", "resend"], { message: 'must be "dev" or "resend"' }),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,12 +1,15 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { useAlertPreference } from "./alert-preferences";
 
 /** Opt-in desktop notifications and sound for new signals. */
 export function AlertSettings() {
   const [notify, setNotify] = useAlertPreference("notify");
   const [sound, setSound] = useAlertPreference("sound");
-  const supported = typeof window !== "undefined" && "Notification" in window;
+  // Decided after hydration: the server render cannot know, and must match the first client render.
+  const [supported, setSupported] = useState(false);
+  useEffect(() => setSupported("Notification" in window), []);
   return (
     <fieldset className="flex flex-wrap gap-4 text-sm text-zinc-300">
       <legend className="sr-only">Alerts for new signals</legend>
