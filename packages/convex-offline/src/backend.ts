@@ -19,6 +19,7 @@ import { type FileStore, diskFileStore, memoryFileStore } from "./storage/fileSt
 import { Persistence } from "./storage/persistence.js";
 import { SYNC_PATH, SyncHub } from "./sync/syncHub.js";
 import { watchFunctions } from "./watch.js";
+import { scanEnvReferences, unsetNames } from "./envScan.js";
 
 export const BACKEND_VERSION = "convex-offline/0.1.0 (convex 1.48.0 protocol)";
 
@@ -202,6 +203,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       },
     );
   }
+  const references = scanEnvReferences(functionsDir);
+  const missingRequired = unsetNames(references.required, process.env);
+  const unsetReferenced = unsetNames(references.referenced, process.env);
+  if (missingRequired.length > 0) {
+    logger.log("warn", "env.missing_required", {
+      names: missingRequired,
+      hint: "Functions that require these fail until they are set: add them to the env file (--env-file) or startBackend({ env }).",
+    });
+  }
+  if (unsetReferenced.length > 0)
+    logger.log("info", "env.unset_optional", { names: unsetReferenced });
   hub = new SyncHub({ engine: currentEngine, verifier: () => verifier, adminKey, logger });
   const syncHub = hub;
 

@@ -2,6 +2,10 @@ import { importJWK, importPKCS8, SignJWT, jwtVerify, type JWK } from "jose";
 import { describe, expect, it } from "vitest";
 import { generateAuthKeys } from "../src/auth/keys.js";
 import { parseEnvFile } from "../src/env.js";
+import { scanEnvReferences, unsetNames } from "../src/envScan.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDataDir } from "./helpers.js";
 
 describe("Convex Auth key generation", () => {
   it("produces a PKCS8 key with spaces for newlines and a matching JWKS", async () => {
@@ -43,5 +47,24 @@ describe("env files", () => {
       MULTI: "line1\nline2",
       EMPTY: "",
     });
+  });
+});
+
+describe("env references in function code", () => {
+  it("finds required and optional names and reports the unset ones", () => {
+    const dir = tempDataDir();
+    mkdirSync(join(dir, "model"));
+    writeFileSync(
+      join(dir, "a.ts"),
+      'const s = requireEnv("SECRET_KEY");\nconst u = process.env.SITE_URL;\nconst t = process.env["TOKEN"];',
+    );
+    writeFileSync(join(dir, "model", "b.ts"), 'optionalEnv("MAYBE"); requireEnv("ALSO_REQUIRED");');
+    writeFileSync(join(dir, "a.test.ts"), 'requireEnv("ONLY_IN_TESTS");');
+    const found = scanEnvReferences(dir);
+    expect([...found.required].sort()).toEqual(["ALSO_REQUIRED", "SECRET_KEY"]);
+    expect([...found.referenced].sort()).toEqual(["MAYBE", "SITE_URL", "TOKEN"]);
+    expect(unsetNames(found.required, { SECRET_KEY: "x", ALSO_REQUIRED: "" })).toEqual([
+      "ALSO_REQUIRED",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The deployment port's HTTP API: function calls (ConvexHttpClient, `npx convex run`),
 // file upload and download, health.
 import { type IncomingMessage, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import { type JSONValue } from "convex/values";
 import { z } from "zod";
 import { type TokenVerifier } from "../auth/tokenVerifier.js";
@@ -145,6 +146,13 @@ export function createCloudHandler(deps: CloudDeps) {
       return;
     }
     const path = url.pathname;
+    if (method === "GET" && path === "/") {
+      response.writeHead(200, { ...CORS_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+      response.end(
+        "This Convex deployment (convex-offline) is running. See /version for details.\n",
+      );
+      return;
+    }
     if (
       method === "GET" &&
       (path === "/version" || path === "/api/health" || path === "/instance_name")
@@ -192,6 +200,15 @@ export function createCloudHandler(deps: CloudDeps) {
   }
 
   return (request: IncomingMessage, response: ServerResponse): void => {
+    const started = performance.now();
+    response.once("finish", () => {
+      deps.logger.log("debug", "http.request", {
+        method: request.method,
+        path: (request.url ?? "/").split("?")[0],
+        status: response.statusCode,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      });
+    });
     route(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendError(response, error);

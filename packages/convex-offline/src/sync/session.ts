@@ -20,6 +20,8 @@ export class Session {
   /** Fires when the user token expires (see SyncHub.authenticate). */
   authExpiry: NodeJS.Timeout | null = null;
   readonly subscriptions = new Map<number, Subscription>();
+  /** Smoothed cost (ms) of this socket's share of recent flushes; orders the next flush. */
+  flushCostMs = 0;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -43,6 +45,10 @@ export class Session {
     const key = JSON.stringify([this.isAdmin, this.identity]);
     this.callerKeyCache = { identity: this.identity, isAdmin: this.isAdmin, key };
     return key;
+  }
+
+  recordFlushCost(ms: number): void {
+    this.flushCostMs = this.flushCostMs === 0 ? ms : this.flushCostMs * 0.7 + ms * 0.3;
   }
 
   enqueue(task: () => Promise<void>): void {

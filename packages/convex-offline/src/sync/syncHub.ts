@@ -40,6 +40,19 @@ export type SyncDeps = {
   readonly logger: Logger;
 };
 
+/** Flush order: sockets awaiting their mutation's Transition, then cheapest first (stable). */
+export function flushOrder(sessions: Iterable<Session>): Session[] {
+  return [...sessions]
+    .map((session, index) => ({ session, index }))
+    .sort(
+      (a, b) =>
+        Number(b.session.needsTransition) - Number(a.session.needsTransition) ||
+        a.session.flushCostMs - b.session.flushCostMs ||
+        a.index - b.index,
+    )
+    .map(({ session }) => session);
+}
+
 export class SyncHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private readonly sessions = new Set<Session>();
@@ -109,46 +122,65 @@ export class SyncHub {
     );
   }
 
+  /**
+   * Re-runs the subscriptions a batch of commits touched and sends one Transition per affected
+   * socket. The engine lock is taken per socket, not for the whole fan-out: each Transition is
+   * still one snapshot (its re-runs and its `ts` under one hold), but a mutation waiting for the
+   * lock (the next ingest, a bot's claim) gets in between sockets instead of queueing behind every
+   * subscriber's re-run. Sockets run in order: first those awaiting a Transition for their own
+   * mutation, then the cheapest first (by their last flush cost), so bots' small work queries
+   * are not stuck behind hundreds of dashboards. A commit that lands mid-flush schedules the next
+   * flush, which re-checks every socket against it.
+   */
   private async flush(): Promise<void> {
-    await this.deps.engine().holdForReads(() => this.flushHeld());
-  }
-
-  /** Runs with the engine's lock held: every re-run of this flush sees one snapshot. */
-  private async flushHeld(): Promise<void> {
     this.flushScheduled = false;
     const changes = this.pendingChanges;
     this.pendingChanges = [];
     const rerunAll = this.rerunAll;
     this.rerunAll = false;
-    const engine = this.deps.engine();
     const started = performance.now();
     let transitions = 0;
+    let reruns = 0;
     const memo = new Map<string, Promise<Evaluation>>();
-    for (const session of [...this.sessions]) {
-      const modifications: StateModification[] = [];
-      for (const sub of session.subscriptions.values()) {
-        const stale =
+    let memoTs: bigint | null = null;
+    for (const session of flushOrder(this.sessions)) {
+      if (session.closed) continue;
+      const stale = [...session.subscriptions.values()].filter(
+        (sub) =>
           rerunAll ||
           sub.readSet === null ||
-          (changes.length > 0 && sub.readSet.touchedBy(changes));
-        if (!stale) continue;
-        const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
-        let evaluation = memo.get(key);
-        if (evaluation === undefined) {
-          evaluation = evaluate(engine, session.caller, sub);
-          memo.set(key, evaluation);
+          (changes.length > 0 && sub.readSet.touchedBy(changes)),
+      );
+      if (stale.length === 0 && !session.needsTransition) continue;
+      const sessionStarted = performance.now();
+      const engine = this.deps.engine();
+      await engine.holdForReads(async () => {
+        if (memoTs !== engine.ts) {
+          memo.clear(); // shared results are only valid within one snapshot
+          memoTs = engine.ts;
         }
-        const modification = modificationFor(sub, await evaluation);
-        if (modification !== null) modifications.push(modification);
-      }
-      if (modifications.length > 0 || session.needsTransition) {
-        session.sendTransition(engine.ts, modifications);
-        transitions += 1;
-      }
+        const modifications: StateModification[] = [];
+        for (const sub of stale) {
+          const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
+          let evaluation = memo.get(key);
+          if (evaluation === undefined) {
+            evaluation = evaluate(engine, session.caller, sub);
+            memo.set(key, evaluation);
+            reruns += 1;
+          }
+          const modification = modificationFor(sub, await evaluation);
+          if (modification !== null) modifications.push(modification);
+        }
+        if (modifications.length > 0 || session.needsTransition) {
+          session.sendTransition(engine.ts, modifications);
+          transitions += 1;
+        }
+      });
+      session.recordFlushCost(performance.now() - sessionStarted);
     }
     this.deps.logger.log("debug", "sync.flush", {
       changes: changes.length,
-      reruns: memo.size,
+      reruns,
       transitions,
       ms: Math.round((performance.now() - started) * 100) / 100,
     });
