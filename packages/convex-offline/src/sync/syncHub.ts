@@ -226,7 +226,15 @@ export class SyncHub {
       });
       return;
     }
-    session.enqueue(() => this.handle(session, message));
+    session.enqueue(() =>
+      this.handle(session, message).catch((error: unknown) => {
+        this.deps.logger.log("error", "sync.internal_error", {
+          socket: session.id,
+          message: message.type,
+          error: errorMessage(error),
+        });
+      }),
+    );
   }
 
   private fatal(session: Session, error: string): void {
