@@ -29,6 +29,13 @@ async function main(config: CollectorConfig): Promise<void> {
       "unhandled rejection",
     ),
   );
+  process.on("uncaughtException", (error) => {
+    logger.fatal(
+      { event: "process.uncaught_exception", err: error.stack ?? error.message },
+      "crashed",
+    );
+    process.exit(1);
+  });
 
   // 2. Convex client (WebSocket: live subscription + mutations)
   const convex = new ConvexClient(config.convexUrl, {
@@ -166,7 +173,13 @@ async function main(config: CollectorConfig): Promise<void> {
     startedAt: new Date(startedAt).toISOString(),
     instanceId,
   });
-  const health = await startHealthServer({ ...config.health, status });
+  const health = await startHealthServer({ ...config.health, status }).catch((error: unknown) => {
+    logger.fatal(
+      { event: "health.listen_failed", err: describeError(error), port: config.health.port },
+      "cannot listen for /health: is the port in use? Set COLLECTOR_HEALTH_PORT",
+    );
+    process.exit(1);
+  });
   logger.info(
     { event: "health.listening", host: config.health.host, port: health.port },
     "health endpoint up",

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DEMO_IDS } from "@g3/discord-emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -359,5 +361,20 @@ describe("collector against the Discord emulator and the offline Convex backend"
     const stderr = collector.stderr.join("");
     expect(stderr).toContain("DISCORD_COLLECTOR_TOKEN");
     expect(stderr).toContain("CONVEX_URL");
+  });
+
+  test("a health port already in use exits 1 and says which setting to change", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const collector = startCollector({ COLLECTOR_HEALTH_PORT: String(port) });
+      expect(await collector.exited()).toBe(1);
+      expect(collector.logs.find((l) => l.event === "health.listen_failed")?.msg).toContain(
+        "COLLECTOR_HEALTH_PORT",
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 });
