@@ -94,6 +94,12 @@ describe("feed.list", () => {
       filters: { search: "SOL" },
     });
     expect(result.page.map((card) => card.id)).toEqual([hit]);
+    const created = await t.run(async (ctx) => (await ctx.db.get("signals", hit))?._creationTime);
+    const before = await withAccess.query(api.feed.list, {
+      paginationOpts: page,
+      filters: { search: "SOL", to: (created ?? 0) - 1 },
+    });
+    expect(before.page).toEqual([]);
   });
 
   test("paginates: a second page continues after the first", async () => {

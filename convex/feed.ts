@@ -87,11 +87,17 @@ export const list = query({
 
 type PaginationOpts = { numItems: number; cursor: string | null };
 
-function pageOfSignals(ctx: QueryCtx, tierKey: string, filters: Filters, opts: PaginationOpts) {
+async function pageOfSignals(
+  ctx: QueryCtx,
+  tierKey: string,
+  filters: Filters,
+  opts: PaginationOpts,
+) {
   const search = filters.search?.trim();
   if (search !== undefined && search.length > 0) {
     // Search results come in relevance order; the search index carries the equality filters.
-    return ctx.db
+    // A date range narrows each page afterwards (search filters are equalities only).
+    const result = await ctx.db
       .query("signals")
       .withSearchIndex("search_content", (q) => {
         let s = q.search("content", search.slice(0, 200)).eq("tierKey", tierKey);
@@ -101,6 +107,12 @@ function pageOfSignals(ctx: QueryCtx, tierKey: string, filters: Filters, opts: P
         return s;
       })
       .paginate(opts);
+    const low = filters.from ?? 0;
+    const high = filters.to ?? Number.MAX_SAFE_INTEGER;
+    return {
+      ...result,
+      page: result.page.filter((doc) => doc._creationTime >= low && doc._creationTime <= high),
+    };
   }
   // The most selective equality picks the index; _creationTime (last index field) bounds dates.
   const from = filters.from ?? 0;

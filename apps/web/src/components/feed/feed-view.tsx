@@ -9,6 +9,7 @@ import { FeedFilters } from "./feed-filters";
 import { LockedPanel } from "./locked-panel";
 import { NewSignalsBanner } from "./new-signals-banner";
 import { SignalCard } from "./signal-card";
+import { TierPicker } from "./tier-picker";
 import type { FeedFilters as Filters } from "./types";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { useNewSignals } from "./use-new-signals";
@@ -19,7 +20,14 @@ const PAGE_SIZE = 20;
 export function FeedView() {
   const access = useQuery(api.feed.access, {});
   const [filters, setFilters] = useState<Filters>({});
-  const filterKey = useMemo(() => JSON.stringify(filters), [filters]);
+  const [pickedTier, setPickedTier] = useState<string | undefined>(undefined);
+  const tiers = access !== undefined && !access.locked ? access.tiers : [];
+  const tierKey = pickedTier !== undefined && tiers.includes(pickedTier) ? pickedTier : tiers[0];
+  const query = useMemo(
+    () => (tiers.length > 1 && tierKey !== undefined ? { ...filters, tierKey } : filters),
+    [filters, tierKey, tiers.length],
+  );
+  const filterKey = useMemo(() => JSON.stringify(query), [query]);
   const onFiltersChange = useCallback(
     (next: Filters) =>
       setFilters((previous) =>
@@ -30,7 +38,7 @@ export function FeedView() {
   const open = access !== undefined && !access.locked;
   const { results, status, loadMore } = usePaginatedQuery(
     api.feed.list,
-    open ? { filters } : "skip",
+    open ? { filters: query } : "skip",
     { initialNumItems: PAGE_SIZE },
   );
   const ready = status !== "LoadingFirstPage";
@@ -42,6 +50,7 @@ export function FeedView() {
 
   return (
     <div className="flex flex-col gap-4">
+      <TierPicker tiers={tiers} value={tierKey ?? ""} onChange={setPickedTier} />
       <FeedFilters onChange={onFiltersChange} />
       <AlertSettings />
       <NewSignalsBanner
