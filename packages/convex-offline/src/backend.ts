@@ -259,9 +259,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }),
   );
 
-  await restoreScheduledJobs(currentEngine(), store, logger, true);
   let crons = new CronDriver(currentEngine, logger);
-  await crons.start();
+  try {
+    await restoreScheduledJobs(currentEngine(), store, logger, true);
+    await crons.start();
+  } catch (error) {
+    crons.stop();
+    await syncHub.close();
+    await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
+    await engine.close();
+    throw new Error(`The backend could not start: ${errorMessage(error)}`, { cause: error });
+  }
 
   let reloading: Promise<void> = Promise.resolve();
   const reload = (): Promise<void> => {
@@ -281,15 +289,19 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         });
         return;
       }
-      const previous = engine;
-      crons.stop();
-      engine = next;
-      await previous?.close();
-      await restoreScheduledJobs(next, store, logger, false);
-      crons = new CronDriver(currentEngine, logger);
-      await crons.start();
-      syncHub.invalidateAll();
-      logger.log("info", "reload.done", { functionsDir });
+      try {
+        const previous = engine;
+        crons.stop();
+        engine = next;
+        await previous?.close();
+        await restoreScheduledJobs(next, store, logger, false);
+        crons = new CronDriver(currentEngine, logger);
+        await crons.start();
+        syncHub.invalidateAll();
+        logger.log("info", "reload.done", { functionsDir });
+      } catch (error) {
+        logger.log("error", "reload.incomplete", { error: errorMessage(error) });
+      }
     });
     return reloading;
   };

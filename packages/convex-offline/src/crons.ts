@@ -93,8 +93,17 @@ export class CronDriver {
         const timer = setInterval(fire, Math.max(1, plan.everyMs));
         this.stops.push(() => clearInterval(timer));
       } else {
-        const job = new Cron(plan.cron, { timezone: "UTC" }, fire);
-        this.stops.push(() => job.stop());
+        try {
+          const job = new Cron(plan.cron, { timezone: "UTC" }, fire);
+          this.stops.push(() => job.stop());
+        } catch (error) {
+          this.logger.log("error", "cron.invalid", {
+            cron: identifier,
+            schedule: plan.cron,
+            error: errorMessage(error),
+          });
+          continue;
+        }
       }
       names.push(identifier);
     }

@@ -20,6 +20,8 @@ export class Session {
   /** Fires when the user token expires (see SyncHub.authenticate). */
   authExpiry: NodeJS.Timeout | null = null;
   readonly subscriptions = new Map<number, Subscription>();
+  /** Subscriptions a commit touched since their last re-run (see SyncHub.onCommit). */
+  readonly staleSubs = new Set<Subscription>();
   /** Smoothed cost (ms) of this socket's share of recent flushes; orders the next flush. */
   flushCostMs = 0;
   private queue: Promise<void> = Promise.resolve();

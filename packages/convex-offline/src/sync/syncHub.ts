@@ -58,8 +58,6 @@ export class SyncHub {
   private readonly sessions = new Set<Session>();
   private readonly completed = new CompletedRequests();
   private readonly inFlight = new Map<string, Promise<ServerMessage>>();
-  private pendingChanges: DocumentChange[] = [];
-  private rerunAll = false;
   private flushScheduled = false;
   private exclusiveChain: Promise<void> = Promise.resolve();
   private nextSessionId = 1;
@@ -80,15 +78,24 @@ export class SyncHub {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
   }
 
-  /** Called after each commit (from inside the committing function's context). */
+  /**
+   * Called after each commit (from inside the committing function's context, under the engine
+   * lock): marks the subscriptions whose read set the commit touched, per socket.
+   */
   onCommit(changes: DocumentChange[]): void {
-    for (const change of changes) this.pendingChanges.push(change);
+    for (const session of this.sessions) {
+      for (const sub of session.subscriptions.values()) {
+        if (sub.readSet === null || sub.readSet.touchedBy(changes)) session.staleSubs.add(sub);
+      }
+    }
     this.requestFlush();
   }
 
   /** Re-runs every subscription (code reload, auth config change). */
   invalidateAll(): void {
-    this.rerunAll = true;
+    for (const session of this.sessions) {
+      for (const sub of session.subscriptions.values()) session.staleSubs.add(sub);
+    }
     this.requestFlush();
   }
 
@@ -123,35 +130,27 @@ export class SyncHub {
   }
 
   /**
-   * Re-runs the subscriptions a batch of commits touched and sends one Transition per affected
-   * socket. The engine lock is taken per socket, not for the whole fan-out: each Transition is
-   * still one snapshot (its re-runs and its `ts` under one hold), but a mutation waiting for the
-   * lock (the next ingest, a bot's claim) gets in between sockets instead of queueing behind every
-   * subscriber's re-run. Sockets run in order: first those awaiting a Transition for their own
-   * mutation, then the cheapest first (by their last flush cost), so bots' small work queries
-   * are not stuck behind hundreds of dashboards. A commit that lands mid-flush schedules the next
-   * flush, which re-checks every socket against it.
+   * Re-runs stale subscriptions and sends one Transition per affected socket. The engine lock is
+   * taken per socket, not for the whole fan-out: each Transition is still one snapshot (its
+   * re-runs and its `ts` under one hold), but a mutation waiting for the lock (the next ingest, a
+   * bot's claim) gets in between sockets. The next socket is picked after each one, so a socket
+   * that committed meanwhile (awaiting its mutation's Transition) jumps the queue, then the
+   * cheapest first (by their last flush cost): bots' small work queries and the writer's own
+   * confirmation are not stuck behind hundreds of dashboards.
    */
   private async flush(): Promise<void> {
     this.flushScheduled = false;
-    const changes = this.pendingChanges;
-    this.pendingChanges = [];
-    const rerunAll = this.rerunAll;
-    this.rerunAll = false;
     const started = performance.now();
     let transitions = 0;
     let reruns = 0;
     const memo = new Map<string, Promise<Evaluation>>();
     let memoTs: bigint | null = null;
-    for (const session of flushOrder(this.sessions)) {
-      if (session.closed) continue;
-      const stale = [...session.subscriptions.values()].filter(
-        (sub) =>
-          rerunAll ||
-          sub.readSet === null ||
-          (changes.length > 0 && sub.readSet.touchedBy(changes)),
+    for (;;) {
+      const session = flushOrder(this.sessions).find(
+        (candidate) =>
+          !candidate.closed && (candidate.staleSubs.size > 0 || candidate.needsTransition),
       );
-      if (stale.length === 0 && !session.needsTransition) continue;
+      if (session === undefined) break;
       const sessionStarted = performance.now();
       const engine = this.deps.engine();
       await engine.holdForReads(async () => {
@@ -159,6 +158,10 @@ export class SyncHub {
           memo.clear(); // shared results are only valid within one snapshot
           memoTs = engine.ts;
         }
+        const stale = [...session.staleSubs].filter(
+          (sub) => session.subscriptions.get(sub.queryId) === sub,
+        );
+        session.staleSubs.clear();
         const modifications: StateModification[] = [];
         for (const sub of stale) {
           const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
@@ -179,7 +182,6 @@ export class SyncHub {
       session.recordFlushCost(performance.now() - sessionStarted);
     }
     this.deps.logger.log("debug", "sync.flush", {
-      changes: changes.length,
       reruns,
       transitions,
       ms: Math.round((performance.now() - started) * 100) / 100,
