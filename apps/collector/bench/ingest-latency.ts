@@ -73,6 +73,14 @@ try {
           sourceToReceivedMs: summary(paced.map((s) => s.receivedAt - s.sourceAt)),
           receivedToCommittedMs: summary(paced.map((s) => s.committedAt - s.receivedAt)),
           sourceToCommittedMs: summary(paced.map((s) => s.committedAt - s.sourceAt)),
+          textOnlySourceToCommittedMs: summary(
+            paced
+              .filter((s) => s.attachmentIds.length === 0)
+              .map((s) => s.committedAt - s.sourceAt),
+          ),
+          withAttachmentSourceToCommittedMs: summary(
+            paced.filter((s) => s.attachmentIds.length > 0).map((s) => s.committedAt - s.sourceAt),
+          ),
         },
         burst: {
           messages,
