@@ -1,5 +1,5 @@
 import type { Message, PartialMessage } from "discord.js";
-import type { AttachmentStore, StorageId } from "./attachment-store.js";
+import type { AttachmentStore, ResolvedAttachments, StorageId } from "./attachment-store.js";
 import type { KeyedSerialQueue } from "./channel-queue.js";
 import { describeError, type IngestApi, type UpsertResult } from "./ingest-api.js";
 import type { Logger } from "./logger.js";
@@ -7,6 +7,9 @@ import { isUserContent, toSourceMessage, type SourceMessage } from "./source-mes
 import type { WatchedChannels } from "./watched-channels.js";
 
 export type IngestOrigin = "gateway" | "backfill";
+
+/** A promise outcome held without rejecting, so an early start cannot become an unhandled rejection. */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export type IngestorDeps = {
   api: IngestApi;
@@ -74,11 +77,26 @@ export class Ingestor {
         return;
       }
     }
+    // Files are fetched right away, in parallel with earlier writes of the channel; the write itself
+    // still waits for its turn, so order holds and a download does not hold up the messages behind it.
+    const prepared =
+      snapshot !== null && this.accepts(snapshot) ? this.prepare(snapshot) : undefined;
     this.enqueue(message.channelId, message.id, async () => {
       const complete = snapshot ?? (await this.deps.fetchMessage(message.channelId, message.id));
       if (complete === null) return; // deleted before we could read it; the delete event follows
-      await this.ingestNow(complete, "gateway", receivedAt);
+      await this.ingestNow(complete, "gateway", receivedAt, prepared);
     });
+  }
+
+  /** Starts resolving a message's attachments; the settled result is awaited by its write. */
+  private prepare(message: SourceMessage): Promise<Settled<ResolvedAttachments>> | undefined {
+    if (message.attachments.length === 0) return undefined;
+    return this.deps.attachments
+      .resolve(message, () => this.deps.fetchMessage(message.channelId, message.id))
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
   }
 
   /** MESSAGE_DELETE and MESSAGE_DELETE_BULK. */
@@ -102,14 +120,13 @@ export class Ingestor {
     message: SourceMessage,
     origin: IngestOrigin,
     receivedAt: number,
+    prepared?: Promise<Settled<ResolvedAttachments>>,
   ): Promise<UpsertResult | null> {
     if (!this.accepts(message)) {
       this.stats.skipped++;
       return null;
     }
-    const { inputs: attachments, uploaded } = await this.deps.attachments.resolve(message, () =>
-      this.deps.fetchMessage(message.channelId, message.id),
-    );
+    const { inputs: attachments, uploaded } = await this.attachmentsOf(message, prepared);
     let result: UpsertResult;
     try {
       result = await this.deps.api.upsertMessage({
@@ -159,6 +176,20 @@ export class Ingestor {
         `${result.deleted.length} message(s) tombstoned`,
       );
     }
+  }
+
+  private async attachmentsOf(
+    message: SourceMessage,
+    prepared: Promise<Settled<ResolvedAttachments>> | undefined,
+  ): Promise<ResolvedAttachments> {
+    if (prepared !== undefined) {
+      const settled = await prepared;
+      if (!settled.ok) throw settled.error;
+      return settled.value;
+    }
+    return this.deps.attachments.resolve(message, () =>
+      this.deps.fetchMessage(message.channelId, message.id),
+    );
   }
 
   /** Best effort: the write failed for good, so the files uploaded for it would be orphans. */
