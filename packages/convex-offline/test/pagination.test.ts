@@ -107,7 +107,10 @@ describe("pagination with journals", () => {
     expect(firstPage.results.map((i) => i.n)).toEqual([7, 6, 5]);
     const latest = () => results.at(-1);
     latest()?.loadMore(10);
-    await new Promise((r) => setTimeout(r, 300));
+    const deadline = Date.now() + 5000;
+    while (latest()?.status !== "Exhausted" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
     expect(latest()?.results.map((i) => i.n)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(latest()?.status).toBe("Exhausted");
     unsubscribe();

@@ -16,7 +16,11 @@ describe("persistence across restarts", () => {
       body: "a,b\n1,2\n",
     });
     const { storageId } = (await upload.json()) as { storageId: string };
-    await http.mutation(api.jobs.start, { tag: "after-restart", depth: 0, delayMs: 1500 });
+    await http.mutation(api.jobs.start, { tag: "after-restart", depth: 0, delayMs: 3000 });
+    // Still pending when the first process stops, so only the restarted one can run it.
+    expect(await http.query(api.jobs.scheduled, {})).toEqual([
+      { name: "jobs:step", state: "pending" },
+    ]);
     await first.close();
 
     const second = await startFixture({ dataDir });
@@ -28,14 +32,16 @@ describe("persistence across restarts", () => {
       const download = await fetch(url ?? "");
       expect(download.headers.get("content-type")).toBe("text/csv");
       expect(await download.text()).toBe("a,b\n1,2\n");
-      expect(await again.query(api.jobs.events, { kind: "job" })).toEqual([]);
       const fired = await eventually(
         () => again.query(api.jobs.events, { kind: "job" }),
         (e) => e.length === 1,
-        5000,
+        8000,
       );
       expect(fired).toEqual(["after-restart:0"]);
-      const jobs = await again.query(api.jobs.scheduled, {});
+      const jobs = await eventually(
+        () => again.query(api.jobs.scheduled, {}),
+        (j) => j[0]?.state === "success",
+      );
       expect(jobs).toEqual([{ name: "jobs:step", state: "success" }]);
       await again.mutation(api.messages.send, { channel: "keep", author: "a", body: "after" });
     } finally {
