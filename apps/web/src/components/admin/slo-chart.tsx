@@ -52,7 +52,15 @@ export function SloChart({
               />
             ) : null}
             {line.points.map((point) => (
-              <circle key={point.x} cx={point.x} cy={point.y} r="3" fill={COLORS[line.key]} />
+              // A zero-length round-capped stroke: stays a round dot in the stretched viewBox.
+              <path
+                key={point.x}
+                d={`M${point.x},${point.y} l0.01,0`}
+                stroke={COLORS[line.key]}
+                strokeWidth="7"
+                strokeLinecap="round"
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
           </g>
         ))}
