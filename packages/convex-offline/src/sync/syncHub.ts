@@ -38,6 +38,8 @@ export type SyncDeps = {
   readonly verifier: () => TokenVerifier;
   readonly adminKey: string;
   readonly logger: Logger;
+  /** Ping idle sockets this often (default 15 s, as Convex does). */
+  readonly pingIntervalMs?: number;
 };
 
 /** Flush order: sockets awaiting their mutation's Transition, then cheapest first (stable). */
@@ -66,7 +68,7 @@ export class SyncHub {
   constructor(private readonly deps: SyncDeps) {
     this.pingTimer = setInterval(() => {
       for (const session of this.sessions) session.send({ type: "Ping" });
-    }, PING_INTERVAL_MS);
+    }, deps.pingIntervalMs ?? PING_INTERVAL_MS);
     this.pingTimer.unref();
   }
 
@@ -132,8 +134,8 @@ export class SyncHub {
   /**
    * Re-runs stale subscriptions and sends one Transition per affected socket. The engine lock is
    * taken per socket, not for the whole fan-out: each Transition is still one snapshot (its
-   * re-runs and its `ts` under one hold), but a mutation waiting for the lock (the next ingest, a
-   * bot's claim) gets in between sockets. The next socket is picked after each one, so a socket
+   * re-runs and its `ts` under one hold), and the loop yields to the event loop between sockets,
+   * so a mutation that arrives meanwhile (the next ingest, a bot's claim) runs in between. The next socket is picked after each one, so a socket
    * that committed meanwhile (awaiting its mutation's Transition) jumps the queue, then the
    * cheapest first (by their last flush cost): bots' small work queries and the writer's own
    * confirmation are not stuck behind hundreds of dashboards.
@@ -146,6 +148,9 @@ export class SyncHub {
     const memo = new Map<string, Promise<Evaluation>>();
     let memoTs: bigint | null = null;
     for (;;) {
+      // Let I/O in between sockets: without this the whole fan-out is one chain of microtasks,
+      // and a mutation arriving meanwhile is not even read until it ends.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const session = flushOrder(this.sessions).find(
         (candidate) =>
           !candidate.closed && (candidate.staleSubs.size > 0 || candidate.needsTransition),
