@@ -46,6 +46,8 @@ export type BackendOptions = {
   /** Run before each reload (e.g. codegen); failures are logged, not fatal. */
   readonly beforeReload?: () => Promise<void>;
   readonly logger?: Logger;
+  /** WebSocket ping period (default 15 000 ms). */
+  readonly pingIntervalMs?: number;
 };
 
 export type Backend = {
@@ -214,7 +216,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
   if (unsetReferenced.length > 0)
     logger.log("info", "env.unset_optional", { names: unsetReferenced });
-  hub = new SyncHub({ engine: currentEngine, verifier: () => verifier, adminKey, logger });
+  hub = new SyncHub({
+    engine: currentEngine,
+    verifier: () => verifier,
+    adminKey,
+    logger,
+    ...(options.pingIntervalMs !== undefined ? { pingIntervalMs: options.pingIntervalMs } : {}),
+  });
   const syncHub = hub;
 
   const health = () => ({

@@ -17,6 +17,7 @@ import type * as items from "../items.js";
 import type * as jobs from "../jobs.js";
 import type * as messages from "../messages.js";
 import type * as points from "../points.js";
+import type * as settings from "../settings.js";
 import type * as values from "../values.js";
 
 /**
@@ -36,6 +37,7 @@ declare const fullApi: ApiFromModules<{
   jobs: typeof jobs;
   messages: typeof messages;
   points: typeof points;
+  settings: typeof settings;
   values: typeof values;
 }>;
 export declare const api: FilterApi<typeof fullApi, FunctionReference<any, "public">>;
