@@ -131,7 +131,14 @@ describe("collector against the Discord emulator and the offline Convex backend"
     expect(deleted.signal.version).toBe(3);
     expect(deleted.revisions.map((r) => r.change)).toEqual(["create", "edit", "delete"]);
 
-    const health = await collector.health();
+    const health = await waitFor(
+      async () => {
+        const current = await collector.health();
+        return current.body.queueDepth === 0 ? current : null;
+      },
+      10_000,
+      "an empty queue",
+    );
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ready: true, gateway: "ready", queueDepth: 0 });
     expect(health.body.watchedChannels).toEqual([
