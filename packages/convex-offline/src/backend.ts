@@ -90,6 +90,9 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** Backends alive in this process (env is process-wide, so more than one is worth a warning). */
+const liveBackends = new Set<string>();
+
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? jsonLogger();
   const host = options.host ?? "127.0.0.1";
@@ -140,6 +143,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     CONVEX_CLOUD_URL: url,
     CONVEX_SITE_URL: siteUrl,
   };
+  if (liveBackends.size > 0) {
+    logger.log("warn", "backend.shared_process_env", {
+      others: [...liveBackends],
+      hint: "process.env is shared: this backend's env (CONVEX_SITE_URL, JWT keys, …) now applies to the others too. Run one backend per process when their env differs.",
+    });
+  }
+  liveBackends.add(url);
   applyDeploymentEnv(env);
 
   const allDocs = () => store.tableNames().flatMap((table) => [...store.docs(table)]);
@@ -276,6 +286,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     await syncHub.close();
     await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
     await engine.close();
+    liveBackends.delete(url);
     throw new Error(`The backend could not start: ${errorMessage(error)}`, { cause: error });
   }
 
@@ -333,6 +344,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
         await engine?.close();
         persistence?.compact(allDocs());
+        liveBackends.delete(url);
         logger.log("info", "backend.stopped", { url });
       })();
       return closing;
