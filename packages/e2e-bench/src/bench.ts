@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { adminClient } from "./admin-client.js";
 import { BrowserProbe } from "./browser-probe.js";
 import { describeMachine, type Machine } from "./machine.js";
@@ -135,6 +136,7 @@ export async function runBenchmark(
               { ...spec, mode: "steady", signals: WARMUP_SIGNALS },
             );
             stored += WARMUP_SIGNALS;
+            const load = loadavg().map((value) => Math.round(value * 100) / 100);
             const sampler = new ProcSampler(targets);
             const cpuStart = process.cpuUsage();
             const sampledFrom = performance.now();
@@ -142,7 +144,7 @@ export async function runBenchmark(
             const run = await runOnce({ ...context, runId: `r${runNumber}` }, spec);
             const processes = [...sampler.stop(), selfUsage(cpuStart, sampledFrom)];
             stored += spec.signals;
-            const result = summarizeRun(spec, run.records, run, processes);
+            const result = summarizeRun(spec, run.records, run, processes, load);
             results.push(result);
             raw.push({ spec, records: run.records });
             say(formatRun(result));

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { TAG_PATTERN } from "./tags.js";
 import type { BenchUser } from "./users.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,7 +19,7 @@ const CHROMIUM_ARGS = [
 // Date.now() of the first DOM mutation that added a signal card carrying it.
 const OBSERVER_SCRIPT = `(() => {
   window.__benchSeen = {};
-  const pattern = /\\bref:([A-Za-z0-9-]+)/;
+  const pattern = new RegExp(${JSON.stringify(TAG_PATTERN.source)});
   const record = (node) => {
     if (!(node instanceof HTMLElement)) return;
     const cards = node.matches('[data-testid="signal-card"]')

@@ -35,6 +35,8 @@ export type RunResult = {
     deliveredPerSecond: { subscribers: number | null; mirror: number | null };
   };
   processes: ProcUsage[];
+  /** 1/5/15-minute load average when the run started (other work on the box shows here). */
+  loadAverage: number[];
 };
 
 const diff = (to: number | undefined, from: number | undefined): number[] =>
@@ -73,6 +75,7 @@ export function summarizeRun(
   records: readonly SignalRecord[],
   window: { startedAt: number; postedUntil: number },
   processes: ProcUsage[],
+  loadAverage: number[] = [],
 ): RunResult {
   const samples = hopSamples(records);
   const hops = Object.fromEntries(HOPS.map(([name]) => [name, summarize(samples[name])])) as Record<
@@ -113,6 +116,7 @@ export function summarizeRun(
       },
     },
     processes,
+    loadAverage,
   };
 }
 
@@ -134,6 +138,7 @@ export function formatRun(result: RunResult): string {
   lines.push(
     `delivered: subscriber samples ${d.subscriberSamples}/${d.expectedSubscriberSamples}, browser ${d.browser}/${d.signals}, mirrored ${d.mirrored}/${d.signals}`,
     `throughput: posted ${result.throughput.postedPerSecond}/s, delivered to all subscribers ${fmt(result.throughput.deliveredPerSecond.subscribers)}/s, mirrored ${fmt(result.throughput.deliveredPerSecond.mirror)}/s`,
+    `load average at start: ${result.loadAverage.join(" / ")}`,
     `processes: ${result.processes.map((p) => `${p.name} ${p.cpuPercent}% cpu, rss ${p.rssAvgMb}/${p.rssMaxMb} MB`).join(" · ")}`,
   );
   return lines.join("\n");

@@ -1,5 +1,8 @@
-/** Every benchmark signal carries `ref:<tag>` so each surface can tell which signal it saw. */
-export const TAG_PATTERN = /\bref:([A-Za-z0-9-]+)/;
+/**
+ * Every benchmark signal carries `ref:<run><n>-<4 digits>` so each surface can tell which signal
+ * it saw. Fixed shape: in the DOM the raw text runs straight into the next element's text.
+ */
+export const TAG_PATTERN = /\bref:([a-z]+\d+-\d{4})/;
 
 export function tagOf(text: string): string | null {
   return TAG_PATTERN.exec(text)?.[1] ?? null;
