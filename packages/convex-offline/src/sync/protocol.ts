@@ -75,6 +75,9 @@ export type StateModification =
     }
   | { type: "QueryRemoved"; queryId: number };
 
+/** A StateModification already serialized to JSON. */
+export type ModificationJson = string;
+
 export type ServerMessage =
   | {
       type: "Transition";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Caller, callFunction } from "../engine/calls.js";
 import { type Engine } from "../engine/engine.js";
 import { ReadSet } from "../storage/readSet.js";
-import { type StateModification } from "./protocol.js";
+import { type ModificationJson, type StateModification } from "./protocol.js";
 
 export type Subscription = {
   readonly queryId: number;
@@ -26,6 +26,8 @@ export type Evaluation = {
   readonly logLines: string[];
   /** The result as compared between runs (computed once, shared by every subscriber). */
   readonly fingerprint: string;
+  /** JSON of the value, serialized once for every subscriber's Transition. */
+  readonly valueJson: string;
 };
 
 const journalSchema = z.object({ endCursor: z.string().nullable() });
@@ -52,6 +54,7 @@ export async function evaluate(
       ? JSON.stringify({ endCursor: readSet.capturedCursor })
       : sub.journal;
   if (outcome.ok) {
+    const valueJson = JSON.stringify(outcome.value);
     return {
       readSet,
       ok: true,
@@ -60,7 +63,8 @@ export async function evaluate(
       errorData: null,
       journal,
       logLines: outcome.logLines,
-      fingerprint: JSON.stringify(["ok", outcome.value]),
+      fingerprint: `ok:${valueJson}`,
+      valueJson,
     };
   }
   return {
@@ -72,34 +76,33 @@ export async function evaluate(
     journal,
     logLines: outcome.logLines,
     fingerprint: JSON.stringify(["err", outcome.message, outcome.errorData ?? null]),
+    valueJson: "null",
   };
 }
 
-/** Applies an evaluation; returns the modification to send, or null when nothing changed. */
+/**
+ * Applies an evaluation; returns the modification to send (serialized), or null when the
+ * result did not change. The value's JSON is shared: 500 subscribers don't stringify it 500 times.
+ */
 export function modificationFor(
   sub: Subscription,
   evaluation: Evaluation,
-): StateModification | null {
+): ModificationJson | null {
   sub.readSet = evaluation.readSet;
   sub.journal = evaluation.journal;
-  const modification: StateModification = evaluation.ok
-    ? {
-        type: "QueryUpdated",
-        queryId: sub.queryId,
-        value: evaluation.value,
-        logLines: evaluation.logLines,
-        journal: evaluation.journal,
-      }
-    : {
-        type: "QueryFailed",
-        queryId: sub.queryId,
-        errorMessage: evaluation.errorMessage,
-        logLines: evaluation.logLines,
-        errorData: evaluation.errorData,
-        journal: evaluation.journal,
-      };
-  const serialized = evaluation.fingerprint;
-  if (serialized === sub.lastSent) return null;
-  sub.lastSent = serialized;
-  return modification;
+  if (evaluation.fingerprint === sub.lastSent) return null;
+  sub.lastSent = evaluation.fingerprint;
+  const tail = `,"logLines":${JSON.stringify(evaluation.logLines)},"journal":${JSON.stringify(evaluation.journal)}}`;
+  if (evaluation.ok) {
+    return `{"type":"QueryUpdated","queryId":${sub.queryId},"value":${evaluation.valueJson}${tail}`;
+  }
+  const failed: StateModification = {
+    type: "QueryFailed",
+    queryId: sub.queryId,
+    errorMessage: evaluation.errorMessage,
+    logLines: evaluation.logLines,
+    errorData: evaluation.errorData,
+    journal: evaluation.journal,
+  };
+  return JSON.stringify(failed);
 }

@@ -3,7 +3,7 @@
 import { type WebSocket } from "ws";
 import { type Caller } from "../engine/calls.js";
 import { type Identity } from "../engine/engine.js";
-import { type ServerMessage, type StateModification, encodeTs } from "./protocol.js";
+import { type ModificationJson, type ServerMessage, encodeTs } from "./protocol.js";
 import { type Subscription } from "./querySubscription.js";
 
 export class Session {
@@ -65,7 +65,7 @@ export class Session {
   /** Sends a Transition from the current version; returns the new version. */
   sendTransition(
     ts: bigint,
-    modifications: StateModification[],
+    modifications: ModificationJson[],
     next: { querySet?: number; identity?: number } = {},
   ): void {
     const endTs = ts > this.lastTs ? ts : this.lastTs;
@@ -78,15 +78,15 @@ export class Session {
     this.identityVersion = next.identity ?? this.identityVersion;
     this.lastTs = endTs;
     this.needsTransition = false;
-    this.send({
-      type: "Transition",
-      startVersion,
-      endVersion: {
-        querySet: this.querySetVersion,
-        ts: encodeTs(endTs),
-        identity: this.identityVersion,
-      },
-      modifications,
-    });
+    const endVersion = {
+      querySet: this.querySetVersion,
+      ts: encodeTs(endTs),
+      identity: this.identityVersion,
+    };
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    // Modifications arrive serialized (shared across sockets); only the envelope is built here.
+    this.socket.send(
+      `{"type":"Transition","startVersion":${JSON.stringify(startVersion)},"endVersion":${JSON.stringify(endVersion)},"modifications":[${modifications.join(",")}]}`,
+    );
   }
 }

@@ -18,7 +18,7 @@ import {
   type AddQuery,
   type ClientMessage,
   type ServerMessage,
-  type StateModification,
+  type ModificationJson,
   clientMessage,
   encodeTs,
 } from "./protocol.js";
@@ -167,7 +167,7 @@ export class SyncHub {
           (sub) => session.subscriptions.get(sub.queryId) === sub,
         );
         session.staleSubs.clear();
-        const modifications: StateModification[] = [];
+        const modifications: ModificationJson[] = [];
         for (const sub of stale) {
           const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
           let evaluation = memo.get(key);
@@ -282,11 +282,11 @@ export class SyncHub {
       return;
     }
     const engine = this.deps.engine();
-    const modifications: StateModification[] = [];
+    const modifications: ModificationJson[] = [];
     for (const modification of message.modifications) {
       if (modification.type === "Remove") {
         session.subscriptions.delete(modification.queryId);
-        modifications.push({ type: "QueryRemoved", queryId: modification.queryId });
+        modifications.push(JSON.stringify({ type: "QueryRemoved", queryId: modification.queryId }));
         continue;
       }
       const sub = this.subscription(modification);
@@ -346,7 +346,7 @@ export class SyncHub {
     }
     const engine = this.deps.engine();
     await engine.holdForReads(async () => {
-      const modifications: StateModification[] = [];
+      const modifications: ModificationJson[] = [];
       for (const sub of session.subscriptions.values()) {
         const result = modificationFor(sub, await evaluate(engine, session.caller, sub));
         if (result !== null) modifications.push(result);
