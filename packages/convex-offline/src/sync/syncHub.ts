@@ -32,6 +32,8 @@ import { Session } from "./session.js";
 
 export const SYNC_PATH = /^\/api\/[^/]+\/sync\/?$/;
 const PING_INTERVAL_MS = 15_000;
+/** Longest a flush holds the engine lock before letting writers in (see SyncHub.flush). */
+const FLUSH_SLICE_MS = 4;
 
 export type SyncDeps = {
   readonly engine: () => Engine;
@@ -132,12 +134,12 @@ export class SyncHub {
   }
 
   /**
-   * Re-runs stale subscriptions and sends one Transition per affected socket. The engine lock is
-   * taken per socket, not for the whole fan-out: each Transition is still one snapshot (its
-   * re-runs and its `ts` under one hold), and the loop yields to the event loop between sockets,
-   * so a mutation that arrives meanwhile (the next ingest, a bot's claim) runs in between. The next socket is picked after each one, so a socket
-   * that committed meanwhile (awaiting its mutation's Transition) jumps the queue, then the
-   * cheapest first (by their last flush cost): bots' small work queries and the writer's own
+   * Re-runs stale subscriptions and sends one Transition per affected socket, in time slices:
+   * each slice holds the engine lock (one snapshot for every Transition it sends, and one
+   * shared re-run per distinct query) for at most FLUSH_SLICE_MS, then yields to the event
+   * loop so a mutation that arrived meanwhile (the next ingest, a bot's claim) runs before the
+   * next slice. Within a slice, sockets awaiting their mutation's Transition go first, then the
+   * cheapest (by their last flush cost): bots' small work queries and the writer's own
    * confirmation are not stuck behind hundreds of dashboards.
    */
   private async flush(): Promise<void> {
@@ -145,50 +147,56 @@ export class SyncHub {
     const started = performance.now();
     let transitions = 0;
     let reruns = 0;
+    let slices = 0;
     const memo = new Map<string, Promise<Evaluation>>();
     let memoTs: bigint | null = null;
+    const pending = (session: Session) =>
+      !session.closed && (session.staleSubs.size > 0 || session.needsTransition);
     for (;;) {
-      // Let I/O in between sockets: without this the whole fan-out is one chain of microtasks,
+      // Let I/O in between slices: without this the whole fan-out is one chain of microtasks,
       // and a mutation arriving meanwhile is not even read until it ends.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const session = flushOrder(this.sessions).find(
-        (candidate) =>
-          !candidate.closed && (candidate.staleSubs.size > 0 || candidate.needsTransition),
-      );
-      if (session === undefined) break;
-      const sessionStarted = performance.now();
       const engine = this.deps.engine();
+      if (![...this.sessions].some(pending)) break;
+      slices += 1;
       await engine.holdForReads(async () => {
         if (memoTs !== engine.ts) {
           memo.clear(); // shared results are only valid within one snapshot
           memoTs = engine.ts;
         }
-        const stale = [...session.staleSubs].filter(
-          (sub) => session.subscriptions.get(sub.queryId) === sub,
-        );
-        session.staleSubs.clear();
-        const modifications: ModificationJson[] = [];
-        for (const sub of stale) {
-          const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
-          let evaluation = memo.get(key);
-          if (evaluation === undefined) {
-            evaluation = evaluate(engine, session.caller, sub);
-            memo.set(key, evaluation);
-            reruns += 1;
+        const sliceStarted = performance.now();
+        for (const session of flushOrder(this.sessions)) {
+          if (!pending(session)) continue;
+          const sessionStarted = performance.now();
+          const stale = [...session.staleSubs].filter(
+            (sub) => session.subscriptions.get(sub.queryId) === sub,
+          );
+          session.staleSubs.clear();
+          const modifications: ModificationJson[] = [];
+          for (const sub of stale) {
+            const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
+            let evaluation = memo.get(key);
+            if (evaluation === undefined) {
+              evaluation = evaluate(engine, session.caller, sub);
+              memo.set(key, evaluation);
+              reruns += 1;
+            }
+            const modification = modificationFor(sub, await evaluation);
+            if (modification !== null) modifications.push(modification);
           }
-          const modification = modificationFor(sub, await evaluation);
-          if (modification !== null) modifications.push(modification);
-        }
-        if (modifications.length > 0 || session.needsTransition) {
-          session.sendTransition(engine.ts, modifications);
-          transitions += 1;
+          if (modifications.length > 0 || session.needsTransition) {
+            session.sendTransition(engine.ts, modifications);
+            transitions += 1;
+          }
+          session.recordFlushCost(performance.now() - sessionStarted);
+          if (performance.now() - sliceStarted >= FLUSH_SLICE_MS) break;
         }
       });
-      session.recordFlushCost(performance.now() - sessionStarted);
     }
     this.deps.logger.log("debug", "sync.flush", {
       reruns,
       transitions,
+      slices,
       ms: Math.round((performance.now() - started) * 100) / 100,
     });
   }
