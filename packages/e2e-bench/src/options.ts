@@ -57,7 +57,8 @@ export const USAGE = `Usage: pnpm bench [options]   (= pnpm --filter @g3/e2e-ben
 /** Parses the command line; throws with a message naming the flag on bad input. */
 export function parseOptions(argv: string[], defaultOut: string): BenchOptions | "help" {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm bench -- --flag` hands the script a literal "--": ignore it.
+    args: argv.filter((arg) => arg !== "--"),
     options: {
       stored: { type: "string" },
       subscribers: { type: "string" },

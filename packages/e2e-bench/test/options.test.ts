@@ -35,5 +35,6 @@ describe("parseOptions", () => {
     expect(() => parseOptions(["--subscribers", "0"], "/o")).toThrow(/--subscribers/);
     expect(() => parseOptions(["--bogus"], "/o")).toThrow(/bogus/);
     expect(parseOptions(["--help"], "/o")).toBe("help");
+    expect(parseOptions(["--", "--stored", "5"], "/o")).toMatchObject({ stored: [5] });
   });
 });
