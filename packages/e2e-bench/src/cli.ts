@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runBenchmark } from "./bench.js";
 import { USAGE, parseOptions } from "./options.js";
+import { toMarkdown } from "./markdown.js";
 import { formatBudgets } from "./report.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   say(formatBudgets(report.budgets));
   const file = join(options.out, `e2e-${report.machine.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  say(`results written to ${file}`);
+  writeFileSync(file.replace(/\.json$/, ".md"), `${toMarkdown(report)}\n`);
+  say(`results written to ${file} (and the table as .md)`);
 }
 
 main().catch((error: unknown) => {
