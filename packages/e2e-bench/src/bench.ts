@@ -51,6 +51,8 @@ export async function runBenchmark(
   root: string,
   options: BenchOptions,
   say: (line: string) => void,
+  /** Called after every run with the report so far (long matrices save as they go). */
+  onProgress: (partial: BenchReport) => void = () => undefined,
 ): Promise<BenchReport> {
   const machine = describeMachine();
   mkdirSync(options.out, { recursive: true });
@@ -148,6 +150,15 @@ export async function runBenchmark(
             results.push(result);
             raw.push({ spec, records: run.records });
             say(formatRun(result));
+            onProgress({
+              machine,
+              options,
+              web: options.browser ? "production (next start)" : "off",
+              results,
+              budgets: checkBudgets(results),
+              raw,
+              logs: null,
+            });
           } finally {
             await subscribers.close();
           }

@@ -1,7 +1,7 @@
 // `pnpm bench` (root) → the end-to-end delivery latency benchmark. See README.md.
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { runBenchmark } from "./bench.js";
+import { runBenchmark, type BenchReport } from "./bench.js";
 import { USAGE, parseOptions } from "./options.js";
 import { toMarkdown } from "./markdown.js";
 import { formatBudgets } from "./report.js";
@@ -21,12 +21,15 @@ async function main(): Promise<void> {
   say(
     `matrix: stored ${options.stored.join(",")} · subscribers ${options.subscribers.join(",")} · mode ${options.mode.join(",")} · browser ${options.browser ? "on" : "off"}`,
   );
-  const report = await runBenchmark(root, options, say);
+  const file = join(options.out, `e2e-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const save = (report: BenchReport) => {
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(file.replace(/\.json$/, ".md"), `${toMarkdown(report)}\n`);
+  };
+  const report = await runBenchmark(root, options, say, save);
+  save(report);
   say("budgets (2-core targets from the issue):");
   say(formatBudgets(report.budgets));
-  const file = join(options.out, `e2e-${report.machine.date.replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(file.replace(/\.json$/, ".md"), `${toMarkdown(report)}\n`);
   say(`results written to ${file} (and the table as .md)`);
 }
 

@@ -82,13 +82,16 @@ export function summarizeRun(
     HopName,
     Summary
   >;
-  const firstPost = Math.min(...records.map((r) => r.postedAt));
-  const lastSubscriber = Math.max(
-    ...records.flatMap((r) => r.subscriberAt.filter((at): at is number => at !== undefined)),
-  );
-  const lastMirror = Math.max(
-    ...records.flatMap((r) => (r.mirroredAt === undefined ? [] : [r.mirroredAt])),
-  );
+  // Loops, not Math.max(...spread): 500 subscribers × 500 signals overflow the call stack.
+  let firstPost = Number.POSITIVE_INFINITY;
+  let lastSubscriber = Number.NEGATIVE_INFINITY;
+  let lastMirror = Number.NEGATIVE_INFINITY;
+  for (const r of records) {
+    firstPost = Math.min(firstPost, r.postedAt);
+    for (const at of r.subscriberAt)
+      if (at !== undefined) lastSubscriber = Math.max(lastSubscriber, at);
+    if (r.mirroredAt !== undefined) lastMirror = Math.max(lastMirror, r.mirroredAt);
+  }
   return {
     spec,
     startedAt: new Date(window.startedAt).toISOString(),
