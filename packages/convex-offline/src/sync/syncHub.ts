@@ -13,6 +13,7 @@ import { outsideFunctions } from "../engine/context.js";
 import { type Engine } from "../engine/engine.js";
 import { type Logger, errorMessage } from "../log.js";
 import { type DocumentChange } from "../storage/documentStore.js";
+import { type ReadSet } from "../storage/readSet.js";
 import { CompletedRequests } from "./completedRequests.js";
 import {
   type AddQuery,
@@ -87,9 +88,21 @@ export class SyncHub {
    * lock): marks the subscriptions whose read set the commit touched, per socket.
    */
   onCommit(changes: DocumentChange[]): void {
+    // Subscribers of the same query share one read set (one re-run per snapshot): test it once.
+    const touched = new Map<ReadSet, boolean>();
     for (const session of this.sessions) {
       for (const sub of session.subscriptions.values()) {
-        if (sub.readSet === null || sub.readSet.touchedBy(changes)) session.staleSubs.add(sub);
+        const readSet = sub.readSet;
+        if (readSet === null) {
+          session.staleSubs.add(sub);
+          continue;
+        }
+        let hit = touched.get(readSet);
+        if (hit === undefined) {
+          hit = readSet.touchedBy(changes);
+          touched.set(readSet, hit);
+        }
+        if (hit) session.staleSubs.add(sub);
       }
     }
     this.requestFlush();
