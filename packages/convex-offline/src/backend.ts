@@ -11,6 +11,7 @@ import { applyDeploymentEnv, readEnvFile } from "./env.js";
 import { CronDriver } from "./crons.js";
 import { createCloudHandler } from "./http/cloudServer.js";
 import { createSiteHandler } from "./http/siteServer.js";
+import { holdUntilReady } from "./http/startingGate.js";
 import { StorageTokens } from "./http/storageTokens.js";
 import { type Logger, errorMessage, jsonLogger } from "./log.js";
 import { restoreScheduledJobs } from "./scheduler.js";
@@ -132,6 +133,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   const cloudServer = createServer();
   const siteServer = createServer();
+  const releaseCloud = holdUntilReady(cloudServer);
+  const releaseSite = holdUntilReady(siteServer);
   const port = await listen(cloudServer, options.port ?? 3210, host);
   const sitePort = await listen(siteServer, options.sitePort ?? 3211, host);
   const url = `http://${host}:${port}`;
@@ -245,6 +248,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     connections: syncHub.connectionCount,
   });
+  releaseCloud();
+  releaseSite();
   cloudServer.on(
     "request",
     createCloudHandler({
