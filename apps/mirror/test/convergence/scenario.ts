@@ -31,6 +31,7 @@ export type ConvergenceResult = {
   timings: { workloadMs: number; convergeMs: number; totalMs: number };
 };
 
+const MIN_CHAOS_MS = 8_000;
 const keyOf = (content: string) => /\[sig-\d+\]/.exec(content)?.[0];
 
 /** A small deterministic PRNG, so a failing run can be replayed. */
@@ -103,6 +104,9 @@ export async function runConvergence(
       () => false,
     );
     counts.drainedUnderFaults = drained ? 1 : 0;
+    // Every kind of fault gets its turns, however fast a small run drains.
+    const chaosLeft = MIN_CHAOS_MS - (Date.now() - workloadStarted);
+    if (chaosLeft > 0) await new Promise((r) => setTimeout(r, chaosLeft));
     options.log(
       `backlog ${drained ? "drained" : "NOT drained"} under faults after ${Date.now() - workloadStarted} ms`,
     );

@@ -13,8 +13,12 @@ test("creates, edits and deletes under 429 storms, 20% 5xx, gateway drops and ki
     convergeTimeoutMs: 120_000,
     log: () => undefined,
   });
+  const counts = JSON.stringify(result.counts);
   expect(result.report.ok, describeDrift(result.report)).toBe(true);
-  expect(result.counts.kills).toBe(3);
-  expect(result.counts.status5xx).toBeGreaterThan(0);
-  expect(result.counts.uncleanExits ?? 0).toBe(0);
+  expect(result.counts.kills, counts).toBe(3);
+  expect(result.counts.injected5xx ?? 0, counts).toBeGreaterThan(0);
+  expect(result.counts.injected429 ?? 0, counts).toBeGreaterThan(0);
+  expect(result.counts.gatewayFaults ?? 0, counts).toBeGreaterThan(0);
+  expect(result.counts.drainedUnderFaults, counts).toBe(1);
+  expect(result.counts.uncleanExits ?? 0, counts).toBe(0);
 }, 300_000);
