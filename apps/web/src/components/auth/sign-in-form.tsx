@@ -4,19 +4,17 @@ import { useAuthActions } from "@convex-dev/auth/react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { canonicalEmail } from "@/lib/auth-errors";
 import { safeNextPath } from "@/lib/safe-next";
-import { useAuthForm } from "./use-auth-form";
+import { EmailField } from "./auth-fields";
+import { AuthForm } from "./auth-form";
 import { VerifyCodeForm } from "./verify-code-form";
 
 export function SignInForm() {
   const { signIn } = useAuthActions();
   const router = useRouter();
   const next = safeNextPath(useSearchParams().get("next"));
-  const { pending, error, run } = useAuthForm();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [awaitingCode, setAwaitingCode] = useState(false);
@@ -25,31 +23,31 @@ export function SignInForm() {
     return <VerifyCodeForm email={canonicalEmail(email)} onDone={() => router.replace(next)} />;
   }
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void run(async () => {
-          const result = await signIn("password", {
-            flow: "signIn",
-            email: canonicalEmail(email),
-            password,
-          });
-          // An unverified account gets a fresh code instead of a session.
-          if (result.signingIn) router.replace(next);
-          else setAwaitingCode(true);
+    <AuthForm
+      submitLabel="Sign in"
+      pendingLabel="Signing in…"
+      onSubmit={async () => {
+        const result = await signIn("password", {
+          flow: "signIn",
+          email: canonicalEmail(email),
+          password,
         });
+        // An unverified account gets a fresh code instead of a session.
+        if (result.signingIn) router.replace(next);
+        else setAwaitingCode(true);
       }}
+      footer={
+        <div className="flex justify-between text-sm text-zinc-400">
+          <Link href="/reset" className="text-sky-300 underline">
+            Forgot password?
+          </Link>
+          <Link href="/signup" className="text-sky-300 underline">
+            Create an account
+          </Link>
+        </div>
+      }
     >
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-      />
+      <EmailField value={email} onChange={setEmail} />
       <TextField
         label="Password"
         name="password"
@@ -59,18 +57,6 @@ export function SignInForm() {
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <FormError message={error} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
-      <div className="flex justify-between text-sm text-zinc-400">
-        <Link href="/reset" className="text-sky-300 underline">
-          Forgot password?
-        </Link>
-        <Link href="/signup" className="text-sky-300 underline">
-          Create an account
-        </Link>
-      </div>
-    </form>
+    </AuthForm>
   );
 }
