@@ -2,9 +2,31 @@
 
 import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { EntitlementRow } from "./entitlement-row";
 import { GrantForm } from "./grant-form";
+
+const itemClass = "flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3";
+
+/** One titled list of search results. */
+function ResultSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-2">
+      <h2 id={id} className="font-semibold text-white">
+        {title}
+      </h2>
+      <ul className="flex flex-col gap-2">{children}</ul>
+    </section>
+  );
+}
 
 /** Search users and paying customers by email prefix; grant, extend or revoke by hand. */
 export function UserSearch() {
@@ -37,55 +59,39 @@ export function UserSearch() {
       ) : null}
       {result ? (
         <>
-          <section aria-labelledby="users-title" className="flex flex-col gap-2">
-            <h2 id="users-title" className="font-semibold text-white">
-              Users ({result.users.length})
-            </h2>
-            <ul className="flex flex-col gap-2">
-              {result.users.map((user) => (
-                <li
-                  key={user.id}
-                  className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3"
-                >
-                  <p className="text-sm text-white">
-                    {user.email}{" "}
-                    <span className="text-zinc-400">
-                      {user.emailVerified ? "verified" : "unverified"}
-                    </span>
-                  </p>
-                  <GrantForm userId={user.id} email={user.email} />
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section aria-labelledby="customers-title" className="flex flex-col gap-2">
-            <h2 id="customers-title" className="font-semibold text-white">
-              Customers ({result.customers.length})
-            </h2>
-            <ul className="flex flex-col gap-2">
-              {result.customers.map((customer) => (
-                <li
-                  key={customer.id}
-                  className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3"
-                >
-                  <p className="text-sm text-white">
-                    {customer.email}
-                    {customer.userId ? (
-                      ""
-                    ) : (
-                      <span className="text-amber-300"> · not attached to a user</span>
-                    )}
-                    {customer.disputed ? <span className="text-rose-300"> · disputed</span> : null}
-                  </p>
-                  <ul className="flex flex-col gap-2">
-                    {customer.entitlements.map((entitlement) => (
-                      <EntitlementRow key={entitlement.id} entitlement={entitlement} />
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <ResultSection id="users-title" title={`Users (${result.users.length})`}>
+            {result.users.map((user) => (
+              <li key={user.id} className={itemClass}>
+                <p className="text-sm text-white">
+                  {user.email}{" "}
+                  <span className="text-zinc-400">
+                    {user.emailVerified ? "verified" : "unverified"}
+                  </span>
+                </p>
+                <GrantForm userId={user.id} email={user.email} />
+              </li>
+            ))}
+          </ResultSection>
+          <ResultSection id="customers-title" title={`Customers (${result.customers.length})`}>
+            {result.customers.map((customer) => (
+              <li key={customer.id} className={itemClass}>
+                <p className="text-sm text-white">
+                  {customer.email}
+                  {customer.userId ? (
+                    ""
+                  ) : (
+                    <span className="text-amber-300"> · not attached to a user</span>
+                  )}
+                  {customer.disputed ? <span className="text-rose-300"> · disputed</span> : null}
+                </p>
+                <ul className="flex flex-col gap-2">
+                  {customer.entitlements.map((entitlement) => (
+                    <EntitlementRow key={entitlement.id} entitlement={entitlement} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ResultSection>
         </>
       ) : null}
     </div>

@@ -2,14 +2,58 @@
 
 import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import { dayBound } from "@/lib/format";
 import type { FeedFilters as Filters } from "./types";
 
 const inputClass =
   "w-full rounded-md border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm text-zinc-100 focus:border-sky-400";
 
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "placeholder"> & {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+};
+
+function FilterInput({ id, label, value, onChange, ...input }: InputProps) {
+  return (
+    <Labelled id={id} label={label}>
+      <input
+        id={id}
+        className={inputClass}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        {...input}
+      />
+    </Labelled>
+  );
+}
+
+type SelectProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+};
+
+function FilterSelect({ id, label, value, onChange, children }: SelectProps) {
+  return (
+    <Labelled id={id} label={label}>
+      <select
+        id={id}
+        className={inputClass}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {children}
+      </select>
+    </Labelled>
+  );
+}
+
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-zinc-400">
@@ -57,76 +101,53 @@ export function FeedFilters({ onChange }: { onChange: (filters: Filters) => void
       onSubmit={(event) => event.preventDefault()}
     >
       <div>
-        <Field id="filter-search" label="Search">
-          <input
-            id="filter-search"
-            type="search"
-            placeholder="e.g. breakout, SOL"
-            className={inputClass}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </Field>
+        <FilterInput
+          id="filter-search"
+          label="Search"
+          type="search"
+          placeholder="e.g. breakout, SOL"
+          value={search}
+          onChange={setSearch}
+        />
       </div>
       <details className="group">
         <summary className="cursor-pointer text-sm text-sky-300">
           Filters{activeCount > 0 ? ` (${activeCount} active)` : ""}
         </summary>
         <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
-          <Field id="filter-pair" label="Pair">
-            <input
-              id="filter-pair"
-              placeholder="BTC/USDT"
-              className={inputClass}
-              value={pair}
-              onChange={(event) => setPair(event.target.value)}
-            />
-          </Field>
-          <Field id="filter-side" label="Side">
-            <select
-              id="filter-side"
-              className={inputClass}
-              value={side}
-              onChange={(event) => setSide(event.target.value)}
-            >
-              <option value="">Any</option>
-              <option value="long">Long</option>
-              <option value="short">Short</option>
-            </select>
-          </Field>
-          <Field id="filter-channel" label="Channel">
-            <select
-              id="filter-channel"
-              className={inputClass}
-              value={channelId}
-              onChange={(event) => setChannelId(event.target.value)}
-            >
-              <option value="">All channels</option>
-              {(channels ?? []).map((channel) => (
-                <option key={channel.channelId} value={channel.channelId}>
-                  {channel.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="filter-from" label="From (UTC)">
-            <input
-              id="filter-from"
-              type="date"
-              className={inputClass}
-              value={from}
-              onChange={(event) => setFrom(event.target.value)}
-            />
-          </Field>
-          <Field id="filter-to" label="To (UTC)">
-            <input
-              id="filter-to"
-              type="date"
-              className={inputClass}
-              value={to}
-              onChange={(event) => setTo(event.target.value)}
-            />
-          </Field>
+          <FilterInput
+            id="filter-pair"
+            label="Pair"
+            placeholder="BTC/USDT"
+            value={pair}
+            onChange={setPair}
+          />
+          <FilterSelect id="filter-side" label="Side" value={side} onChange={setSide}>
+            <option value="">Any</option>
+            <option value="long">Long</option>
+            <option value="short">Short</option>
+          </FilterSelect>
+          <FilterSelect
+            id="filter-channel"
+            label="Channel"
+            value={channelId}
+            onChange={setChannelId}
+          >
+            <option value="">All channels</option>
+            {(channels ?? []).map((channel) => (
+              <option key={channel.channelId} value={channel.channelId}>
+                {channel.label}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterInput
+            id="filter-from"
+            label="From (UTC)"
+            type="date"
+            value={from}
+            onChange={setFrom}
+          />
+          <FilterInput id="filter-to" label="To (UTC)" type="date" value={to} onChange={setTo} />
         </div>
       </details>
     </form>
