@@ -1,40 +1,12 @@
 import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { api, internal } from "./_generated/api";
+import { api } from "./_generated/api";
 import { MAX_FAILED_SIGN_INS_PER_HOUR } from "./auth";
 import schema from "./schema";
+import { latestCode, stubAuthEnv } from "./test.helpers";
 import { modules } from "./test.setup";
 
-/** RS256 keys in the format Convex Auth reads (as its key generator writes them). */
-async function authKeys() {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  );
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
-  const base64 = btoa(String.fromCharCode(...pkcs8));
-  const pem = `-----BEGIN PRIVATE KEY----- ${base64.match(/.{1,64}/g)?.join(" ")} -----END PRIVATE KEY-----`;
-  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
-  return {
-    pem,
-    jwks: JSON.stringify({ keys: [{ use: "sig", kty: jwk.kty, n: jwk.n, e: jwk.e }] }),
-  };
-}
-
-beforeEach(async () => {
-  const { pem, jwks } = await authKeys();
-  vi.stubEnv("JWT_PRIVATE_KEY", pem);
-  vi.stubEnv("JWKS", jwks);
-  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
-  vi.stubEnv("SITE_URL", "http://127.0.0.1:3000");
-  vi.stubEnv("EMAIL_PROVIDER", "dev");
-});
+beforeEach(stubAuthEnv);
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -44,12 +16,6 @@ const EMAIL = "new.user@example.com";
 const PASSWORD = "correct horse battery";
 
 type T = ReturnType<typeof convexTest>;
-
-async function latestCode(t: T, to: string): Promise<string> {
-  const [mail] = await t.query(internal.devMailbox.latestFor, { to, limit: 1 });
-  if (mail?.code === undefined) throw new Error(`no code mailed to ${to}`);
-  return mail.code;
-}
 
 async function signUpAndVerify(t: T) {
   const started = await t.action(api.auth.signIn, {

@@ -1,15 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
+import { MAPPING } from "./test.helpers";
 import { TIER, expectCode, setupRoles } from "./test.roles";
 
-const fields = {
-  label: "VIP calls",
-  sourceGuildId: "1000000000000000001",
-  sourceChannelId: "1000000000000000010",
-  customerGuildId: "2000000000000000001",
-  customerChannelId: "2000000000000000010",
-  tierKey: TIER,
-};
+const fields = MAPPING;
 
 describe("channelMappings authorization", () => {
   test("anonymous and non-admin callers are refused everything", async () => {

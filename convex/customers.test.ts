@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { api, internal } from "./_generated/api";
+import { api } from "./_generated/api";
 import { hasAccess } from "./model/access";
 import { attachVerifiedCustomer } from "./model/customers";
 import {
@@ -12,34 +12,12 @@ import {
   type TestConvex,
   TIER,
 } from "./test.sellapp";
+import { auditByAction, latestCode, stubAuthEnv } from "./test.helpers";
 
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
 });
-
-/** RS256 keys in the format Convex Auth reads. */
-async function stubAuthEnv() {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  );
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
-  const base64 = btoa(String.fromCharCode(...pkcs8));
-  const pem = `-----BEGIN PRIVATE KEY----- ${base64.match(/.{1,64}/g)?.join(" ")} -----END PRIVATE KEY-----`;
-  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
-  vi.stubEnv("JWT_PRIVATE_KEY", pem);
-  vi.stubEnv("JWKS", JSON.stringify({ keys: [{ use: "sig", kty: jwk.kty, n: jwk.n, e: jwk.e }] }));
-  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
-  vi.stubEnv("SITE_URL", "http://127.0.0.1:3000");
-  vi.stubEnv("EMAIL_PROVIDER", "dev");
-}
 
 const BUYER = "buyer@example.com";
 const PASSWORD = "correct horse battery";
@@ -77,24 +55,16 @@ describe("pending entitlements attach only to a verified email", () => {
       .query(api.entitlements.mine, {});
     expect(viewerBefore).toMatchObject({ emailVerified: false, needsEmailVerification: true });
 
-    const [mail] = await t.query(internal.devMailbox.latestFor, { to: BUYER, limit: 1 });
-    if (mail?.code === undefined) throw new Error("no verification code mailed");
     await t.action(api.auth.signIn, {
       provider: "password",
-      params: { flow: "email-verification", email: BUYER, code: mail.code },
+      params: { flow: "email-verification", email: BUYER, code: await latestCode(t, BUYER) },
     });
 
     expect((await entitlementsOf(t))[0]?.userId).toBe(user._id);
     expect(await t.run((ctx) => hasAccess(ctx, user._id, TIER, T0 + 2 * HOUR))).toBe(true);
     const customer = await t.run((ctx) => ctx.db.query("customers").first());
     expect(customer?.userId).toBe(user._id);
-    const attach = await t.run((ctx) =>
-      ctx.db
-        .query("auditLog")
-        .withIndex("by_action", (q) => q.eq("action", "entitlement.attach"))
-        .collect(),
-    );
-    expect(attach).toHaveLength(1);
+    expect(await auditByAction(t, "entitlement.attach")).toHaveLength(1);
   });
 
   test("attachVerifiedCustomer refuses an unverified user and attaches a verified one", async () => {

@@ -12,6 +12,7 @@ import {
   T0,
   TIER,
 } from "./test.sellapp";
+import { auditByAction } from "./test.helpers";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -170,12 +171,7 @@ describe("expiry cron", () => {
     expect(after.expired).toBe(2);
     const rows = await entitlementsOf(t);
     expect(rows.map((r) => r.status).sort()).toEqual(["expired", "expired", "expired"]);
-    const audits = await t.run((ctx) =>
-      ctx.db
-        .query("auditLog")
-        .withIndex("by_action", (q) => q.eq("action", "entitlement.expire"))
-        .collect(),
-    );
+    const audits = await auditByAction(t, "entitlement.expire");
     expect(audits).toHaveLength(3);
     expect(
       (await t.mutation(internal.entitlements.expireLapsed, { now: T0 + 50 * DAY })).expired,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
+import { MAPPING } from "./test.helpers";
 import { PURCHASE_URL, TIER, insertSignal, setupRoles } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };
@@ -215,16 +216,7 @@ describe("feed.access and feed.channels", () => {
   test("each caller sees only what the gate allows", async () => {
     const { t, anonymous, noAccess, withAccess, admin } = await setupRoles();
     await t.run(async (ctx) => {
-      await ctx.db.insert("channelMappings", {
-        label: "VIP calls",
-        sourceGuildId: "1000000000000000001",
-        sourceChannelId: "1000000000000000010",
-        customerGuildId: "2000000000000000001",
-        customerChannelId: "2000000000000000010",
-        tierKey: TIER,
-        enabled: true,
-        updatedAt: Date.now(),
-      });
+      await ctx.db.insert("channelMappings", { ...MAPPING, enabled: true, updatedAt: Date.now() });
     });
     expect(await anonymous.query(api.feed.access, {})).toEqual({
       locked: true,

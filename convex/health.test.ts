@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
+import { failedRoleJob } from "./test.helpers";
 import { expectCode, setupRoles } from "./test.roles";
 
 describe("health.overview", () => {
@@ -35,17 +36,7 @@ describe("health.overview", () => {
         ms: 99_999,
         at: now - 2 * 3_600_000,
       });
-      await ctx.db.insert("roleSyncJobs", {
-        userId: ids.paying,
-        discordUserId: "3000000000000000001",
-        guildId: "2000000000000000001",
-        roleId: "1100000000000000001",
-        action: "grant",
-        reason: "paid",
-        status: "failed",
-        attempts: 5,
-        nextAttemptAt: now,
-      });
+      await ctx.db.insert("roleSyncJobs", failedRoleJob(ids.paying, now));
     });
     const health = await admin.query(api.health.overview, { windowMinutes: 60 });
     expect(health.services.map((s) => [s.service, s.healthy])).toEqual([

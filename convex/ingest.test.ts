@@ -114,6 +114,24 @@ async function storeBlob(t: Tester, text: string): Promise<Id<"_storage">> {
   return t.run((ctx) => ctx.storage.store(new Blob([text], { type: "image/png" })));
 }
 
+/** A PNG chart the collector already uploaded to storage. */
+function storedChart(
+  discordAttachmentId: string,
+  storageId: Id<"_storage">,
+  size: number,
+  sha256: string,
+) {
+  return {
+    status: "stored" as const,
+    discordAttachmentId,
+    storageId,
+    filename: "chart.png",
+    contentType: "image/png",
+    size,
+    sha256,
+  };
+}
+
 describe("ingest.upsertMessage — create", () => {
   test("stores the parsed signal, revision 1, tier, timestamps, latency samples and the cursor", async () => {
     const t = await setup();
@@ -400,15 +418,8 @@ describe("attachments", () => {
     const attachmentId = snowflake();
     const first = await storeBlob(t, "first upload");
     const second = await storeBlob(t, "second upload");
-    const file = (storageId: Id<"_storage">) => ({
-      status: "stored" as const,
-      discordAttachmentId: attachmentId,
-      storageId,
-      filename: "chart.png",
-      contentType: "image/png",
-      size: 12,
-      sha256: "cd".repeat(32),
-    });
+    const file = (storageId: Id<"_storage">) =>
+      storedChart(attachmentId, storageId, 12, "cd".repeat(32));
     const m = message({ attachments: [file(first)] });
     await upsert(t, m);
     expect((await upsert(t, { ...m, attachments: [file(second)] })).outcome).toBe("unchanged");
@@ -430,15 +441,8 @@ describe("attachments", () => {
     const attachmentId = snowflake();
     const first = await storeBlob(t, "original");
     const again = await storeBlob(t, "replayed");
-    const file = (storageId: Id<"_storage">) => ({
-      status: "stored" as const,
-      discordAttachmentId: attachmentId,
-      storageId,
-      filename: "chart.png",
-      contentType: "image/png",
-      size: 8,
-      sha256: "aa".repeat(32),
-    });
+    const file = (storageId: Id<"_storage">) =>
+      storedChart(attachmentId, storageId, 8, "aa".repeat(32));
     const m = message({ attachments: [file(first)] });
     await upsert(t, m);
     await t.mutation(api.ingest.deleteMessages, {
@@ -458,17 +462,7 @@ describe("attachments", () => {
     await upsert(
       t,
       message({
-        attachments: [
-          {
-            status: "stored",
-            discordAttachmentId: snowflake(),
-            storageId: kept,
-            filename: "chart.png",
-            contentType: "image/png",
-            size: 4,
-            sha256: "bb".repeat(32),
-          },
-        ],
+        attachments: [storedChart(snowflake(), kept, 4, "bb".repeat(32))],
       }),
     );
     const discard = () =>
@@ -503,17 +497,7 @@ describe("attachments", () => {
     const storageId = await storeBlob(t, "now it works");
     await upsert(t, {
       ...m,
-      attachments: [
-        {
-          status: "stored",
-          discordAttachmentId: attachmentId,
-          storageId,
-          filename: "chart.png",
-          contentType: "image/png",
-          size: 12,
-          sha256: "ef".repeat(32),
-        },
-      ],
+      attachments: [storedChart(attachmentId, storageId, 12, "ef".repeat(32))],
     });
     const rows = await t.run((ctx) => ctx.db.query("attachments").collect());
     expect(rows).toHaveLength(1);

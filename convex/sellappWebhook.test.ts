@@ -12,6 +12,7 @@ import {
   T0,
   TIER,
 } from "./test.sellapp";
+import { auditByAction } from "./test.helpers";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -101,12 +102,7 @@ describe("POST /webhooks/sellapp: each event kind on both order shapes", () => {
   test("a partial payment flags the customer in the audit log", async () => {
     const { t } = await setupPayments();
     await deliver(t, "order.partial_paid", { occurredAt: T0 });
-    const audit = await t.run((ctx) =>
-      ctx.db
-        .query("auditLog")
-        .withIndex("by_action", (q) => q.eq("action", "customer.flag"))
-        .collect(),
-    );
+    const audit = await auditByAction(t, "customer.flag");
     expect(audit).toHaveLength(1);
     expect(audit[0]?.reason).toBe("partial_payment");
   });
@@ -139,12 +135,7 @@ describe("idempotency", () => {
     expect(events.map((e) => e.status)).toEqual(["processed", "duplicate", "duplicate"]);
     expect(events[1]?.duplicateOf).toBe(events[0]?._id);
     expect(await entitlementsOf(t)).toHaveLength(1);
-    const grants = await t.run((ctx) =>
-      ctx.db
-        .query("auditLog")
-        .withIndex("by_action", (q) => q.eq("action", "entitlement.grant"))
-        .collect(),
-    );
+    const grants = await auditByAction(t, "entitlement.grant");
     expect(grants).toHaveLength(1);
   });
 

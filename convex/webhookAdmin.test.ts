@@ -18,6 +18,7 @@ import {
   type TestConvex,
   TIER,
 } from "./test.sellapp";
+import { auditByAction } from "./test.helpers";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -25,15 +26,6 @@ afterEach(() => {
 });
 
 const UNMAPPED = "999";
-
-async function auditActions(t: TestConvex, action: string) {
-  return t.run((ctx) =>
-    ctx.db
-      .query("auditLog")
-      .withIndex("by_action", (q) => q.eq("action", action))
-      .collect(),
-  );
-}
 
 describe("failure capture, retries and replay", () => {
   test("unmapped product → failed with a clear error → admin maps it → replay grants", async () => {
@@ -66,13 +58,13 @@ describe("failure capture, retries and replay", () => {
     });
     expect(results).toEqual([{ id: failedId, status: "processed" }]);
     expect((await entitlementsOf(t))[0]).toMatchObject({ status: "active", tierKey: TIER });
-    expect(await auditActions(t, "webhook.replay")).toHaveLength(1);
-    expect(await auditActions(t, "productTier.create")).toHaveLength(1);
+    expect(await auditByAction(t, "webhook.replay")).toHaveLength(1);
+    expect(await auditByAction(t, "productTier.create")).toHaveLength(1);
 
     // Replaying again is idempotent: no new grant.
     await admin.mutation(api.webhookAdmin.replay, { ids: [failedId, failedId] });
     expect(await entitlementsOf(t)).toHaveLength(1);
-    expect(await auditActions(t, "entitlement.grant")).toHaveLength(1);
+    expect(await auditByAction(t, "entitlement.grant")).toHaveLength(1);
   });
 
   test("automatic retries back off 1 m, 5 m, … and succeed once the mapping exists", async () => {
@@ -204,7 +196,7 @@ describe("reconciliation", () => {
       status: "active",
       accessUntil: T0 + 30 * DAY,
     });
-    expect(await auditActions(t, "customer.reconcile")).toHaveLength(1);
+    expect(await auditByAction(t, "customer.reconcile")).toHaveLength(1);
     const again = await t.mutation(internal.webhookAdmin.reconcileInternal, {
       customerId: customer?._id as Id<"customers">,
     });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { expectCode, insertSignal, setupRoles, TIER, type TestConvex } from "./test.roles";
+import { failedRoleJob, MAPPING } from "./test.helpers";
+import { expectCode, insertSignal, setupRoles, type TestConvex } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };
 
@@ -10,12 +11,8 @@ async function seedJobs(t: TestConvex, ids: { paying: Id<"users"> }) {
   return t.run(async (ctx) => {
     const now = Date.now();
     const mappingId = await ctx.db.insert("channelMappings", {
+      ...MAPPING,
       label: "VIP",
-      sourceGuildId: "1000000000000000001",
-      sourceChannelId: "1000000000000000010",
-      customerGuildId: "2000000000000000001",
-      customerChannelId: "2000000000000000010",
-      tierKey: TIER,
       enabled: true,
       updatedAt: now,
     });
@@ -34,15 +31,7 @@ async function seedJobs(t: TestConvex, ids: { paying: Id<"users"> }) {
       updatedAt: now,
     });
     const job = await ctx.db.insert("roleSyncJobs", {
-      userId: ids.paying,
-      discordUserId: "3000000000000000001",
-      guildId: "2000000000000000001",
-      roleId: "1100000000000000001",
-      action: "grant",
-      reason: "paid",
-      status: "failed",
-      attempts: 5,
-      nextAttemptAt: now + 3_600_000,
+      ...failedRoleJob(ids.paying, now + 3_600_000),
       lastError: "role above bot",
       errorKind: "permanent",
     });

@@ -1,0 +1,83 @@
+// Shared Convex test helpers (not a Convex module: two dots keep it out of the module map and the API).
+import type { TestConvex as ConvexTest } from "convex-test";
+import { vi } from "vitest";
+import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import type schema from "./schema";
+import { TIER } from "./test.roles";
+
+type TestConvex = ConvexTest<typeof schema>;
+
+/** RS256 keys in the format Convex Auth reads (as its key generator writes them). */
+async function authKeys() {
+  const pair = await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  );
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
+  const base64 = btoa(String.fromCharCode(...pkcs8));
+  const pem = `-----BEGIN PRIVATE KEY----- ${base64.match(/.{1,64}/g)?.join(" ")} -----END PRIVATE KEY-----`;
+  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
+  return {
+    pem,
+    jwks: JSON.stringify({ keys: [{ use: "sig", kty: jwk.kty, n: jwk.n, e: jwk.e }] }),
+  };
+}
+
+/** Fresh signing keys and the env Convex Auth's Password flow needs, with the dev mailbox. */
+export async function stubAuthEnv(): Promise<void> {
+  const { pem, jwks } = await authKeys();
+  vi.stubEnv("JWT_PRIVATE_KEY", pem);
+  vi.stubEnv("JWKS", jwks);
+  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
+  vi.stubEnv("SITE_URL", "http://127.0.0.1:3000");
+  vi.stubEnv("EMAIL_PROVIDER", "dev");
+}
+
+/** The code in the newest dev-mailbox message to `to`; throws when none was mailed. */
+export async function latestCode(t: TestConvex, to: string): Promise<string> {
+  const [mail] = await t.query(internal.devMailbox.latestFor, { to, limit: 1 });
+  if (mail?.code === undefined) throw new Error(`no code mailed to ${to}`);
+  return mail.code;
+}
+
+/** Every audit row with this action. */
+export async function auditByAction(t: TestConvex, action: string) {
+  return t.run((ctx) =>
+    ctx.db
+      .query("auditLog")
+      .withIndex("by_action", (q) => q.eq("action", action))
+      .collect(),
+  );
+}
+
+/** The fields of a channel mapping from the source test channel to the customer test channel. */
+export const MAPPING = {
+  label: "VIP calls",
+  sourceGuildId: "1000000000000000001",
+  sourceChannelId: "1000000000000000010",
+  customerGuildId: "2000000000000000001",
+  customerChannelId: "2000000000000000010",
+  tierKey: TIER,
+};
+
+/** A role-sync grant for `userId` that has failed five times. */
+export function failedRoleJob(userId: Id<"users">, nextAttemptAt: number) {
+  return {
+    userId,
+    discordUserId: "3000000000000000001",
+    guildId: "2000000000000000001",
+    roleId: "1100000000000000001",
+    action: "grant" as const,
+    reason: "paid",
+    status: "failed" as const,
+    attempts: 5,
+    nextAttemptAt,
+  };
+}
