@@ -1,4 +1,4 @@
-import { paginationOptsValidator } from "convex/server";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
@@ -20,15 +20,7 @@ const vEntry = v.object({
 /** The audit log, newest first, optionally one action (e.g. "entitlement.grant"). Admins only. */
 export const list = query({
   args: { paginationOpts: paginationOptsValidator, action: v.optional(v.string()) },
-  returns: v.object({
-    page: v.array(vEntry),
-    isDone: v.boolean(),
-    continueCursor: v.string(),
-    splitCursor: v.optional(v.union(v.string(), v.null())),
-    pageStatus: v.optional(
-      v.union(v.literal("SplitRecommended"), v.literal("SplitRequired"), v.null()),
-    ),
-  }),
+  returns: paginationResultValidator(vEntry),
   handler: async (ctx, { paginationOpts, action }) => {
     await requireAdmin(ctx);
     const wanted = action?.trim();

@@ -1,5 +1,5 @@
-import { paginationOptsValidator } from "convex/server";
-import { v } from "convex/values";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { mutation, query, type QueryCtx } from "./_generated/server";
 import { hasAccess } from "./model/access";
@@ -20,15 +20,7 @@ const vFilters = v.object({
   search: v.optional(v.string()),
 });
 
-type Filters = {
-  tierKey?: string;
-  pair?: string;
-  side?: "long" | "short";
-  channelId?: string;
-  from?: number;
-  to?: number;
-  search?: string;
-};
+type Filters = Infer<typeof vFilters>;
 
 /** Whether the feed is open to the viewer, and which tiers; drives the locked screen. */
 export const access = query({
@@ -44,14 +36,7 @@ export const access = query({
  */
 export const list = query({
   args: { paginationOpts: paginationOptsValidator, filters: v.optional(vFilters) },
-  returns: v.object({
-    page: v.array(vSignalCard),
-    isDone: v.boolean(),
-    continueCursor: v.string(),
-    splitCursor: v.optional(v.union(v.string(), v.null())),
-    pageStatus: v.optional(
-      v.union(v.literal("SplitRecommended"), v.literal("SplitRequired"), v.null()),
-    ),
+  returns: paginationResultValidator(vSignalCard).extend({
     locked: v.boolean(),
     lockReason: v.optional(vLockReason),
     purchaseUrl: v.optional(v.string()),

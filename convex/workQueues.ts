@@ -1,59 +1,48 @@
-import { paginationOptsValidator } from "convex/server";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
-import { mutation, query } from "./_generated/server";
+import type { Id } from "./_generated/dataModel";
+import { mutation, query, type MutationCtx } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { writeAudit } from "./model/audit";
-import { vErrorKind, vWorkStatus } from "./tables/discord";
+import { discordTables, vWorkStatus } from "./tables/discord";
 
-const vPage = <T extends ReturnType<typeof v.object>>(item: T) =>
-  v.object({
-    page: v.array(item),
-    isDone: v.boolean(),
-    continueCursor: v.string(),
-    splitCursor: v.optional(v.union(v.string(), v.null())),
-    pageStatus: v.optional(
-      v.union(v.literal("SplitRecommended"), v.literal("SplitRequired"), v.null()),
-    ),
-  });
+/** The named fields of `row` that are present: an absent optional field stays absent. */
+function pickPresent<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (row[key] !== undefined) picked[key] = row[key];
+  return picked as Pick<T, K>;
+}
 
-const vMirrorRow = v.object({
-  _id: v.id("mirrorDeliveries"),
-  _creationTime: v.number(),
-  signalId: v.id("signals"),
-  mappingId: v.id("channelMappings"),
-  customerChannelId: v.string(),
-  targetVersion: v.number(),
-  syncedVersion: v.number(),
-  customerMessageId: v.optional(v.string()),
-  status: vWorkStatus,
-  attempts: v.number(),
-  nextAttemptAt: v.number(),
-  lastError: v.optional(v.string()),
-  errorKind: v.optional(vErrorKind),
-  updatedAt: v.number(),
-});
+/** What the console shows of a mirror delivery: no lease, nonce or crash-recovery bookkeeping. */
+const MIRROR_ROW_FIELDS = [
+  "_id",
+  "_creationTime",
+  "signalId",
+  "mappingId",
+  "customerChannelId",
+  "targetVersion",
+  "syncedVersion",
+  "customerMessageId",
+  "status",
+  "attempts",
+  "nextAttemptAt",
+  "lastError",
+  "errorKind",
+  "updatedAt",
+] as const;
+const vMirrorRow = discordTables.mirrorDeliveries.validator
+  .extend({ _id: v.id("mirrorDeliveries"), _creationTime: v.number() })
+  .pick(...MIRROR_ROW_FIELDS);
 
-const vRoleRow = v.object({
-  _id: v.id("roleSyncJobs"),
-  _creationTime: v.number(),
-  userId: v.optional(v.id("users")), // absent: a role holder with no linked account
-  discordUserId: v.string(),
-  guildId: v.string(),
-  roleId: v.string(),
-  action: v.union(v.literal("grant"), v.literal("revoke")),
-  reason: v.string(),
-  status: vWorkStatus,
-  attempts: v.number(),
-  nextAttemptAt: v.number(),
-  lastError: v.optional(v.string()),
-  errorKind: v.optional(vErrorKind),
-  completedAt: v.optional(v.number()),
-});
+/** What the console shows of a role-sync job: everything but the lease. */
+const vRoleRow = discordTables.roleSyncJobs.validator
+  .omit("leaseOwner", "leaseExpiresAt")
+  .extend({ _id: v.id("roleSyncJobs"), _creationTime: v.number() });
 
 /** Mirror deliveries in one status, most overdue first. Admins only, read-only. */
 export const mirrorDeliveries = query({
   args: { status: vWorkStatus, paginationOpts: paginationOptsValidator },
-  returns: vPage(vMirrorRow),
+  returns: paginationResultValidator(vMirrorRow),
   handler: async (ctx, { status, paginationOpts }) => {
     await requireAdmin(ctx);
     const result = await ctx.db
@@ -62,24 +51,7 @@ export const mirrorDeliveries = query({
       .paginate(paginationOpts);
     return {
       ...result,
-      page: result.page.map((row) => ({
-        _id: row._id,
-        _creationTime: row._creationTime,
-        signalId: row.signalId,
-        mappingId: row.mappingId,
-        customerChannelId: row.customerChannelId,
-        targetVersion: row.targetVersion,
-        syncedVersion: row.syncedVersion,
-        ...(row.customerMessageId === undefined
-          ? {}
-          : { customerMessageId: row.customerMessageId }),
-        status: row.status,
-        attempts: row.attempts,
-        nextAttemptAt: row.nextAttemptAt,
-        ...(row.lastError === undefined ? {} : { lastError: row.lastError }),
-        ...(row.errorKind === undefined ? {} : { errorKind: row.errorKind }),
-        updatedAt: row.updatedAt,
-      })),
+      page: result.page.map((row) => pickPresent(row, MIRROR_ROW_FIELDS)),
     };
   },
 });
@@ -87,7 +59,7 @@ export const mirrorDeliveries = query({
 /** Role-sync jobs in one status, most overdue first. Admins only, read-only. */
 export const roleSyncJobs = query({
   args: { status: vWorkStatus, paginationOpts: paginationOptsValidator },
-  returns: vPage(vRoleRow),
+  returns: paginationResultValidator(vRoleRow),
   handler: async (ctx, { status, paginationOpts }) => {
     await requireAdmin(ctx);
     const result = await ctx.db
@@ -96,22 +68,7 @@ export const roleSyncJobs = query({
       .paginate(paginationOpts);
     return {
       ...result,
-      page: result.page.map((row) => ({
-        _id: row._id,
-        _creationTime: row._creationTime,
-        ...(row.userId === undefined ? {} : { userId: row.userId }),
-        discordUserId: row.discordUserId,
-        guildId: row.guildId,
-        roleId: row.roleId,
-        action: row.action,
-        reason: row.reason,
-        status: row.status,
-        attempts: row.attempts,
-        nextAttemptAt: row.nextAttemptAt,
-        ...(row.lastError === undefined ? {} : { lastError: row.lastError }),
-        ...(row.errorKind === undefined ? {} : { errorKind: row.errorKind }),
-        ...(row.completedAt === undefined ? {} : { completedAt: row.completedAt }),
-      })),
+      page: result.page.map(({ leaseOwner: _owner, leaseExpiresAt: _expires, ...row }) => row),
     };
   },
 });
@@ -120,6 +77,27 @@ function notFailed(): never {
   throw new ConvexError({
     code: "FAILED_PRECONDITION",
     message: "Only failed jobs can be retried; this one is not failed (anymore).",
+  });
+}
+
+/** One audit row per retry: the admin's reason and the failure being retried. */
+async function auditRetry(
+  ctx: MutationCtx,
+  adminId: Id<"users">,
+  targetType: "mirrorDelivery" | "roleSyncJob",
+  targetId: string,
+  reason: string | undefined,
+  failed: { attempts: number; lastError?: string },
+) {
+  const trimmed = reason?.trim().slice(0, 500);
+  await writeAudit(ctx, {
+    actorType: "admin",
+    actorUserId: adminId,
+    action: `${targetType}.retry`,
+    targetType,
+    targetId,
+    ...(trimmed ? { reason: trimmed } : {}),
+    details: { attempts: failed.attempts, lastError: failed.lastError?.slice(0, 300) },
   });
 }
 
@@ -141,16 +119,7 @@ export const retryMirrorDelivery = mutation({
       leaseExpiresAt: undefined,
       updatedAt: now,
     });
-    const trimmed = reason?.trim().slice(0, 500);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: admin._id,
-      action: "mirrorDelivery.retry",
-      targetType: "mirrorDelivery",
-      targetId: id,
-      ...(trimmed ? { reason: trimmed } : {}),
-      details: { attempts: row.attempts, lastError: row.lastError?.slice(0, 300) },
-    });
+    await auditRetry(ctx, admin._id, "mirrorDelivery", id, reason, row);
     return null;
   },
 });
@@ -171,16 +140,7 @@ export const retryRoleSyncJob = mutation({
       leaseOwner: undefined,
       leaseExpiresAt: undefined,
     });
-    const trimmed = reason?.trim().slice(0, 500);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: admin._id,
-      action: "roleSyncJob.retry",
-      targetType: "roleSyncJob",
-      targetId: id,
-      ...(trimmed ? { reason: trimmed } : {}),
-      details: { attempts: row.attempts, lastError: row.lastError?.slice(0, 300) },
-    });
+    await auditRetry(ctx, admin._id, "roleSyncJob", id, reason, row);
     return null;
   },
 });
