@@ -4,18 +4,11 @@ import { mutation, query, type MutationCtx } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { writeAudit } from "./model/audit";
 import { validateMapping, vMappingFields } from "./model/channelMappingInput";
+import { signalTables } from "./tables/signals";
 
-const vMapping = v.object({
+const vMapping = signalTables.channelMappings.validator.extend({
   _id: v.id("channelMappings"),
   _creationTime: v.number(),
-  label: v.string(),
-  sourceGuildId: v.string(),
-  sourceChannelId: v.string(),
-  customerGuildId: v.string(),
-  customerChannelId: v.string(),
-  tierKey: v.string(),
-  enabled: v.boolean(),
-  updatedAt: v.number(),
 });
 
 /** Every mapping, enabled first, for the admin console. Bounded: a guild has a few dozen. */

@@ -1,14 +1,9 @@
-import { ConvexError, v, type Infer } from "convex/values";
+import { ConvexError, type Infer } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
+import { signalTables } from "../tables/signals";
 
-export const vMappingFields = v.object({
-  label: v.string(),
-  sourceGuildId: v.string(),
-  sourceChannelId: v.string(),
-  customerGuildId: v.string(),
-  customerChannelId: v.string(),
-  tierKey: v.string(),
-});
+/** What an admin edits: the mapping without its state (`enabled`, `updatedAt`). */
+export const vMappingFields = signalTables.channelMappings.validator.omit("enabled", "updatedAt");
 
 export type MappingFields = Infer<typeof vMappingFields>;
 

@@ -83,16 +83,8 @@ export const vWatchedChannel = v.object({
   label: v.string(),
 });
 
-export const vKnownAttachment = v.object({
-  discordAttachmentId: v.string(),
-  storageId: v.id("_storage"),
-  filename: v.string(),
-  contentType: v.string(),
-  size: v.number(),
-  width: v.optional(v.number()),
-  height: v.optional(v.number()),
-  sha256: v.string(),
-});
+/** A file already in storage, as `knownAttachments` reports it to the collector. */
+export const vKnownAttachment = vStoredAttachmentInput.omit("status");
 
 export const vRecentMessage = v.object({
   messageId: v.string(),
