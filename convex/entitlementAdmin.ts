@@ -3,7 +3,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { mutation, type MutationCtx, query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { normalizeEmail } from "./model/customers";
-import { stateOf, writeEntitlement } from "./model/entitlements";
+import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { tierByKey } from "./model/tierMapping";
 import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
 
@@ -192,11 +192,7 @@ export const extend = mutation({
     const now = Date.now();
     const from = Math.max(entitlement.accessUntil ?? now, now);
     await writeEntitlement(ctx, {
-      existing: entitlement,
-      customerId: entitlement.customerId,
-      tierKey: entitlement.tierKey,
-      source: entitlement.source,
-      sourceId: entitlement.sourceId,
+      ...sameRow(entitlement),
       next: { ...stateOf(entitlement), status: "active", accessUntil: from + days * DAY_MS },
       actor: { type: "admin", userId: admin._id },
       reason,
@@ -217,11 +213,7 @@ export const revoke = mutation({
     const entitlement = await requireEntitlement(ctx, args.entitlementId);
     const now = Date.now();
     await writeEntitlement(ctx, {
-      existing: entitlement,
-      customerId: entitlement.customerId,
-      tierKey: entitlement.tierKey,
-      source: entitlement.source,
-      sourceId: entitlement.sourceId,
+      ...sameRow(entitlement),
       next: {
         ...stateOf(entitlement),
         status: "revoked",

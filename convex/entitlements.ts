@@ -3,7 +3,7 @@ import type { Doc } from "./_generated/dataModel";
 import { internalMutation, query } from "./_generated/server";
 import { entitlementGrantsAccess } from "./model/access";
 import { getViewer } from "./model/auth";
-import { stateOf, writeEntitlement } from "./model/entitlements";
+import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
 
 const MAX_TIERS = 50;
@@ -128,11 +128,7 @@ export const expireLapsed = internalMutation({
     );
     for (const entitlement of lapsed) {
       await writeEntitlement(ctx, {
-        existing: entitlement,
-        customerId: entitlement.customerId,
-        tierKey: entitlement.tierKey,
-        source: entitlement.source,
-        sourceId: entitlement.sourceId,
+        ...sameRow(entitlement),
         next: { ...stateOf(entitlement), status: "expired" },
         actor: { type: "system" },
         reason: entitlement.status === "past_due" ? "grace period ended" : "period ended",

@@ -2,7 +2,7 @@ import type { SellappCustomer } from "@g3/payments";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { writeAudit } from "./audit";
-import { stateOf, writeEntitlement } from "./entitlements";
+import { sameRow, stateOf, writeEntitlement } from "./entitlements";
 
 /**
  * Customers are the paying party as Sell.app knows them. A customer becomes a user's once that user
@@ -143,11 +143,7 @@ async function attachEntitlements(
   for (const entitlement of entitlements) {
     if (entitlement.userId === userId) continue;
     await writeEntitlement(ctx, {
-      existing: entitlement,
-      customerId: customer._id,
-      tierKey: entitlement.tierKey,
-      source: entitlement.source,
-      sourceId: entitlement.sourceId,
+      ...sameRow(entitlement),
       next: { ...stateOf(entitlement), userId },
       actor: { type: "system" },
       reason: "customer attached to a verified user",

@@ -173,3 +173,16 @@ export function stateOf(entitlement: Doc<"entitlements">): EntitlementState {
     adminRevoked: entitlement.adminRevoked,
   });
 }
+
+/** The write fields that keep an existing row what it is (customer, tier, source): a state change. */
+export function sameRow(
+  entitlement: Doc<"entitlements">,
+): Pick<EntitlementWrite, "existing" | "customerId" | "tierKey" | "source" | "sourceId"> {
+  return {
+    existing: entitlement,
+    customerId: entitlement.customerId,
+    tierKey: entitlement.tierKey,
+    source: entitlement.source,
+    sourceId: entitlement.sourceId,
+  };
+}
