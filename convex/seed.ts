@@ -1,5 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
+import { vMappingFields } from "./model/channelMappingInput";
+import { paymentTables } from "./tables/payments";
 
 /**
  * Configures a world for local runs, demos and tests: one tier, the Sell.app product that sells
@@ -8,24 +10,9 @@ import { internalMutation } from "./_generated/server";
  */
 export const configure = internalMutation({
   args: {
-    tier: v.object({
-      key: v.string(),
-      name: v.string(),
-      discordRoleId: v.optional(v.string()),
-      purchaseUrl: v.optional(v.string()),
-      orderAccessDays: v.optional(v.number()),
-      graceHours: v.number(),
-    }),
+    tier: paymentTables.tiers.validator,
     sellappProductId: v.string(),
-    mappings: v.array(
-      v.object({
-        label: v.string(),
-        sourceGuildId: v.string(),
-        sourceChannelId: v.string(),
-        customerGuildId: v.string(),
-        customerChannelId: v.string(),
-      }),
-    ),
+    mappings: v.array(vMappingFields.omit("tierKey")),
   },
   returns: v.object({ tierId: v.id("tiers"), mappingIds: v.array(v.id("channelMappings")) }),
   handler: async (ctx, { tier, sellappProductId, mappings }) => {

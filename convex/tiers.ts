@@ -3,19 +3,13 @@ import { mutation, query } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { requireAdmin } from "./model/auth";
 import { tierByKey } from "./model/tierMapping";
+import { paymentTables } from "./tables/payments";
 
 /** Tier and Sell.app product → tier mapping administration. Admins only, every change audited. */
 
 const MAX_ROWS = 200;
 
-const vTier = v.object({
-  key: v.string(),
-  name: v.string(),
-  discordRoleId: v.optional(v.string()),
-  purchaseUrl: v.optional(v.string()),
-  orderAccessDays: v.optional(v.number()),
-  graceHours: v.number(),
-});
+const vTier = paymentTables.tiers.validator;
 
 const vMapping = v.object({
   id: v.id("productTiers"),
