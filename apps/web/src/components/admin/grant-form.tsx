@@ -6,6 +6,7 @@ import { useMutation, useQuery } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { FormNotice } from "@/components/ui/form-notice";
 import { useMutationState } from "./use-mutation-state";
 
 const inputClass = "rounded border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm";
@@ -75,11 +76,7 @@ export function GrantForm({ userId, email }: { userId: Id<"users">; email: strin
         Grant
       </Button>
       <FormError message={error} />
-      {notice ? (
-        <p role="status" className="text-sm text-emerald-300">
-          {notice}
-        </p>
-      ) : null}
+      <FormNotice message={notice} />
     </form>
   );
 }

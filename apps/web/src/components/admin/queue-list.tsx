@@ -5,6 +5,7 @@ import { useMutation, usePaginatedQuery } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { FormNotice } from "@/components/ui/form-notice";
 import { formatTime } from "@/lib/format";
 import { useMutationState } from "./use-mutation-state";
 
@@ -65,11 +66,7 @@ export function QueueList({ queue }: { queue: "mirror" | "roleSync" }) {
         </select>
       </label>
       <FormError message={error} />
-      {notice ? (
-        <p role="status" className="text-sm text-emerald-300">
-          {notice}
-        </p>
-      ) : null}
+      <FormNotice message={notice} />
       {page.status === "LoadingFirstPage" ? <p className="text-zinc-400">Loading…</p> : null}
       {page.status !== "LoadingFirstPage" && rows.length === 0 ? (
         <p className="text-zinc-400">Nothing {status}.</p>

@@ -6,6 +6,7 @@ import { useMutation, usePaginatedQuery } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { FormNotice } from "@/components/ui/form-notice";
 import { useMutationState } from "./use-mutation-state";
 import { WebhookRow } from "./webhook-row";
 
@@ -91,11 +92,7 @@ export function WebhookList() {
         >
           Replay selected ({selected.size})
         </Button>
-        {notice ? (
-          <p role="status" className="text-sm text-emerald-300">
-            {notice}
-          </p>
-        ) : null}
+        <FormNotice message={notice} />
       </div>
       <FormError message={error} />
       {pageStatus === "LoadingFirstPage" ? <p className="text-zinc-400">Loading…</p> : null}
