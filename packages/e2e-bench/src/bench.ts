@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
-import { adminClient } from "./admin-client.js";
+import { adminClient, type AdminClient } from "./admin-client.js";
+import { refs } from "./convex-api.js";
 import { BrowserProbe } from "./browser-probe.js";
 import { describeMachine, type Machine } from "./machine.js";
 import type { BenchOptions } from "./options.js";
@@ -30,6 +31,38 @@ export type BenchReport = {
 };
 
 const WARMUP_SIGNALS = 5;
+const QUIET_TIMEOUT_MS = 180_000;
+
+/**
+ * Waits until the bots' work queues are empty: seeding K paying users enqueues K paid-role jobs
+ * for the mirror, which would otherwise compete with the first runs' signals.
+ */
+async function waitForQuietQueues(
+  admin: AdminClient,
+  secret: string,
+  say: (line: string) => void,
+): Promise<void> {
+  const deadline = Date.now() + QUIET_TIMEOUT_MS;
+  let lastReport = 0;
+  for (;;) {
+    const roles = await admin.query(refs.roleWork, { secret, limit: 100 });
+    const mirror = await admin.query(refs.mirrorWork, { secret, limit: 100 });
+    if (roles.length === 0 && mirror.length === 0) return;
+    if (Date.now() > deadline) {
+      say(
+        `  work queues still busy after ${QUIET_TIMEOUT_MS / 1000} s (role jobs ${roles.length}, mirror ${mirror.length}); measuring anyway`,
+      );
+      return;
+    }
+    if (Date.now() - lastReport > 10_000) {
+      lastReport = Date.now();
+      say(
+        `  waiting for the bots' queues to drain (role jobs ${roles.length}${roles.length === 100 ? "+" : ""}, mirror ${mirror.length})…`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 function selfUsage(start: NodeJS.CpuUsage, startedAt: number): ProcUsage {
   const used = process.cpuUsage(start);
@@ -83,6 +116,7 @@ export async function runBenchmark(
       maxSubscribers,
       (done) => say(`  users ${done}/${maxSubscribers}`),
     );
+    await waitForQuietQueues(admin, stack.env.CONVEX_SERVICE_SECRET ?? "", say);
     const firstUser = users[0];
     if (options.browser && stack.webUrl !== null && firstUser !== undefined) {
       say("opening headless Chromium on the production dashboard…");

@@ -73,4 +73,7 @@ export const refs = {
   mirrorWork: makeFunctionReference<"query", { secret: string; limit?: number }, unknown[]>(
     "mirror:work",
   ),
+  roleWork: makeFunctionReference<"query", { secret: string; limit?: number }, unknown[]>(
+    "roleSync:work",
+  ),
 };
