@@ -56,15 +56,31 @@ function authenticateClient(
   return safeEqual(secret, app.clientSecret) ? app : null;
 }
 
-function reply(res: ServerResponse, out: OAuthError | Record<string, unknown>): void {
-  if ("error" in out && "status" in out && typeof out.status === "number")
-    return sendJson(
-      res,
-      out.status,
-      { error: out.error, error_description: out.description },
-      { "cache-control": "no-store" },
-    );
-  sendJson(res, 200, out, { "cache-control": "no-store", pragma: "no-cache" });
+/** Sends an RFC 6749 error body; returns its status for the request log. */
+function fail(res: ServerResponse, error: OAuthError): number {
+  sendJson(
+    res,
+    error.status,
+    { error: error.error, error_description: error.description },
+    { "cache-control": "no-store" },
+  );
+  return error.status;
+}
+
+function ok(res: ServerResponse, body: Record<string, unknown>): number {
+  sendJson(res, 200, body, { "cache-control": "no-store", pragma: "no-cache" });
+  return 200;
+}
+
+/** The form of an authenticated client's request, or the error to send. */
+async function clientRequest(
+  core: EmulatorCore,
+  req: IncomingMessage,
+): Promise<{ form: URLSearchParams; app: ApplicationRecord } | OAuthError> {
+  const form = await readForm(req);
+  if (!(form instanceof URLSearchParams)) return form;
+  const app = authenticateClient(core, req, form);
+  return app ? { form, app } : invalidClient;
 }
 
 export async function handleToken(
@@ -72,24 +88,23 @@ export async function handleToken(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<number> {
-  const form = await readForm(req);
-  if (!(form instanceof URLSearchParams)) return (reply(res, form), form.status);
-  const app = authenticateClient(core, req, form);
-  if (!app) return (reply(res, invalidClient), 401);
+  const client = await clientRequest(core, req);
+  if ("error" in client) return fail(res, client);
+  const { form, app } = client;
   const grantType = form.get("grant_type");
   if (grantType === "authorization_code") {
     const code = core.grants.consumeCode(form.get("code") ?? "");
     if (!code || code.applicationId !== app.id)
-      return (reply(res, invalidGrant('Invalid "code" in request.')), 400);
+      return fail(res, invalidGrant('Invalid "code" in request.'));
     if (code.redirectUri !== form.get("redirect_uri"))
-      return (reply(res, invalidGrant('Invalid "redirect_uri" in request.')), 400);
+      return fail(res, invalidGrant('Invalid "redirect_uri" in request.'));
     if (code.codeChallenge !== null) {
       const verifier = form.get("code_verifier") ?? "";
       if (
         !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) ||
         !safeEqual(pkceS256(verifier), code.codeChallenge)
       )
-        return (reply(res, invalidGrant('Invalid "code_verifier" in request.')), 400);
+        return fail(res, invalidGrant('Invalid "code_verifier" in request.'));
     }
     const tokens = core.grants.issueTokens({
       applicationId: app.id,
@@ -101,19 +116,18 @@ export async function handleToken(
       userId: code.userId,
       grantType,
     });
-    return (reply(res, tokens), 200);
+    return ok(res, tokens);
   }
   if (grantType === "refresh_token") {
     const tokens = core.grants.refresh(form.get("refresh_token") ?? "", app.id);
-    if (!tokens) return (reply(res, invalidGrant('Invalid "refresh_token" in request.')), 400);
-    return (reply(res, tokens), 200);
+    if (!tokens) return fail(res, invalidGrant('Invalid "refresh_token" in request.'));
+    return ok(res, tokens);
   }
-  reply(res, {
+  return fail(res, {
     status: 400,
     error: "unsupported_grant_type",
     description: "Use authorization_code or refresh_token",
   });
-  return 400;
 }
 
 export async function handleRevoke(
@@ -121,12 +135,10 @@ export async function handleRevoke(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<number> {
-  const form = await readForm(req);
-  if (!(form instanceof URLSearchParams)) return (reply(res, form), form.status);
-  const app = authenticateClient(core, req, form);
-  if (!app) return (reply(res, invalidClient), 401);
+  const client = await clientRequest(core, req);
+  if ("error" in client) return fail(res, client);
   // RFC 7009: an unknown token is not an error.
-  core.grants.revoke(form.get("token") ?? "", app.id);
+  core.grants.revoke(client.form.get("token") ?? "", client.app.id);
   sendJson(res, 200, {});
   return 200;
 }
