@@ -1,12 +1,14 @@
 // The whole product path in a real browser against the local stack: sign up, verify through the
 // dev mailbox, locked feed, a signed Sell.app webhook unlocks it live, a committed signal appears
-// (and its edit) without a reload; an admin edits a channel mapping and replays a failed webhook;
+// (and its edit) without a reload; Discord linking (OAuth2 + PKCE against the emulator) joins the
+// customer guild with the paid role; an admin edits a channel mapping and replays a failed webhook;
 // a non-admin is refused the admin pages. Screenshots go to apps/web/screenshots/.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { api, internal } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
+import { DEMO_IDS } from "@g3/discord-emulator";
 import { buildSellappEvent, SELLAPP_SIGNATURE_HEADER, signSellappBody } from "@g3/payments";
 import { ConvexHttpClient } from "convex/browser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -34,7 +36,13 @@ const MAPPING = {
   customerGuildId: "2000000000000000001",
   customerChannelId: "2000000000000000010",
 };
-const TIER = { key: "vip", name: "VIP", purchaseUrl: "https://sell.app/p/g3-vip", graceHours: 72 };
+const TIER = {
+  key: "vip",
+  name: "VIP",
+  purchaseUrl: "https://sell.app/p/g3-vip",
+  graceHours: 72,
+  discordRoleId: DEMO_IDS.vipRole,
+};
 
 let stack: Stack;
 let browser: Browser;
@@ -232,8 +240,27 @@ describe("customer journey", () => {
 
     await page.goto(`${stack.webUrl}/account`);
     await page.getByTestId("tier-status").filter({ hasText: "Access" }).first().waitFor();
-    await page.getByText(/Linking your Discord account is not available yet/).waitFor();
     await shot(page, "account");
+
+    // Link Discord: OAuth2 with state + PKCE against the emulator, which consents as the demo
+    // customer; the paying customer joins the customer guild with the paid role.
+    await page.getByRole("button", { name: "Link Discord" }).click();
+    await page.waitForURL(/\/account\?discord=linked/);
+    await page.getByText("Linked as").waitFor();
+    await page.getByText(/Your Discord account is linked/).waitFor();
+    await shot(page, "account-discord-linked");
+    const members = await stack.emulator.control.members(DEMO_IDS.customerGuild);
+    const linked = members.find((member) => member.user?.id === DEMO_IDS.customerUser);
+    expect(linked?.roles).toContain(DEMO_IDS.vipRole);
+
+    // A forged callback (no state cookie in this browser for that state) changes nothing.
+    await page.goto(`${stack.webUrl}/api/discord/callback?code=forged&state=forged`);
+    await page.waitForURL(/\/account\?discord=invalid_state/);
+    await page.getByText(/expired or came from another browser/).waitFor();
+
+    // Unlink: the link is gone and the button is back.
+    await page.getByRole("button", { name: "Unlink" }).click();
+    await page.getByRole("button", { name: "Link Discord" }).waitFor();
 
     // Not an admin: the console is refused (and every admin function refuses on the server).
     await page.goto(`${stack.webUrl}/admin/mappings`);

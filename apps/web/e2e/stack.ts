@@ -6,6 +6,13 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
+import {
+  DEMO_IDS,
+  DEMO_TOKENS,
+  demoWorld,
+  startEmulator,
+  type RunningEmulator,
+} from "@g3/discord-emulator";
 
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FUNCTIONS_DIR = join(WEB_DIR, "..", "..", "convex");
@@ -57,7 +64,22 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-export type Stack = { backend: Backend; webUrl: string; close: () => Promise<void> };
+export type Stack = {
+  backend: Backend;
+  emulator: RunningEmulator;
+  webUrl: string;
+  close: () => Promise<void>;
+};
+
+/** The demo Discord world, with this run's web origin registered as the OAuth2 redirect. */
+function discordWorld(redirectUri: string) {
+  return {
+    ...demoWorld,
+    applications: demoWorld.applications.map((app) =>
+      app.id === DEMO_IDS.mirrorApp ? { ...app, redirectUris: [redirectUri] } : app,
+    ),
+  };
+}
 
 export async function startStack(): Promise<Stack> {
   const [port, sitePort, webPort] = [await freePort(), await freePort(), await freePort()];
@@ -65,6 +87,12 @@ export async function startStack(): Promise<Stack> {
   // the browser must use that name to stay same-origin.
   const webUrl = `http://localhost:${webPort}`;
   const keys = await generateAuthKeys();
+  const redirectUri = `${webUrl}/api/discord/callback`;
+  const emulator = await startEmulator({
+    port: 0,
+    world: discordWorld(redirectUri),
+    logLevel: "silent",
+  });
   const backend = await startBackend({
     functionsDir: FUNCTIONS_DIR,
     port,
@@ -79,6 +107,12 @@ export async function startStack(): Promise<Stack> {
       ADMIN_EMAILS: ADMIN_EMAIL,
       CONVEX_SERVICE_SECRET: SERVICE_SECRET,
       SELLAPP_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_CLIENT_ID: DEMO_IDS.mirrorApp,
+      DISCORD_CLIENT_SECRET: DEMO_TOKENS.mirrorClientSecret,
+      DISCORD_REDIRECT_URI: redirectUri,
+      DISCORD_MIRROR_TOKEN: DEMO_TOKENS.mirror,
+      DISCORD_CUSTOMER_GUILD_ID: DEMO_IDS.customerGuild,
     },
   });
   const env: NodeJS.ProcessEnv = {
@@ -104,15 +138,18 @@ export async function startStack(): Promise<Stack> {
   } catch (error) {
     web?.kill("SIGTERM");
     await backend.close();
+    await emulator.close();
     throw error;
   }
   const child = web;
   return {
     backend,
+    emulator,
     webUrl,
     close: async () => {
       child.kill("SIGTERM");
       await backend.close();
+      await emulator.close();
     },
   };
 }

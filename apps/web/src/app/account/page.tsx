@@ -5,7 +5,17 @@ import { Card } from "@/components/ui/card";
 
 export const metadata = { title: "Account" };
 
-export default function AccountPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const single = (value: string | string[] | undefined): string | null =>
+  typeof value === "string" ? value : null;
+
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold text-white">Account</h1>
@@ -14,7 +24,7 @@ export default function AccountPage() {
         <h2 className="text-lg font-semibold text-white">Membership</h2>
         <SubscriptionStatus />
       </Card>
-      <DiscordLinkSection />
+      <DiscordLinkSection outcome={single(params.discord)} reason={single(params.reason)} />
     </div>
   );
 }
