@@ -81,18 +81,17 @@ const SUBSCRIPTION_KINDS: Partial<Record<SampleKind, { event: string; status: st
   "subscription.cancelled": { event: "subscription.cancelled", status: "CANCELLED" },
 };
 
+/** Options with the ids and email every order body needs filled in. */
+type FilledOptions = Required<
+  Pick<SampleOptions, "email" | "orderId" | "productId" | "variantId" | "sellappCustomerId">
+> &
+  SampleOptions;
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function v2Order(
-  o: Required<
-    Pick<SampleOptions, "email" | "orderId" | "productId" | "variantId" | "sellappCustomerId">
-  > &
-    SampleOptions,
-  status: string,
-  at: number,
-) {
+function v2Order(o: FilledOptions, status: string, at: number) {
   return {
     id: Number(o.orderId),
     status,
@@ -128,14 +127,7 @@ function v2Order(
   };
 }
 
-function legacyInvoice(
-  o: Required<
-    Pick<SampleOptions, "email" | "orderId" | "productId" | "variantId" | "sellappCustomerId">
-  > &
-    SampleOptions,
-  status: string,
-  at: number,
-) {
+function legacyInvoice(o: FilledOptions, status: string, at: number) {
   const stamp = { status, setAt: iso(at), updatedAt: iso(at) };
   return {
     id: Number(o.orderId),
