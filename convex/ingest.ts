@@ -29,6 +29,12 @@ const MAX_RECENT = 100;
 const MAX_REVISIONS = 200;
 const MAX_INSPECTED_ATTACHMENTS = 100;
 
+/** Refuses a call carrying more than `max` items; the message names them ("channels"). */
+function requireAtMost(count: number, max: number, what: string, end = "."): void {
+  if (count <= max) return;
+  throw new ConvexError({ code: "BAD_REQUEST", message: `At most ${max} ${what} per call${end}` });
+}
+
 /** Enabled mappings' source channels with their tier. The collector subscribes to it (live). */
 export const watchedChannels = query({
   args: { secret: v.string() },
@@ -57,12 +63,7 @@ export const deleteMessages = mutation({
   returns: vDeleteResult,
   handler: async (ctx, { secret, channelId, messageIds }) => {
     requireService(secret);
-    if (messageIds.length > MAX_DELETE_BATCH) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `At most ${MAX_DELETE_BATCH} message ids per call; split the batch.`,
-      });
-    }
+    requireAtMost(messageIds.length, MAX_DELETE_BATCH, "message ids", "; split the batch.");
     const result = await tombstoneSignals(ctx, channelId, messageIds);
     await enqueueMirrorWorkForDeletes(ctx, result.deleted); // mirror fan-out: tombstones
     return result;
@@ -88,12 +89,7 @@ export const discardUploads = mutation({
   returns: v.number(),
   handler: async (ctx, { secret, storageIds }) => {
     requireService(secret);
-    if (storageIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} storage ids per call.`,
-      });
-    }
+    requireAtMost(storageIds.length, MAX_ATTACHMENTS_PER_MESSAGE, "storage ids");
     let deleted = 0;
     for (const storageId of new Set(storageIds)) {
       const referenced = await ctx.db
@@ -115,12 +111,7 @@ export const knownAttachments = query({
   returns: v.array(vKnownAttachment),
   handler: async (ctx, { secret, discordAttachmentIds }) => {
     requireService(secret);
-    if (discordAttachmentIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} attachment ids per call.`,
-      });
-    }
+    requireAtMost(discordAttachmentIds.length, MAX_ATTACHMENTS_PER_MESSAGE, "attachment ids");
     const known = [];
     for (const discordAttachmentId of discordAttachmentIds) {
       const row = await findAttachment(ctx, discordAttachmentId);
@@ -148,12 +139,7 @@ export const getCursors = query({
   returns: v.array(vCursor),
   handler: async (ctx, { secret, channelIds }) => {
     requireService(secret);
-    if (channelIds.length > MAX_CHANNELS_PER_CALL) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `At most ${MAX_CHANNELS_PER_CALL} channels per call.`,
-      });
-    }
+    requireAtMost(channelIds.length, MAX_CHANNELS_PER_CALL, "channels");
     const cursors = [];
     for (const channelId of new Set(channelIds)) {
       const cursor = await ctx.db
