@@ -2,6 +2,7 @@
 
 import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
 import { useState } from "react";
 import { formatTime } from "@/lib/format";
 import { SloChart } from "./slo-chart";
@@ -14,6 +15,14 @@ const HOP_TITLES: Record<string, string> = {
   source_to_mirrored: "Discord → mirrored message",
 };
 const FEATURED = ["committed_to_web", "committed_to_bot"];
+
+type Hop = FunctionReturnType<typeof api.health.overview>["latency"][number];
+
+function HopChart({ hop }: { hop: Hop }) {
+  return (
+    <SloChart title={HOP_TITLES[hop.hop] ?? hop.hop} buckets={hop.buckets} summary={hop.overall} />
+  );
+}
 
 function Count({ label, value }: { label: string; value: { count: number; capped: boolean } }) {
   return (
@@ -58,23 +67,13 @@ export function HealthPanel() {
           </label>
         </div>
         {featured.map((hop) => (
-          <SloChart
-            key={hop.hop}
-            title={HOP_TITLES[hop.hop] ?? hop.hop}
-            buckets={hop.buckets}
-            summary={hop.overall}
-          />
+          <HopChart key={hop.hop} hop={hop} />
         ))}
         <details>
           <summary className="cursor-pointer text-sm text-sky-300">Other hops</summary>
           <div className="mt-3 flex flex-col gap-3">
             {others.map((hop) => (
-              <SloChart
-                key={hop.hop}
-                title={HOP_TITLES[hop.hop] ?? hop.hop}
-                buckets={hop.buckets}
-                summary={hop.overall}
-              />
+              <HopChart key={hop.hop} hop={hop} />
             ))}
           </div>
         </details>
