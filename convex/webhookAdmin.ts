@@ -6,48 +6,36 @@ import { internalMutation, mutation, query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { writeAudit } from "./model/audit";
 import { reconcileCustomer } from "./model/reconcile";
-import { vVerification, vWebhookStatus } from "./tables/payments";
+import { pickPresent } from "./model/pickPresent";
+import { paymentTables, vWebhookStatus } from "./tables/payments";
 
 /** Admin console for Sell.app webhook events: list, inspect, replay, reconcile. Admins only. */
 
 const MAX_REPLAY_BATCH = 50;
 
-const vEventSummary = v.object({
-  id: v.id("webhookEvents"),
-  eventType: v.string(),
-  status: vWebhookStatus,
-  verification: vVerification,
-  receivedAt: v.number(),
-  processedAt: v.optional(v.number()),
-  attempts: v.number(),
-  lastError: v.optional(v.string()),
-  rejectReason: v.optional(v.string()),
-  nextRetryAt: v.optional(v.number()),
-  orderId: v.optional(v.string()),
-  subscriptionId: v.optional(v.string()),
-  customerEmail: v.optional(v.string()),
-  duplicateOf: v.optional(v.id("webhookEvents")),
-  bodyBytes: v.number(),
-});
+/** What the admin list shows of an event: no raw body, headers, dedupe key or error stack. */
+const SUMMARY_FIELDS = [
+  "eventType",
+  "status",
+  "verification",
+  "receivedAt",
+  "processedAt",
+  "attempts",
+  "lastError",
+  "rejectReason",
+  "nextRetryAt",
+  "orderId",
+  "subscriptionId",
+  "customerEmail",
+  "duplicateOf",
+  "bodyBytes",
+] as const;
+const vEventSummary = paymentTables.webhookEvents.validator
+  .pick(...SUMMARY_FIELDS)
+  .extend({ id: v.id("webhookEvents") });
 
 function summary(doc: Doc<"webhookEvents">) {
-  return {
-    id: doc._id,
-    eventType: doc.eventType,
-    status: doc.status,
-    verification: doc.verification,
-    receivedAt: doc.receivedAt,
-    attempts: doc.attempts,
-    bodyBytes: doc.bodyBytes,
-    ...(doc.processedAt === undefined ? {} : { processedAt: doc.processedAt }),
-    ...(doc.lastError === undefined ? {} : { lastError: doc.lastError }),
-    ...(doc.rejectReason === undefined ? {} : { rejectReason: doc.rejectReason }),
-    ...(doc.nextRetryAt === undefined ? {} : { nextRetryAt: doc.nextRetryAt }),
-    ...(doc.orderId === undefined ? {} : { orderId: doc.orderId }),
-    ...(doc.subscriptionId === undefined ? {} : { subscriptionId: doc.subscriptionId }),
-    ...(doc.customerEmail === undefined ? {} : { customerEmail: doc.customerEmail }),
-    ...(doc.duplicateOf === undefined ? {} : { duplicateOf: doc.duplicateOf }),
-  };
+  return { id: doc._id, ...pickPresent(doc, SUMMARY_FIELDS) };
 }
 
 /** Newest first, optionally by status and/or event type (each combination has its index). */

@@ -4,14 +4,8 @@ import type { Id } from "./_generated/dataModel";
 import { mutation, query, type MutationCtx } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { writeAudit } from "./model/audit";
+import { pickPresent } from "./model/pickPresent";
 import { discordTables, vWorkStatus } from "./tables/discord";
-
-/** The named fields of `row` that are present: an absent optional field stays absent. */
-function pickPresent<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (row[key] !== undefined) picked[key] = row[key];
-  return picked as Pick<T, K>;
-}
 
 /** What the console shows of a mirror delivery: no lease, nonce or crash-recovery bookkeeping. */
 const MIRROR_ROW_FIELDS = [
