@@ -3,9 +3,10 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { mutation, type MutationCtx, query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { normalizeEmail } from "./model/customers";
+import { pickPresent } from "./model/pickPresent";
 import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { tierByKey } from "./model/tierMapping";
-import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
+import { paymentTables } from "./tables/payments";
 
 /** Manual entitlement management for admins. Every action needs a reason and is audited. */
 
@@ -30,28 +31,22 @@ function requireDays(days: number): number {
   return days;
 }
 
-const vEntitlementRow = v.object({
-  id: v.id("entitlements"),
-  tierKey: v.string(),
-  source: vEntitlementSource,
-  sourceId: v.string(),
-  status: vEntitlementStatus,
-  accessUntil: v.optional(v.number()),
-  graceUntil: v.optional(v.number()),
-  reason: v.optional(v.string()),
-});
+/** What the admin search shows of an entitlement. */
+const ENTITLEMENT_ROW_FIELDS = [
+  "tierKey",
+  "source",
+  "sourceId",
+  "status",
+  "accessUntil",
+  "graceUntil",
+  "reason",
+] as const;
+const vEntitlementRow = paymentTables.entitlements.validator
+  .pick(...ENTITLEMENT_ROW_FIELDS)
+  .extend({ id: v.id("entitlements") });
 
 function entitlementRow(e: Doc<"entitlements">) {
-  return {
-    id: e._id,
-    tierKey: e.tierKey,
-    source: e.source,
-    sourceId: e.sourceId,
-    status: e.status,
-    ...(e.accessUntil === undefined ? {} : { accessUntil: e.accessUntil }),
-    ...(e.graceUntil === undefined ? {} : { graceUntil: e.graceUntil }),
-    ...(e.reason === undefined ? {} : { reason: e.reason }),
-  };
+  return { id: e._id, ...pickPresent(e, ENTITLEMENT_ROW_FIELDS) };
 }
 
 /** Customers and users whose email starts with the given text, with their entitlements. */
