@@ -1,4 +1,8 @@
-import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import {
+  paginationOptsValidator,
+  paginationResultValidator,
+  type PaginationOptions,
+} from "convex/server";
 import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { mutation, query, type QueryCtx } from "./_generated/server";
@@ -70,14 +74,14 @@ export const list = query({
   },
 });
 
-type PaginationOpts = { numItems: number; cursor: string | null };
-
 async function pageOfSignals(
   ctx: QueryCtx,
   tierKey: string,
   filters: Filters,
-  opts: PaginationOpts,
+  opts: PaginationOptions,
 ) {
+  const from = filters.from ?? 0;
+  const to = filters.to ?? Number.MAX_SAFE_INTEGER;
   const search = filters.search?.trim();
   if (search !== undefined && search.length > 0) {
     // Search results come in relevance order; the search index carries the equality filters.
@@ -92,16 +96,12 @@ async function pageOfSignals(
         return s;
       })
       .paginate(opts);
-    const low = filters.from ?? 0;
-    const high = filters.to ?? Number.MAX_SAFE_INTEGER;
     return {
       ...result,
-      page: result.page.filter((doc) => doc._creationTime >= low && doc._creationTime <= high),
+      page: result.page.filter((doc) => doc._creationTime >= from && doc._creationTime <= to),
     };
   }
   // The most selective equality picks the index; _creationTime (last index field) bounds dates.
-  const from = filters.from ?? 0;
-  const to = filters.to ?? Number.MAX_SAFE_INTEGER;
   const base = ctx.db.query("signals");
   let ordered;
   if (filters.pair !== undefined) {
