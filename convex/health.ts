@@ -1,8 +1,9 @@
-import { v } from "convex/values";
+import { v, type Infer } from "convex/values";
 import type { QueryCtx } from "./_generated/server";
 import { query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
 import { bucketize, summarize } from "./model/percentiles";
+import type { vWorkStatus } from "./tables/discord";
 import { vLatencyHop } from "./tables/operations";
 
 /** A bot that has not reported for this long is shown as down. */
@@ -21,23 +22,23 @@ const vSummary = v.object({
   p99: v.optional(v.number()),
 });
 
-const HOPS = [
-  "source_to_received",
-  "received_to_committed",
-  "committed_to_web",
-  "committed_to_bot",
-  "source_to_mirrored",
-] as const;
+const vQueueCounts = v.object({ pending: vCount, leased: vCount, failed: vCount });
+
+const HOPS = vLatencyHop.members.map((member) => member.value);
 
 type WorkTable = "mirrorDeliveries" | "roleSyncJobs";
-type WorkStatus = "pending" | "leased" | "done" | "failed";
 
-async function countByStatus(ctx: QueryCtx, table: WorkTable, status: WorkStatus) {
+/** `rows` read with `take(COUNT_CAP + 1)`, as a count that says when it stopped at the cap. */
+function cappedCount(rows: readonly unknown[]) {
+  return { count: Math.min(rows.length, COUNT_CAP), capped: rows.length > COUNT_CAP };
+}
+
+async function countByStatus(ctx: QueryCtx, table: WorkTable, status: Infer<typeof vWorkStatus>) {
   const rows = await ctx.db
     .query(table)
     .withIndex("by_status_and_next", (q) => q.eq("status", status))
     .take(COUNT_CAP + 1);
-  return { count: Math.min(rows.length, COUNT_CAP), capped: rows.length > COUNT_CAP };
+  return cappedCount(rows);
 }
 
 async function queueCounts(ctx: QueryCtx, table: WorkTable) {
@@ -67,8 +68,8 @@ export const overview = query({
       }),
     ),
     queues: v.object({
-      mirror: v.object({ pending: vCount, leased: vCount, failed: vCount }),
-      roleSync: v.object({ pending: vCount, leased: vCount, failed: vCount }),
+      mirror: vQueueCounts,
+      roleSync: vQueueCounts,
       failedWebhooks: vCount,
     }),
     latency: v.array(
@@ -123,10 +124,7 @@ export const overview = query({
       queues: {
         mirror: await queueCounts(ctx, "mirrorDeliveries"),
         roleSync: await queueCounts(ctx, "roleSyncJobs"),
-        failedWebhooks: {
-          count: Math.min(failedWebhookRows.length, COUNT_CAP),
-          capped: failedWebhookRows.length > COUNT_CAP,
-        },
+        failedWebhooks: cappedCount(failedWebhookRows),
       },
       latency,
     };
