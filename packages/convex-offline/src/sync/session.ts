@@ -22,7 +22,10 @@ export class Session {
   readonly subscriptions = new Map<number, Subscription>();
   /** Subscriptions a commit touched since their last re-run (see SyncHub.onCommit). */
   readonly staleSubs = new Set<Subscription>();
-  /** Smoothed cost (ms) of this socket's share of recent flushes; orders the next flush. */
+  /**
+   * Cost (ms) of this socket's share of its last flush; orders the next flush. The last value,
+   * not an average: a bot whose queue was long during a burst is cheap again as soon as it drains.
+   */
   flushCostMs = 0;
   private queue: Promise<void> = Promise.resolve();
 
@@ -50,7 +53,7 @@ export class Session {
   }
 
   recordFlushCost(ms: number): void {
-    this.flushCostMs = this.flushCostMs === 0 ? ms : this.flushCostMs * 0.7 + ms * 0.3;
+    this.flushCostMs = ms;
   }
 
   enqueue(task: () => Promise<void>): void {
