@@ -1,4 +1,4 @@
-import { ConvexError, v } from "convex/values";
+import { ConvexError, v, type Infer } from "convex/values";
 import { mutation, query } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { requireAdmin } from "./model/auth";
@@ -11,12 +11,7 @@ const MAX_ROWS = 200;
 
 const vTier = paymentTables.tiers.validator;
 
-const vMapping = v.object({
-  id: v.id("productTiers"),
-  sellappProductId: v.string(),
-  sellappVariantId: v.optional(v.string()),
-  tierKey: v.string(),
-});
+const vMapping = paymentTables.productTiers.validator.extend({ id: v.id("productTiers") });
 
 export const list = query({
   args: {},
@@ -32,12 +27,7 @@ export const list = query({
   },
 });
 
-function checkTier(tier: {
-  key: string;
-  name: string;
-  orderAccessDays?: number;
-  graceHours: number;
-}) {
+function checkTier(tier: Infer<typeof vTier>) {
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(tier.key)) {
     throw new ConvexError({ code: "BAD_REQUEST", message: "Tier key: 1–40 of a-z, 0-9, _ or -." });
   }
