@@ -135,6 +135,7 @@ export async function runBenchmark(
     for (const storedLevel of options.stored) {
       if (stored < storedLevel) {
         say(`pre-loading history: ${stored} → ${storedLevel} stored signals…`);
+        await browser?.park();
         const startedAt = Date.now();
         stored = await preloadSignals(admin, stored, storedLevel, (done) => {
           if (done % 20_000 === 0 || done === storedLevel) say(`  stored ${done}/${storedLevel}`);

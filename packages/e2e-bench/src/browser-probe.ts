@@ -78,6 +78,14 @@ export class BrowserProbe {
     return new Map(Object.entries(parsed));
   }
 
+  /**
+   * Leaves the dashboard (about:blank) while history is bulk-loaded: an open feed's first page
+   * grows with every insert (pagination journal), so a 100k pre-load would render 100k cards.
+   */
+  async park(): Promise<void> {
+    await this.page.goto("about:blank");
+  }
+
   /** A fresh dashboard for the next run: reload /feed (first page only) and observe again. */
   async reload(): Promise<void> {
     await this.page.goto(`${this.webUrl}/feed`);
