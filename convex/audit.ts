@@ -2,19 +2,13 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import { query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
-import { vActorType } from "./tables/audit";
+import { auditTables } from "./tables/audit";
 
-const vEntry = v.object({
+/** A whole audit row, with the acting admin's email when there is one. */
+const vEntry = auditTables.auditLog.validator.extend({
   _id: v.id("auditLog"),
   _creationTime: v.number(),
-  actorType: vActorType,
-  actorUserId: v.optional(v.id("users")),
   actorEmail: v.optional(v.string()),
-  action: v.string(),
-  targetType: v.string(),
-  targetId: v.string(),
-  reason: v.optional(v.string()),
-  details: v.optional(v.string()),
 });
 
 /** The audit log, newest first, optionally one action (e.g. "entitlement.grant"). Admins only. */
