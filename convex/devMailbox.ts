@@ -1,20 +1,14 @@
 import { ConvexError, v } from "convex/values";
 import { internalMutation, internalQuery, query } from "./_generated/server";
 import { emailProvider } from "./model/email";
+import { operationsTables } from "./tables/operations";
 
-const vMail = v.object({
-  _id: v.id("devMailbox"),
-  _creationTime: v.number(),
-  to: v.string(),
-  subject: v.string(),
-  text: v.string(),
-  code: v.optional(v.string()),
-  sentAt: v.number(),
-});
+const vMailFields = operationsTables.devMailbox.validator;
+const vMail = vMailFields.extend({ _id: v.id("devMailbox"), _creationTime: v.number() });
 
 /** Writes one email to the local mailbox (EMAIL_PROVIDER=dev only). */
 export const deliver = internalMutation({
-  args: { to: v.string(), subject: v.string(), text: v.string(), code: v.optional(v.string()) },
+  args: vMailFields.omit("sentAt").fields,
   returns: v.null(),
   handler: async (ctx, args) => {
     await ctx.db.insert("devMailbox", { ...args, to: args.to.toLowerCase(), sentAt: Date.now() });
