@@ -32,9 +32,7 @@ export async function accessibleTiers(
     .query("entitlements")
     .withIndex("by_user_and_tier", (q) => q.eq("userId", userId))
     .take(100);
-  return new Set(
-    entitlements.filter((e) => entitlementGrantsAccess(e, now)).map((e) => e.tierKey),
-  );
+  return new Set(entitlements.filter((e) => entitlementGrantsAccess(e, now)).map((e) => e.tierKey));
 }
 
 export async function hasAccess(
