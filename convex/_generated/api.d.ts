@@ -63,6 +63,7 @@ import type * as model_mirrorWork from "../model/mirrorWork.js";
 import type * as model_otp from "../model/otp.js";
 import type * as model_passwordProfile from "../model/passwordProfile.js";
 import type * as model_percentiles from "../model/percentiles.js";
+import type * as model_pickPresent from "../model/pickPresent.js";
 import type * as model_reconcile from "../model/reconcile.js";
 import type * as model_roleSync from "../model/roleSync.js";
 import type * as model_roleSyncReconcile from "../model/roleSyncReconcile.js";
@@ -147,6 +148,7 @@ declare const fullApi: ApiFromModules<{
   "model/otp": typeof model_otp;
   "model/passwordProfile": typeof model_passwordProfile;
   "model/percentiles": typeof model_percentiles;
+  "model/pickPresent": typeof model_pickPresent;
   "model/reconcile": typeof model_reconcile;
   "model/roleSync": typeof model_roleSync;
   "model/roleSyncReconcile": typeof model_roleSyncReconcile;
