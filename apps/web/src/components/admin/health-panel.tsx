@@ -5,6 +5,7 @@ import { useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { useState } from "react";
 import { formatTime } from "@/lib/format";
+import { RoleHierarchyNotice } from "./role-hierarchy-notice";
 import { SloChart } from "./slo-chart";
 
 const HOP_TITLES: Record<string, string> = {
@@ -89,6 +90,12 @@ export function HealthPanel() {
           <Count label="Role sync failed" value={health.queues.roleSync.failed} />
           <Count label="Webhooks failed" value={health.queues.failedWebhooks} />
         </dl>
+      </section>
+      <section aria-labelledby="roles-title" className="flex flex-col gap-3">
+        <h2 id="roles-title" className="text-lg font-semibold text-white">
+          Paid-role hierarchy
+        </h2>
+        <RoleHierarchyNotice />
       </section>
       <section aria-labelledby="services-title" className="flex flex-col gap-3">
         <h2 id="services-title" className="text-lg font-semibold text-white">
