@@ -2,8 +2,9 @@ import { v, type Infer } from "convex/values";
 import type { QueryCtx } from "./_generated/server";
 import { query } from "./_generated/server";
 import { requireAdmin } from "./model/auth";
+import { MAX_DRIFT_MAPPINGS } from "./model/driftReports";
 import { bucketize, summarize } from "./model/percentiles";
-import type { vWorkStatus } from "./tables/discord";
+import { discordTables, type vWorkStatus } from "./tables/discord";
 import { vLatencyHop } from "./tables/operations";
 
 /** A bot that has not reported for this long is shown as down. */
@@ -128,5 +129,28 @@ export const overview = query({
       },
       latency,
     };
+  },
+});
+
+/** The mirror's latest drift check per mapping (missing / duplicate / stale / orphan counts). */
+export const driftReports = query({
+  args: {},
+  returns: v.array(
+    v.object({
+      ...discordTables.driftReports.validator.fields,
+      _id: v.id("driftReports"),
+      _creationTime: v.number(),
+      label: v.string(),
+    }),
+  ),
+  handler: async (ctx) => {
+    await requireAdmin(ctx);
+    const reports = await ctx.db.query("driftReports").take(MAX_DRIFT_MAPPINGS * 4);
+    const rows = [];
+    for (const report of reports) {
+      const mapping = await ctx.db.get("channelMappings", report.mappingId);
+      rows.push({ ...report, label: mapping?.label ?? "(deleted mapping)" });
+    }
+    return rows.sort((a, b) => a.label.localeCompare(b.label));
   },
 });

@@ -1,5 +1,12 @@
 import { ConvexError, v } from "convex/values";
 import { mutation, query } from "./_generated/server";
+import {
+  listDriftWindow,
+  MAX_DRIFT_MAPPINGS,
+  storeDriftReport,
+  vDriftReportInput,
+  vDriftWindow,
+} from "./model/driftReports";
 import { recordMirrorHeartbeat, vMirrorHeartbeatDetails } from "./model/mirrorHealth";
 import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
 import { vClaimResult, vCompleteResult, vMirrorWorkItem } from "./model/mirrorValidators";
@@ -180,5 +187,33 @@ export const heartbeat = mutation({
     }
     await recordMirrorHeartbeat(ctx, args);
     return null;
+  },
+});
+
+/** The latest deliveries of every enabled mapping, for the bot's periodic drift check. */
+export const driftWindow = query({
+  args: { secret: v.string(), perMapping: v.number() },
+  returns: vDriftWindow,
+  handler: async (ctx, { secret, perMapping }) => {
+    requireService(secret);
+    return listDriftWindow(ctx, perMapping);
+  },
+});
+
+/** The bot's drift summaries; each becomes its mapping's latest report (an older one is ignored). */
+export const reportDrift = mutation({
+  args: { secret: v.string(), instanceId: v.string(), reports: v.array(vDriftReportInput) },
+  returns: v.array(v.union(v.literal("stored"), v.literal("older_than_stored"))),
+  handler: async (ctx, { secret, instanceId, reports }) => {
+    requireService(secret);
+    if (reports.length > MAX_DRIFT_MAPPINGS) {
+      throw new ConvexError({
+        code: "BAD_REQUEST",
+        message: `At most ${MAX_DRIFT_MAPPINGS} reports per call.`,
+      });
+    }
+    const results: ("stored" | "older_than_stored")[] = [];
+    for (const report of reports) results.push(await storeDriftReport(ctx, instanceId, report));
+    return results;
   },
 });

@@ -38,6 +38,7 @@ import type * as model_discordLinkCrypto from "../model/discordLinkCrypto.js";
 import type * as model_discordLinkState from "../model/discordLinkState.js";
 import type * as model_discordLinkStore from "../model/discordLinkStore.js";
 import type * as model_discordOAuth from "../model/discordOAuth.js";
+import type * as model_driftReports from "../model/driftReports.js";
 import type * as model_email from "../model/email.js";
 import type * as model_emailOtp from "../model/emailOtp.js";
 import type * as model_entitlements from "../model/entitlements.js";
@@ -123,6 +124,7 @@ declare const fullApi: ApiFromModules<{
   "model/discordLinkState": typeof model_discordLinkState;
   "model/discordLinkStore": typeof model_discordLinkStore;
   "model/discordOAuth": typeof model_discordOAuth;
+  "model/driftReports": typeof model_driftReports;
   "model/email": typeof model_email;
   "model/emailOtp": typeof model_emailOtp;
   "model/entitlements": typeof model_entitlements;

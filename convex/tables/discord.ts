@@ -49,6 +49,30 @@ export const discordTables = {
     .index("by_mapping", ["mappingId"])
     .index("by_customer_message", ["customerMessageId"]),
 
+  /**
+   * The mirror's latest drift check per mapping (the bot overwrites it every check: one row per
+   * mapping, bounded). Counts over a recent window; a few example ids, not the full lists.
+   */
+  driftReports: defineTable({
+    mappingId: v.id("channelMappings"),
+    customerChannelId: v.string(),
+    instanceId: v.string(),
+    checkedAt: v.number(),
+    /** Signals compared (latest deliveries of the mapping) and customer messages read. */
+    windowSignals: v.number(),
+    windowMessages: v.number(),
+    missing: v.number(),
+    duplicates: v.number(),
+    stale: v.number(),
+    orphans: v.number(),
+    examples: v.object({
+      missing: v.array(v.string()), // signal ids
+      duplicates: v.array(v.string()), // customer message ids
+      stale: v.array(v.string()), // signal ids
+      orphans: v.array(v.string()), // customer message ids
+    }),
+  }).index("by_mapping", ["mappingId"]),
+
   /** One Discord account per user and one user per Discord account. */
   discordLinks: defineTable({
     userId: v.id("users"),

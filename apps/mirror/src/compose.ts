@@ -3,6 +3,7 @@ import { Events, type Client, type ClientOptions } from "discord.js";
 import type { MirrorConfig } from "./config.js";
 import { DeliveryExecutor } from "./delivery-executor.js";
 import { createDiscordClient } from "./discord-client.js";
+import { DriftWorker } from "./drift-worker.js";
 import { fetchFileBytes } from "./file-fetch.js";
 import { startHealthServer } from "./health-server.js";
 import { startHeartbeat } from "./heartbeat.js";
@@ -16,6 +17,7 @@ export type MirrorApp = {
   api: MirrorApi;
   mirror: MirrorWorker;
   roles: RoleWorker;
+  drift: DriftWorker;
   healthPort: number;
   /** Graceful: stop claiming, finish in-flight sends, release leases, destroy, close Convex. */
   stop: () => Promise<void>;
@@ -109,6 +111,15 @@ export async function composeMirror(
         "reconciliation failed",
       ),
     );
+  // After mirror.start(): its recovery (own leases released) has run before the first check.
+  const drift = new DriftWorker({
+    api,
+    client,
+    logger,
+    everyMs: config.MIRROR_DRIFT_CHECK_MINUTES * 60_000,
+  });
+  drift.start();
+  void drift.checkNow().catch(() => undefined); // failures are logged by the worker
   const stopHeartbeat = startHeartbeat({
     api,
     roles,
@@ -135,11 +146,13 @@ export async function composeMirror(
     api,
     mirror,
     roles,
+    drift,
     healthPort: health.port,
     stop: () =>
       (stopping ??= (async () => {
         await mirror.stop();
         await roles.stop();
+        await drift.stop();
         await stopHeartbeat();
         await health.close();
         await client.destroy();

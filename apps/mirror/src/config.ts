@@ -26,6 +26,8 @@ export const ZMirrorEnv = z.object({
   /** Claim lease; in-flight work extends it every third of this. */
   MIRROR_LEASE_MS: z.coerce.number().int().min(5_000).max(300_000).default(60_000),
   MIRROR_ROLE_RECONCILE_MINUTES: z.coerce.number().min(0.05).max(1440).default(5),
+  /** Period of the drift check (recent deliveries vs the customer channel; also once at start). */
+  MIRROR_DRIFT_CHECK_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
   /** Show a one-line parsed summary under each mirrored signal. */
   MIRROR_SUMMARY: z
     .enum(["on", "off"])

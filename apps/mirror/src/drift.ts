@@ -24,6 +24,11 @@ export type DriftReport = {
 
 export type DriftOptions = {
   keyOf: (content: string) => string | undefined;
+  /**
+   * Keys an actual message by more than its content (e.g. by the message id a delivery recorded);
+   * when given, it replaces `keyOf` for actual messages.
+   */
+  keyOfMessage?: (message: ActualMessage) => string | undefined;
   /** Normalises actual content before comparing (e.g. strip the mirror's summary footer). */
   normalize?: (content: string) => string;
 };
@@ -37,7 +42,10 @@ export function checkDrift(
   const byKey = new Map<string, ActualMessage[]>();
   const unexpected: ActualMessage[] = [];
   for (const message of actual) {
-    const key = options.keyOf(message.content);
+    const key =
+      options.keyOfMessage === undefined
+        ? options.keyOf(message.content)
+        : options.keyOfMessage(message);
     if (key === undefined) {
       unexpected.push(message);
       continue;

@@ -1,4 +1,5 @@
 import type { ConvexClient } from "convex/browser";
+import type { FunctionArgs } from "convex/server";
 import { api, type Id } from "./convex-api.js";
 import type { ClaimedDelivery, ClaimedRoleJob } from "./work-types.js";
 
@@ -87,6 +88,18 @@ export class MirrorApi {
       secret: this.secret,
       owner: this.owner,
       ...(deliveryIds === undefined ? {} : { deliveryIds }),
+    });
+  }
+
+  driftWindow(perMapping: number) {
+    return this.client.query(api.mirror.driftWindow, { secret: this.secret, perMapping });
+  }
+
+  reportDrift(reports: FunctionArgs<typeof api.mirror.reportDrift>["reports"]) {
+    return this.client.mutation(api.mirror.reportDrift, {
+      secret: this.secret,
+      instanceId: this.owner,
+      reports,
     });
   }
 

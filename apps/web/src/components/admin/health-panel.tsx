@@ -5,6 +5,7 @@ import { useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { useState } from "react";
 import { formatTime } from "@/lib/format";
+import { DriftReports } from "./drift-reports";
 import { RoleHierarchyNotice } from "./role-hierarchy-notice";
 import { SloChart } from "./slo-chart";
 
@@ -96,6 +97,12 @@ export function HealthPanel() {
           Paid-role hierarchy
         </h2>
         <RoleHierarchyNotice />
+      </section>
+      <section aria-labelledby="drift-title" className="flex flex-col gap-3">
+        <h2 id="drift-title" className="text-lg font-semibold text-white">
+          Mirror drift
+        </h2>
+        <DriftReports />
       </section>
       <section aria-labelledby="services-title" className="flex flex-col gap-3">
         <h2 id="services-title" className="text-lg font-semibold text-white">
