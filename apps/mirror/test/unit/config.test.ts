@@ -16,6 +16,7 @@ describe("loadConfig", () => {
       MIRROR_UPLOAD_LIMIT_BYTES: 10 * 1024 * 1024,
       MIRROR_LEASE_MS: 60_000,
       MIRROR_SUMMARY: true,
+      MIRROR_DRIFT_CHECK_MINUTES: 10,
       LOG_LEVEL: "info",
     });
     expect(config.MIRROR_INSTANCE_ID).toMatch(/:\d+$/);
@@ -32,6 +33,15 @@ describe("loadConfig", () => {
     expect(message).toMatch(/CONVEX_SERVICE_SECRET/);
     expect(message).toMatch(/DISCORD_CUSTOMER_GUILD_ID/);
     expect(message).not.toContain(`"${secret}"`);
+  });
+
+  test("MIRROR_DRIFT_CHECK_MINUTES is parsed and bounded", () => {
+    expect(
+      loadConfig({ ...valid, MIRROR_DRIFT_CHECK_MINUTES: "2.5" }).MIRROR_DRIFT_CHECK_MINUTES,
+    ).toBe(2.5);
+    expect(() => loadConfig({ ...valid, MIRROR_DRIFT_CHECK_MINUTES: "0" })).toThrow(
+      /MIRROR_DRIFT_CHECK_MINUTES/,
+    );
   });
 
   test("MIRROR_SUMMARY=off turns the summary line off", () => {
