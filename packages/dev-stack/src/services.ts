@@ -95,6 +95,8 @@ export function stackServices(options: StackOptions): {
         ...botEnv,
         DISCORD_COLLECTOR_TOKEN: env.DISCORD_COLLECTOR_TOKEN ?? "",
         COLLECTOR_HEALTH_PORT: String(ports.collectorHealth),
+        // Stable across restarts, so the admin console lists one collector, not one per run.
+        COLLECTOR_INSTANCE_ID: "local-collector",
       },
       readyUrl: `http://127.0.0.1:${ports.collectorHealth}/health`,
     },
