@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { deliveryNonce, MAX_NONCE_LENGTH } from "./model/mirrorNonce";
-import { backoffMs } from "./model/mirrorQueue";
+import { backoffMs, failedAttemptPatch } from "./model/mirrorQueue";
 import {
   createSignal,
   CUSTOMER_CHANNEL,
@@ -344,6 +344,31 @@ describe("complete and fail", () => {
     expect(backoffMs(4, 1)).toBe(8_000);
     expect(backoffMs(30, 1)).toBe(300_000);
     expect(backoffMs(1, 0, 4_000)).toBe(4_000);
+  });
+
+  test("a failed attempt ends the lease: transient retries after the backoff, permanent parks", () => {
+    const transient = failedAttemptPatch(
+      2,
+      { kind: "transient", message: "502", code: 502 },
+      1_000,
+      1,
+    );
+    expect(transient).toEqual({
+      status: "pending",
+      attempts: 3,
+      nextAttemptAt: 1_000 + backoffMs(3, 1),
+      lastError: "[502] 502",
+      errorKind: "transient",
+      leaseOwner: undefined,
+      leaseExpiresAt: undefined,
+    });
+    const permanent = failedAttemptPatch(
+      0,
+      { kind: "permanent", message: "Missing Access", code: 50001 },
+      1_000,
+      1,
+    );
+    expect(permanent).toMatchObject({ status: "failed", attempts: 1, nextAttemptAt: 1_000 });
   });
 });
 

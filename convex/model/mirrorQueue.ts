@@ -1,4 +1,4 @@
-import { v } from "convex/values";
+import { v, type Infer } from "convex/values";
 
 /**
  * Shared rules of the two bot work queues (mirrorDeliveries, roleSyncJobs): leases, backoff and the
@@ -66,4 +66,26 @@ export const vErrorReport = v.object({
 export function describeError(report: { message: string; code?: number }): string {
   const message = report.message.slice(0, 500);
   return report.code === undefined ? message : `[${report.code}] ${message}`;
+}
+
+/**
+ * The fields a failed attempt writes to a leased row of either queue: the lease ends; a transient
+ * error retries after `backoffMs`, a permanent one parks the row as failed for the admin console.
+ */
+export function failedAttemptPatch(
+  attempts: number,
+  error: Infer<typeof vErrorReport>,
+  now: number,
+  random: number,
+) {
+  const permanent = error.kind === "permanent";
+  return {
+    status: permanent ? ("failed" as const) : ("pending" as const),
+    attempts: attempts + 1,
+    nextAttemptAt: permanent ? now : now + backoffMs(attempts + 1, random, error.retryAfterMs),
+    lastError: describeError(error),
+    errorKind: error.kind,
+    leaseOwner: undefined,
+    leaseExpiresAt: undefined,
+  };
 }

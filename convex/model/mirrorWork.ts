@@ -4,8 +4,8 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { recordMirrorLatency } from "./mirrorLatency";
 import { deliveryNonce } from "./mirrorNonce";
 import {
-  backoffMs,
   describeError,
+  failedAttemptPatch,
   holdsLease,
   isClaimable,
   type vErrorReport,
@@ -250,18 +250,9 @@ export async function failDelivery(
   const row = await ctx.db.get("mirrorDeliveries", args.deliveryId);
   if (row === null || !holdsLease(row, args.owner)) return false;
   const now = Date.now();
-  const attempts = row.attempts + 1;
   const permanent = args.error.kind === "permanent";
   await ctx.db.patch("mirrorDeliveries", row._id, {
-    status: permanent ? "failed" : "pending",
-    attempts,
-    nextAttemptAt: permanent
-      ? now
-      : now + backoffMs(attempts, Math.random(), args.error.retryAfterMs),
-    lastError: describeError(args.error),
-    errorKind: args.error.kind,
-    leaseOwner: undefined,
-    leaseExpiresAt: undefined,
+    ...failedAttemptPatch(row.attempts, args.error, now, Math.random()),
     updatedAt: now,
   });
   if (permanent) {

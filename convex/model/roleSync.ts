@@ -5,8 +5,8 @@ import { hasAccess } from "./access";
 import { writeAudit } from "./audit";
 import { optionalEnv } from "./env";
 import {
-  backoffMs,
   describeError,
+  failedAttemptPatch,
   holdsLease,
   isClaimable,
   type vErrorReport,
@@ -275,20 +275,12 @@ export async function failRoleJob(
 ): Promise<boolean> {
   const row = await ctx.db.get("roleSyncJobs", args.jobId);
   if (row === null || !holdsLease(row, args.owner)) return false;
-  const now = Date.now();
-  const attempts = row.attempts + 1;
   const permanent = args.error.kind === "permanent";
-  await ctx.db.patch("roleSyncJobs", row._id, {
-    status: permanent ? "failed" : "pending",
-    attempts,
-    nextAttemptAt: permanent
-      ? now
-      : now + backoffMs(attempts, Math.random(), args.error.retryAfterMs),
-    lastError: describeError(args.error),
-    errorKind: args.error.kind,
-    leaseOwner: undefined,
-    leaseExpiresAt: undefined,
-  });
+  await ctx.db.patch(
+    "roleSyncJobs",
+    row._id,
+    failedAttemptPatch(row.attempts, args.error, Date.now(), Math.random()),
+  );
   if (permanent) {
     await writeAudit(ctx, {
       actorType: "mirror",
