@@ -13,7 +13,7 @@ import { buildSellappEvent, SELLAPP_SIGNATURE_HEADER, signSellappBody } from "@g
 import { ConvexHttpClient } from "convex/browser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { adminClient } from "./admin-client";
+import { adminClient } from "@g3/convex-offline";
 import { launchChromium } from "./browser";
 import {
   ADMIN_EMAIL,

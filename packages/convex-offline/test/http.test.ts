@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { ConvexHttpClient } from "convex/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, internal } from "./fixture-app/convex/_generated/api.js";
+import { adminClient as typedAdminClient } from "../src/adminClient.js";
 import { type Backend } from "../src/backend.js";
 import { FIXTURE_DIR, eventually, httpClient, startFixture, wsClient } from "./helpers.js";
 
@@ -46,6 +47,21 @@ describe("HTTP API and visibility", () => {
     } finally {
       await client.close();
     }
+  });
+
+  it("adminClient calls internal functions with the admin key, and a wrong key is refused", async () => {
+    const admin = typedAdminClient(backend.url, backend.adminKey);
+    const id = await admin.mutation(internal.messages.sendInternal, {
+      channel: "typed-admin",
+      body: "typed",
+    });
+    expect(typeof id).toBe("string");
+    expect(await admin.query(api.messages.count, { channel: "typed-admin" })).toBe(1);
+    const impostor = typedAdminClient(backend.url, "convex-offline|not-the-key");
+    await expect(
+      impostor.mutation(internal.messages.sendInternal, { channel: "typed-admin", body: "no" }),
+    ).rejects.toThrow(/messages:sendInternal failed/);
+    expect(await admin.query(api.messages.count, { channel: "typed-admin" })).toBe(1);
   });
 
   it("allows internal functions with the admin key (HTTP /api/function)", async () => {
