@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { followUpFacts } from "@/lib/follow-up";
 import { formatTime } from "@/lib/format";
 import { AttachmentList } from "./attachment-list";
 import { SideBadge } from "./side-badge";
@@ -19,6 +20,8 @@ const KIND_LABELS: Record<SignalCardData["kind"], string> = {
 
 export function SignalCard({ signal, isNew }: { signal: SignalCardData; isNew: boolean }) {
   const deleted = signal.deletedAt !== undefined;
+  const facts = followUpFacts({ ...signal.parsed, kind: signal.kind });
+  const isFollowUp = signal.kind !== "signal" && signal.kind !== "note";
   return (
     <article
       aria-labelledby={`signal-${signal.id}-title`}
@@ -65,7 +68,17 @@ export function SignalCard({ signal, isNew }: { signal: SignalCardData; isNew: b
           {formatTime(signal.postedAt)}
         </time>
       </header>
-      <SignalLevels parsed={signal.parsed} />
+      {isFollowUp ? (
+        facts.length > 0 ? (
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-100">
+            {facts.map((fact) => (
+              <li key={fact}>{fact}</li>
+            ))}
+          </ul>
+        ) : null
+      ) : (
+        <SignalLevels parsed={signal.parsed} />
+      )}
       <AttachmentList attachments={signal.attachments} />
       <details className="group">
         <summary className="cursor-pointer text-sm text-sky-300 hover:underline">Raw text</summary>
