@@ -15,7 +15,14 @@ export type ServiceSpec = {
   readyTimeoutMs?: number;
 };
 
-type Running = { spec: ServiceSpec; child: ChildProcess; log: WriteStream; exited: boolean };
+type Running = {
+  spec: ServiceSpec;
+  child: ChildProcess;
+  log: WriteStream;
+  exited: boolean;
+  /** Resolves once the process is gone, its output read to the end and its log file flushed. */
+  closed: Promise<void>;
+};
 
 export type SupervisorOptions = {
   /** Echo each service's output, prefixed, on this process's stdout (default true). */
@@ -58,7 +65,14 @@ export class Supervisor {
       env: { ...process.env, ...spec.env, FORCE_COLOR: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const entry: Running = { spec, child, log, exited: false };
+    // "close" comes after the last output line (which can follow "exit"): end the log there.
+    const closed = new Promise<void>((resolve) => {
+      child.on("close", (code) => {
+        if (!this.stopping) this.onUnexpectedExit(spec.name, code);
+        log.end(() => resolve());
+      });
+    });
+    const entry: Running = { spec, child, log, exited: false, closed };
     this.running.push(entry);
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
@@ -66,24 +80,26 @@ export class Supervisor {
         if (this.options.echo !== false) process.stdout.write(`${prefix}${line}\n`);
       });
     }
-    child.on("exit", (code) => {
+    child.on("exit", () => {
       entry.exited = true;
-      log.end();
-      if (!this.stopping) this.onUnexpectedExit(spec.name, code);
     });
     if (spec.readyUrl) {
-      await waitForHttp(spec.readyUrl, spec.readyTimeoutMs ?? 60_000, () => !entry.exited);
+      try {
+        await waitForHttp(spec.readyUrl, spec.readyTimeoutMs ?? 60_000, () => !entry.exited);
+      } catch (error) {
+        // Died before it was ready: let its last lines reach the log the message points at.
+        if (entry.exited) await closed;
+        throw error;
+      }
     }
   }
 
   async stopAll(graceMs = 15_000): Promise<void> {
     this.stopping = true;
     for (const entry of [...this.running].reverse()) {
-      if (entry.exited) continue;
-      const exited = new Promise<void>((resolve) => entry.child.once("exit", () => resolve()));
-      entry.child.kill("SIGTERM");
+      if (!entry.exited) entry.child.kill("SIGTERM");
       const timer = setTimeout(() => entry.child.kill("SIGKILL"), graceMs);
-      await exited;
+      await entry.closed;
       clearTimeout(timer);
     }
   }
