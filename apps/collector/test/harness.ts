@@ -5,9 +5,8 @@ import { createServer as createTcpServer, connect, type Socket } from "node:net"
 import { dirname, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { startBackend, silentLogger, type Backend } from "@g3/convex-offline";
+import { adminClient, startBackend, silentLogger, type Backend } from "@g3/convex-offline";
 import { DEMO_IDS, DEMO_TOKENS, startEmulator, type RunningEmulator } from "@g3/discord-emulator";
-import { ConvexHttpClient } from "convex/browser";
 import type { FunctionReturnType } from "convex/server";
 import { internal } from "../../../convex/_generated/api.js";
 
@@ -21,16 +20,6 @@ export const FREE_CHAT = DEMO_IDS.sourceFreeChat;
 export const ANALYST = DEMO_IDS.analystUser;
 
 export type Inspected = NonNullable<FunctionReturnType<typeof internal.ingest.inspectMessage>>;
-
-// ConvexHttpClient's admin methods are marked internal in its types (`npx convex run` uses them).
-type AdminHttpClient = {
-  setAdminAuth(key: string): void;
-  function(
-    ref: unknown,
-    componentPath: string | undefined,
-    args: Record<string, unknown>,
-  ): Promise<unknown>;
-};
 
 export type World = {
   emulator: RunningEmulator;
@@ -53,10 +42,9 @@ export async function startWorld(): Promise<World> {
     logger: silentLogger,
   });
   const convexLink = await startTcpLink(Number(new URL(backend.url).port));
-  const admin = new ConvexHttpClient(backend.url) as unknown as AdminHttpClient;
-  admin.setAdminAuth(backend.adminKey);
+  const admin = adminClient(backend.url, backend.adminKey);
   const mapChannel = async (sourceChannelId: string, customerChannelId: string) => {
-    await admin.function(internal.seed.configure, undefined, {
+    await admin.mutation(internal.seed.configure, {
       tier: { key: "vip", name: "VIP", graceHours: 24 },
       sellappProductId: "demo-vip",
       mappings: [
@@ -76,10 +64,7 @@ export async function startWorld(): Promise<World> {
     backend,
     convexLink,
     mapChannel,
-    inspect: async (messageId) =>
-      (await admin.function(internal.ingest.inspectMessage, undefined, {
-        messageId,
-      })) as Inspected | null,
+    inspect: async (messageId) => admin.query(internal.ingest.inspectMessage, { messageId }),
     close: async () => {
       await convexLink.close();
       await backend.close();

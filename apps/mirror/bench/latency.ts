@@ -48,9 +48,9 @@ try {
   const timings: Timing[] = [];
   for (let i = 0; i < ids.length; i += 100) {
     timings.push(
-      ...((await stack.admin.function(internal.latency.deliveryTimings, undefined, {
+      ...(await stack.admin.query(internal.latency.deliveryTimings, {
         sourceMessageIds: ids.slice(i, i + 100),
-      })) as Timing[]),
+      })),
     );
   }
   const toBot: number[] = [];

@@ -5,7 +5,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
+import {
+  adminClient,
+  generateAuthKeys,
+  silentLogger,
+  startBackend,
+  type AdminClient,
+  type Backend,
+} from "@g3/convex-offline";
 import {
   DEMO_IDS,
   DEMO_TOKENS,
@@ -34,21 +41,11 @@ export const REDIRECT_URI = "http://127.0.0.1:3000/api/discord/callback";
 const ADMIN_EMAIL = "admin@example.test";
 const PASSWORD = "integration password 1";
 
-// ConvexHttpClient's admin methods are marked internal in its types (`npx convex run` uses them).
-type AdminHttpClient = {
-  setAdminAuth(key: string): void;
-  function(
-    ref: unknown,
-    componentPath: string | undefined,
-    args: Record<string, unknown>,
-  ): Promise<unknown>;
-};
-
 export type Stack = {
   emulator: RunningEmulator;
   backend: Backend;
   service: ConvexHttpClient;
-  admin: AdminHttpClient;
+  admin: AdminClient;
   source: SourceChannel;
   customerMessages: () => Promise<ControlMessage[]>;
   mirrorEnv: (instanceId: string) => Record<string, string>;
@@ -108,9 +105,8 @@ export async function startStack(
     },
     logger: silentLogger,
   });
-  const admin = new ConvexHttpClient(backend.url) as unknown as AdminHttpClient;
-  admin.setAdminAuth(backend.adminKey);
-  await admin.function(internal.seed.configure, undefined, {
+  const admin = adminClient(backend.url, backend.adminKey);
+  await admin.mutation(internal.seed.configure, {
     tier: { key: "vip", name: "VIP", graceHours: 24, discordRoleId: VIP_ROLE },
     sellappProductId: "demo-vip",
     mappings: [
@@ -172,22 +168,13 @@ export async function startStack(
   return stack;
 }
 
-async function signUp(
-  backend: Backend,
-  admin: AdminHttpClient,
-  email: string,
-): Promise<SignedInUser> {
+async function signUp(backend: Backend, admin: AdminClient, email: string): Promise<SignedInUser> {
   const anonymous = new ConvexHttpClient(backend.url);
   await anonymous.action(api.auth.signIn, {
     provider: "password",
     params: { flow: "signUp", email, password: PASSWORD },
   });
-  const mails = (await admin.function(internal.devMailbox.latestFor, undefined, {
-    to: email,
-    limit: 1,
-  })) as {
-    code?: string;
-  }[];
+  const mails = await admin.query(internal.devMailbox.latestFor, { to: email, limit: 1 });
   const code = mails[0]?.code;
   if (code === undefined) throw new Error(`no verification code mailed to ${email}`);
   const verified = await anonymous.action(api.auth.signIn, {
