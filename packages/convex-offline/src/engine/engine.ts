@@ -147,6 +147,10 @@ export class Engine {
         storageUrl: options.urls.storageUrl,
         wrapScheduledRun: (run) => outsideFunctions(run),
         console: () => functionConsole,
+        observeIdentity: () => {
+          const readSet = readSetStorage.getStore();
+          if (readSet !== undefined) readSet.identityObserved = true;
+        },
       },
     });
     const db = (): IndexedDatabase => {

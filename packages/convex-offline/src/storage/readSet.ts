@@ -49,6 +49,11 @@ export class ReadSet {
   journalEndCursor: string | null = null;
   /** The continueCursor of this run's paginated query, for the next journal. */
   capturedCursor: string | null = null;
+  /**
+   * Whether the run read the caller's identity. A run that did not returns the same result for
+   * every caller at this snapshot, so subscribers with other identities can share it.
+   */
+  identityObserved = false;
 
   add<T extends Read>(read: T): T {
     this.reads.push(read);

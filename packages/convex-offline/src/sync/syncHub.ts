@@ -23,12 +23,8 @@ import {
   clientMessage,
   encodeTs,
 } from "./protocol.js";
-import {
-  type Evaluation,
-  type Subscription,
-  evaluate,
-  modificationFor,
-} from "./querySubscription.js";
+import { EvaluationMemo } from "./evaluationMemo.js";
+import { type Subscription, evaluate, modificationFor } from "./querySubscription.js";
 import { Session } from "./session.js";
 
 export const SYNC_PATH = /^\/api\/[^/]+\/sync\/?$/;
@@ -149,7 +145,8 @@ export class SyncHub {
   /**
    * Re-runs stale subscriptions and sends one Transition per affected socket, in time slices:
    * each slice holds the engine lock (one snapshot for every Transition it sends, and one
-   * shared re-run per distinct query) for at most FLUSH_SLICE_MS, then yields to the event
+   * shared re-run per distinct query — per caller only if the run read the caller's identity,
+   * see EvaluationMemo) for at most FLUSH_SLICE_MS, then yields to the event
    * loop so a mutation that arrived meanwhile (the next ingest, a bot's claim) runs before the
    * next slice. Within a slice, sockets awaiting their mutation's Transition go first, then the
    * cheapest (by their last flush cost): bots' small work queries and the writer's own
@@ -161,7 +158,7 @@ export class SyncHub {
     let transitions = 0;
     let reruns = 0;
     let slices = 0;
-    const memo = new Map<string, Promise<Evaluation>>();
+    const memo = new EvaluationMemo();
     let memoTs: bigint | null = null;
     const pending = (session: Session) =>
       !session.closed && (session.staleSubs.size > 0 || session.needsTransition);
@@ -187,14 +184,10 @@ export class SyncHub {
           session.staleSubs.clear();
           const modifications: ModificationJson[] = [];
           for (const sub of stale) {
-            const key = JSON.stringify([session.callerKey, sub.udfPath, sub.args, sub.journal]);
-            let evaluation = memo.get(key);
-            if (evaluation === undefined) {
-              evaluation = evaluate(engine, session.caller, sub);
-              memo.set(key, evaluation);
-              reruns += 1;
-            }
-            const modification = modificationFor(sub, await evaluation);
+            const shared = await memo.lookup(session, sub);
+            const evaluation = shared ?? (await memo.run(session, sub, engine));
+            if (shared === undefined) reruns += 1;
+            const modification = modificationFor(sub, evaluation);
             if (modification !== null) modifications.push(modification);
           }
           if (modifications.length > 0 || session.needsTransition) {

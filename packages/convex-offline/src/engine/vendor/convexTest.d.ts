@@ -86,6 +86,8 @@ export type EngineHooks = {
   wrapScheduledRun?: <T>(run: () => Promise<T>) => Promise<T>;
   /** A console for each function invocation (log capture). */
   console?: () => Console;
+  /** Called when a function reads `ctx.auth.getUserIdentity()`. */
+  observeIdentity?: () => void;
 };
 
 export type UserIdentityInput = Record<string, unknown> & {

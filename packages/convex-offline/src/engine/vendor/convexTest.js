@@ -9,7 +9,8 @@
 //  - scheduled-function timers are tracked, clamped to setTimeout's range, can be
 //    re-armed after a restart (`armScheduledJob`) and cancelled on shutdown;
 //  - `fetch` accepts a full Request so HTTP actions see the real URL and headers;
-//  - `1.0/count` uses the store's counter.
+//  - `1.0/count` uses the store's counter;
+//  - reading the identity is reported through `hooks.observeIdentity`.
 import { AsyncLocalStorage } from "node:async_hooks";
 import {
   actionGeneric,
@@ -1018,6 +1019,9 @@ class AuthFake {
     this._token = _token;
   }
   getUserIdentity() {
+    // convex-offline: tell the host the function observed the caller's identity (a query that
+    // never does can share one evaluation between callers, as Convex's cache does).
+    convexGlobalStorage.getStore()?.hooks?.observeIdentity?.();
     return Promise.resolve(this._userIdentity);
   }
   get token() {

@@ -60,3 +60,16 @@ export const noisy = query({
     return "done";
   },
 });
+
+/** Reads the identity and the channel: its result is per caller. */
+export const countForViewer = query({
+  args: { channel: v.string() },
+  handler: async (ctx, { channel }) => {
+    const viewer = (await ctx.auth.getUserIdentity())?.subject ?? null;
+    const messages = await ctx.db
+      .query("messages")
+      .withIndex("by_channel", (q) => q.eq("channel", channel))
+      .take(100);
+    return { viewer, count: messages.length };
+  },
+});
