@@ -8,6 +8,7 @@ import type { Doc } from "./_generated/dataModel";
 import { mutation, query, type QueryCtx } from "./_generated/server";
 import { hasAccess } from "./model/access";
 import { getViewer } from "./model/auth";
+import { LIVE_PASS_WINDOW_MS, checkLivePass, issueLivePass, vLivePass } from "./model/livePass";
 import { loadAttachments, vAttachmentView } from "./model/attachments";
 import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
 import { toSignalCard, vSignalCard } from "./model/signalCard";
@@ -74,6 +75,73 @@ export const list = query({
   },
 });
 
+/** How many of a tier's newest signals the live feed carries; older ones come from `list`. */
+export const LIVE_HEAD_SIZE = 25;
+
+const vLiveFilters = v.object({
+  pair: v.optional(v.string()),
+  side: v.optional(vSide),
+  channelId: v.optional(v.string()),
+});
+
+/**
+ * A live pass for one of the viewer's tiers (the first unless one is asked for), after the
+ * access gate. The dashboard calls it when it opens the feed and again each window.
+ */
+export const livePass = mutation({
+  args: { tierKey: v.optional(v.string()) },
+  returns: v.union(
+    vLocked,
+    v.object({
+      locked: v.literal(false),
+      pass: vLivePass,
+      /** When the next window's pass can be had: renew then (the current one stays valid). */
+      renewAt: v.number(),
+    }),
+  ),
+  handler: async (ctx, { tierKey }) => {
+    const gate = await resolveFeedAccess(ctx, tierKey);
+    if (gate.locked) return gate;
+    const pass = await issueLivePass(gate.tiers[0] ?? "", Date.now());
+    return { locked: false as const, pass, renewAt: pass.expiresAt - LIVE_PASS_WINDOW_MS };
+  },
+});
+
+/**
+ * The live head of a tier's feed: its newest signals (up to LIVE_HEAD_SIZE), newest first.
+ * Access is proven by the pass, not by reading the caller, so every viewer of a tier holding the
+ * current pass shares one evaluation per change (see model/livePass.ts). A stale or forged pass
+ * gets no content, only the reason.
+ */
+export const live = query({
+  args: { pass: vLivePass, filters: v.optional(vLiveFilters) },
+  returns: v.union(
+    v.object({
+      ok: v.literal(true),
+      tierKey: v.string(),
+      cards: v.array(vSignalCard),
+      /** True when these are all of the tier's matching signals (no older history). */
+      complete: v.boolean(),
+    }),
+    v.object({ ok: v.literal(false), reason: v.union(v.literal("expired"), v.literal("invalid")) }),
+  ),
+  handler: async (ctx, { pass, filters = {} }) => {
+    const check = await checkLivePass(pass, Date.now());
+    if (check !== "valid") return { ok: false as const, reason: check };
+    const signals = await newestFirst(ctx, pass.tierKey, filters, 0, Number.MAX_SAFE_INTEGER).take(
+      LIVE_HEAD_SIZE,
+    );
+    const cards = [];
+    for (const signal of signals) cards.push(await toSignalCard(ctx, signal));
+    return {
+      ok: true as const,
+      tierKey: pass.tierKey,
+      cards,
+      complete: signals.length < LIVE_HEAD_SIZE,
+    };
+  },
+});
+
 async function pageOfSignals(
   ctx: QueryCtx,
   tierKey: string,
@@ -101,6 +169,17 @@ async function pageOfSignals(
       page: result.page.filter((doc) => doc._creationTime >= from && doc._creationTime <= to),
     };
   }
+  return newestFirst(ctx, tierKey, filters, from, to).paginate(opts);
+}
+
+/** A tier's signals matching the equality filters and date bounds, newest first, by index. */
+function newestFirst(
+  ctx: QueryCtx,
+  tierKey: string,
+  filters: Omit<Filters, "search">,
+  from: number,
+  to: number,
+) {
   // The most selective equality picks the index; _creationTime (last index field) bounds dates.
   const base = ctx.db.query("signals");
   let ordered;
@@ -142,7 +221,7 @@ async function pageOfSignals(
           ),
         )
       : ordered;
-  return narrowed.order("desc").paginate(opts);
+  return narrowed.order("desc");
 }
 
 const vRevision = v.object({

@@ -305,8 +305,8 @@ describe("customer journey", () => {
     await page.getByRole("link", { name: /Deleted by the author/ }).waitFor({ timeout: 15_000 });
     await expectSameDocument(page);
 
-    // Older signals load as you scroll (pages of 20).
-    for (let i = 0; i < 24; i++) {
+    // The tier's 25 newest come live from the shared head; older ones load as you scroll.
+    for (let i = 0; i < 44; i++) {
       await service.mutation(api.ingest.upsertMessage, {
         secret: SERVICE_SECRET,
         message: {
@@ -317,11 +317,18 @@ describe("customer journey", () => {
     }
     await page.reload();
     const cards = page.getByTestId("signal-card");
-    await cards.nth(19).waitFor();
-    expect(await cards.count()).toBe(20);
-    await cards.nth(19).scrollIntoViewIfNeeded();
+    await cards.nth(24).waitFor();
+    await expect.poll(() => cards.first().textContent()).toContain("2343");
+    await cards.last().scrollIntoViewIfNeeded();
     await page.getByText("That's every signal.").scrollIntoViewIfNeeded({ timeout: 15_000 });
-    expect(await cards.count()).toBe(25);
+    expect(await cards.count()).toBe(45);
+    // Newest first, each signal once, nothing skipped between the live head and the history.
+    const entries = await page
+      .getByTestId("signal-card")
+      .evaluateAll((nodes) =>
+        nodes.map((node) => /Entry: (\d+)/.exec(node.textContent ?? "")?.[1]),
+      );
+    expect(entries.slice(0, 44)).toEqual(Array.from({ length: 44 }, (_, i) => String(2343 - i)));
     await shot(page, "feed-scrolled");
     await context.close();
   });

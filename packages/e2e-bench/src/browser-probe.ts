@@ -79,8 +79,8 @@ export class BrowserProbe {
   }
 
   /**
-   * Leaves the dashboard (about:blank) while history is bulk-loaded: an open feed's first page
-   * grows with every insert (pagination journal), so a 100k pre-load would render 100k cards.
+   * Leaves the dashboard (about:blank) while history is bulk-loaded: an open feed keeps the cards
+   * that slide out of its live head (up to 500), so each run starts from a freshly opened one.
    */
   async park(): Promise<void> {
     await this.page.goto("about:blank");

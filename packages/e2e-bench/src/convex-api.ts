@@ -16,13 +16,11 @@ export type SignalCard = {
   version: number;
 };
 
-export type FeedPage = {
-  page: SignalCard[];
-  isDone: boolean;
-  continueCursor: string;
-  locked: boolean;
-  lockReason?: string;
-};
+export type LivePass = { tierKey: string; expiresAt: number; signature: string };
+
+export type LiveFeed =
+  | { ok: true; tierKey: string; cards: SignalCard[]; complete: boolean }
+  | { ok: false; reason: "expired" | "invalid" };
 
 export type DeliveryTiming = {
   sourceMessageId: string;
@@ -51,11 +49,12 @@ export const refs = {
     Record<string, never>,
     { locked: true; reason: string } | { locked: false; tiers: string[] }
   >("feed:access"),
-  feedList: makeFunctionReference<
-    "query",
-    { paginationOpts: { numItems: number; cursor: string | null } },
-    FeedPage
-  >("feed:list"),
+  livePass: makeFunctionReference<
+    "mutation",
+    { tierKey?: string },
+    { locked: true; reason: string } | { locked: false; pass: LivePass; renewAt: number }
+  >("feed:livePass"),
+  liveFeed: makeFunctionReference<"query", { pass: LivePass }, LiveFeed>("feed:live"),
   deliveryTimings: makeFunctionReference<"query", { sourceMessageIds: string[] }, DeliveryTiming[]>(
     "latency:deliveryTimings",
   ),

@@ -1,11 +1,8 @@
 import { ConvexClient } from "convex/browser";
 import { webSocketConstructor } from "./admin-client.js";
-import { refs } from "./convex-api.js";
+import { type LiveFeed, refs } from "./convex-api.js";
 import { tagOf } from "./tags.js";
 import type { BenchUser } from "./users.js";
-
-/** The dashboard's first page (apps/web feed-view PAGE_SIZE). */
-export const FEED_PAGE_SIZE = 20;
 
 type Subscriber = {
   client: ConvexClient;
@@ -13,13 +10,14 @@ type Subscriber = {
   /** tag → Date.now() of the first update that contained it. */
   firstSeen: Map<string, number>;
   ready: Promise<void>;
-  unsubscribe: () => void;
+  close: () => Promise<void>;
 };
 
 /**
  * K signed-in dashboard subscribers: one ConvexClient (own WebSocket) per distinct user, each
- * subscribed to the real feed query with the dashboard's arguments. Records, per subscriber, when
- * each tagged signal first appeared in an update.
+ * doing what the dashboard does for new signals — get a live pass (`feed.livePass`, the access
+ * gate), subscribe to the tier's live head (`feed.live`) and renew the pass each window. Records,
+ * per subscriber, when each tagged signal first appeared in an update.
  */
 export class Subscribers {
   private readonly subscribers: Subscriber[] = [];
@@ -48,8 +46,7 @@ export class Subscribers {
   }
 
   async close(): Promise<void> {
-    for (const subscriber of this.subscribers) subscriber.unsubscribe();
-    await Promise.all(this.subscribers.map((subscriber) => subscriber.client.close()));
+    await Promise.all(this.subscribers.map((subscriber) => subscriber.close()));
   }
 }
 
@@ -68,24 +65,49 @@ function subscribe(backendUrl: string, user: BenchUser): Subscriber {
     resolveReady = resolve;
     rejectReady = reject;
   });
-  const unsubscribe = client.onUpdate(
-    refs.feedList,
-    { paginationOpts: { numItems: FEED_PAGE_SIZE, cursor: null } },
-    (result) => {
-      const now = Date.now();
-      if (result.locked) {
-        rejectReady(new Error(`${user.email} got a locked feed (${result.lockReason ?? "?"})`));
+  let closed = false;
+  let unsubscribe: () => void = () => undefined;
+  let renewTimer: NodeJS.Timeout | undefined;
+
+  const onResult = (result: LiveFeed) => {
+    const now = Date.now();
+    if (!result.ok) return; // an expired pass: the renewal below replaces it
+    for (const card of result.cards) {
+      if (seenIds.has(card.id)) continue;
+      seenIds.add(card.id);
+      const tag = tagOf(card.content);
+      if (tag !== null && !firstSeen.has(tag)) firstSeen.set(tag, now);
+    }
+    resolveReady();
+  };
+  // The dashboard's pass cycle: subscribe with the new pass, then drop the old subscription.
+  const renew = async () => {
+    try {
+      const issued = await client.mutation(refs.livePass, {});
+      if (closed) return;
+      if (issued.locked) {
+        rejectReady(new Error(`${user.email} got a locked feed (${issued.reason})`));
         return;
       }
-      for (const card of result.page) {
-        if (seenIds.has(card.id)) continue;
-        seenIds.add(card.id);
-        const tag = tagOf(card.content);
-        if (tag !== null && !firstSeen.has(tag)) firstSeen.set(tag, now);
-      }
-      resolveReady();
-    },
-    (error) => rejectReady(error),
-  );
-  return { client, seenIds, firstSeen, ready, unsubscribe };
+      const previous = unsubscribe;
+      unsubscribe = client.onUpdate(refs.liveFeed, { pass: issued.pass }, onResult, (error) =>
+        rejectReady(error),
+      );
+      previous();
+      renewTimer = setTimeout(
+        () => void renew(),
+        Math.max(0, issued.renewAt - Date.now()) + Math.round(Math.random() * 20_000),
+      );
+    } catch (error) {
+      rejectReady(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  void renew();
+  const close = async () => {
+    closed = true;
+    clearTimeout(renewTimer);
+    unsubscribe();
+    await client.close();
+  };
+  return { client, seenIds, firstSeen, ready, close };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { api } from "@convex/_generated/api";
-import { usePaginatedQuery, useQuery } from "convex/react";
+import { useQuery } from "convex/react";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { AlertSettings } from "./alert-settings";
@@ -12,22 +12,23 @@ import { SignalCard } from "./signal-card";
 import { TierPicker } from "./tier-picker";
 import type { FeedFilters as Filters } from "./types";
 import { useInfiniteScroll } from "./use-infinite-scroll";
+import { useLiveFeed } from "./use-live-feed";
 import { useNewSignals } from "./use-new-signals";
 
 const PAGE_SIZE = 20;
 
-/** The live feed: a reactive paginated subscription, newest first, no polling. */
+/** The live feed, newest first, pushed over the subscription (no polling); see useLiveFeed. */
 export function FeedView() {
   const access = useQuery(api.feed.access, {});
   const [filters, setFilters] = useState<Filters>({});
   const [pickedTier, setPickedTier] = useState<string | undefined>(undefined);
   const tiers = access !== undefined && !access.locked ? access.tiers : [];
   const tierKey = pickedTier !== undefined && tiers.includes(pickedTier) ? pickedTier : tiers[0];
-  const query = useMemo(
-    () => (tiers.length > 1 && tierKey !== undefined ? { ...filters, tierKey } : filters),
-    [filters, tierKey, tiers.length],
+  const pickedKey = tiers.length > 1 ? tierKey : undefined;
+  const filterKey = useMemo(
+    () => JSON.stringify([pickedKey ?? null, filters]),
+    [pickedKey, filters],
   );
-  const filterKey = useMemo(() => JSON.stringify(query), [query]);
   const onFiltersChange = useCallback(
     (next: Filters) =>
       setFilters((previous) =>
@@ -36,11 +37,7 @@ export function FeedView() {
     [],
   );
   const open = access !== undefined && !access.locked;
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.feed.list,
-    open ? { filters: query } : "skip",
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useLiveFeed(filters, pickedKey, open);
   const ready = status !== "LoadingFirstPage";
   const { newIds, clear } = useNewSignals(results, open && ready, filterKey);
   const sentinel = useInfiniteScroll(status === "CanLoadMore", () => loadMore(PAGE_SIZE));

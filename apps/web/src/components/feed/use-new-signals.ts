@@ -8,9 +8,15 @@ import { playAlertSound } from "./play-alert-sound";
 import type { SignalCardData } from "./types";
 
 /**
+ * The share of arrivals a dashboard reports as latency samples: with many viewers the server's
+ * per-signal cap is reached from a sample of them, instead of one write per viewer per signal.
+ */
+const LATENCY_SAMPLE_RATE = 0.25;
+
+/**
  * Notices signals that arrive on the live subscription after the first page was shown: marks them
- * new, counts them for the banner, optionally notifies/plays a sound, and reports the delivery
- * latency sample. A change of filters starts over (nothing is "new" in a fresh result).
+ * new, counts them for the banner, optionally notifies/plays a sound, and reports a sample of
+ * delivery latencies. A change of filters starts over (nothing is "new" in a fresh result).
  */
 export function useNewSignals(results: SignalCardData[], ready: boolean, filterKey: string) {
   const seen = useRef<Set<string> | null>(null);
@@ -41,7 +47,10 @@ export function useNewSignals(results: SignalCardData[], ready: boolean, filterK
     if (arrived.length === 0) return;
     newestSeen.current = Math.max(newestSeen.current, ...arrived.map((signal) => signal.createdAt));
     setNewIds((previous) => new Set([...previous, ...arrived.map((signal) => signal.id)]));
-    for (const signal of arrived) void reportSeen({ signalId: signal.id }).catch(() => undefined);
+    for (const signal of arrived) {
+      if (Math.random() >= LATENCY_SAMPLE_RATE) continue;
+      void reportSeen({ signalId: signal.id }).catch(() => undefined);
+    }
     if (sound) playAlertSound();
     if (notify && "Notification" in window && Notification.permission === "granted") {
       const first = arrived[0];

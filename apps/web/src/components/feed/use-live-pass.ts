@@ -1,0 +1,59 @@
+"use client";
+
+import { api } from "@convex/_generated/api";
+import type { FunctionReturnType } from "convex/server";
+import { useMutation } from "convex/react";
+import { useCallback, useEffect, useState } from "react";
+import { renewDelayMs } from "@/lib/live-feed";
+
+export type LivePass = Extract<
+  FunctionReturnType<typeof api.feed.livePass>,
+  { locked: false }
+>["pass"];
+
+const RETRY_MS = 5_000;
+
+/**
+ * The viewer's pass to the tier's shared live feed: asked for when the feed opens, renewed each
+ * window (a credential refresh, not a data poll — signals still arrive over the subscription),
+ * and at once when the live query says the pass expired (e.g. after the laptop slept).
+ */
+export function useLivePass(tierKey: string | undefined, enabled: boolean) {
+  const issue = useMutation(api.feed.livePass);
+  const [pass, setPass] = useState<LivePass | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!enabled) {
+      setPass(null);
+      return;
+    }
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const renew = async () => {
+      try {
+        const result = await issue(tierKey === undefined ? {} : { tierKey });
+        if (cancelled) return;
+        if (result.locked) {
+          setPass(null); // the access subscription shows the locked panel
+          return;
+        }
+        setPass(result.pass);
+        timer = setTimeout(
+          () => void renew(),
+          renewDelayMs(result.renewAt, Date.now(), Math.random()),
+        );
+      } catch {
+        if (!cancelled) timer = setTimeout(() => void renew(), RETRY_MS);
+      }
+    };
+    void renew();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [issue, tierKey, enabled, attempt]);
+
+  const renewNow = useCallback(() => setAttempt((n) => n + 1), []);
+  return { pass, renewNow };
+}
