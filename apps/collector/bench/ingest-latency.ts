@@ -3,14 +3,20 @@
 //   source→received  = collector saw the gateway event − Discord message timestamp
 //   received→commit  = ingest mutation ran − collector saw it
 //   source→commit    = the whole hop
-// Usage: pnpm --filter @g3/collector bench [-- --messages 200 --interval 20]
+// Usage: pnpm --filter @g3/collector bench [-- --messages 200 --interval 20 --window 32]
+// (--window = INGEST_WRITE_WINDOW: writes of one channel in flight; 1 = one at a time)
 import { parseArgs } from "node:util";
+import { DEFAULT_WRITE_WINDOW } from "../src/channel-pipeline.js";
 import { CollectorProcess, PNG_1X1, startWorld, VIP, ANALYST, waitFor } from "../test/harness.js";
 
+// `pnpm … bench -- --window 1` passes the `--` through: drop it.
+const argv = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === "--"));
 const { values } = parseArgs({
+  args: argv,
   options: {
     messages: { type: "string", default: "200" },
     interval: { type: "string", default: "20" },
+    window: { type: "string" },
   },
 });
 const messages = Number(values.messages);
@@ -30,7 +36,10 @@ function summary(samples: number[]) {
 }
 
 const world = await startWorld();
-const collector = CollectorProcess.start(world, { LOG_LEVEL: "info" });
+const collector = CollectorProcess.start(world, {
+  LOG_LEVEL: "info",
+  ...(values.window === undefined ? {} : { INGEST_WRITE_WINDOW: values.window }),
+});
 try {
   await collector.waitReady();
   const posted: string[] = [];
@@ -66,6 +75,7 @@ try {
           platform: process.platform,
           cpus: (await import("node:os")).cpus().length,
         },
+        writeWindow: values.window === undefined ? DEFAULT_WRITE_WINDOW : Number(values.window),
         paced: {
           messages,
           intervalMs,

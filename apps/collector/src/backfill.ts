@@ -1,4 +1,4 @@
-import type { KeyedSerialQueue } from "./channel-queue.js";
+import type { ChannelPipeline } from "./channel-pipeline.js";
 import { compareIds, type DiscordMessages } from "./discord-messages.js";
 import { describeError, type IngestApi } from "./ingest-api.js";
 import type { Ingestor } from "./ingestor.js";
@@ -19,8 +19,9 @@ const PAGE = 100;
 const WINDOW_PAGES = 5;
 
 /**
- * Catches up a channel after downtime, as one task in the channel's queue (live events for the
- * channel wait behind it, so ordering holds and the cursor never skips a message):
+ * Catches up a channel after downtime, as one exclusive task of the channel's pipeline (it starts
+ * once the channel's earlier writes are confirmed and live events wait behind it, so ordering holds
+ * and the cursor never skips a message); its own writes go one at a time:
  * 1. every message after the ingest cursor, oldest first, in pages (creates and edits);
  * 2. the last N stored messages compared with what Discord still has: missing ones are
  *    tombstoned, edited ones (edited_timestamp) upserted, unstored ones ingested.
@@ -35,7 +36,7 @@ export class Backfiller {
       api: IngestApi;
       ingestor: Ingestor;
       discord: DiscordMessages;
-      queue: KeyedSerialQueue;
+      queue: ChannelPipeline;
       logger: Logger;
       limits: BackfillLimits;
       isWatched: (channelId: string) => boolean;
@@ -56,7 +57,7 @@ export class Backfiller {
     if (this.pending.has(channelId) || this.deps.queue.isClosed) return;
     this.pending.add(channelId);
     this.deps.queue
-      .enqueue(channelId, async () => {
+      .exclusive(channelId, async () => {
         this.pending.delete(channelId);
         await this.run(channelId, reason);
       })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_WRITE_WINDOW } from "./channel-pipeline.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -49,6 +50,7 @@ export const ZCollectorEnv = z.object({
   BACKFILL_INITIAL_MESSAGES: positiveInt(100),
   BACKFILL_MAX_MESSAGES: positiveInt(5_000),
   BACKFILL_DELETE_WINDOW: z.coerce.number().int().min(0).max(100).default(50),
+  INGEST_WRITE_WINDOW: z.coerce.number().int().min(1).max(256).default(DEFAULT_WRITE_WINDOW),
   HEARTBEAT_INTERVAL_MS: positiveInt(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -64,6 +66,8 @@ export type CollectorConfig = {
   allowedBotIds: ReadonlySet<string>;
   attachments: { allowedTypes: ReadonlySet<string>; maxBytes: number; downloadTimeoutMs: number };
   backfill: { initialMessages: number; maxMessages: number; deleteWindow: number };
+  /** Writes of one channel sent ahead of their confirmations (1 = one at a time). */
+  writeWindow: number;
   heartbeatIntervalMs: number;
   shutdownTimeoutMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
       maxMessages: e.BACKFILL_MAX_MESSAGES,
       deleteWindow: e.BACKFILL_DELETE_WINDOW,
     },
+    writeWindow: e.INGEST_WRITE_WINDOW,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

@@ -5,7 +5,7 @@ import { ConvexClient } from "convex/browser";
 import { Events, RESTEvents, Status } from "discord.js";
 import { AttachmentStore } from "./attachment-store.js";
 import { Backfiller } from "./backfill.js";
-import { KeyedSerialQueue } from "./channel-queue.js";
+import { ChannelPipeline } from "./channel-pipeline.js";
 import { ConfigError, loadConfig, type CollectorConfig } from "./config.js";
 import { convexClientLogger } from "./convex-logger.js";
 import { createDiscordClient } from "./discord-client.js";
@@ -49,7 +49,7 @@ async function main(config: CollectorConfig): Promise<void> {
   let gateway: string = "connecting";
 
   // 4. Ingestor, backfiller, the live watch list
-  const queue = new KeyedSerialQueue();
+  const queue = new ChannelPipeline({ window: config.writeWindow });
   const watched = new WatchedChannels();
   const discord = new DiscordMessages(client, logger.child({ component: "discord" }));
   const attachments = new AttachmentStore(
@@ -166,6 +166,8 @@ async function main(config: CollectorConfig): Promise<void> {
         : new Date(ingestor.stats.lastEventAt).toISOString(),
     watchedChannels: watched.list(),
     queueDepth: queue.depth,
+    writesInFlight: queue.inFlight,
+    peakWritesInFlight: queue.peakInFlight,
     backfillsPending: backfill.pendingCount,
     backfillRuns: backfill.runs,
     stats: ingestor.stats,

@@ -21,11 +21,15 @@ export function isPermanentConvexError(error: unknown): boolean {
 
 const WRITE_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 };
 
+/** Per call: `onRetry` runs before each retry (the first attempt failed with a retryable error). */
+export type WriteOptions = { onRetry?: () => void };
+
 /**
  * The collector's Convex port: every call carries the service secret, and calls are retried with
  * backoff on anything but a ConvexError (server errors, dropped connections). The WebSocket client
  * itself re-sends in-flight mutations after a reconnect; the ingest mutations are idempotent, so a
- * retry that lands twice changes nothing.
+ * retry that lands twice changes nothing. Each write hands its mutation to the client synchronously
+ * (no await before it), so calls made one after the other reach the server in that order.
  */
 export class IngestApi {
   constructor(
@@ -47,19 +51,28 @@ export class IngestApi {
     return () => unsubscribe();
   }
 
-  upsertMessage(message: IncomingMessage): Promise<UpsertResult> {
-    return this.write("upsertMessage", () =>
-      this.client.mutation(api.ingest.upsertMessage, { secret: this.secret, message }),
+  upsertMessage(message: IncomingMessage, options: WriteOptions = {}): Promise<UpsertResult> {
+    return this.write(
+      "upsertMessage",
+      () => this.client.mutation(api.ingest.upsertMessage, { secret: this.secret, message }),
+      options,
     );
   }
 
-  deleteMessages(channelId: string, messageIds: string[]): Promise<DeleteResult> {
-    return this.write("deleteMessages", () =>
-      this.client.mutation(api.ingest.deleteMessages, {
-        secret: this.secret,
-        channelId,
-        messageIds,
-      }),
+  deleteMessages(
+    channelId: string,
+    messageIds: string[],
+    options: WriteOptions = {},
+  ): Promise<DeleteResult> {
+    return this.write(
+      "deleteMessages",
+      () =>
+        this.client.mutation(api.ingest.deleteMessages, {
+          secret: this.secret,
+          channelId,
+          messageIds,
+        }),
+      options,
     );
   }
 
@@ -111,23 +124,29 @@ export class IngestApi {
     );
   }
 
-  private write<T>(name: string, call: () => Promise<T>): Promise<T> {
-    return this.withRetry(name, call);
+  private write<T>(name: string, call: () => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    return this.withRetry(name, call, options);
   }
 
   private read<T>(name: string, call: () => Promise<T>): Promise<T> {
     return this.withRetry(name, call);
   }
 
-  private withRetry<T>(name: string, call: () => Promise<T>): Promise<T> {
+  private withRetry<T>(
+    name: string,
+    call: () => Promise<T>,
+    options: WriteOptions = {},
+  ): Promise<T> {
     return retry(() => call(), {
       ...WRITE_RETRY,
       isRetryable: (error) => !isPermanentConvexError(error),
-      onRetry: ({ attempt, delayMs, error }) =>
+      onRetry: ({ attempt, delayMs, error }) => {
         this.logger.warn(
           { event: "convex.retry", fn: name, attempt, delayMs, err: describeError(error) },
           "Convex call failed, retrying",
-        ),
+        );
+        options.onRetry?.();
+      },
     });
   }
 }

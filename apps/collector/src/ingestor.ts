@@ -1,7 +1,12 @@
 import type { Message, PartialMessage } from "discord.js";
 import type { AttachmentStore, ResolvedAttachments, StorageId } from "./attachment-store.js";
-import type { KeyedSerialQueue } from "./channel-queue.js";
-import { describeError, type IngestApi, type UpsertResult } from "./ingest-api.js";
+import type { ChannelPipeline, Sent, WriteHandle } from "./channel-pipeline.js";
+import {
+  describeError,
+  type IngestApi,
+  type IncomingMessage,
+  type UpsertResult,
+} from "./ingest-api.js";
 import type { Logger } from "./logger.js";
 import { isUserContent, toSourceMessage, type SourceMessage } from "./source-message.js";
 import type { WatchedChannels } from "./watched-channels.js";
@@ -15,7 +20,7 @@ export type IngestorDeps = {
   api: IngestApi;
   attachments: AttachmentStore;
   watched: WatchedChannels;
-  queue: KeyedSerialQueue;
+  queue: ChannelPipeline;
   logger: Logger;
   allowedBotIds: ReadonlySet<string>;
   /** The collector's own user id once logged in. */
@@ -37,7 +42,8 @@ export type IngestStats = {
 
 /**
  * Turns gateway events into Convex writes: filter (watched channel, not ourselves, no bots unless
- * allowed) → zod adapter → attachments → one idempotent mutation, serially per channel.
+ * allowed) → zod adapter → attachments → one idempotent mutation, sent in arrival order per channel
+ * and pipelined (see channel-pipeline.ts: a write does not wait for the previous confirmation).
  */
 export class Ingestor {
   readonly stats: IngestStats = {
@@ -81,10 +87,15 @@ export class Ingestor {
     // still waits for its turn, so order holds and a download does not hold up the messages behind it.
     const prepared =
       snapshot !== null && this.accepts(snapshot) ? this.prepare(snapshot) : undefined;
-    this.enqueue(message.channelId, message.id, async () => {
+    // A reply waits for an in-flight write of its parent, so a retried parent cannot miss the link.
+    const keys =
+      snapshot?.replyToMessageId === undefined
+        ? [message.id]
+        : [message.id, snapshot.replyToMessageId];
+    this.enqueue(message.channelId, keys, message.id, async (handle) => {
       const complete = snapshot ?? (await this.deps.fetchMessage(message.channelId, message.id));
-      if (complete === null) return; // deleted before we could read it; the delete event follows
-      await this.ingestNow(complete, "gateway", receivedAt, prepared);
+      if (complete === null) return done(null); // deleted before we could read it; the delete follows
+      return this.sendUpsert(complete, "gateway", receivedAt, prepared, handle);
     });
   }
 
@@ -99,11 +110,13 @@ export class Ingestor {
       );
   }
 
-  /** MESSAGE_DELETE and MESSAGE_DELETE_BULK. */
+  /** MESSAGE_DELETE and MESSAGE_DELETE_BULK: sent after every earlier write of those messages. */
   onDelete(channelId: string, messageIds: string[], receivedAt: number): void {
     if (!this.deps.watched.has(channelId)) return;
     this.stats.lastEventAt = receivedAt;
-    this.enqueue(channelId, messageIds.join(","), () => this.deleteNow(channelId, messageIds));
+    this.enqueue(channelId, messageIds, messageIds.join(","), (handle) =>
+      Promise.resolve(this.sendDelete(channelId, messageIds, handle)),
+    );
   }
 
   /** Whether a validated message is ingested: watched channel, user content, author allowed. */
@@ -115,40 +128,66 @@ export class Ingestor {
     );
   }
 
-  /** Writes one message now (the caller holds the channel's queue slot). */
+  /** Writes one message and waits for its confirmation (the caller holds the channel's turn). */
   async ingestNow(
     message: SourceMessage,
     origin: IngestOrigin,
     receivedAt: number,
-    prepared?: Promise<Settled<ResolvedAttachments>>,
   ): Promise<UpsertResult | null> {
+    return (await this.sendUpsert(message, origin, receivedAt)).confirmed;
+  }
+
+  /**
+   * Resolves the attachments, then sends the upsert without awaiting it: `confirmed` settles with
+   * the result. The mutation is handed to the client as the last step, so sends keep call order.
+   */
+  private async sendUpsert(
+    message: SourceMessage,
+    origin: IngestOrigin,
+    receivedAt: number,
+    prepared?: Promise<Settled<ResolvedAttachments>>,
+    handle?: WriteHandle,
+  ): Promise<Sent<UpsertResult | null>> {
     if (!this.accepts(message)) {
       this.stats.skipped++;
-      return null;
+      return done(null);
     }
     const { inputs: attachments, uploaded } = await this.attachmentsOf(message, prepared);
-    let result: UpsertResult;
-    try {
-      result = await this.deps.api.upsertMessage({
-        messageId: message.id,
-        channelId: message.channelId,
-        guildId: message.guildId,
-        authorId: message.author.id,
-        authorName: message.author.name,
-        content: message.content,
-        ...(message.replyToMessageId === undefined
-          ? {}
-          : { replyToMessageId: message.replyToMessageId }),
-        attachments,
-        sourceAt: message.createdAt,
-        ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
-        receivedAt,
-        origin,
-      });
-    } catch (error) {
-      if (uploaded.length > 0) await this.discardUploads(message, uploaded);
-      throw error;
-    }
+    const incoming: IncomingMessage = {
+      messageId: message.id,
+      channelId: message.channelId,
+      guildId: message.guildId,
+      authorId: message.author.id,
+      authorName: message.author.name,
+      content: message.content,
+      ...(message.replyToMessageId === undefined
+        ? {}
+        : { replyToMessageId: message.replyToMessageId }),
+      attachments,
+      sourceAt: message.createdAt,
+      ...(message.editedAt === undefined ? {} : { editedAt: message.editedAt }),
+      receivedAt,
+      origin,
+    };
+    const confirmed = this.deps.api
+      .upsertMessage(incoming, { onRetry: () => handle?.holdBack() })
+      .then(
+        (result) => this.recordUpsert(message, origin, receivedAt, attachments.length, result),
+        async (error: unknown) => {
+          if (uploaded.length > 0) await this.discardUploads(message, uploaded);
+          throw error;
+        },
+      );
+    return { confirmed };
+  }
+
+  private recordUpsert(
+    message: SourceMessage,
+    origin: IngestOrigin,
+    receivedAt: number,
+    attachmentCount: number,
+    result: UpsertResult,
+  ): UpsertResult {
     this.stats.upserts[result.outcome]++;
     this.deps.logger.info(
       {
@@ -158,7 +197,7 @@ export class Ingestor {
         channelId: message.channelId,
         messageId: message.id,
         version: result.version,
-        attachments: attachments.length,
+        attachments: attachmentCount,
         receivedToCommittedMs: Date.now() - receivedAt,
       },
       `message ${result.outcome}`,
@@ -166,16 +205,29 @@ export class Ingestor {
     return result;
   }
 
+  /** Tombstones messages and waits for the confirmation (the caller holds the channel's turn). */
   async deleteNow(channelId: string, messageIds: string[]): Promise<void> {
+    await this.sendDelete(channelId, messageIds).confirmed;
+  }
+
+  /** Sends the deletes (batches of 100, back to back) without awaiting them. */
+  private sendDelete(channelId: string, messageIds: string[], handle?: WriteHandle): Sent<void> {
+    const batches: Promise<void>[] = [];
     for (let start = 0; start < messageIds.length; start += 100) {
       const batch = messageIds.slice(start, start + 100);
-      const result = await this.deps.api.deleteMessages(channelId, batch);
-      this.stats.tombstoned += result.deleted.length;
-      this.deps.logger.info(
-        { event: "ingest.delete", channelId, ...result },
-        `${result.deleted.length} message(s) tombstoned`,
+      batches.push(
+        this.deps.api
+          .deleteMessages(channelId, batch, { onRetry: () => handle?.holdBack() })
+          .then((result) => {
+            this.stats.tombstoned += result.deleted.length;
+            this.deps.logger.info(
+              { event: "ingest.delete", channelId, ...result },
+              `${result.deleted.length} message(s) tombstoned`,
+            );
+          }),
       );
     }
+    return { confirmed: Promise.all(batches).then(() => undefined) };
   }
 
   private async attachmentsOf(
@@ -213,8 +265,13 @@ export class Ingestor {
     return isBot && !this.deps.allowedBotIds.has(authorId);
   }
 
-  private enqueue(channelId: string, ref: string, task: () => Promise<void>): void {
-    this.deps.queue.enqueue(channelId, task).catch((error: unknown) => {
+  private enqueue<T>(
+    channelId: string,
+    keys: readonly string[],
+    ref: string,
+    send: (handle: WriteHandle) => Promise<Sent<T>>,
+  ): void {
+    this.deps.queue.write(channelId, keys, send).catch((error: unknown) => {
       this.stats.failed++;
       this.deps.logger.error(
         { event: "ingest.failed", channelId, ref, err: describeError(error) },
@@ -223,4 +280,9 @@ export class Ingestor {
       this.deps.onWriteFailed(channelId);
     });
   }
+}
+
+/** A write that needs no call (skipped, or nothing to write): already confirmed. */
+function done<T>(value: T): Sent<T> {
+  return { confirmed: Promise.resolve(value) };
 }

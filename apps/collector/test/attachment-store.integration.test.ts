@@ -6,7 +6,7 @@ import { ConvexClient } from "convex/browser";
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AttachmentStore } from "../src/attachment-store.js";
-import { KeyedSerialQueue } from "../src/channel-queue.js";
+import { ChannelPipeline } from "../src/channel-pipeline.js";
 import { createDiscordClient } from "../src/discord-client.js";
 import { DiscordMessages } from "../src/discord-messages.js";
 import { IngestApi } from "../src/ingest-api.js";
@@ -248,7 +248,7 @@ describe("AttachmentStore", () => {
       api,
       attachments: store,
       watched,
-      queue: new KeyedSerialQueue(),
+      queue: new ChannelPipeline(),
       logger,
       allowedBotIds: new Set(),
       selfId: () => undefined,

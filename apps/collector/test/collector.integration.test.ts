@@ -296,6 +296,81 @@ describe("collector against the Discord emulator and the offline Convex backend"
     }
   });
 
+  /**
+   * A burst posted at once: every message is committed, in posting order (signals are inserted in
+   * the order of their ids), with more than one write in flight at a time. An edit and a delete of
+   * burst messages, sent while their creates are still in flight, land after them.
+   */
+  async function burst(size: number, during?: (index: number) => void) {
+    const posts = await Promise.all(
+      Array.from({ length: size }, async (_, n) => {
+        const message = await post(`BNB/USDT LONG ${n}\nEntry: ${500 + n}\nTP: 520\nSL: 480`);
+        during?.(n);
+        if (n === 10)
+          await world.emulator.control.editMessage(VIP, message.id, {
+            content: `BNB/USDT LONG ${n}\nEntry: ${500 + n}\nTP: 530\nSL: 480`,
+          });
+        if (n === 20) await world.emulator.control.deleteMessage(VIP, message.id);
+        return message;
+      }),
+    );
+    const ids = posts.map((message) => message.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const edited = posts[10]?.id ?? "";
+    const deleted = posts[20]?.id ?? "";
+    const inspected = [];
+    for (const id of ids) {
+      inspected.push(
+        await stored(id, (i) =>
+          id === edited
+            ? i.signal.version === 2
+            : id === deleted
+              ? i.signal.deletedAt !== undefined
+              : true,
+        ),
+      );
+    }
+    const creationOrder = inspected.map((i) => i.signal._creationTime);
+    expect(creationOrder).toEqual([...creationOrder].sort((a, b) => a - b));
+    for (const i of inspected) {
+      const changes = i.revisions.map((r) => r.change);
+      const id = i.signal.sourceMessageId;
+      expect(changes).toEqual(
+        id === edited ? ["create", "edit"] : id === deleted ? ["create", "delete"] : ["create"],
+      );
+    }
+    expect(inspected.find((i) => i.signal.sourceMessageId === edited)?.signal.parsed).toMatchObject(
+      { targets: [530] },
+    );
+  }
+
+  test("a burst is committed completely and in posting order, several writes in flight", async () => {
+    const collector = startCollector();
+    await collector.waitReady();
+    await burst(150);
+    const health = await waitFor(
+      async () => {
+        const current = await collector.health();
+        return current.body.queueDepth === 0 ? current : null;
+      },
+      10_000,
+      "an empty queue",
+    );
+    expect(health.body.writesInFlight).toBe(0);
+    expect(health.body.peakWritesInFlight).toBeGreaterThan(1);
+    expect(health.body.peakWritesInFlight).toBeLessThanOrEqual(32);
+    expect(collector.count((l) => l.event === "ingest.failed")).toBe(0);
+  });
+
+  test("a burst whose Convex connection drops mid-way still commits everything in order", async () => {
+    const collector = startCollector({ INGEST_WRITE_WINDOW: "8" });
+    await collector.waitReady();
+    await burst(80, (n) => {
+      if (n === 25 || n === 55) world.backend.dropConnections();
+    });
+    expect((await collector.health()).body.peakWritesInFlight).toBeLessThanOrEqual(8);
+    expect(collector.count((l) => l.event === "ingest.failed")).toBe(0);
+  });
+
   test("writes made while Convex is unreachable wait and land once it is back", async () => {
     const collector = startCollector();
     await collector.waitReady();

@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       health: { host: "127.0.0.1", port: 8081 },
       attachments: { maxBytes: 10 * 1024 * 1024 },
       backfill: { initialMessages: 100, deleteWindow: 50 },
+      writeWindow: 32,
       logLevel: "info",
     });
     expect(config.attachments.allowedTypes.has("image/png")).toBe(true);
@@ -29,11 +30,13 @@ describe("loadConfig", () => {
       ATTACHMENT_MAX_BYTES: "1024",
       COLLECTOR_ALLOWED_BOT_IDS: "1196424544911491076",
       COLLECTOR_HEALTH_PORT: "0",
+      INGEST_WRITE_WINDOW: "1",
     });
     expect([...config.attachments.allowedTypes]).toEqual(["image/png", "application/pdf"]);
     expect(config.attachments.maxBytes).toBe(1024);
     expect([...config.allowedBotIds]).toEqual(["1196424544911491076"]);
     expect(config.health.port).toBe(0);
+    expect(config.writeWindow).toBe(1);
     expect(config.discordApiUrl).toBe("http://127.0.0.1:3300/api");
   });
 
@@ -44,6 +47,7 @@ describe("loadConfig", () => {
         CONVEX_URL: "not a url",
         DISCORD_COLLECTOR_TOKEN: "",
         ATTACHMENT_MAX_BYTES: "-1",
+        INGEST_WRITE_WINDOW: "0",
       });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -53,6 +57,7 @@ describe("loadConfig", () => {
     expect(message).toContain("CONVEX_URL");
     expect(message).toContain("CONVEX_SERVICE_SECRET");
     expect(message).toContain("ATTACHMENT_MAX_BYTES");
+    expect(message).toContain("INGEST_WRITE_WINDOW");
     expect(message).not.toContain("a-long-enough-secret");
   });
 

@@ -198,16 +198,20 @@ export type TcpLink = {
   close: () => Promise<void>;
 };
 
-/** A byte-level proxy to 127.0.0.1:targetPort (HTTP and WebSocket alike). */
+/**
+ * A byte-level proxy to 127.0.0.1:targetPort (HTTP and WebSocket alike). Nagle is off on both legs,
+ * as on the direct WebSocket (`ws` sets TCP_NODELAY): otherwise small frames sent one round trip
+ * apart wait for delayed ACKs (~40 ms) and the proxy, not the collector, sets the pace.
+ */
 async function startTcpLink(targetPort: number): Promise<TcpLink> {
   let up = true;
   const sockets = new Set<Socket>();
-  const server = createTcpServer((client) => {
+  const server = createTcpServer({ noDelay: true }, (client) => {
     if (!up) {
       client.destroy();
       return;
     }
-    const upstream = connect(targetPort, "127.0.0.1");
+    const upstream = connect({ port: targetPort, host: "127.0.0.1", noDelay: true });
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
