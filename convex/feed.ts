@@ -76,7 +76,7 @@ export const list = query({
 });
 
 /** How many of a tier's newest signals the live feed carries; older ones come from `list`. */
-export const LIVE_HEAD_SIZE = 25;
+export const LIVE_HEAD_SIZE = 10;
 
 const vLiveFilters = v.object({
   pair: v.optional(v.string()),

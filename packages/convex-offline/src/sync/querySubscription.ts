@@ -10,6 +10,8 @@ export type Subscription = {
   readonly queryId: number;
   readonly udfPath: string;
   readonly args: JSONValue;
+  /** The arguments serialized once, for memo and grouping keys. */
+  readonly argsKey: string;
   journal: string | null;
   readSet: ReadSet | null;
   /** Serialized last result sent, to skip unchanged re-runs. */

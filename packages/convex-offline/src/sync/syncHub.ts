@@ -24,6 +24,7 @@ import {
   encodeTs,
 } from "./protocol.js";
 import { EvaluationMemo } from "./evaluationMemo.js";
+import { flushOrder } from "./flushOrder.js";
 import { type Subscription, evaluate, modificationFor } from "./querySubscription.js";
 import { Session } from "./session.js";
 
@@ -40,19 +41,6 @@ export type SyncDeps = {
   /** Ping idle sockets this often (default 15 s, as Convex does). */
   readonly pingIntervalMs?: number;
 };
-
-/** Flush order: sockets awaiting their mutation's Transition, then cheapest first (stable). */
-export function flushOrder(sessions: Iterable<Session>): Session[] {
-  return [...sessions]
-    .map((session, index) => ({ session, index }))
-    .sort(
-      (a, b) =>
-        Number(b.session.needsTransition) - Number(a.session.needsTransition) ||
-        a.session.flushCostMs - b.session.flushCostMs ||
-        a.index - b.index,
-    )
-    .map(({ session }) => session);
-}
 
 export class SyncHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
@@ -148,9 +136,9 @@ export class SyncHub {
    * shared re-run per distinct query — per caller only if the run read the caller's identity,
    * see EvaluationMemo) for at most FLUSH_SLICE_MS, then yields to the event
    * loop so a mutation that arrived meanwhile (the next ingest, a bot's claim) runs before the
-   * next slice. Within a slice, sockets awaiting their mutation's Transition go first, then the
-   * cheapest (by their last flush cost): bots' small work queries and the writer's own
-   * confirmation are not stuck behind hundreds of dashboards.
+   * next slice. Within a slice, sockets go in `flushOrder`: writers awaiting their mutation's
+   * Transition first, then the cheapest job (a shared re-run and its fan-out), so bots' small work
+   * queries and the writer's own confirmation are not stuck behind hundreds of dashboards.
    */
   private async flush(): Promise<void> {
     this.flushScheduled = false;
@@ -175,7 +163,7 @@ export class SyncHub {
           memoTs = engine.ts;
         }
         const sliceStarted = performance.now();
-        for (const session of flushOrder(this.sessions)) {
+        for (const session of flushOrder([...this.sessions].filter(pending))) {
           if (!pending(session)) continue;
           const sessionStarted = performance.now();
           const stale = [...session.staleSubs].filter(
@@ -316,6 +304,7 @@ export class SyncHub {
       queryId: add.queryId,
       udfPath: add.udfPath,
       args: add.args[0] ?? {},
+      argsKey: JSON.stringify(add.args[0] ?? {}),
       journal: add.journal ?? null,
       readSet: null,
       lastSent: null,
