@@ -203,17 +203,9 @@ describe("complete and fail", () => {
     const signalId = await s.t.run((ctx) => createSignal(ctx));
     const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
     await claimed(s, row._id);
-    expect(
-      await s.t.mutation(api.mirror.markSendingStarted, {
-        secret: SECRET,
-        owner: A,
-        deliveryId: row._id,
-        contentHash: "c1",
-      }),
-    ).toBe(true);
     const marked = await s.t.run((ctx) => deliveryOf(ctx, signalId));
     expect(marked.sendStartedAt).toBeTypeOf("number");
-    expect(marked.sendingHash).toBe("c1");
+    expect(marked.sendingVersion).toBe(1);
     await s.t.mutation(api.mirror.complete, {
       secret: SECRET,
       owner: A,
@@ -231,6 +223,7 @@ describe("complete and fail", () => {
       renderedHash: "abc",
     });
     expect(done.sendStartedAt).toBeUndefined();
+    expect(done.sendingVersion).toBeUndefined();
     expect(done.sendingHash).toBeUndefined();
     expect(done.postedAt).toBeTypeOf("number");
     expect(done.botReceivedAt).toBeTypeOf("number");
@@ -291,7 +284,7 @@ describe("complete and fail", () => {
     });
   });
 
-  test("only the lease holder can fail, mark or forget", async () => {
+  test("only the lease holder can fail or forget", async () => {
     const s = await setupMirror();
     const signalId = await s.t.run((ctx) => createSignal(ctx));
     const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
@@ -301,18 +294,11 @@ describe("complete and fail", () => {
       await s.t.mutation(api.mirror.fail, { secret: SECRET, owner: B, deliveryId: row._id, error }),
     ).toBe(false);
     expect(
-      await s.t.mutation(api.mirror.markSendingStarted, {
-        secret: SECRET,
-        owner: B,
-        deliveryId: row._id,
-        contentHash: "c",
-      }),
-    ).toBe(false);
-    expect(
       await s.t.mutation(api.mirror.forgetMessage, {
         secret: SECRET,
         owner: B,
         deliveryId: row._id,
+        version: 1,
       }),
     ).toBeNull();
     expect((await s.t.run((ctx) => deliveryOf(ctx, signalId))).status).toBe("leased");
@@ -326,16 +312,22 @@ describe("complete and fail", () => {
       ctx.db.patch("mirrorDeliveries", row._id, { customerMessageId: "2000000000000004444" }),
     );
     await claimed(s, row._id);
+    // An update claim records no send: the message exists.
+    expect((await s.t.run((ctx) => deliveryOf(ctx, signalId))).sendStartedAt).toBeUndefined();
     const nonce = await s.t.mutation(api.mirror.forgetMessage, {
       secret: SECRET,
       owner: A,
       deliveryId: row._id,
+      version: 1,
     });
     expect(nonce).toBe(deliveryNonce(signalId, s.ids.mappingId, 1));
     expect(nonce).not.toBe(row.nonce);
     const after = await s.t.run((ctx) => deliveryOf(ctx, signalId));
     expect(after.customerMessageId).toBeUndefined();
     expect(after.nonce).toBe(nonce);
+    // The re-create follows at once: its start is recorded with the forget.
+    expect(after.sendStartedAt).toBeTypeOf("number");
+    expect(after.sendingVersion).toBe(1);
   });
 
   test("backoff grows exponentially, is jittered into [50%, 100%] and capped at 5 minutes", () => {
@@ -401,6 +393,114 @@ describe("replies", () => {
   });
 });
 
+describe("send marker (crash recovery without a separate call)", () => {
+  const message = (content: string, editedAt?: number) => ({
+    messageId: "1300000000000099101",
+    channelId: SOURCE_CHANNEL,
+    guildId: "1000000000000000001",
+    authorId: "1000000000000000099",
+    authorName: "analyst",
+    content,
+    attachments: [],
+    sourceAt: 1_700_000_000_000,
+    receivedAt: 1_700_000_000_010,
+    origin: "gateway" as const,
+    ...(editedAt === undefined ? {} : { editedAt }),
+  });
+
+  async function failTransiently(s: Setup, deliveryId: Id<"mirrorDeliveries">) {
+    await s.t.mutation(api.mirror.fail, {
+      secret: SECRET,
+      owner: A,
+      deliveryId,
+      error: { kind: "transient", message: "502 Bad Gateway", code: 502 },
+    });
+    await s.t.run((ctx) => ctx.db.patch("mirrorDeliveries", deliveryId, { nextAttemptAt: 0 }));
+  }
+
+  test("the claim of a create records the send start; the work it returns needs no recovery", async () => {
+    const s = await setupMirror();
+    const signalId = await s.t.run((ctx) => createSignal(ctx));
+    const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    const work = await claimed(s, row._id);
+    expect(work.sendStartedAt).toBeUndefined();
+    expect(work.sendingSignal).toBeUndefined();
+    const marked = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    expect(marked).toMatchObject({ status: "leased", sendingVersion: 1 });
+    expect(marked.sendStartedAt).toBe(marked.botReceivedAt); // same transaction as the lease
+  });
+
+  test("a retry after an unrecorded create recovers with the first attempt's marker", async () => {
+    const s = await setupMirror();
+    const signalId = await s.t.run((ctx) => createSignal(ctx));
+    const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    await claimed(s, row._id);
+    const first = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    await failTransiently(s, row._id); // e.g. Discord answered 502: the post may exist or not
+    const retry = await claimed(s, row._id);
+    expect(retry.sendStartedAt).toBe(first.sendStartedAt);
+    expect(retry.sendingSignal).toBeUndefined(); // same version: the current render is the orphan's
+    // The first unrecorded attempt wins: the marker is not moved by the retry's claim.
+    expect(await s.t.run((ctx) => deliveryOf(ctx, signalId))).toMatchObject({
+      sendStartedAt: first.sendStartedAt,
+      sendingVersion: 1,
+    });
+  });
+
+  test("an edit between the attempts hands out what the first attempt rendered", async () => {
+    const s = await setupMirror();
+    const created = await s.t.mutation(api.ingest.upsertMessage, {
+      secret: SECRET,
+      message: message("BTC/USDT LONG entry 42000 TP 43000"),
+    });
+    const row = await s.t.run((ctx) => deliveryOf(ctx, created.signalId));
+    const first = await claimed(s, row._id);
+    expect(first.version).toBe(1);
+    await failTransiently(s, row._id);
+    await s.t.mutation(api.ingest.upsertMessage, {
+      secret: SECRET,
+      message: message("BTC/USDT LONG entry 42000 TP 44000", 1_700_000_001_000),
+    });
+    const retry = await claimed(s, row._id);
+    expect(retry.version).toBe(2);
+    expect(retry.signal.content).toBe("BTC/USDT LONG entry 42000 TP 44000");
+    expect(retry.sendStartedAt).toBeTypeOf("number");
+    expect(retry.sendingSignal).toEqual({
+      version: 1,
+      content: "BTC/USDT LONG entry 42000 TP 43000",
+      parsed: first.signal.parsed,
+      attachments: [],
+      omittedAttachments: [],
+    });
+  });
+
+  test("a signal deleted after an unrecorded create is claimed for clean-up, not settled", async () => {
+    const s = await setupMirror();
+    const signalId = await s.t.run((ctx) => createSignal(ctx));
+    const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+    await claimed(s, row._id);
+    await failTransiently(s, row._id);
+    await s.t.run((ctx) => deleteSignal(ctx, signalId));
+    await s.t.run((ctx) => ctx.db.patch("mirrorDeliveries", row._id, { nextAttemptAt: 0 }));
+    const cleanup = await claimed(s, row._id);
+    expect(cleanup.signal.deleted).toBe(true);
+    expect(cleanup.sendStartedAt).toBeTypeOf("number");
+    // A delete does not start a send: the marker still names the create it may have to remove.
+    expect((await s.t.run((ctx) => deliveryOf(ctx, signalId))).sendingVersion).toBe(1);
+  });
+
+  test("a reply waiting for its parent records no send until it is really claimed", async () => {
+    const s = await setupMirror();
+    const child = await s.t.run(async (ctx) => {
+      const parent = await createSignal(ctx, { content: "BTC long" });
+      return createSignal(ctx, { content: "TP1 hit", parentSignalId: parent });
+    });
+    const childRow = await s.t.run((ctx) => deliveryOf(ctx, child));
+    expect((await claim(s, childRow._id)).status).toBe("deferred");
+    expect((await s.t.run((ctx) => deliveryOf(ctx, child))).sendStartedAt).toBeUndefined();
+  });
+});
+
 describe("authorization", () => {
   test("every service function refuses a wrong secret", async () => {
     const s = await setupMirror();
@@ -413,13 +513,6 @@ describe("authorization", () => {
       () => s.t.query(api.mirror.knownMessages, { secret, messageIds: [] }),
       () => s.t.mutation(api.mirror.claim, { secret, owner: A, deliveryId }),
       () =>
-        s.t.mutation(api.mirror.markSendingStarted, {
-          secret,
-          owner: A,
-          deliveryId,
-          contentHash: "c",
-        }),
-      () =>
         s.t.mutation(api.mirror.complete, {
           secret,
           owner: A,
@@ -429,7 +522,7 @@ describe("authorization", () => {
           updateNoteMessageId: null,
           renderedHash: null,
         }),
-      () => s.t.mutation(api.mirror.forgetMessage, { secret, owner: A, deliveryId }),
+      () => s.t.mutation(api.mirror.forgetMessage, { secret, owner: A, deliveryId, version: 1 }),
       () =>
         s.t.mutation(api.mirror.fail, {
           secret,

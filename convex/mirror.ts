@@ -18,7 +18,6 @@ import {
   forgetVanishedMessage,
   isCustomerMessageKnown,
   listMirrorWork,
-  markSending,
   releaseLeases,
 } from "./model/mirrorWork";
 import { requireService } from "./model/service";
@@ -45,7 +44,10 @@ export const work = query({
   },
 });
 
-/** Leases one delivery to `owner` and returns its rendering input. */
+/**
+ * Leases one delivery to `owner` and returns its rendering input. A create's send is recorded as
+ * started in the same transaction (`sendStartedAt`): the bot posts right after, with no other call.
+ */
 export const claim = mutation({
   args: {
     secret: v.string(),
@@ -57,24 +59,6 @@ export const claim = mutation({
   handler: async (ctx, { secret, owner, deliveryId, leaseMs }) => {
     requireService(secret);
     return claimDelivery(ctx, { deliveryId, owner, leaseMs: clampLeaseMs(leaseMs) });
-  },
-});
-
-/** Called right before a create: the row now may have a message Discord knows and we do not. */
-export const markSendingStarted = mutation({
-  args: {
-    secret: v.string(),
-    owner: v.string(),
-    deliveryId: v.id("mirrorDeliveries"),
-    contentHash: v.string(),
-  },
-  returns: v.boolean(),
-  handler: async (ctx, { secret, owner, deliveryId, contentHash }) => {
-    requireService(secret);
-    if (contentHash.length > 100) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "contentHash is too long." });
-    }
-    return markSending(ctx, { deliveryId, owner, contentHash });
   },
 });
 
@@ -96,13 +80,21 @@ export const complete = mutation({
   },
 });
 
-/** The customer message vanished (10008): forget it; returns the nonce for the re-create. */
+/**
+ * The customer message vanished (10008): forget it and record the start of its re-create (of the
+ * claimed `version`); returns the nonce for that re-create.
+ */
 export const forgetMessage = mutation({
-  args: { secret: v.string(), owner: v.string(), deliveryId: v.id("mirrorDeliveries") },
+  args: {
+    secret: v.string(),
+    owner: v.string(),
+    deliveryId: v.id("mirrorDeliveries"),
+    version: v.number(),
+  },
   returns: v.union(v.string(), v.null()),
-  handler: async (ctx, { secret, owner, deliveryId }) => {
+  handler: async (ctx, { secret, owner, deliveryId, version }) => {
     requireService(secret);
-    return forgetVanishedMessage(ctx, { deliveryId, owner });
+    return forgetVanishedMessage(ctx, { deliveryId, owner, version });
   },
 });
 

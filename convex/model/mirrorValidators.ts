@@ -38,8 +38,23 @@ export const vClaimedDelivery = v.object({
   syncedVersion: v.number(),
   /** The version this claim renders: `complete` reports it back as syncedVersion. */
   version: v.number(),
+  /** Set when an earlier attempt started a create that is not recorded: recover before posting. */
   sendStartedAt: v.optional(v.number()),
+  /** That create's content hash, when a bot recorded one (rows marked before `sendingVersion`). */
   sendingHash: v.optional(v.string()),
+  /**
+   * That create rendered an older version than `version` (an edit came in between): its content,
+   * parsed form and files, so the bot can render it again and recognise the orphan in the history.
+   */
+  sendingSignal: v.optional(
+    v.object({
+      version: v.number(),
+      content: v.string(),
+      parsed: vParsedSignal,
+      attachments: v.array(vMirrorAttachment),
+      omittedAttachments: v.array(vOmittedAttachment),
+    }),
+  ),
   leaseExpiresAt: v.number(),
   /** The mirrored parent message in the same customer channel, for replies. */
   replyToCustomerMessageId: v.optional(v.string()),

@@ -80,12 +80,18 @@ export async function claimDelivery(
 
   const leaseExpiresAt = now + args.leaseMs;
   const firstSight = row.botReceivedAt === undefined;
+  // The bot posts a create right after this claim: the start of the send is recorded here, in the
+  // same transaction, so a crash after Discord's answer and before `complete` is always detectable.
+  // The first unrecorded attempt wins (a later attempt may be answered with that first message).
+  const startsSend = !deleted && row.customerMessageId === undefined;
+  const marksSend = startsSend && row.sendStartedAt === undefined;
   await ctx.db.patch("mirrorDeliveries", row._id, {
     status: "leased",
     leaseOwner: args.owner,
     leaseExpiresAt,
     nextAttemptAt: leaseExpiresAt,
     ...(firstSight ? { botReceivedAt: now } : {}),
+    ...(marksSend ? { sendStartedAt: now, sendingVersion: signal.version } : {}),
     updatedAt: now,
   });
   if (firstSight && signal.version === 1) {
@@ -107,8 +113,10 @@ export async function claimDelivery(
     ...(row.renderedHash === undefined ? {} : { renderedHash: row.renderedHash }),
     syncedVersion: row.syncedVersion,
     version: signal.version,
+    // An earlier attempt's unrecorded create (not the mark this claim just made): recover first.
     ...(row.sendStartedAt === undefined ? {} : { sendStartedAt: row.sendStartedAt }),
     ...(row.sendingHash === undefined ? {} : { sendingHash: row.sendingHash }),
+    ...(await earlierSend(ctx, row, signal)),
     leaseExpiresAt,
     ...(parent.customerMessageId === undefined
       ? {}
@@ -129,23 +137,32 @@ export async function claimDelivery(
 }
 
 /**
- * Marks the start of a create, so recovery knows a message may exist without a recorded id, and
- * what it looks like. The first unrecorded attempt wins: a retry inside Discord's nonce window is
- * answered with that first message.
+ * What an earlier, unrecorded create rendered, when that was an older version of the signal than
+ * the one this claim hands out (the signal was edited meanwhile): the bot renders it again to
+ * recognise the orphan in the channel's history. Absent when the versions match (the current render
+ * is the one to look for) or when a recorded content hash already answers it.
  */
-export async function markSending(
-  ctx: MutationCtx,
-  args: { deliveryId: Id<"mirrorDeliveries">; owner: string; contentHash: string },
-): Promise<boolean> {
-  const row = await ctx.db.get("mirrorDeliveries", args.deliveryId);
-  if (row === null || !holdsLease(row, args.owner)) return false;
-  if (row.sendStartedAt === undefined) {
-    await ctx.db.patch("mirrorDeliveries", row._id, {
-      sendStartedAt: Date.now(),
-      sendingHash: args.contentHash,
-    });
-  }
-  return true;
+async function earlierSend(
+  ctx: QueryCtx,
+  row: Doc<"mirrorDeliveries">,
+  signal: Doc<"signals">,
+): Promise<Pick<ClaimedDelivery, "sendingSignal">> {
+  const version = row.sendingVersion;
+  if (row.sendStartedAt === undefined || row.sendingHash !== undefined) return {};
+  if (version === undefined || version === signal.version) return {};
+  const revision = await ctx.db
+    .query("signalRevisions")
+    .withIndex("by_signal_and_version", (q) => q.eq("signalId", signal._id).eq("version", version))
+    .unique();
+  if (revision === null) return {};
+  return {
+    sendingSignal: {
+      version,
+      content: revision.content,
+      parsed: revision.parsed,
+      ...(await renderAttachments(ctx, revision.attachmentIds)),
+    },
+  };
 }
 
 /**
@@ -174,6 +191,7 @@ export async function completeDelivery(
       await ctx.db.patch("mirrorDeliveries", row._id, {
         customerMessageId: args.customerMessageId,
         sendStartedAt: undefined,
+        sendingVersion: undefined,
         sendingHash: undefined,
         updatedAt: now,
       });
@@ -188,6 +206,7 @@ export async function completeDelivery(
     renderedHash: args.renderedHash ?? undefined,
     syncedVersion: Math.max(row.syncedVersion, args.syncedVersion),
     sendStartedAt: undefined,
+    sendingVersion: undefined,
     sendingHash: undefined,
     status: morePending ? "pending" : "done",
     nextAttemptAt: now,
@@ -216,10 +235,11 @@ export async function completeDelivery(
 /**
  * The customer message is gone (deleted by a moderator: 10008 on edit). Forget it and move to a new
  * nonce generation, so the re-create is not deduplicated into the deleted message. Keeps the lease.
+ * The bot re-creates it right away (rendering `version`, the claimed one): that send starts here.
  */
 export async function forgetVanishedMessage(
   ctx: MutationCtx,
-  args: { deliveryId: Id<"mirrorDeliveries">; owner: string },
+  args: { deliveryId: Id<"mirrorDeliveries">; owner: string; version: number },
 ): Promise<string | null> {
   const row = await ctx.db.get("mirrorDeliveries", args.deliveryId);
   if (row === null || !holdsLease(row, args.owner)) return null;
@@ -229,7 +249,8 @@ export async function forgetVanishedMessage(
     customerMessageId: undefined,
     updateNoteMessageId: undefined,
     renderedHash: undefined,
-    sendStartedAt: undefined,
+    sendStartedAt: Date.now(),
+    sendingVersion: args.version,
     sendingHash: undefined,
     nonceGeneration: generation,
     nonce,

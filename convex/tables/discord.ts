@@ -27,7 +27,9 @@ export const discordTables = {
     nonceGeneration: v.optional(v.number()),
     /** A create was started at this time and its message id is not recorded yet (crash window). */
     sendStartedAt: v.optional(v.number()),
-    /** Content hash of that first unrecorded create, so recovery can recognise the orphan. */
+    /** The signal version that create renders (set by the claim), so recovery can recognise it. */
+    sendingVersion: v.optional(v.number()),
+    /** Content hash of that create, recorded by bots before claims set `sendingVersion`. */
     sendingHash: v.optional(v.string()),
     /** Hash of what the customer message shows now (content + attachments); unchanged → no edit. */
     renderedHash: v.optional(v.string()),

@@ -33,7 +33,9 @@ export type ExecutionResult =
  * Brings one customer message to the claimed signal version (level-triggered: whatever happened
  * in between, the current content is what gets rendered) and acknowledges through Convex. Every
  * Discord write is recorded before the acknowledgement; a create carries the row's nonce with
- * enforce_nonce so a retry after a crash returns the first message instead of posting twice.
+ * enforce_nonce so a retry after a crash returns the first message instead of posting twice. The
+ * start of a create is recorded by the claim itself (or by forgetMessage for a re-create), so a
+ * create costs two Convex calls: claim and complete.
  */
 export class DeliveryExecutor {
   constructor(private readonly deps: ExecutorDeps) {}
@@ -102,7 +104,7 @@ export class DeliveryExecutor {
         api: this.deps.api,
         channel,
         sendStartedAt,
-        sendingHash: work.sendingHash ?? contentHashOf(rendered.hash) ?? "",
+        sendingHash: this.sendingHash(work, rendered),
       });
       if (orphan !== undefined) {
         this.deps.logger.info(
@@ -113,7 +115,6 @@ export class DeliveryExecutor {
         return this.update(channel, adopted(work, orphan), orphan.id, rendered);
       }
     }
-    await this.deps.api.markSending(work.deliveryId, contentHashOf(rendered.hash) ?? "");
     const message = await this.sendWithFallback(rendered, (payload) =>
       channel.send({
         ...payload,
@@ -183,7 +184,7 @@ export class DeliveryExecutor {
     work: ClaimedDelivery,
     rendered: RenderedMessage,
   ): Promise<ExecutionResult> {
-    const nonce = await this.deps.api.forgetMessage(work.deliveryId);
+    const nonce = await this.deps.api.forgetMessage(work.deliveryId, work.version);
     if (nonce === null) {
       return { outcome: "failed", failure: { kind: "transient", message: "lease lost" } };
     }
@@ -251,7 +252,7 @@ export class DeliveryExecutor {
         api: this.deps.api,
         channel,
         sendStartedAt: work.sendStartedAt,
-        sendingHash: work.sendingHash ?? contentHashOf(rendered.hash) ?? "",
+        sendingHash: this.sendingHash(work, rendered),
       });
       if (orphan !== undefined) ids.push(orphan.id);
     }
@@ -262,6 +263,29 @@ export class DeliveryExecutor {
       renderedHash: null,
     });
     return this.result(ack, "deleted");
+  }
+
+  /**
+   * The content hash of the earlier unrecorded create: recorded by an older bot, else rendered from
+   * the version it posted (the claim sends that version's content when an edit came in between),
+   * else the current render (same version).
+   */
+  private sendingHash(work: ClaimedDelivery, rendered: RenderedMessage): string {
+    if (work.sendingHash !== undefined) return work.sendingHash;
+    const earlier = work.sendingSignal;
+    const render =
+      earlier === undefined
+        ? rendered
+        : renderDelivery(
+            {
+              ...work,
+              signal: { ...work.signal, content: earlier.content, parsed: earlier.parsed },
+              attachments: earlier.attachments,
+              omittedAttachments: earlier.omittedAttachments,
+            },
+            this.deps.render,
+          );
+    return contentHashOf(render.hash) ?? "";
   }
 
   private result(

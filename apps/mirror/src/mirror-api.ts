@@ -22,21 +22,13 @@ export class MirrorApi {
     return this.client;
   }
 
+  /** Leases a delivery; for a create, the claim also records that the send starts now. */
   claim(deliveryId: Id<"mirrorDeliveries">, leaseMs: number) {
     return this.client.mutation(api.mirror.claim, {
       secret: this.secret,
       owner: this.owner,
       deliveryId,
       leaseMs,
-    });
-  }
-
-  markSending(deliveryId: Id<"mirrorDeliveries">, contentHash: string) {
-    return this.client.mutation(api.mirror.markSendingStarted, {
-      secret: this.secret,
-      owner: this.owner,
-      deliveryId,
-      contentHash,
     });
   }
 
@@ -57,11 +49,13 @@ export class MirrorApi {
     });
   }
 
-  forgetMessage(deliveryId: Id<"mirrorDeliveries">) {
+  /** Forgets a vanished customer message; the re-create of `version` is recorded as started. */
+  forgetMessage(deliveryId: Id<"mirrorDeliveries">, version: number) {
     return this.client.mutation(api.mirror.forgetMessage, {
       secret: this.secret,
       owner: this.owner,
       deliveryId,
+      version,
     });
   }
 

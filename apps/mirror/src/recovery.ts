@@ -12,9 +12,9 @@ const SKEW_MS = 10_000;
  * id): the bot may or may not have posted. Discord's history does not return nonces, and
  * `enforce_nonce` only deduplicates for a few minutes, so the nonce alone cannot settle it after a
  * long outage. We look for the orphan instead: a message by this bot in the channel's latest
- * 100 messages, posted no earlier than the send started, whose content hash is the one recorded
- * when the send started (`sendingHash`, so an edit made during the outage does not hide it), and
- * not already recorded for another delivery. Found → adopt it (then edit it to the current
+ * 100 messages, posted no earlier than the send started, whose content hash is the one of what
+ * that send rendered (the executor renders the version the claim recorded with the send, so an
+ * edit made during the outage does not hide it), and not already recorded for another delivery. Found → adopt it (then edit it to the current
  * version). Not found → post with the same nonce (inside the dedupe window Discord still returns
  * the orphan if it exists but was not visible yet).
  *

@@ -149,6 +149,59 @@ describe("mirroring", () => {
     expect(await stack.customerMessages()).toHaveLength(1);
   });
 
+  test("a crash after the post, an edit while down and no nonce dedupe: still no duplicate", async () => {
+    // Discord forgets the nonce at once, so only the recorded send (made by the claim itself,
+    // no separate call) and the orphan search keep the retry from posting a second message. The
+    // edit while down means the orphan shows the first version: the claim hands out what it rendered.
+    await stack.close();
+    stack = await startStack({ nonceWindowMs: 1 });
+    let crashed = false;
+    const crashing: { app?: Awaited<ReturnType<Stack["startMirror"]>> } = {};
+    class CrashingApi extends MirrorApi {
+      override async complete(
+        work: ClaimedDelivery,
+        result: Parameters<MirrorApi["complete"]>[1],
+      ): ReturnType<MirrorApi["complete"]> {
+        if (!crashed && result.customerMessageId !== null) {
+          crashed = true;
+          await crashing.app?.kill();
+          throw new Error("crashed before the ack");
+        }
+        return super.complete(work, result);
+      }
+    }
+    crashing.app = await stack.startMirror({
+      instanceId: "crashy",
+      env: { MIRROR_SUMMARY: "on" },
+      overrides: { api: (client, secret, owner) => new CrashingApi(client, secret, owner) },
+    });
+    const id = await stack.source.post("[sig-1] SOL/USDT LONG entry 150 TP 160 SL 140");
+    await waitFor(() => crashed, 20_000, "the crash");
+    const [orphan] = await waitFor(async () => {
+      const messages = await stack.customerMessages();
+      return messages.length === 1 ? messages : undefined;
+    });
+    await stack.source.edit(id, "[sig-1] SOL/USDT LONG entry 150 TP 170 SL 140");
+
+    await stack.startMirror({ instanceId: "crashy", env: { MIRROR_SUMMARY: "on" } });
+    await waitFor(
+      async () => {
+        const messages = await stack.customerMessages();
+        return messages.length === 1 && messages[0]?.content.includes("TP 170") === true;
+      },
+      20_000,
+      "the orphan adopted and edited to the new version",
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const messages = await stack.customerMessages();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.id).toBe(orphan?.id);
+    const creates = (await stack.emulator.control.requests(0, 5000)).filter(
+      (r) => r.method === "POST" && r.path.endsWith(`/channels/${CUSTOMER_CHANNEL}/messages`),
+    );
+    expect(creates).toHaveLength(1);
+  });
+
   test("two mirror instances never double-post", async () => {
     await stack.emulator.control.updateSettings({ rateLimits: RELAXED_RATE_LIMITS });
     await stack.startMirror({ instanceId: "mirror-a" });
