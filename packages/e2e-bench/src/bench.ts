@@ -122,8 +122,9 @@ export async function runBenchmark(
       say("opening headless Chromium on the production dashboard…");
       browser = await BrowserProbe.open(stack.webUrl, firstUser);
     }
+    let dashboards: Subscribers | null = null;
     const targets = () => {
-      const pids = stack.pids();
+      const pids = [...stack.pids(), ...(dashboards?.pids() ?? [])];
       const chromium = descendantsNamed(process.pid, /chrom/i)[0];
       return chromium === undefined ? pids : [...pids, { name: "chromium", pid: chromium }];
     };
@@ -158,6 +159,7 @@ export async function runBenchmark(
             stack.backendUrl,
             users.slice(0, subscriberCount),
           );
+          dashboards = subscribers;
           await browser?.reload();
           const context = {
             control: stack.control,

@@ -4,6 +4,7 @@ import type { HopName, RunResult } from "./report.js";
 const COLUMNS: [HopName, string][] = [
   ["received_to_committed", "received→committed"],
   ["ingest_to_subscriber", "ingest→subscriber"],
+  ["ingest_to_probe", "ingest→probe"],
   ["source_to_browser", "source→browser"],
   ["ingest_to_bot", "ingest→bot"],
   ["bot_to_mirrored", "bot→mirrored"],

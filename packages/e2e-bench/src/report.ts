@@ -11,6 +11,7 @@ export const HOPS = [
   ["committed_to_bot", "committed → mirror bot received"],
   ["bot_to_mirrored", "mirror bot received → mirrored message created"],
   ["ingest_to_subscriber", "ingest → dashboard subscriber (budget 30)"],
+  ["ingest_to_probe", "ingest → probe dashboard (last in the fan-out, own thread)"],
   ["ingest_to_bot", "ingest → mirror bot received (budget 30)"],
   ["source_to_subscriber", "end to end: source → subscriber"],
   ["source_to_browser", "end to end: source → browser card"],
@@ -55,6 +56,7 @@ export function hopSamples(records: readonly SignalRecord[]): Record<HopName, nu
       out.ingest_to_subscriber.push(...diff(at, r.receivedAt));
       out.source_to_subscriber.push(...diff(at, r.sourceAt));
     }
+    out.ingest_to_probe.push(...diff(r.probeAt, r.receivedAt));
     out.committed_to_browser.push(...diff(r.browserAt, r.committedAt));
     out.source_to_browser.push(...diff(r.browserAt, r.sourceAt));
     out.committed_to_bot.push(...diff(r.botReceivedAt, r.committedAt));

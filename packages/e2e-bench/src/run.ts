@@ -25,6 +25,8 @@ export type SignalRecord = {
   receivedAt?: number;
   committedAt?: number;
   subscriberAt: (number | undefined)[];
+  /** The probe dashboard (connected last, on the benchmark's main thread) saw it. */
+  probeAt?: number;
   browserAt?: number;
   botReceivedAt?: number;
   mirroredAt?: number;
@@ -190,6 +192,7 @@ export async function runOnce(
     const timing = byId.get(post.messageId);
     const delivery = timing?.deliveries[0];
     const mirrorMessage = mirrored.get(post.tag);
+    const probe = ctx.subscribers.probeSighting(post.tag);
     return {
       tag: post.tag,
       messageId: post.messageId,
@@ -198,6 +201,7 @@ export async function runOnce(
       ...(timing?.receivedAt === undefined ? {} : { receivedAt: timing.receivedAt }),
       ...(timing?.committedAt === undefined ? {} : { committedAt: timing.committedAt }),
       subscriberAt: ctx.subscribers.sightings(post.tag),
+      ...(probe === undefined ? {} : { probeAt: probe }),
       ...(browser.has(post.tag) ? { browserAt: browser.get(post.tag) } : {}),
       ...(delivery?.botReceivedAt === undefined ? {} : { botReceivedAt: delivery.botReceivedAt }),
       ...(mirrorMessage === undefined ? {} : { mirroredAt: Date.parse(mirrorMessage.timestamp) }),

@@ -22,6 +22,7 @@ function record(offset: number, subscriberDelays: number[]): SignalRecord {
     receivedAt: sourceAt + 2,
     committedAt: sourceAt + 5,
     subscriberAt: subscriberDelays.map((d) => sourceAt + 5 + d),
+    probeAt: sourceAt + 17,
     botReceivedAt: sourceAt + 9,
     mirroredAt: sourceAt + 20,
   };
@@ -34,6 +35,7 @@ describe("hops and budgets", () => {
     expect(samples.received_to_committed).toEqual([3]);
     expect(samples.committed_to_subscriber).toEqual([10, 30]);
     expect(samples.ingest_to_subscriber).toEqual([13, 33]);
+    expect(samples.ingest_to_probe).toEqual([15]);
     expect(samples.committed_to_bot).toEqual([4]);
     expect(samples.ingest_to_bot).toEqual([7]);
     expect(samples.bot_to_mirrored).toEqual([11]);
