@@ -40,30 +40,31 @@ export async function checkLivePass(pass: LivePass, now: number): Promise<LivePa
 }
 
 async function sign(tierKey: string, expiresAt: number): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    await passKeyBytes(),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
   const mac = await crypto.subtle.sign(
     "HMAC",
-    key,
+    await passKey(),
     new TextEncoder().encode(`live-pass/v1\n${tierKey}\n${expiresAt}`),
   );
   return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
+
+/** The imported key, kept while the secret is unchanged (every live re-run checks a pass). */
+let cachedKey: { secret: string; key: Promise<CryptoKey> } | null = null;
 
 /**
  * The HMAC key is derived from Convex Auth's signing key (every deployment with sign-in has
  * it): SHA-256 over a purpose label and the key, so passes can't be confused with anything
  * else signed from it, and rotating the auth key rotates passes too.
  */
-async function passKeyBytes(): Promise<ArrayBuffer> {
+function passKey(): Promise<CryptoKey> {
   const secret = requireEnv("JWT_PRIVATE_KEY");
-  return await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(`g3 live feed pass key\n${secret}`),
-  );
+  if (cachedKey?.secret !== secret) {
+    const key = crypto.subtle
+      .digest("SHA-256", new TextEncoder().encode(`g3 live feed pass key\n${secret}`))
+      .then((bytes) =>
+        crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
+      );
+    cachedKey = { secret, key };
+  }
+  return cachedKey.key;
 }
