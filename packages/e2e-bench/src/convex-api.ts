@@ -16,6 +16,14 @@ export type SignalCard = {
   version: number;
 };
 
+export type FeedPage = {
+  page: SignalCard[];
+  isDone: boolean;
+  continueCursor: string;
+  locked: boolean;
+  lockReason?: string;
+};
+
 export type LivePass = { tierKey: string; expiresAt: number; signature: string };
 
 export type LiveFeed =
@@ -55,6 +63,14 @@ export const refs = {
     { locked: true; reason: string } | { locked: false; pass: LivePass; renewAt: number }
   >("feed:livePass"),
   liveFeed: makeFunctionReference<"query", { pass: LivePass }, LiveFeed>("feed:live"),
+  feedList: makeFunctionReference<
+    "query",
+    {
+      paginationOpts: { numItems: number; cursor: string | null };
+      filters?: { from?: number; to?: number };
+    },
+    FeedPage
+  >("feed:list"),
   deliveryTimings: makeFunctionReference<"query", { sourceMessageIds: string[] }, DeliveryTiming[]>(
     "latency:deliveryTimings",
   ),

@@ -1,16 +1,20 @@
 import { ConvexClient } from "convex/browser";
 import { webSocketConstructor } from "./admin-client.js";
-import { type LiveFeed, refs } from "./convex-api.js";
+import { type FeedPage, type LiveFeed, type SignalCard, refs } from "./convex-api.js";
 import { tagOf } from "./tags.js";
 import type { BenchUser } from "./users.js";
 
 export type Dashboard = { ready: Promise<void>; close: () => Promise<void> };
 
+/** Cards per history page when a reader scrolls down to what a burst pushed past the head. */
+const GAP_PAGE_SIZE = 100;
+
 /**
  * One signed-in dashboard: its own ConvexClient (own WebSocket) doing what the web dashboard does
  * for new signals — get a live pass (`feed.livePass`, the access gate), subscribe to the tier's
- * live head (`feed.live`) and renew the pass each window. Calls `onSeen(tag, Date.now())` the
- * first time an update contains a tagged signal.
+ * live head (`feed.live`) and renew the pass each window — and, when a burst pushes signals past
+ * the head between two results, reading them from its own history (`feed.list`, per-user gate)
+ * like a reader scrolling down. Calls `onSeen(tag, Date.now())` the first time a signal shows.
  */
 export function openDashboard(
   backendUrl: string,
@@ -34,16 +38,45 @@ export function openDashboard(
   let unsubscribe: () => void = () => undefined;
   let renewTimer: NodeJS.Timeout | undefined;
 
-  const onResult = (result: LiveFeed) => {
-    const now = Date.now();
-    if (!result.ok) return; // an expired pass: the renewal below replaces it
-    for (const card of result.cards) {
+  const see = (cards: readonly SignalCard[], at: number) => {
+    for (const card of cards) {
       if (seenIds.has(card.id)) continue;
       seenIds.add(card.id);
       const tag = tagOf(card.content);
-      if (tag !== null) onSeen(tag, now);
+      if (tag !== null) onSeen(tag, at);
     }
+  };
+  /** Newest `createdAt` shown so far: anything newer than it that the head skipped is a gap. */
+  let watermark: number | null = null;
+  const onResult = (result: LiveFeed) => {
+    const now = Date.now();
+    if (!result.ok) return; // an expired pass: the renewal below replaces it
+    const oldest = result.cards.at(-1);
+    if (watermark !== null && oldest !== undefined && oldest.createdAt > watermark) {
+      // More signals arrived between two results than the head holds (a burst). The dashboard
+      // shows the skipped ones from the viewer's history; this reader scrolls down to them.
+      void fillGap(watermark, oldest.createdAt);
+    }
+    see(result.cards, now);
+    const newest = result.cards[0]?.createdAt;
+    if (newest !== undefined && (watermark === null || newest > watermark)) watermark = newest;
     resolveReady();
+  };
+  const fillGap = async (from: number, to: number) => {
+    let cursor: string | null = null;
+    try {
+      for (;;) {
+        const page: FeedPage = await client.query(refs.feedList, {
+          paginationOpts: { numItems: GAP_PAGE_SIZE, cursor },
+          filters: { from, to },
+        });
+        see(page.page, Date.now());
+        if (page.isDone || closed) return;
+        cursor = page.continueCursor;
+      }
+    } catch (error) {
+      if (!closed) rejectReady(error instanceof Error ? error : new Error(String(error)));
+    }
   };
   // The dashboard's pass cycle: subscribe with the new pass, then drop the old subscription.
   const renew = async () => {
