@@ -48,6 +48,17 @@ const post = (
     })),
   });
 
+/** The collector's health once its write queue is empty. */
+const queueDrained = (collector: CollectorProcess) =>
+  waitFor(
+    async () => {
+      const health = await collector.health();
+      return health.body.queueDepth === 0 ? health : null;
+    },
+    10_000,
+    "an empty queue",
+  );
+
 let current: CollectorProcess | undefined;
 const stored = (
   messageId: string,
@@ -131,14 +142,7 @@ describe("collector against the Discord emulator and the offline Convex backend"
     expect(deleted.signal.version).toBe(3);
     expect(deleted.revisions.map((r) => r.change)).toEqual(["create", "edit", "delete"]);
 
-    const health = await waitFor(
-      async () => {
-        const current = await collector.health();
-        return current.body.queueDepth === 0 ? current : null;
-      },
-      10_000,
-      "an empty queue",
-    );
+    const health = await queueDrained(collector);
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ready: true, gateway: "ready", queueDepth: 0 });
     expect(health.body.watchedChannels).toEqual([
@@ -347,14 +351,7 @@ describe("collector against the Discord emulator and the offline Convex backend"
     const collector = startCollector();
     await collector.waitReady();
     await burst(150);
-    const health = await waitFor(
-      async () => {
-        const current = await collector.health();
-        return current.body.queueDepth === 0 ? current : null;
-      },
-      10_000,
-      "an empty queue",
-    );
+    const health = await queueDrained(collector);
     expect(health.body.writesInFlight).toBe(0);
     expect(health.body.peakWritesInFlight).toBeGreaterThan(1);
     expect(health.body.peakWritesInFlight).toBeLessThanOrEqual(32);

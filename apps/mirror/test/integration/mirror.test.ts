@@ -47,6 +47,34 @@ async function converged(expected: { key: string; content: string }[], timeoutMs
   );
 }
 
+/**
+ * A mirror (instance "crashy") whose process dies right after Discord created its first message
+ * and before Convex hears of it: the message exists, the delivery still says "sending".
+ */
+async function startCrashingMirror(env: Record<string, string> = {}) {
+  let crashed = false;
+  const crashing: { app?: Awaited<ReturnType<Stack["startMirror"]>> } = {};
+  class CrashingApi extends MirrorApi {
+    override async complete(
+      work: ClaimedDelivery,
+      result: Parameters<MirrorApi["complete"]>[1],
+    ): ReturnType<MirrorApi["complete"]> {
+      if (!crashed && result.customerMessageId !== null) {
+        crashed = true;
+        await crashing.app?.kill();
+        throw new Error("crashed before the ack");
+      }
+      return super.complete(work, result);
+    }
+  }
+  crashing.app = await stack.startMirror({
+    instanceId: "crashy",
+    env,
+    overrides: { api: (client, secret, owner) => new CrashingApi(client, secret, owner) },
+  });
+  return { happened: () => crashed };
+}
+
 async function failedDeliveries() {
   const admin = await stack.adminUser();
   const page = await admin.client.query(api.workQueues.mirrorDeliveries, {
@@ -114,27 +142,9 @@ describe("mirroring", () => {
   });
 
   test("a crash between Discord's answer and the ack produces no duplicate", async () => {
-    let crashed = false;
-    const crashing: { app?: Awaited<ReturnType<Stack["startMirror"]>> } = {};
-    class CrashingApi extends MirrorApi {
-      override async complete(
-        work: ClaimedDelivery,
-        result: Parameters<MirrorApi["complete"]>[1],
-      ): ReturnType<MirrorApi["complete"]> {
-        if (!crashed && result.customerMessageId !== null) {
-          crashed = true;
-          await crashing.app?.kill(); // the process dies: the message exists, Convex never hears of it
-          throw new Error("crashed before the ack");
-        }
-        return super.complete(work, result);
-      }
-    }
-    crashing.app = await stack.startMirror({
-      instanceId: "crashy",
-      overrides: { api: (client, secret, owner) => new CrashingApi(client, secret, owner) },
-    });
+    const crash = await startCrashingMirror();
     await stack.source.post("[sig-1] SOL/USDT LONG 150");
-    await waitFor(() => crashed, 20_000, "the crash");
+    await waitFor(crash.happened, 20_000, "the crash");
     await waitFor(
       async () => (await stack.customerMessages()).length === 1,
       10_000,
@@ -155,28 +165,9 @@ describe("mirroring", () => {
     // edit while down means the orphan shows the first version: the claim hands out what it rendered.
     await stack.close();
     stack = await startStack({ nonceWindowMs: 1 });
-    let crashed = false;
-    const crashing: { app?: Awaited<ReturnType<Stack["startMirror"]>> } = {};
-    class CrashingApi extends MirrorApi {
-      override async complete(
-        work: ClaimedDelivery,
-        result: Parameters<MirrorApi["complete"]>[1],
-      ): ReturnType<MirrorApi["complete"]> {
-        if (!crashed && result.customerMessageId !== null) {
-          crashed = true;
-          await crashing.app?.kill();
-          throw new Error("crashed before the ack");
-        }
-        return super.complete(work, result);
-      }
-    }
-    crashing.app = await stack.startMirror({
-      instanceId: "crashy",
-      env: { MIRROR_SUMMARY: "on" },
-      overrides: { api: (client, secret, owner) => new CrashingApi(client, secret, owner) },
-    });
+    const crash = await startCrashingMirror({ MIRROR_SUMMARY: "on" });
     const id = await stack.source.post("[sig-1] SOL/USDT LONG entry 150 TP 160 SL 140");
-    await waitFor(() => crashed, 20_000, "the crash");
+    await waitFor(crash.happened, 20_000, "the crash");
     const [orphan] = await waitFor(async () => {
       const messages = await stack.customerMessages();
       return messages.length === 1 ? messages : undefined;

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import Link from "next/link";
 import { followUpFacts } from "@/lib/follow-up";
 import { formatTime } from "@/lib/format";
@@ -18,7 +19,29 @@ const KIND_LABELS: Record<SignalCardData["kind"], string> = {
   note: "Note",
 };
 
-export function SignalCard({ signal, isNew }: { signal: SignalCardData; isNew: boolean }) {
+type SignalCardProps = { signal: SignalCardData; isNew: boolean };
+
+/**
+ * One card. Every live update brings new objects for the cards it carries, so the comparison is by
+ * what a card shows — version, deletion, attachments — and an unchanged card is not rendered again.
+ */
+export const SignalCard = memo(
+  SignalCardView,
+  (before: SignalCardProps, after: SignalCardProps) =>
+    before.isNew === after.isNew && sameCardContent(before.signal, after.signal),
+);
+
+function sameCardContent(a: SignalCardData, b: SignalCardData): boolean {
+  return (
+    a.id === b.id &&
+    a.version === b.version &&
+    a.deletedAt === b.deletedAt &&
+    a.attachments.map((file) => file.url).join("\n") ===
+      b.attachments.map((file) => file.url).join("\n")
+  );
+}
+
+function SignalCardView({ signal, isNew }: SignalCardProps) {
   const deleted = signal.deletedAt !== undefined;
   const facts = followUpFacts({ ...signal.parsed, kind: signal.kind });
   const isFollowUp = signal.kind !== "signal" && signal.kind !== "note";
