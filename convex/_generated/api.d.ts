@@ -54,6 +54,7 @@ import type * as model_ingestParse from "../model/ingestParse.js";
 import type * as model_ingestSignal from "../model/ingestSignal.js";
 import type * as model_ingestSnowflake from "../model/ingestSnowflake.js";
 import type * as model_ingestValidators from "../model/ingestValidators.js";
+import type * as model_livePass from "../model/livePass.js";
 import type * as model_mirrorFanout from "../model/mirrorFanout.js";
 import type * as model_mirrorHealth from "../model/mirrorHealth.js";
 import type * as model_mirrorLatency from "../model/mirrorLatency.js";
@@ -140,6 +141,7 @@ declare const fullApi: ApiFromModules<{
   "model/ingestSignal": typeof model_ingestSignal;
   "model/ingestSnowflake": typeof model_ingestSnowflake;
   "model/ingestValidators": typeof model_ingestValidators;
+  "model/livePass": typeof model_livePass;
   "model/mirrorFanout": typeof model_mirrorFanout;
   "model/mirrorHealth": typeof model_mirrorHealth;
   "model/mirrorLatency": typeof model_mirrorLatency;
