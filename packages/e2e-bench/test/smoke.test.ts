@@ -38,11 +38,29 @@ describe("end-to-end pipeline (smoke)", () => {
       for (const at of record.subscriberAt) {
         expect(at).toBeGreaterThanOrEqual(record.committedAt ?? Infinity);
       }
+      expect(record.probeAt).toBeGreaterThanOrEqual(record.committedAt ?? Infinity);
     }
     expect(result?.hops.source_to_mirrored.count).toBe(10);
     expect(result?.processes.map((p) => p.name)).toEqual(
       expect.arrayContaining(["discord", "convex", "collector", "mirror", "bench-clients"]),
     );
     expect(lines.some((line) => line.includes("end to end: source → mirrored message"))).toBe(true);
+  }, 90_000);
+
+  test("a burst larger than the live head still reaches every dashboard, every signal", async () => {
+    const out = mkdtempSync(join(tmpdir(), "e2e-bench-smoke-"));
+    const options = parseOptions(
+      ["--stored", "100", "--subscribers", "2", "--mode", "burst", "--burst", "60", "--no-browser"],
+      out,
+    );
+    if (options === "help") throw new Error("unexpected --help");
+    const report = await runBenchmark(root, options, () => undefined);
+    // The live head holds 10: the rest reach each dashboard through its own history.
+    expect(report.results[0]?.delivered).toMatchObject({
+      signals: 60,
+      subscriberSamples: 120,
+      expectedSubscriberSamples: 120,
+      mirrored: 60,
+    });
   }, 90_000);
 });
