@@ -11,6 +11,10 @@ import type { Logger } from "./logger.js";
 import { MirrorApi } from "./mirror-api.js";
 import { MirrorWorker } from "./mirror-worker.js";
 import { RoleWorker } from "./role-worker.js";
+import { whenUnreachable } from "./unreachable.js";
+
+/** On stop, give up on the graceful steps once Convex has been unreachable this long. */
+const CONVEX_GONE_ON_STOP_MS = 2_000;
 
 export type MirrorApp = {
   client: Client;
@@ -150,10 +154,27 @@ export async function composeMirror(
     healthPort: health.port,
     stop: () =>
       (stopping ??= (async () => {
-        await mirror.stop();
-        await roles.stop();
-        await drift.stop();
-        await stopHeartbeat();
+        const graceful = (async () => {
+          await mirror.stop();
+          await roles.stop();
+          await drift.stop();
+          await stopHeartbeat();
+        })();
+        const convexGone = whenUnreachable(
+          () => convex.connectionState().isWebSocketConnected,
+          CONVEX_GONE_ON_STOP_MS,
+        );
+        const outcome = await Promise.race([
+          graceful.then(() => "done" as const),
+          convexGone.reached.then(() => "convex_gone" as const),
+        ]);
+        convexGone.cancel();
+        if (outcome === "convex_gone") {
+          logger.warn(
+            { event: "mirror.stop_without_convex" },
+            "Convex is unreachable: stopping without handing back leases (they expire and are reclaimed at the next start)",
+          );
+        }
         await health.close();
         await client.destroy();
         await convex.close();

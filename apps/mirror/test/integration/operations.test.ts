@@ -32,6 +32,15 @@ describe("operations", () => {
     expect((await fetch(`http://127.0.0.1:${app.healthPort}/nope`)).status).toBe(404);
   });
 
+  test("stops in seconds when Convex is already gone (e.g. Ctrl-C reached every local service)", async () => {
+    const app = await stack.startMirror();
+    await stack.backend.close();
+    const started = Date.now();
+    await app.stop();
+    // The leases it could not hand back expire on their own and are reclaimed at the next start.
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
   test("SIGTERM finishes in-flight sends, releases leases and exits 0; another replica takes over at once", async () => {
     // Every create takes 400 ms at Discord, so work is in flight when the signal arrives.
     await stack.emulator.control.injectRestFault({
