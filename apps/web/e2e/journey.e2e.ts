@@ -14,7 +14,7 @@ import { ConvexHttpClient } from "convex/browser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminClient } from "@g3/convex-offline";
-import { launchChromium } from "./browser";
+import { launchChromium } from "@g3/dev-stack/chromium";
 import {
   ADMIN_EMAIL,
   SERVICE_SECRET,

@@ -1,19 +1,7 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { launchChromium } from "@g3/dev-stack/chromium";
+import type { Browser, Page } from "playwright-core";
 import { TAG_PATTERN } from "./tags.js";
 import type { BenchUser } from "./users.js";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // Runs in the page (a string: this package compiles without the DOM lib). Records, per tag, the
 // Date.now() of the first DOM mutation that added a signal card carrying it.
@@ -49,12 +37,7 @@ export class BrowserProbe {
   ) {}
 
   static async open(webUrl: string, user: BenchUser): Promise<BrowserProbe> {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH), or pass --no-browser.`,
-      );
-    }
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchChromium("Or run the benchmark with --no-browser.");
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${webUrl}/signin`);
