@@ -133,6 +133,16 @@ export async function runBenchmark(
     let runNumber = 0;
     const results: RunResult[] = [];
     const raw: BenchReport["raw"] = [];
+    /** The report so far (also written after each run, so an interrupted matrix keeps its rows). */
+    const report = (): BenchReport => ({
+      machine,
+      options,
+      web: options.browser ? "production (next start)" : "off",
+      results,
+      budgets: checkBudgets(results),
+      raw,
+      logs: null,
+    });
     for (const storedLevel of options.stored) {
       if (stored < storedLevel) {
         say(`pre-loading history: ${stored} → ${storedLevel} stored signals…`);
@@ -187,15 +197,7 @@ export async function runBenchmark(
             results.push(result);
             raw.push({ spec, records: run.records });
             say(formatRun(result));
-            onProgress({
-              machine,
-              options,
-              web: options.browser ? "production (next start)" : "off",
-              results,
-              budgets: checkBudgets(results),
-              raw,
-              logs: null,
-            });
+            onProgress(report());
           } finally {
             await subscribers.close();
           }
@@ -204,15 +206,7 @@ export async function runBenchmark(
       }
     }
     failed = false;
-    return {
-      machine,
-      options,
-      web: options.browser ? "production (next start)" : "off",
-      results,
-      budgets: checkBudgets(results),
-      raw,
-      logs: null,
-    };
+    return report();
   } finally {
     await browser?.close();
     await stack.close();
