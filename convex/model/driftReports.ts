@@ -1,6 +1,7 @@
 import { ConvexError, v, type Infer } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { driftReportFields } from "../tables/discord";
 
 /** The bot compares at most this many latest deliveries per mapping. */
 export const MAX_DRIFT_WINDOW = 50;
@@ -9,25 +10,8 @@ export const MAX_DRIFT_MAPPINGS = 25;
 /** Example ids kept per category. */
 export const MAX_DRIFT_EXAMPLES = 5;
 
-const vExampleIds = v.array(v.string());
+export const vDriftReportInput = v.object(driftReportFields);
 
-export const vDriftReportInput = v.object({
-  mappingId: v.id("channelMappings"),
-  customerChannelId: v.string(),
-  checkedAt: v.number(),
-  windowSignals: v.number(),
-  windowMessages: v.number(),
-  missing: v.number(),
-  duplicates: v.number(),
-  stale: v.number(),
-  orphans: v.number(),
-  examples: v.object({
-    missing: vExampleIds,
-    duplicates: vExampleIds,
-    stale: vExampleIds,
-    orphans: vExampleIds,
-  }),
-});
 export type DriftReportInput = Infer<typeof vDriftReportInput>;
 
 export const vDriftWindowRow = v.object({

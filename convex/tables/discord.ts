@@ -1,6 +1,26 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
 
+/** What one drift check reports for a mapping (the bot sends it; the table keeps the latest). */
+export const driftReportFields = {
+  mappingId: v.id("channelMappings"),
+  customerChannelId: v.string(),
+  checkedAt: v.number(),
+  /** Signals compared (latest deliveries of the mapping) and customer messages read. */
+  windowSignals: v.number(),
+  windowMessages: v.number(),
+  missing: v.number(),
+  duplicates: v.number(),
+  stale: v.number(),
+  orphans: v.number(),
+  examples: v.object({
+    missing: v.array(v.string()), // signal ids
+    duplicates: v.array(v.string()), // customer message ids
+    stale: v.array(v.string()), // signal ids
+    orphans: v.array(v.string()), // customer message ids
+  }),
+};
+
 export const vWorkStatus = v.union(
   v.literal("pending"), // waiting for a worker (or for nextAttemptAt)
   v.literal("leased"), // claimed by a worker until leaseExpiresAt
@@ -55,25 +75,9 @@ export const discordTables = {
    * The mirror's latest drift check per mapping (the bot overwrites it every check: one row per
    * mapping, bounded). Counts over a recent window; a few example ids, not the full lists.
    */
-  driftReports: defineTable({
-    mappingId: v.id("channelMappings"),
-    customerChannelId: v.string(),
-    instanceId: v.string(),
-    checkedAt: v.number(),
-    /** Signals compared (latest deliveries of the mapping) and customer messages read. */
-    windowSignals: v.number(),
-    windowMessages: v.number(),
-    missing: v.number(),
-    duplicates: v.number(),
-    stale: v.number(),
-    orphans: v.number(),
-    examples: v.object({
-      missing: v.array(v.string()), // signal ids
-      duplicates: v.array(v.string()), // customer message ids
-      stale: v.array(v.string()), // signal ids
-      orphans: v.array(v.string()), // customer message ids
-    }),
-  }).index("by_mapping", ["mappingId"]),
+  driftReports: defineTable({ ...driftReportFields, instanceId: v.string() }).index("by_mapping", [
+    "mappingId",
+  ]),
 
   /** One Discord account per user and one user per Discord account. */
   discordLinks: defineTable({
