@@ -1,5 +1,6 @@
 // Integration harness: the real Discord emulator and the real offline Convex backend, with the
 // collector running as its own process (so it can be killed) through its real composition root.
+import { waitFor } from "@g3/dev-stack/poll";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer as createTcpServer, connect, type Socket } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -164,25 +165,8 @@ export class CollectorProcess {
   }
 }
 
-/** Polls until `probe` returns a truthy value. */
-export async function waitFor<T>(
-  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 15_000,
-  what = "condition",
-  context?: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${context ? `\n${context()}` : ""}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Polls until a probe is truthy (shared with the other harnesses). */
+export { waitFor };
 
 /** A valid 1×1 PNG. */
 export const PNG_1X1 = Buffer.from(

@@ -1,6 +1,7 @@
 // Integration harness: the real Discord emulator, the real offline Convex backend running
 // ../../convex, the real discord.js mirror (in-process through its composition root, or as a
 // child process that can be SIGKILLed) and the real Convex clients.
+import { waitFor } from "@g3/dev-stack/poll";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
@@ -324,25 +325,8 @@ export class MirrorProcess {
   }
 }
 
-/** Polls until `probe` returns a truthy value. */
-export async function waitFor<T>(
-  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 20_000,
-  what = "condition",
-  context?: () => string | Promise<string>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${context ? `\n${await context()}` : ""}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Polls until a probe is truthy (shared with the other harnesses). */
+export { waitFor };
 
 /** Customer messages as the drift checker sees them. */
 export function asActual(messages: ControlMessage[]) {
