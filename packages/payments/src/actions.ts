@@ -1,8 +1,9 @@
 import type { SellappEvent } from "./event";
 
 /**
- * What an event asks of the entitlement engine (sellapp-webhooks.md §4, plus refunds and reversals,
- * which Sell.app only reports as an order or line-item status REFUNDED / REVERSED, §6).
+ * What an event asks of the entitlement engine (this package's docs/sellapp-webhooks.md §4, plus
+ * refunds and reversals, which Sell.app only reports as an order or line-item status REFUNDED /
+ * REVERSED, §6).
  */
 export type EntitlementAction =
   | { kind: "grant" } // paid: access from now

@@ -1,6 +1,6 @@
 /**
  * Sell.app event names. The public webhook guide lists 12; the SDK's `allowed_notifications` enum
- * lists 25 (a superset). See /work/shared/notes/sellapp-webhooks.md §4.
+ * lists 25 (a superset). See docs/sellapp-webhooks.md §4 in this package.
  */
 export const ORDER_EVENT_TYPES = [
   "order.created",

@@ -4,7 +4,7 @@ import { eventCategory } from "./eventTypes";
 
 /**
  * Parses a raw webhook body into a normalized {@link SellappEvent}.
- * Field paths follow /work/shared/notes/sellapp-webhooks.md §5 and are provisional: every schema is
+ * Field paths follow this package's docs/sellapp-webhooks.md §5 and are provisional: every schema is
  * loose (unknown keys pass), and only the fields we act on are required. Errors name the missing or
  * malformed field, so the HTTP layer can answer 400 with a useful reason.
  */

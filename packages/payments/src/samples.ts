@@ -1,5 +1,5 @@
 /**
- * Sample Sell.app deliveries for every event kind, in both order shapes (legacy invoice §5.1 and v2
+ * Sample Sell.app deliveries for every event kind, in both order shapes (docs/sellapp-webhooks.md: legacy invoice §5.1 and v2
  * order §5.2; subscription events use the subscription object §5.3). Used by tests and the dev
  * sender. Field values are plausible, not captured from Sell.app: see the provisional notes.
  */

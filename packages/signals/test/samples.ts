@@ -1,4 +1,4 @@
-/** The six synthetic messages from shared/notes/signals-and-market.md §6 (not real signals). */
+/** Six synthetic messages in the layouts the parser was first written for (not real signals). */
 export const S1 = `BTC/USDT LONG
 Entry: 42000-42500
 Targets: 43000, 44000, 45500
