@@ -1,4 +1,5 @@
 import { defineSchema } from "convex/server";
+import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { auditTables } from "./tables/audit";
 import { discordTables } from "./tables/discord";
 import { operationsTables } from "./tables/operations";
@@ -14,4 +15,6 @@ export default defineSchema({
   ...discordTables,
   ...auditTables,
   ...operationsTables,
+  // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
+  ...rateLimitTables,
 });
