@@ -205,10 +205,28 @@ describe("feed.signal", () => {
     ]);
   });
 
-  test("another tier's signal is locked even for a paying customer", async () => {
-    const { t, withAccess } = await setupRoles();
-    const id = await insertSignal(t, { tierKey: "whale" });
-    expect((await withAccess.query(api.feed.signal, { signalId: id })).locked).toBe(true);
+  test("an unreadable signal answers exactly like a nonexistent id (no tier, no purchase link)", async () => {
+    const { t, anonymous, noAccess, admin, withAccess } = await setupRoles();
+    await t.run((ctx) =>
+      ctx.db.insert("tiers", {
+        key: "whale",
+        name: "Whale",
+        purchaseUrl: "https://shop.example.com/whale",
+        graceHours: 0,
+      }),
+    );
+    const whale = await insertSignal(t, { tierKey: "whale", content: "whale only" });
+    const gone = await insertSignal(t, { tierKey: "whale" });
+    await t.run((ctx) => ctx.db.delete("signals", gone));
+    for (const caller of [anonymous, noAccess, admin, withAccess]) {
+      const answer = await caller.query(api.feed.signal, { signalId: whale });
+      expect(answer).toEqual(await caller.query(api.feed.signal, { signalId: gone }));
+      expect(JSON.stringify(answer)).not.toContain("whale");
+    }
+    expect(await withAccess.query(api.feed.signal, { signalId: whale })).toEqual({
+      locked: false,
+      found: false,
+    });
   });
 });
 

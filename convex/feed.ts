@@ -233,7 +233,10 @@ const vRevision = v.object({
   attachments: v.array(vAttachmentView),
 });
 
-/** One signal with its full edit history (oldest first), gated like the feed. */
+/**
+ * One signal with its full edit history (oldest first), gated like the feed. A signal the viewer
+ * cannot read gets the same answer as an id that does not exist.
+ */
 export const signal = query({
   args: { signalId: v.id("signals") },
   returns: v.union(
@@ -247,11 +250,15 @@ export const signal = query({
     }),
   ),
   handler: async (ctx, { signalId }) => {
-    const doc = await ctx.db.get("signals", signalId);
-    const gate = await resolveFeedAccess(ctx, doc?.tierKey);
+    // The gate is asked without the signal's tier, and an unreadable signal is "not found":
+    // the answer (lock reason, purchase link) must not tell which tier an id belongs to, or
+    // that it exists at all.
+    const gate = await resolveFeedAccess(ctx);
     if (gate.locked) return gate;
-    // Existence is only revealed to viewers who could read the tier anyway.
-    if (doc === null) return { locked: false as const, found: false as const };
+    const doc = await ctx.db.get("signals", signalId);
+    if (doc === null || !gate.tiers.includes(doc.tierKey)) {
+      return { locked: false as const, found: false as const };
+    }
     const revisions = await ctx.db
       .query("signalRevisions")
       .withIndex("by_signal_and_version", (q) => q.eq("signalId", signalId))
