@@ -35,6 +35,22 @@ describe("FaultRegistry", () => {
     expect(faults.takeStopAck("7")).toBe(false);
   });
 
+  it("ends a fault with durationMs on its own, REST and gateway alike", () => {
+    let now = 1_000;
+    const faults = new FaultRegistry(Math.random, () => now);
+    const outage = faults.addRest({ kind: "status", status: 503, durationMs: 500 });
+    faults.addGateway({ kind: "stop_acks", durationMs: 200 });
+    expect(outage.expiresAt).toBe(1_500);
+    expect(faults.takeRest("GET", "/users/@me", null)?.status).toBe(503);
+    expect(faults.takeStopAck("7")).toBe(true);
+    now = 1_200;
+    expect(faults.takeStopAck("7")).toBe(false);
+    expect(faults.takeRest("GET", "/users/@me", null)?.hits).toBe(2);
+    now = 1_500;
+    expect(faults.takeRest("GET", "/users/@me", null)).toBeNull();
+    expect(faults.list()).toEqual({ rest: [], gateway: [] });
+  });
+
   it("rejects unknown fields", () => {
     expect(() =>
       new FaultRegistry().addRest({ kind: "status", statusCode: 500 } as never),

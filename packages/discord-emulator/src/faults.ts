@@ -24,6 +24,8 @@ export const ZRestFaultInput = z
     delayMs: z.number().int().nonnegative().default(0),
     /** How many matching requests to affect; omitted = until cleared. */
     count: z.number().int().positive().optional(),
+    /** Active for this long after it is added (an outage or a 429 storm of a given length). */
+    durationMs: z.number().int().positive().optional(),
     probability: z.number().min(0).max(1).default(1),
   })
   .strict();
@@ -34,21 +36,22 @@ export const ZGatewayFaultInput = z
     botId: z.string().optional(),
     /** Heartbeats to leave unanswered; omitted = until cleared. */
     count: z.number().int().positive().optional(),
+    /** Active for this long after it is added. */
+    durationMs: z.number().int().positive().optional(),
   })
   .strict();
 
 export type TRestFaultInput = z.input<typeof ZRestFaultInput>;
 export type TGatewayFaultInput = z.input<typeof ZGatewayFaultInput>;
-export type RestFault = z.output<typeof ZRestFaultInput> & {
+type FaultState = {
   id: string;
   hits: number;
   remaining: number | null;
+  /** Epoch ms after which the fault no longer applies (from `durationMs`); null = no end. */
+  expiresAt: number | null;
 };
-export type GatewayFault = z.output<typeof ZGatewayFaultInput> & {
-  id: string;
-  hits: number;
-  remaining: number | null;
-};
+export type RestFault = z.output<typeof ZRestFaultInput> & FaultState;
+export type GatewayFault = z.output<typeof ZGatewayFaultInput> & FaultState;
 
 export function routePatternMatches(pattern: string, path: string): boolean {
   const want = pattern.split("/").filter(Boolean);
@@ -68,34 +71,28 @@ export class FaultRegistry {
   private rest: RestFault[] = [];
   private gateway: GatewayFault[] = [];
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   addRest(input: TRestFaultInput): RestFault {
     const parsed = ZRestFaultInput.parse(input);
-    const fault: RestFault = {
-      ...parsed,
-      id: randomUUID(),
-      hits: 0,
-      remaining: parsed.count ?? null,
-    };
+    const fault: RestFault = { ...parsed, ...this.initialState(parsed) };
     this.rest.push(fault);
     return fault;
   }
 
   addGateway(input: TGatewayFaultInput): GatewayFault {
     const parsed = ZGatewayFaultInput.parse(input);
-    const fault: GatewayFault = {
-      ...parsed,
-      id: randomUUID(),
-      hits: 0,
-      remaining: parsed.count ?? null,
-    };
+    const fault: GatewayFault = { ...parsed, ...this.initialState(parsed) };
     this.gateway.push(fault);
     return fault;
   }
 
   /** The first matching REST fault, consumed by one use. */
   takeRest(method: string, path: string, actorId: string | null): RestFault | null {
+    this.dropExpired();
     for (const fault of this.rest) {
       if (fault.method && fault.method !== method) continue;
       if (fault.route && !routePatternMatches(fault.route, path)) continue;
@@ -108,6 +105,7 @@ export class FaultRegistry {
 
   /** True when this heartbeat must not be ACKed. */
   takeStopAck(botId: string): boolean {
+    this.dropExpired();
     const fault = this.gateway.find(
       (f) => f.kind === "stop_acks" && (!f.botId || f.botId === botId),
     );
@@ -117,6 +115,7 @@ export class FaultRegistry {
   }
 
   list(): { rest: RestFault[]; gateway: GatewayFault[] } {
+    this.dropExpired();
     return { rest: [...this.rest], gateway: [...this.gateway] };
   }
 
@@ -132,11 +131,24 @@ export class FaultRegistry {
     this.gateway = [];
   }
 
-  private consume<T extends { id: string; hits: number; remaining: number | null }>(
-    fault: T,
-    list: T[],
-    set: (list: T[]) => void,
-  ): T {
+  private initialState(parsed: { count?: number; durationMs?: number }): FaultState {
+    return {
+      id: randomUUID(),
+      hits: 0,
+      remaining: parsed.count ?? null,
+      expiresAt: parsed.durationMs === undefined ? null : this.now() + parsed.durationMs,
+    };
+  }
+
+  /** A timed fault ends on its own: a fault schedule needs no clean-up call that could be lost. */
+  private dropExpired(): void {
+    const now = this.now();
+    const live = (fault: FaultState) => fault.expiresAt === null || fault.expiresAt > now;
+    this.rest = this.rest.filter(live);
+    this.gateway = this.gateway.filter(live);
+  }
+
+  private consume<T extends FaultState>(fault: T, list: T[], set: (list: T[]) => void): T {
     fault.hits += 1;
     if (fault.remaining !== null) {
       fault.remaining -= 1;

@@ -139,6 +139,30 @@ describe("rate limits and REST fault injection", () => {
     await expect(channel.send("bad")).rejects.toBeInstanceOf(DiscordAPIError);
   });
 
+  it("a timed fault (durationMs) is an outage of that length, then requests succeed", async () => {
+    const outage = await emu.control.injectRestFault({
+      kind: "status",
+      status: 503,
+      method: "POST",
+      route: "/channels/*/messages",
+      durationMs: 400,
+    });
+    expect(outage.expiresAt).toBeGreaterThan(Date.now());
+    const during = await fetch(
+      `${emu.apiUrl}/v10/channels/${DEMO_IDS.customerVipSignals}/messages`,
+      {
+        method: "POST",
+        headers: { authorization: `Bot ${mirror.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ content: "during the outage" }),
+      },
+    );
+    expect(during.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await emu.control.faults()).rest).toEqual([]);
+    const after = await channel.send("after the outage");
+    expect(after.content).toBe("after the outage");
+  });
+
   it("delays and hangs: discord.js times out a hung request and retries", async () => {
     await emu.control.injectRestFault({ kind: "delay", delayMs: 200, count: 1 });
     const started = Date.now();
