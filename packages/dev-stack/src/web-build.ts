@@ -13,7 +13,7 @@ const INPUTS = [
   "apps/web/tsconfig.json",
   "convex/_generated",
 ];
-const STAMP = "g3-e2e-bench-stamp.json";
+const STAMP = "g3-web-build-stamp.json";
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -51,7 +51,7 @@ export function isWebBuildFresh(root: string, key: string): boolean {
 /**
  * `next build` of apps/web against `convexUrl` (NEXT_PUBLIC_* is inlined at build time), unless
  * the build in apps/web/.next is already fresh. Another `next build` (the web e2e test) replaces
- * the stamp's BUILD_ID, so the next benchmark rebuilds.
+ * the stamp's BUILD_ID, so the next benchmark or attack suite rebuilds.
  */
 export async function ensureWebBuild(
   root: string,

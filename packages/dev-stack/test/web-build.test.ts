@@ -30,7 +30,7 @@ describe("web build freshness", () => {
     const next = join(root, "apps/web/.next");
     mkdirSync(next, { recursive: true });
     writeFileSync(join(next, "BUILD_ID"), "abc\n");
-    writeFileSync(join(next, "g3-e2e-bench-stamp.json"), JSON.stringify({ key, buildId: "abc" }));
+    writeFileSync(join(next, "g3-web-build-stamp.json"), JSON.stringify({ key, buildId: "abc" }));
     expect(isWebBuildFresh(root, key)).toBe(true);
     expect(isWebBuildFresh(root, "other")).toBe(false);
     writeFileSync(join(next, "BUILD_ID"), "rebuilt-by-someone-else");

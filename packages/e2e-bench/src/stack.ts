@@ -12,7 +12,7 @@ import {
   type Ports,
 } from "@g3/dev-stack";
 import { ControlClient } from "@g3/discord-emulator";
-import { ensureWebBuild } from "./web-build.js";
+import { ensureWebBuild } from "@g3/dev-stack/web-build";
 
 /** Preferred backend port: a stable URL lets the production web build be reused between runs. */
 const PREFERRED_BACKEND_PORT = 3410;
