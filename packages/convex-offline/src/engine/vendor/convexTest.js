@@ -1575,10 +1575,12 @@ function jsSyscallImpl() {
     switch (op) {
       case "storage/storeBlob": {
         const { blob } = args;
+        // convex-offline: one blob writer shared with the storage syscalls (see storeBlobInDatabase).
         return await storeBlobInDatabase(blob);
       }
       case "storage/getBlob": {
         const { storageId } = args;
+        // convex-offline: the pluggable store may read files asynchronously.
         return await db.getFile(storageId);
       }
       default: {
@@ -1805,7 +1807,9 @@ function installGlobalProxies() {
   for (const key of PATCHABLE_GLOBALS) {
     if (!(key in g)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(g, key);
-    const installedSetter = descriptor?.get && globalProxySetters.get(descriptor.get);
+    const installedSetter =
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- Compare accessor identity without calling it.
+      descriptor?.get && globalProxySetters.get(descriptor.get);
     if (installedSetter && installedSetter === descriptor.set) continue;
     // Some environments or test setups make globals non-configurable.
     // Those properties cannot be replaced with our accessors, even if writable.
@@ -2109,6 +2113,7 @@ export function convexTest(schemaOrOptions, modules) {
     syscall: syscallImpl(),
     asyncSyscall: asyncSyscallImpl(),
     jsSyscall: jsSyscallImpl(),
+    // convex-offline: read/write hooks for the server and the timers a test instance armed.
     hooks,
     timers: new Set(),
   };
@@ -2283,6 +2288,7 @@ function withAuth(
       paginatedQueries: 0,
     };
     const requestMetadata = requestMetadataForExecution();
+    // convex-offline: a query inside holdForReads runs under the lock already held (one snapshot).
     await transactionManager.begin(isNested, transactionLimits, /* isQuery */ true);
     try {
       const childLock = new NestedLock();
@@ -2607,6 +2613,7 @@ function withAuth(
       const requestMetadata = requestMetadataForExecution();
       const response = await executionContextStorage.run(httpCtx, () =>
         requestMetadataStorage.run(requestMetadata, () =>
+          // convex-offline: the site port passes the incoming Request through (body streamed once).
           a.invokeHttpAction(incoming ?? new Request(url, init)),
         ),
       );
@@ -2662,6 +2669,7 @@ function withAuth(
                 timer = realSetTimeout(pump, 0);
               } catch (error) {
                 // Preserve the value thrown by advanceTimers.
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                 reject(error);
               }
             };
@@ -2794,6 +2802,7 @@ async function resolveFunction(functionPath, type) {
     case "any":
       break;
     default:
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw type;
   }
   const args = JSON.parse(func.exportArgs());
