@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import { vMappingFields } from "./model/channelMappingInput";
+import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
 import { paymentTables } from "./tables/payments";
 
 /**
@@ -15,7 +16,8 @@ export const configure = internalMutation({
     mappings: v.array(vMappingFields.omit("tierKey")),
   },
   returns: v.object({ tierId: v.id("tiers"), mappingIds: v.array(v.id("channelMappings")) }),
-  handler: async (ctx, { tier, sellappProductId, mappings }) => {
+  handler: async (ctx, { tier: tierArgs, sellappProductId, mappings }) => {
+    const tier = withCheckedPurchaseUrl(tierArgs);
     const existingTier = await ctx.db
       .query("tiers")
       .withIndex("by_key", (q) => q.eq("key", tier.key))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import { deliver, entitlementsOf, PRODUCT, setupPayments, T0, TIER, VARIANT } from "./test.sellapp";
 
 afterEach(() => {
@@ -66,5 +66,71 @@ describe("tiers and product mappings (admin)", () => {
       ["1", "pro", undefined], // no orderAccessDays on "pro": no end
       ["2", TIER, T0 + 30 * 24 * 60 * 60 * 1000],
     ]);
+  });
+});
+
+describe("purchase URLs", () => {
+  const HOSTILE = [
+    "javascript:alert(document.cookie)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "http://shop.example.com/vip", // a purchase page over plain http can be rewritten in transit
+    "//shop.example.com/vip",
+    "/relative/path",
+    "https://user:pass@shop.example.com/vip",
+    "not a url",
+    "https://shop.example.com/very-long-path-".padEnd(2100, "a"),
+  ];
+
+  test.each(HOSTILE.map((url) => [url.slice(0, 60), url]))(
+    "upsertTier refuses %j with a clear error and stores nothing",
+    async (_label, url) => {
+      const { t, admin } = await setupPayments({ map: false });
+      await expect(
+        admin.mutation(api.tiers.upsertTier, {
+          key: "pro",
+          name: "Pro",
+          graceHours: 24,
+          purchaseUrl: url,
+        }),
+      ).rejects.toThrow(/Purchase URL must be an https:\/\/ address/);
+      const stored = await t.run((ctx) =>
+        ctx.db
+          .query("tiers")
+          .withIndex("by_key", (q) => q.eq("key", "pro"))
+          .unique(),
+      );
+      expect(stored).toBeNull();
+    },
+  );
+
+  test("an https URL is stored (trimmed), and the field may be left out", async () => {
+    const { admin } = await setupPayments({ map: false });
+    await admin.mutation(api.tiers.upsertTier, {
+      key: "pro",
+      name: "Pro",
+      graceHours: 24,
+      purchaseUrl: "  https://sell.app/p/g3-pro?ref=site  ",
+    });
+    await admin.mutation(api.tiers.upsertTier, { key: "lite", name: "Lite", graceHours: 24 });
+    const { tiers } = await admin.query(api.tiers.list, {});
+    expect(tiers.find((tier) => tier.key === "pro")?.purchaseUrl).toBe(
+      "https://sell.app/p/g3-pro?ref=site",
+    );
+    expect(tiers.find((tier) => tier.key === "lite")?.purchaseUrl).toBeUndefined();
+  });
+
+  test("seed.configure (admin key) refuses a javascript: URL too", async () => {
+    const { t } = await setupPayments({ map: false });
+    await expect(
+      t.mutation(internal.seed.configure, {
+        tier: { key: "pro", name: "Pro", graceHours: 1, purchaseUrl: "javascript:alert(1)" },
+        sellappProductId: "9",
+        mappings: [],
+      }),
+    ).rejects.toThrow(/Purchase URL must be an https:\/\/ address/);
   });
 });

@@ -2,6 +2,7 @@ import { ConvexError, v, type Infer } from "convex/values";
 import { mutation, query } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { requireAdmin } from "./model/auth";
+import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
 import { tierByKey } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
 
@@ -46,9 +47,10 @@ function checkTier(tier: Infer<typeof vTier>) {
 export const upsertTier = mutation({
   args: vTier.fields,
   returns: v.id("tiers"),
-  handler: async (ctx, tier) => {
+  handler: async (ctx, args) => {
     const admin = await requireAdmin(ctx);
-    checkTier(tier);
+    checkTier(args);
+    const tier = withCheckedPurchaseUrl(args);
     const existing = await tierByKey(ctx, tier.key);
     const id = existing === null ? await ctx.db.insert("tiers", tier) : existing._id;
     if (existing !== null) await ctx.db.replace("tiers", existing._id, tier);

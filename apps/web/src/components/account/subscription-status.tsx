@@ -2,6 +2,7 @@
 
 import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
+import { HttpsLink } from "@/components/ui/https-link";
 
 const STATUS_TEXT: Record<string, string> = {
   active: "Active",
@@ -58,15 +59,13 @@ export function SubscriptionStatus() {
                   : ""}
               </p>
             ) : null}
-            {!tier.hasAccess && tier.purchaseUrl ? (
-              <a
+            {!tier.hasAccess ? (
+              <HttpsLink
                 href={tier.purchaseUrl}
-                target="_blank"
-                rel="noopener noreferrer"
                 className="self-start text-sm text-sky-300 underline"
               >
                 Buy {tier.name}
-              </a>
+              </HttpsLink>
             ) : null}
           </li>
         ))}

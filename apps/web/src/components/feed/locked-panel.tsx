@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { HttpsLink } from "@/components/ui/https-link";
 
 /** What a signed-in member without access sees instead of the feed. */
 export function LockedPanel({ purchaseUrl }: { purchaseUrl: string | undefined }) {
@@ -20,18 +21,13 @@ export function LockedPanel({ purchaseUrl }: { purchaseUrl: string | undefined }
         Your account has no active membership. Buy one with the same email address you signed up
         with — access opens here automatically, within seconds of payment.
       </p>
-      {purchaseUrl ? (
-        <a
-          href={purchaseUrl}
-          rel="noopener noreferrer"
-          target="_blank"
-          className="rounded-md bg-emerald-500 px-4 py-2 font-semibold text-zinc-950 hover:bg-emerald-400"
-        >
-          Get access
-        </a>
-      ) : (
-        <p className="text-sm text-zinc-400">Purchasing is not open right now.</p>
-      )}
+      <HttpsLink
+        href={purchaseUrl}
+        className="rounded-md bg-emerald-500 px-4 py-2 font-semibold text-zinc-950 hover:bg-emerald-400"
+        fallback={<p className="text-sm text-zinc-400">Purchasing is not open right now.</p>}
+      >
+        Get access
+      </HttpsLink>
       <Link href="/account" className="text-sm text-sky-300 underline">
         Check your account status
       </Link>
