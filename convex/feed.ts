@@ -6,9 +6,11 @@ import {
 import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { mutation, query, type QueryCtx } from "./_generated/server";
-import { hasAccess } from "./model/access";
+import { internal } from "./_generated/api";
+import { accessEndsAt, hasAccess } from "./model/access";
 import { getViewer } from "./model/auth";
 import { LIVE_PASS_WINDOW_MS, checkLivePass, issueLivePass, vLivePass } from "./model/livePass";
+import { currentPassEpoch } from "./model/livePassEpoch";
 import { loadAttachments, vAttachmentView } from "./model/attachments";
 import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
 import { toSignalCard, vSignalCard } from "./model/signalCard";
@@ -102,7 +104,20 @@ export const livePass = mutation({
   handler: async (ctx, { tierKey }) => {
     const gate = await resolveFeedAccess(ctx, tierKey);
     if (gate.locked) return gate;
-    const pass = await issueLivePass(gate.tiers[0] ?? "", Date.now());
+    const viewer = await getViewer(ctx);
+    if (viewer === null) throw new Error("the access gate opened without a viewer");
+    const tier = gate.tiers[0] ?? "";
+    const now = Date.now();
+    const pass = await issueLivePass(tier, await currentPassEpoch(ctx, tier), now);
+    // Access that ends on its own before the pass does (period end, end of grace) writes
+    // nothing at that moment: schedule the epoch bump a revocation would have made.
+    const endsAt = await accessEndsAt(ctx, viewer._id, tier, now);
+    if (endsAt < pass.expiresAt) {
+      await ctx.scheduler.runAt(endsAt, internal.livePassEpochs.bumpAfterLapse, {
+        tierKey: tier,
+        lapsedAt: endsAt,
+      });
+    }
     return { locked: false as const, pass, renewAt: pass.expiresAt - LIVE_PASS_WINDOW_MS };
   },
 });
@@ -123,11 +138,19 @@ export const live = query({
       /** True when these are all of the tier's matching signals (no older history). */
       complete: v.boolean(),
     }),
-    v.object({ ok: v.literal(false), reason: v.union(v.literal("expired"), v.literal("invalid")) }),
+    v.object({
+      ok: v.literal(false),
+      reason: v.union(v.literal("expired"), v.literal("invalid"), v.literal("revoked")),
+    }),
   ),
   handler: async (ctx, { pass, filters = {} }) => {
     const check = await checkLivePass(pass, Date.now());
     if (check !== "valid") return { ok: false as const, reason: check };
+    // Someone in the tier lost access since this pass was issued: every pass of the tier dies,
+    // honest dashboards ask the gate for a new one (spread out, see lib/live-feed.ts).
+    if (pass.epoch !== (await currentPassEpoch(ctx, pass.tierKey))) {
+      return { ok: false as const, reason: "revoked" as const };
+    }
     const signals = await newestFirst(ctx, pass.tierKey, filters, 0, Number.MAX_SAFE_INTEGER).take(
       LIVE_HEAD_SIZE,
     );

@@ -2,6 +2,7 @@ import { defineSchema } from "convex/server";
 import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { auditTables } from "./tables/audit";
 import { discordTables } from "./tables/discord";
+import { feedTables } from "./tables/feed";
 import { operationsTables } from "./tables/operations";
 import { paymentTables } from "./tables/payments";
 import { signalTables } from "./tables/signals";
@@ -12,6 +13,7 @@ export default defineSchema({
   ...userTables,
   ...paymentTables,
   ...signalTables,
+  ...feedTables,
   ...discordTables,
   ...auditTables,
   ...operationsTables,

@@ -9,7 +9,10 @@ import type { QueryCtx } from "../_generated/server";
  * under an unverified email stays pending (see model/customers.ts). Rows are written only by
  * model/entitlements.ts `writeEntitlement`.
  */
-export function entitlementGrantsAccess(entitlement: Doc<"entitlements">, now: number): boolean {
+export function entitlementGrantsAccess(
+  entitlement: Pick<Doc<"entitlements">, "status" | "accessUntil" | "graceUntil">,
+  now: number,
+): boolean {
   switch (entitlement.status) {
     case "revoked":
     case "expired":
@@ -46,4 +49,28 @@ export async function hasAccess(
     .withIndex("by_user_and_tier", (q) => q.eq("userId", userId).eq("tierKey", tierKey))
     .take(100);
   return entitlements.some((e) => entitlementGrantsAccess(e, now));
+}
+
+/**
+ * When the user's access to the tier ends on its own (period end or end of grace) if nothing
+ * changes: the latest end among the entitlements granting it now. Infinity when one has no end;
+ * `now` when there is none. A live pass outliving this gets its tier's epoch bumped then.
+ */
+export async function accessEndsAt(
+  ctx: QueryCtx,
+  userId: Id<"users">,
+  tierKey: string,
+  now: number,
+): Promise<number> {
+  const entitlements = await ctx.db
+    .query("entitlements")
+    .withIndex("by_user_and_tier", (q) => q.eq("userId", userId).eq("tierKey", tierKey))
+    .take(100);
+  let end = now;
+  for (const e of entitlements) {
+    if (!entitlementGrantsAccess(e, now)) continue;
+    const until = e.status === "past_due" ? e.graceUntil : e.accessUntil;
+    end = Math.max(end, until ?? Infinity);
+  }
+  return end;
 }

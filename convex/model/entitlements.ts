@@ -3,14 +3,17 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { vActorType } from "../tables/audit";
 import type { vEntitlementSource, vEntitlementStatus } from "../tables/payments";
+import { entitlementGrantsAccess } from "./access";
 import { writeAudit } from "./audit";
+import { bumpPassEpoch } from "./livePassEpoch";
 import { enqueueRoleSyncForUser } from "./roleSync";
 
 /**
  * THE write path for entitlements. Every grant, extension, cancellation, revocation, expiry and
  * attachment goes through `writeEntitlement`, which skips no-op writes and appends exactly one audit
- * entry per real change, then asks role sync to bring the affected users' paid Discord roles to what
- * the access gate now decides (level-triggered, so a no-op when nothing changed for Discord).
+ * entry per real change, invalidates the tier's live passes when someone loses access, then asks
+ * role sync to bring the affected users' paid Discord roles to what the access gate now decides
+ * (level-triggered, so a no-op when nothing changed for Discord).
  */
 
 export type EntitlementStatus = Infer<typeof vEntitlementStatus>;
@@ -154,11 +157,22 @@ export async function writeEntitlement(
       ...write.details,
     },
   });
+  if (existing !== null && lostAccess(existing, next, write.now)) {
+    // Live passes are shared by the whole tier and don't say whose they are: invalidate them
+    // all now; everyone who still has access gets a new one from the gate in seconds.
+    await bumpPassEpoch(ctx, existing.tierKey, write.now);
+  }
   const affectedUsers = new Set([existing?.userId, next.userId]);
   for (const userId of affectedUsers) {
     if (userId !== undefined) await enqueueRoleSyncForUser(ctx, userId, action);
   }
   return { id, changed: true, action };
+}
+
+/** Whether a user who could read the tier through this row no longer can after the write. */
+function lostAccess(existing: Doc<"entitlements">, next: EntitlementState, now: number): boolean {
+  if (existing.userId === undefined || !entitlementGrantsAccess(existing, now)) return false;
+  return next.userId !== existing.userId || !entitlementGrantsAccess(next, now);
 }
 
 /** The state part of a row, to build a `next` from it. */

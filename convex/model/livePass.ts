@@ -1,19 +1,23 @@
 import { v, type Infer } from "convex/values";
 import { constantTimeEqual } from "./constantTime";
-import { requireEnv } from "./env";
+import { derivedHmacHex } from "./derivedHmac";
 
 /**
  * A live pass lets a client subscribe to one tier's live feed without the query reading who
  * the client is: every reader of a tier holds the same pass in the same window, so the backend
  * evaluates the live feed once per tier and change instead of once per viewer. It is issued by
- * an authenticated mutation that runs the access gate (`feed.livePass`) and is valid for the
- * rest of the window it was issued in plus one more, so a revoked member keeps live content
- * for at most two windows; their own `feed.access` subscription locks an honest client at once.
+ * an authenticated mutation that runs the access gate (`feed.livePass`) and names the tier's
+ * pass epoch (model/livePassEpoch.ts): any loss of access in the tier bumps the epoch, and
+ * `feed.live` refuses passes of an older epoch, so revocation reaches every pass within one
+ * query re-run. It is also valid only for the rest of the window it was issued in plus one more
+ * (30 to 60 s): a pass handed to someone else dies soon after the payer stops renewing it.
  */
-export const LIVE_PASS_WINDOW_MS = 60_000;
+export const LIVE_PASS_WINDOW_MS = 30_000;
 
 export const vLivePass = v.object({
   tierKey: v.string(),
+  /** The tier's pass epoch when issued; a bump (someone lost access) invalidates the pass. */
+  epoch: v.number(),
   expiresAt: v.number(),
   signature: v.string(),
 });
@@ -25,46 +29,30 @@ export function livePassExpiry(now: number): number {
   return (Math.floor(now / LIVE_PASS_WINDOW_MS) + 2) * LIVE_PASS_WINDOW_MS;
 }
 
-export async function issueLivePass(tierKey: string, now: number): Promise<LivePass> {
+export async function issueLivePass(
+  tierKey: string,
+  epoch: number,
+  now: number,
+): Promise<LivePass> {
   const expiresAt = livePassExpiry(now);
-  return { tierKey, expiresAt, signature: await sign(tierKey, expiresAt) };
+  return { tierKey, epoch, expiresAt, signature: await sign(tierKey, epoch, expiresAt) };
 }
 
 export type LivePassCheck = "valid" | "expired" | "invalid";
 
-/** Checks a pass's signature (constant time) and expiry; never reads the caller's identity. */
+/**
+ * Checks a pass's signature (constant time) and expiry; never reads the caller's identity.
+ * The epoch is checked by the caller against the database (`currentPassEpoch`).
+ */
 export async function checkLivePass(pass: LivePass, now: number): Promise<LivePassCheck> {
-  const expected = await sign(pass.tierKey, pass.expiresAt);
+  const expected = await sign(pass.tierKey, pass.epoch, pass.expiresAt);
   if (!constantTimeEqual(expected, pass.signature)) return "invalid";
   return now < pass.expiresAt ? "valid" : "expired";
 }
 
-async function sign(tierKey: string, expiresAt: number): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    "HMAC",
-    await passKey(),
-    new TextEncoder().encode(`live-pass/v1\n${tierKey}\n${expiresAt}`),
+function sign(tierKey: string, epoch: number, expiresAt: number): Promise<string> {
+  return derivedHmacHex(
+    "g3 live feed pass key",
+    `live-pass/v2\n${tierKey}\n${epoch}\n${expiresAt}`,
   );
-  return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** The imported key, kept while the secret is unchanged (every live re-run checks a pass). */
-let cachedKey: { secret: string; key: Promise<CryptoKey> } | null = null;
-
-/**
- * The HMAC key is derived from Convex Auth's signing key (every deployment with sign-in has
- * it): SHA-256 over a purpose label and the key, so passes can't be confused with anything
- * else signed from it, and rotating the auth key rotates passes too.
- */
-function passKey(): Promise<CryptoKey> {
-  const secret = requireEnv("JWT_PRIVATE_KEY");
-  if (cachedKey?.secret !== secret) {
-    const key = crypto.subtle
-      .digest("SHA-256", new TextEncoder().encode(`g3 live feed pass key\n${secret}`))
-      .then((bytes) =>
-        crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
-      );
-    cachedKey = { secret, key };
-  }
-  return cachedKey.key;
 }
