@@ -24,11 +24,11 @@ export type FeedPage = {
   lockReason?: string;
 };
 
-export type LivePass = { tierKey: string; expiresAt: number; signature: string };
+export type LivePass = { tierKey: string; epoch: number; expiresAt: number; signature: string };
 
 export type LiveFeed =
   | { ok: true; tierKey: string; cards: SignalCard[]; complete: boolean }
-  | { ok: false; reason: "expired" | "invalid" };
+  | { ok: false; reason: "expired" | "invalid" | "revoked" };
 
 export type DeliveryTiming = {
   sourceMessageId: string;

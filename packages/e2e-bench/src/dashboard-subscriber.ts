@@ -50,7 +50,14 @@ export function openDashboard(
   let watermark: number | null = null;
   const onResult = (result: LiveFeed) => {
     const now = Date.now();
-    if (!result.ok) return; // an expired pass: the renewal below replaces it
+    if (!result.ok) {
+      // Revoked (someone in the tier lost access: every pass of the tier died) or expired: a new
+      // pass from the gate, spread over 2 s on revocation as the dashboard does.
+      clearTimeout(renewTimer);
+      const delay = result.reason === "revoked" ? Math.round(Math.random() * 2_000) : 0;
+      renewTimer = setTimeout(() => void renew(), delay);
+      return;
+    }
     const oldest = result.cards.at(-1);
     if (watermark !== null && oldest !== undefined && oldest.createdAt > watermark) {
       // More signals arrived between two results than the head holds (a burst). The dashboard

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { MAX_RETAINED, mergeFeed, nextLiveFeedState, renewDelayMs } from "./live-feed";
+import {
+  MAX_RETAINED,
+  REVOKED_REISSUE_SPREAD_MS,
+  mergeFeed,
+  nextLiveFeedState,
+  reissueDelayMs,
+  renewDelayMs,
+} from "./live-feed";
 
 const item = (n: number) => ({ id: `s${n}`, createdAt: n });
 /** A head of `size` cards, newest first: newest, newest-1, … */
@@ -89,5 +96,15 @@ describe("renewDelayMs", () => {
     expect(renewDelayMs(60_000, 50_000, 0)).toBe(10_000);
     expect(renewDelayMs(60_000, 50_000, 1)).toBe(30_000);
     expect(renewDelayMs(60_000, 70_000, 0.5)).toBe(10_000);
+  });
+});
+
+describe("reissueDelayMs", () => {
+  test("a revoked pass is re-issued spread over 2 s; an expired or invalid one at once", () => {
+    expect(reissueDelayMs("revoked", 0)).toBe(0);
+    expect(reissueDelayMs("revoked", 0.5)).toBe(REVOKED_REISSUE_SPREAD_MS / 2);
+    expect(reissueDelayMs("revoked", 0.999)).toBeLessThanOrEqual(REVOKED_REISSUE_SPREAD_MS);
+    expect(reissueDelayMs("expired", 0.7)).toBe(0);
+    expect(reissueDelayMs("invalid", 0.7)).toBe(0);
   });
 });

@@ -73,6 +73,19 @@ export function renewDelayMs(renewAt: number, now: number, jitter: number): numb
   return Math.max(0, renewAt - now) + Math.round(jitter * 20_000);
 }
 
+/** How long the re-issue after a tier's passes were revoked is spread: see reissueDelayMs. */
+export const REVOKED_REISSUE_SPREAD_MS = 2_000;
+
+/**
+ * When to ask for a new pass after the live query refused the current one. "revoked" (someone in
+ * the tier lost access, so every viewer's pass died at the same moment) is spread over 2 s so N
+ * open dashboards don't hit the gate in the same instant; the screen keeps its last cards
+ * meanwhile, so nothing flickers. An expired pass (the computer slept) is replaced at once.
+ */
+export function reissueDelayMs(reason: "expired" | "invalid" | "revoked", jitter: number): number {
+  return reason === "revoked" ? Math.round(jitter * REVOKED_REISSUE_SPREAD_MS) : 0;
+}
+
 function dedupe<T extends FeedItem>(items: readonly T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));

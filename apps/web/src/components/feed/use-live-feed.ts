@@ -3,7 +3,7 @@
 import { api } from "@convex/_generated/api";
 import { usePaginatedQuery, useQuery } from "convex/react";
 import { useEffect, useMemo, useState } from "react";
-import { type LiveFeedState, mergeFeed, nextLiveFeedState } from "@/lib/live-feed";
+import { type LiveFeedState, mergeFeed, nextLiveFeedState, reissueDelayMs } from "@/lib/live-feed";
 import type { FeedFilters, SignalCardData } from "./types";
 import { useLivePass } from "./use-live-pass";
 
@@ -34,14 +34,16 @@ export function useLiveFeed(filters: FeedFilters, tierKey: string | undefined, o
     [filters.pair, filters.side, filters.channelId],
   );
 
-  const { pass, renewNow } = useLivePass(tierKey, open && liveMode);
+  const { pass, renewAfter } = useLivePass(tierKey, open && liveMode);
   const live = useQuery(api.feed.live, pass === null ? "skip" : { pass, filters: liveFilters });
   // A renewed pass is a new subscription: the last state is shown until its first result.
   const [state, setState] = useState<Keyed<LiveFeedState<SignalCardData>> | null>(null);
   useEffect(() => {
     if (live === undefined || pass === null) return;
     if (!live.ok) {
-      renewNow(); // expired (e.g. the computer slept): ask for the current window's pass
+      // Expired (the computer slept) or revoked (someone in the tier lost access): ask the gate
+      // for a new pass; the cards on screen stay until its first result.
+      renewAfter(reissueDelayMs(live.reason, Math.random()));
       return;
     }
     setState((previous) => ({
@@ -53,7 +55,7 @@ export function useLiveFeed(filters: FeedFilters, tierKey: string | undefined, o
         pass.expiresAt,
       ),
     }));
-  }, [live, pass, key, renewNow]);
+  }, [live, pass, key, renewAfter]);
   const liveState = liveMode && state?.key === key ? state.value : null;
 
   const historyTo = liveState?.anchor ?? null;

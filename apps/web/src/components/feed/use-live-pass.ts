@@ -16,12 +16,14 @@ const RETRY_MS = 5_000;
 /**
  * The viewer's pass to the tier's shared live feed: asked for when the feed opens, renewed each
  * window (a credential refresh, not a data poll — signals still arrive over the subscription),
- * and at once when the live query says the pass expired (e.g. after the laptop slept).
+ * and again when the live query refuses it: at once when it expired (e.g. after the laptop
+ * slept), within a couple of seconds when the tier's passes were revoked (lib/live-feed.ts).
  */
 export function useLivePass(tierKey: string | undefined, enabled: boolean) {
   const issue = useMutation(api.feed.livePass);
   const [pass, setPass] = useState<LivePass | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Each re-issue asked for, with how long to wait before asking the gate (spread on revocation).
+  const [attempt, setAttempt] = useState({ count: 0, delayMs: 0 });
 
   useEffect(() => {
     if (!enabled) {
@@ -47,13 +49,18 @@ export function useLivePass(tierKey: string | undefined, enabled: boolean) {
         if (!cancelled) timer = setTimeout(() => void renew(), RETRY_MS);
       }
     };
-    void renew();
+    if (attempt.delayMs > 0) timer = setTimeout(() => void renew(), attempt.delayMs);
+    else void renew();
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
   }, [issue, tierKey, enabled, attempt]);
 
-  const renewNow = useCallback(() => setAttempt((n) => n + 1), []);
-  return { pass, renewNow };
+  /** Replaces the pass after `delayMs`; the current one (and what it showed) stays meanwhile. */
+  const renewAfter = useCallback(
+    (delayMs: number) => setAttempt(({ count }) => ({ count: count + 1, delayMs })),
+    [],
+  );
+  return { pass, renewAfter };
 }
