@@ -16,3 +16,12 @@ export const DEFAULT_PORTS: Ports = {
   collectorHealth: 8081,
   mirrorHealth: 8082,
 };
+
+/** Between one instance's health port and the next instance's (8081 → 8181 → 8281). */
+export const INSTANCE_PORT_STEP = 100;
+
+/** A bot instance's health port: the base port for instance 1, then a step of 100 per instance. */
+export function healthPort(ports: Ports, bot: "collector" | "mirror", instance: number): number {
+  const base = bot === "collector" ? ports.collectorHealth : ports.mirrorHealth;
+  return base + (instance - 1) * INSTANCE_PORT_STEP;
+}

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { LocalEnv } from "./local-env.js";
-import type { Ports } from "./ports.js";
+import { healthPort, type Ports } from "./ports.js";
+import type { RestartPolicy } from "./restart-policy.js";
 import type { ServiceSpec } from "./supervisor.js";
 
 export type StackOptions = {
@@ -18,13 +19,34 @@ export type StackOptions = {
   watch?: boolean;
   /** Regenerate convex/_generated when the backend starts (default true). */
   codegen?: boolean;
-  /** Extra environment per service name (tuning knobs, log levels). */
+  /**
+   * Processes of each bot (collector and mirror), default 1. Instance 1 is `collector` /
+   * `mirror` (ids `local-collector` / `local-mirror`, health 8081 / 8082); instance i > 1 is
+   * `collector-i` / `mirror-i` with its own instance id and health port (see `healthPort`).
+   */
+  instances?: number;
+  /** Restart the bots, the demo feed and the web app when they fail (default: a death is final). */
+  restart?: RestartPolicy;
+  /**
+   * Extra environment per service name (tuning knobs, log levels). A bot's base name
+   * (`collector`, `mirror`) applies to all its instances; `mirror-2` to that one only.
+   */
   serviceEnv?: Record<string, Record<string, string>>;
-  /** Node flags per tsx-run service name, before the script (e.g. `--cpu-prof`). */
+  /** Node flags per TypeScript service name (base names too), before the script (e.g. `--cpu-prof`). */
   nodeFlags?: Record<string, string[]>;
 };
 
-const tsx = (root: string): string => join(root, "node_modules", ".bin", "tsx");
+/**
+ * TypeScript services run as `node --import tsx <script>`: one process per service (the `tsx`
+ * binary would be a wrapper with the service as its child), so the pid the supervisor reports
+ * and signals is the service itself.
+ */
+const TSX_IMPORT = ["--import", "tsx"];
+
+/** The service name of a bot's instance: `collector` for the first, `collector-2` after it. */
+export function instanceName(bot: "collector" | "mirror", instance: number): string {
+  return instance === 1 ? bot : `${bot}-${instance}`;
+}
 
 /** Every local service, in start order. */
 export function stackServices(options: StackOptions): {
@@ -42,16 +64,22 @@ export function stackServices(options: StackOptions): {
   };
   const emulator: ServiceSpec = {
     name: "discord",
-    command: tsx(root),
-    args: [join(root, "packages/discord-emulator/src/cli.ts"), "--port", String(ports.emulator)],
+    command: process.execPath,
+    args: [
+      ...TSX_IMPORT,
+      join(root, "packages/discord-emulator/src/cli.ts"),
+      "--port",
+      String(ports.emulator),
+    ],
     cwd: root,
     env: {},
     readyUrl: `${emulatorUrl}/_health`,
   };
   const backend: ServiceSpec = {
     name: "convex",
-    command: tsx(root),
+    command: process.execPath,
     args: [
+      ...TSX_IMPORT,
       join(root, "packages/convex-offline/src/cli.ts"),
       "dev",
       "--dir",
@@ -85,54 +113,79 @@ export function stackServices(options: StackOptions): {
     readyTimeoutMs: 240_000,
   };
 
-  const apps: ServiceSpec[] = [
-    {
-      name: "collector",
-      command: tsx(root),
-      args: [join(root, "apps/collector/src/index.ts")],
-      cwd: root,
-      env: {
-        ...botEnv,
-        DISCORD_COLLECTOR_TOKEN: env.DISCORD_COLLECTOR_TOKEN ?? "",
-        COLLECTOR_HEALTH_PORT: String(ports.collectorHealth),
-        // Stable across restarts, so the admin console lists one collector, not one per run.
-        COLLECTOR_INSTANCE_ID: "local-collector",
+  const instances = options.instances ?? 1;
+  if (!Number.isInteger(instances) || instances < 1 || instances > 9) {
+    throw new Error(`instances must be a whole number from 1 to 9, not ${instances}`);
+  }
+  const bots: ServiceSpec[] = [];
+  for (let instance = 1; instance <= instances; instance++) {
+    const collectorPort = healthPort(ports, "collector", instance);
+    const mirrorPort = healthPort(ports, "mirror", instance);
+    bots.push(
+      {
+        name: instanceName("collector", instance),
+        command: process.execPath,
+        args: [...TSX_IMPORT, join(root, "apps/collector/src/index.ts")],
+        cwd: root,
+        env: {
+          ...botEnv,
+          DISCORD_COLLECTOR_TOKEN: env.DISCORD_COLLECTOR_TOKEN ?? "",
+          COLLECTOR_HEALTH_PORT: String(collectorPort),
+          // Stable across restarts, so the admin console lists one collector, not one per run.
+          COLLECTOR_INSTANCE_ID: `local-${instanceName("collector", instance)}`,
+        },
+        readyUrl: `http://127.0.0.1:${collectorPort}/health`,
       },
-      readyUrl: `http://127.0.0.1:${ports.collectorHealth}/health`,
-    },
-    {
-      name: "mirror",
-      command: tsx(root),
-      args: [join(root, "apps/mirror/src/index.ts")],
-      cwd: root,
-      env: {
-        ...botEnv,
-        DISCORD_MIRROR_TOKEN: env.DISCORD_MIRROR_TOKEN ?? "",
-        DISCORD_CUSTOMER_GUILD_ID: env.DISCORD_CUSTOMER_GUILD_ID ?? "",
-        MIRROR_INSTANCE_ID: "local-mirror",
-        MIRROR_HEALTH_PORT: String(ports.mirrorHealth),
+      {
+        name: instanceName("mirror", instance),
+        command: process.execPath,
+        args: [...TSX_IMPORT, join(root, "apps/mirror/src/index.ts")],
+        cwd: root,
+        env: {
+          ...botEnv,
+          DISCORD_MIRROR_TOKEN: env.DISCORD_MIRROR_TOKEN ?? "",
+          DISCORD_CUSTOMER_GUILD_ID: env.DISCORD_CUSTOMER_GUILD_ID ?? "",
+          // Stable across restarts: a restarted mirror releases its own leases at once.
+          MIRROR_INSTANCE_ID: `local-${instanceName("mirror", instance)}`,
+          MIRROR_HEALTH_PORT: String(mirrorPort),
+        },
+        readyUrl: `http://127.0.0.1:${mirrorPort}/health`,
       },
-      readyUrl: `http://127.0.0.1:${ports.mirrorHealth}/health`,
-    },
-    web,
-  ];
+    );
+  }
+  const apps: ServiceSpec[] = [...bots, web];
   if (options.demoFeed) {
     apps.push({
       name: "demo-feed",
-      command: tsx(root),
-      args: [join(root, "apps/demo-feed/src/index.ts")],
+      command: process.execPath,
+      args: [...TSX_IMPORT, join(root, "apps/demo-feed/src/index.ts")],
       cwd: root,
       env: { EMULATOR_URL: emulatorUrl },
     });
   }
-  const withEnv = (spec: ServiceSpec): ServiceSpec => ({
-    ...spec,
-    // tsx hands flags placed before the script to node.
-    args:
-      spec.command === tsx(root)
-        ? [...(options.nodeFlags?.[spec.name] ?? []), ...spec.args]
-        : spec.args,
-    env: { ...spec.env, ...options.serviceEnv?.[spec.name] },
-  });
-  return { emulator: withEnv(emulator), backend: withEnv(backend), apps: apps.map(withEnv) };
+  const baseName = (name: string): string => name.replace(/-\d+$/, "");
+  const withEnv = (spec: ServiceSpec): ServiceSpec => {
+    const names = [...new Set([baseName(spec.name), spec.name])];
+    return {
+      ...spec,
+      // Node flags go before `--import tsx` and the script.
+      args:
+        spec.command === process.execPath
+          ? [...names.flatMap((name) => options.nodeFlags?.[name] ?? []), ...spec.args]
+          : spec.args,
+      env: names.reduce<Record<string, string>>(
+        (env, name) => ({ ...env, ...options.serviceEnv?.[name] }),
+        spec.env,
+      ),
+    };
+  };
+  const restartable = (spec: ServiceSpec): ServiceSpec =>
+    options.restart === undefined ? spec : { ...spec, restart: options.restart };
+  // The emulator and Convex are not restarted: the emulator's world lives in memory (a new one
+  // is a different Discord), and a backend started with --reset would wipe its data again.
+  return {
+    emulator: withEnv(emulator),
+    backend: withEnv(backend),
+    apps: apps.map((spec) => restartable(withEnv(spec))),
+  };
 }

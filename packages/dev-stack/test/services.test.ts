@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_PORTS } from "../src/ports.js";
+import { DEFAULT_RESTART_POLICY } from "../src/restart-policy.js";
 import { stackServices } from "../src/services.js";
 
 const base = { root: "/repo", ports: DEFAULT_PORTS, env: {}, reset: false, demoFeed: false };
@@ -31,13 +32,62 @@ describe("stackServices", () => {
     expect(backend.args).not.toContain("--watch");
     expect(backend.args).toContain("--no-codegen");
     expect(backend.env).toEqual({ LOG: "debug" });
-    expect(backend.args[0]).toBe("--cpu-prof");
-    expect(backend.args[1]).toMatch(/convex-offline\/src\/cli\.ts$/);
+    expect(backend.command).toBe(process.execPath);
+    expect(backend.args.slice(0, 3)).toEqual(["--cpu-prof", "--import", "tsx"]);
+    expect(backend.args[3]).toMatch(/convex-offline\/src\/cli\.ts$/);
     const mirror = apps.find((app) => app.name === "mirror");
     expect(mirror?.env.X).toBe("1");
     expect(mirror?.env.CONVEX_URL).toBe(`http://127.0.0.1:${DEFAULT_PORTS.backend}`);
     expect(apps.find((app) => app.name === "web")?.args[0]).toBe("start");
-    expect(mirror?.args[0]).toMatch(/apps\/mirror\/src\/index\.ts$/);
+    expect(mirror?.args).toEqual([
+      "--import",
+      "tsx",
+      expect.stringMatching(/apps\/mirror\/src\/index\.ts$/),
+    ]);
     expect(apps.map((app) => app.name)).not.toContain("demo-feed");
+    expect(apps.every((app) => app.restart === undefined)).toBe(true);
+  });
+
+  test("one instance of each bot by default, named and ported as before", () => {
+    const { apps } = stackServices({ ...base, web: "dev" });
+    expect(apps.map((app) => app.name)).toEqual(["collector", "mirror", "web"]);
+    const collector = apps[0];
+    expect(collector?.env.COLLECTOR_INSTANCE_ID).toBe("local-collector");
+    expect(collector?.readyUrl).toBe("http://127.0.0.1:8081/health");
+  });
+
+  test("N instances: own names, instance ids and health ports; base-name env applies to all", () => {
+    const { apps } = stackServices({
+      ...base,
+      web: "dev",
+      demoFeed: true,
+      instances: 2,
+      restart: DEFAULT_RESTART_POLICY,
+      serviceEnv: { mirror: { LOG_LEVEL: "debug" }, "mirror-2": { MIRROR_LEASE_MS: "5000" } },
+    });
+    expect(apps.map((app) => app.name)).toEqual([
+      "collector",
+      "mirror",
+      "collector-2",
+      "mirror-2",
+      "web",
+      "demo-feed",
+    ]);
+    const byName = new Map(apps.map((app) => [app.name, app]));
+    expect(byName.get("collector-2")?.env).toMatchObject({
+      COLLECTOR_INSTANCE_ID: "local-collector-2",
+      COLLECTOR_HEALTH_PORT: "8181",
+    });
+    expect(byName.get("collector-2")?.readyUrl).toBe("http://127.0.0.1:8181/health");
+    expect(byName.get("mirror-2")?.env).toMatchObject({
+      MIRROR_INSTANCE_ID: "local-mirror-2",
+      MIRROR_HEALTH_PORT: "8182",
+      LOG_LEVEL: "debug",
+      MIRROR_LEASE_MS: "5000",
+    });
+    expect(byName.get("mirror")?.env.MIRROR_LEASE_MS).toBeUndefined();
+    expect(byName.get("mirror")?.env.LOG_LEVEL).toBe("debug");
+    expect(apps.every((app) => app.restart === DEFAULT_RESTART_POLICY)).toBe(true);
+    expect(() => stackServices({ ...base, web: "dev", instances: 0 })).toThrow(/instances/);
   });
 });
