@@ -220,7 +220,7 @@ describe("rejections are recorded and change nothing", () => {
     });
   });
 
-  test("an oversized body → 413, recorded truncated", async () => {
+  test("an oversized body → 413, recorded as an excerpt", async () => {
     const { t } = await setupPayments();
     vi.stubEnv("SELLAPP_WEBHOOK_MAX_BYTES", "1024");
     const { payload } = buildSellappEvent("order.paid");
@@ -229,12 +229,13 @@ describe("rejections are recorded and change nothing", () => {
     expect(response.status).toBe(413);
     const [event] = await eventsOf(t);
     expect(event).toMatchObject({ status: "rejected", bodyBytes: rawBody.length });
-    expect(event?.rawBody).toBe(rawBody.slice(0, 1024)); // never more than the cap is held
+    expect(event?.rawBody).toBeUndefined(); // unverified: never the body
+    expect(event?.bodyExcerpt).toBe(rawBody.slice(0, 512));
     expect(event?.rejectReason).toMatch(/exceeds the 1024-byte cap/);
     expect(await entitlementsOf(t)).toEqual([]);
   });
 
-  test("the default cap is 256 KiB; an oversized body keeps its first 16 KiB", async () => {
+  test("the default cap is 256 KiB; an oversized body keeps its first 512 bytes", async () => {
     const { t } = await setupPayments();
     const { payload } = buildSellappEvent("order.paid");
     const rawBody = JSON.stringify({ ...payload, padding: "y".repeat(300 * 1024) });
@@ -242,7 +243,8 @@ describe("rejections are recorded and change nothing", () => {
     expect(response.status).toBe(413);
     const [event] = await eventsOf(t);
     expect(event?.bodyBytes).toBe(rawBody.length);
-    expect(event?.rawBody).toBe(rawBody.slice(0, 16 * 1024));
+    expect(event?.rawBody).toBeUndefined();
+    expect(event?.bodyExcerpt).toBe(rawBody.slice(0, 512));
     expect(event?.rejectReason).toMatch(/exceeds the 262144-byte cap/);
   });
 

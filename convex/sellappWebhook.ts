@@ -8,18 +8,19 @@ import {
 import type { Infer } from "convex/values";
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import {
-  maxWebhookBytes,
-  OVERSIZED_BODY_KEPT_BYTES,
-  sellappWebhookSecrets,
-} from "./model/sellappConfig";
-import type { vVerification } from "./tables/payments";
+import { requestSource } from "./model/requestSource";
+import { maxWebhookBytes, sellappWebhookSecrets } from "./model/sellappConfig";
+import { digestUnverifiedBody } from "./model/webhookBodyDigest";
+import type { vUnverifiedReason } from "./webhookRejections";
 
 /**
- * POST /webhooks/sellapp. Store first, then process: every request is recorded by an internal
- * mutation before it is answered; processing runs from the scheduler. Answers:
- * 200 stored (also for a duplicate) · 400 malformed JSON / missing field · 401 bad or missing
- * signature · 413 body over the cap · 500 no signing secret configured. Only 200 changes state.
+ * POST /webhooks/sellapp. Store first, then process: every signed request is recorded by an
+ * internal mutation before it is answered; processing runs from the scheduler. An unverified
+ * request (401, 413, 500) is recorded in bounded form and only within its rate limit
+ * (webhookRejections.ts); over it the answer is 429 and only a counter moves. Answers:
+ * 200 stored (also for a duplicate) · 400 signed but malformed JSON / missing field · 401 bad or
+ * missing signature · 413 body over the cap · 429 too many unverified requests · 500 no signing
+ * secret configured. Only 200 changes state.
  */
 
 /** Headers kept with each event. The signature is an HMAC of the body, not a secret. */
@@ -32,11 +33,15 @@ const KEPT_HEADERS = [
   "idempotency-key",
 ];
 
-function keptHeaders(headers: Headers): Record<string, string> {
+/** Longest header value kept: a signed request's, and (shorter) an unverified one's. */
+const SIGNED_HEADER_CHARS = 512;
+const UNVERIFIED_HEADER_CHARS = 200;
+
+function keptHeaders(headers: Headers, maxChars: number): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = headers.get(name);
-    if (value !== null) kept[name] = value.slice(0, 512);
+    if (value !== null) kept[name] = value.slice(0, maxChars);
   }
   return kept;
 }
@@ -69,14 +74,11 @@ function log(level: "info" | "warn" | "error", event: string, fields: Record<str
   else console.log(line);
 }
 
-/**
- * Reads the body holding at most `cap` bytes: past the cap it only counts. An oversized body keeps
- * its first OVERSIZED_BODY_KEPT_BYTES for the record.
- */
+/** Reads the body holding at most `cap` bytes: past the cap it only counts. */
 async function readCapped(
   request: Request,
   cap: number,
-): Promise<{ bytes: Uint8Array; total: number; oversized: boolean }> {
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; total: number; oversized: boolean }> {
   const chunks: Uint8Array[] = [];
   let kept = 0;
   let total = 0;
@@ -99,64 +101,75 @@ async function readCapped(
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  const oversized = total > cap;
-  return {
-    bytes: oversized ? bytes.subarray(0, OVERSIZED_BODY_KEPT_BYTES) : bytes,
-    total,
-    oversized,
-  };
+  return { bytes, total, oversized: total > cap };
 }
 
 export const sellappWebhook = httpAction(async (ctx, request) => {
   const receivedAt = Date.now();
   const cap = maxWebhookBytes();
   const { bytes, total, oversized } = await readCapped(request, cap);
-  const headers = keptHeaders(request.headers);
 
-  const reject = async (
+  /** Anyone can send these: bounded record within the rate limit, a counter past it. */
+  const rejectUnverified = async (
     status: number,
-    verification: Infer<typeof vVerification>,
-    reason: string,
-    rawBody: string,
+    reason: Infer<typeof vUnverifiedReason>,
+    rejectReason: string,
   ) => {
-    const { id } = await ctx.runMutation(internal.webhookEvents.record, {
-      rawBody,
+    const { ip } = await ctx.meta.getRequestMetadata();
+    const source = requestSource(ip, request.headers);
+    const text = new TextDecoder().decode(bytes);
+    const result = await ctx.runMutation(internal.webhookRejections.record, {
+      reason,
+      rejectReason,
+      verification: reason === "oversized" ? "unchecked" : reason,
+      eventType: claimedEventType(text),
+      ...(await digestUnverifiedBody(bytes)),
       bodyBytes: total,
-      headers,
-      verification,
-      accepted: false,
-      rejectReason: reason,
-      eventType: claimedEventType(rawBody),
+      headers: keptHeaders(request.headers, UNVERIFIED_HEADER_CHARS),
+      source,
       receivedAt,
     });
+    if (!result.stored) {
+      if (result.firstInWindow) {
+        log("warn", "sellapp.webhook.rate_limited", { source, reason, status, bytes: total });
+      }
+      const retryAfterSeconds = Math.max(1, Math.ceil((result.retryAt - receivedAt) / 1000));
+      return new Response(
+        JSON.stringify({ ok: false, error: `${rejectReason}; too many unverified requests` }),
+        {
+          status: 429,
+          headers: {
+            "content-type": "application/json",
+            "retry-after": String(retryAfterSeconds),
+          },
+        },
+      );
+    }
     log(status >= 500 ? "error" : "warn", "sellapp.webhook.rejected", {
-      id,
+      id: result.id,
       status,
-      reason,
+      reason: rejectReason,
       bytes: total,
+      source,
     });
-    return json(status, { ok: false, id, error: reason });
+    return json(status, { ok: false, id: result.id, error: rejectReason });
   };
 
   if (oversized) {
-    const kept = new TextDecoder().decode(bytes);
-    return reject(
+    return rejectUnverified(
       413,
-      "unchecked",
-      `body of ${total} bytes exceeds the ${cap}-byte cap (SELLAPP_WEBHOOK_MAX_BYTES); stored truncated`,
-      kept,
+      "oversized",
+      `body of ${total} bytes exceeds the ${cap}-byte cap (SELLAPP_WEBHOOK_MAX_BYTES)`,
     );
   }
-  const rawBody = new TextDecoder().decode(bytes);
 
   const secrets = sellappWebhookSecrets();
   if (secrets.length === 0) {
-    return reject(
+    return rejectUnverified(
       500,
       "unchecked",
       "server misconfigured: SELLAPP_WEBHOOK_SECRET is not set, so the signature cannot be verified " +
         "— set it (npx convex env set SELLAPP_WEBHOOK_SECRET …); Sell.app will redeliver",
-      rawBody,
     );
   }
 
@@ -166,14 +179,35 @@ export const sellappWebhook = httpAction(async (ctx, request) => {
     secrets,
   );
   if (verification === "missing") {
-    return reject(401, verification, "missing signature header", rawBody);
+    return rejectUnverified(401, verification, "missing signature header");
   }
   if (verification === "invalid") {
-    return reject(401, verification, "signature does not match the body", rawBody);
+    return rejectUnverified(401, verification, "signature does not match the body");
   }
 
+  // From here on the request is signed: stored whole and never rate-limited.
+  const rawBody = new TextDecoder().decode(bytes);
+  const headers = keptHeaders(request.headers, SIGNED_HEADER_CHARS);
   const parsed = parseSellappBody(rawBody);
-  if (!parsed.ok) return reject(400, verification, parsed.reason, rawBody);
+  if (!parsed.ok) {
+    const { id } = await ctx.runMutation(internal.webhookEvents.record, {
+      rawBody,
+      bodyBytes: total,
+      headers,
+      verification,
+      accepted: false,
+      rejectReason: parsed.reason,
+      eventType: claimedEventType(rawBody),
+      receivedAt,
+    });
+    log("warn", "sellapp.webhook.rejected", {
+      id,
+      status: 400,
+      reason: parsed.reason,
+      bytes: total,
+    });
+    return json(400, { ok: false, id, error: parsed.reason });
+  }
   const event = parsed.event;
 
   const { id, duplicate } = await ctx.runMutation(internal.webhookEvents.record, {

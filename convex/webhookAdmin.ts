@@ -29,6 +29,7 @@ const SUMMARY_FIELDS = [
   "customerEmail",
   "duplicateOf",
   "bodyBytes",
+  "source",
 ] as const;
 const vEventSummary = paymentTables.webhookEvents.validator
   .pick(...SUMMARY_FIELDS)
@@ -64,14 +65,19 @@ export const list = query({
   },
 });
 
-/** One event with its raw payload and the stored headers (never a secret). */
+/**
+ * One event with the stored headers (never a secret) and its payload: the whole raw body of a
+ * signed request, or only the excerpt and hash kept of an unverified one.
+ */
 export const get = query({
   args: { id: v.id("webhookEvents") },
   returns: v.union(
     v.null(),
     v.object({
       event: vEventSummary,
-      rawBody: v.string(),
+      rawBody: v.optional(v.string()),
+      bodyExcerpt: v.optional(v.string()),
+      bodySha256: v.optional(v.string()),
       headers: v.record(v.string(), v.string()),
       dedupeKey: v.optional(v.string()),
       lastErrorStack: v.optional(v.string()),
@@ -83,7 +89,7 @@ export const get = query({
     if (doc === null) return null;
     return {
       event: summary(doc),
-      rawBody: doc.rawBody,
+      ...pickPresent(doc, ["rawBody", "bodyExcerpt", "bodySha256"] as const),
       headers: doc.headers,
       ...(doc.dedupeKey === undefined ? {} : { dedupeKey: doc.dedupeKey }),
       ...(doc.lastErrorStack === undefined ? {} : { lastErrorStack: doc.lastErrorStack }),

@@ -35,6 +35,7 @@ export async function reconcileCustomer(
   for (const doc of events) {
     if (doc.verification !== "valid" || doc.status === "rejected" || doc.status === "duplicate")
       continue;
+    if (doc.rawBody === undefined) continue; // only unverified requests lack a body
     const parsed = parseSellappBody(doc.rawBody);
     if (!parsed.ok) continue;
     const ref = sourceOf(parsed.event);

@@ -2,8 +2,6 @@ import { optionalEnv } from "./env";
 
 /** Default cap on a webhook body: Sell.app payloads are a few KiB. */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 256 * 1024;
-/** How much of an oversized body is kept for inspection. */
-export const OVERSIZED_BODY_KEPT_BYTES = 16 * 1024;
 
 /** SELLAPP_WEBHOOK_MAX_BYTES, or 256 KiB. */
 export function maxWebhookBytes(): number {

@@ -47,6 +47,7 @@ export async function storedEventsOfSource(
     if (doc.verification !== "valid" || !COUNTED_STATUSES.has(doc.status)) continue;
     // An order that belongs to a subscription is counted under the subscription only.
     if (ref.source === "order" && doc.subscriptionId !== undefined) continue;
+    if (doc.rawBody === undefined) throw new Error(`stored event ${doc._id} has no body`);
     const parsed = parseSellappBody(doc.rawBody);
     if (!parsed.ok) throw new Error(`stored event ${doc._id} no longer parses: ${parsed.reason}`);
     stored.push({ doc, event: parsed.event });

@@ -18,6 +18,8 @@ export async function applyWebhookEvent(
   doc: Doc<"webhookEvents">,
   now: number,
 ): Promise<ApplyOutcome> {
+  // Only verified requests are processed, and they always keep their body.
+  if (doc.rawBody === undefined) throw new Error(`event ${doc._id} has no stored body`);
   const parsed = parseSellappBody(doc.rawBody);
   if (!parsed.ok) throw new Error(`stored event no longer parses: ${parsed.reason}`);
   const event = parsed.event;

@@ -104,14 +104,25 @@ export const paymentTables = {
     .index("by_status_and_access_until", ["status", "accessUntil"])
     .index("by_status_and_grace_until", ["status", "graceUntil"]),
 
-  /** Every webhook request, stored before it is answered. */
+  /**
+   * Every webhook request, stored before it is answered — an unverified one (no or a wrong
+   * signature, oversized, no secret configured) only within its rate limit and only as a bounded
+   * record (excerpt, length, hash); over the limit it is counted in webhookRejectionWindows.
+   */
   webhookEvents: defineTable({
     provider: v.literal("sellapp"),
     eventType: v.string(), // "unknown" when it could not be read
     dedupeKey: v.optional(v.string()),
-    rawBody: v.string(), // truncated to the size cap for oversized requests
+    /** The whole body, for requests with a valid signature only (never held past the size cap). */
+    rawBody: v.optional(v.string()),
+    /** Unverified requests: the first bytes of the body (fixed size), never the whole of it. */
+    bodyExcerpt: v.optional(v.string()),
+    /** Unverified requests: SHA-256 (hex) of the bytes held — the whole body, or the first cap bytes. */
+    bodySha256: v.optional(v.string()),
     bodyBytes: v.number(),
     headers: v.record(v.string(), v.string()), // only the headers that matter; never the secret
+    /** Unverified requests: who sent it, as far as we can tell (docs/security.md). */
+    source: v.optional(v.string()),
     verification: vVerification,
     status: vWebhookStatus,
     rejectReason: v.optional(v.string()),
@@ -137,4 +148,24 @@ export const paymentTables = {
     .index("by_customer_email", ["customerEmail"])
     .index("by_order", ["orderId"])
     .index("by_subscription", ["subscriptionId"]),
+
+  /**
+   * Unverified webhook requests over the rate limit, counted instead of stored: one row per hour
+   * window and shard (a few shards so a flood does not serialise on one document).
+   */
+  webhookRejectionWindows: defineTable({
+    provider: v.literal("sellapp"),
+    windowStart: v.number(),
+    shard: v.number(),
+    count: v.number(),
+    bytes: v.number(),
+    /** Count per reason ("missing", "invalid", "unchecked", "oversized"). */
+    byReason: v.record(v.string(), v.number()),
+    /** Count per limit that refused ("source", "global"). */
+    byLimit: v.record(v.string(), v.number()),
+    /** Up to a few distinct sources seen, for a first look. */
+    sampleSources: v.array(v.string()),
+    firstAt: v.number(),
+    lastAt: v.number(),
+  }).index("by_window_and_shard", ["windowStart", "shard"]),
 };
