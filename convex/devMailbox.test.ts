@@ -1,44 +1,97 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
+import { emailProvider } from "./model/email";
 import { expectCode, setupRoles } from "./test.roles";
+
+const SECRET = "dev-mailbox-secret-0123456789abcdef";
+
+/** What the offline backend (and `npx convex dev --local`) sets: both URLs on loopback. */
+function stubLocalDeployment() {
+  vi.stubEnv("CONVEX_CLOUD_URL", "http://127.0.0.1:3210");
+  vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
+  vi.stubEnv("EMAIL_PROVIDER", "dev");
+  vi.stubEnv("DEV_MAILBOX_SECRET", SECRET);
+}
+
+beforeEach(stubLocalDeployment);
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+async function setupWithMail() {
+  const roles = await setupRoles();
+  await roles.t.mutation(internal.devMailbox.deliver, {
+    to: "Ann@Example.com",
+    subject: "code",
+    text: "Your code: 12345678",
+    code: "12345678",
+  });
+  return roles;
+}
+
 describe("devMailbox", () => {
-  test("recent: every caller can read it while EMAIL_PROVIDER=dev (a local-only mailbox)", async () => {
-    vi.stubEnv("EMAIL_PROVIDER", "dev");
-    const { t, anonymous, noAccess, withAccess, admin } = await setupRoles();
-    await t.mutation(internal.devMailbox.deliver, {
-      to: "Ann@Example.com",
-      subject: "code",
-      text: "Your code: 12345678",
-      code: "12345678",
-    });
-    for (const caller of [anonymous, noAccess, withAccess, admin]) {
-      const mails = await caller.query(api.devMailbox.recent, {});
-      expect(mails.map((mail) => [mail.to, mail.code])).toEqual([["ann@example.com", "12345678"]]);
-    }
+  test("recent: on a loopback deployment, shown to a caller holding the mailbox secret", async () => {
+    const { t, anonymous } = await setupWithMail();
+    const mails = await anonymous.query(api.devMailbox.recent, { secret: SECRET });
+    expect(mails.map((mail) => [mail.to, mail.code])).toEqual([["ann@example.com", "12345678"]]);
     const latest = await t.query(internal.devMailbox.latestFor, { to: "ANN@example.com" });
     expect(latest[0]?.code).toBe("12345678");
   });
 
-  test("recent: does not exist for anyone when real email is configured", async () => {
-    vi.stubEnv("EMAIL_PROVIDER", "resend");
-    const { anonymous, noAccess, withAccess, admin } = await setupRoles();
+  test("recent: without the secret nobody reads a code, signed in or not (no takeover by reading mail)", async () => {
+    const { anonymous, noAccess, withAccess, admin } = await setupWithMail();
     for (const caller of [anonymous, noAccess, withAccess, admin]) {
-      await expectCode(caller.query(api.devMailbox.recent, {}), "NOT_FOUND");
+      await expectCode(caller.query(api.devMailbox.recent, { secret: "" }), "FORBIDDEN");
+      await expectCode(caller.query(api.devMailbox.recent, { secret: `${SECRET}x` }), "FORBIDDEN");
+    }
+    vi.stubEnv("DEV_MAILBOX_SECRET", "");
+    await expectCode(anonymous.query(api.devMailbox.recent, { secret: "" }), "FORBIDDEN");
+  });
+
+  test("recent: does not exist when real email is configured or EMAIL_PROVIDER is missing", async () => {
+    const { anonymous, admin } = await setupWithMail();
+    for (const provider of ["resend", ""]) {
+      vi.stubEnv("EMAIL_PROVIDER", provider);
+      for (const caller of [anonymous, admin]) {
+        await expectCode(caller.query(api.devMailbox.recent, { secret: SECRET }), "NOT_FOUND");
+      }
     }
   });
 
-  test("recent: closed when EMAIL_PROVIDER is missing, or dev on a Convex cloud deployment", async () => {
-    const { t, anonymous } = await setupRoles();
-    await t.mutation(internal.devMailbox.deliver, { to: "a@example.com", subject: "s", text: "t" });
-    vi.stubEnv("EMAIL_PROVIDER", "");
-    await expectCode(anonymous.query(api.devMailbox.recent, {}), "NOT_FOUND");
-    vi.stubEnv("EMAIL_PROVIDER", "dev");
-    vi.stubEnv("CONVEX_CLOUD_URL", "https://happy-otter-123.convex.cloud");
-    await expectCode(anonymous.query(api.devMailbox.recent, {}), "NOT_FOUND");
+  test.each([
+    ["a Convex cloud deployment", "https://happy-otter-123.convex.cloud", undefined],
+    ["a custom domain", "https://api.g3signals.example", undefined],
+    ["a self-hosted backend on a LAN address", "http://192.168.1.20:3210", undefined],
+    ["all interfaces", "http://0.0.0.0:3210", undefined],
+    ["a host that starts like loopback", "http://127.0.0.1.nip.example:3210", undefined],
+    ["a host that starts like localhost", "http://localhost.evil.example:3210", undefined],
+    ["no cloud URL at all", "", undefined],
+    ["a loopback cloud URL with a public site URL", undefined, "https://g3.example/site"],
+    ["a loopback cloud URL with no site URL", undefined, ""],
+  ])(
+    "EMAIL_PROVIDER=dev is refused on %s, whatever the variable says",
+    async (_label, cloudUrl, siteUrl) => {
+      const { t, anonymous } = await setupWithMail(); // mail written while still local
+      if (cloudUrl !== undefined) vi.stubEnv("CONVEX_CLOUD_URL", cloudUrl);
+      if (siteUrl !== undefined) vi.stubEnv("CONVEX_SITE_URL", siteUrl);
+      await expectCode(anonymous.query(api.devMailbox.recent, { secret: SECRET }), "NOT_FOUND");
+      // The sign-up / reset mail path refuses too, and nothing can write to the mailbox there.
+      expect(() => emailProvider()).toThrow(/loopback/);
+      await expect(
+        t.mutation(internal.devMailbox.deliver, { to: "b@example.com", subject: "s", text: "t" }),
+      ).rejects.toThrow(/loopback/);
+    },
+  );
+
+  test.each([
+    ["127.0.0.1", "http://127.0.0.1:3210", "http://127.0.0.1:3211"],
+    ["localhost", "http://localhost:3210", "http://localhost:3211"],
+    ["IPv6 loopback", "http://[::1]:3210", "http://[::1]:3211"],
+    ["another 127/8 address", "http://127.0.0.2:3210", "http://127.0.0.2:3211"],
+  ])("a deployment on %s is local", (_label, cloudUrl, siteUrl) => {
+    vi.stubEnv("CONVEX_CLOUD_URL", cloudUrl);
+    vi.stubEnv("CONVEX_SITE_URL", siteUrl);
+    expect(emailProvider()).toBe("dev");
   });
 });

@@ -35,6 +35,8 @@ export async function stubAuthEnv(): Promise<void> {
   const { pem, jwks } = await authKeys();
   vi.stubEnv("JWT_PRIVATE_KEY", pem);
   vi.stubEnv("JWKS", jwks);
+  // A loopback deployment, as the offline backend sets it: the dev mailbox exists only there.
+  vi.stubEnv("CONVEX_CLOUD_URL", "http://127.0.0.1:3210");
   vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
   vi.stubEnv("SITE_URL", "http://127.0.0.1:3000");
   vi.stubEnv("EMAIL_PROVIDER", "dev");

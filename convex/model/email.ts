@@ -2,26 +2,28 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { optionalEnv, requireEnv } from "./env";
+import { isLoopbackUrl } from "./loopback";
 
 export type OutgoingEmail = { to: string; subject: string; text: string; code?: string };
 
 const ZEmailProvider = z.enum(["dev", "resend"]);
 
-/** True on a Convex cloud deployment (its URL is *.convex.cloud); false on local backends. */
-function isCloudDeployment(): boolean {
-  const url = optionalEnv("CONVEX_CLOUD_URL");
-  if (url === undefined) return false;
-  try {
-    return new URL(url).hostname.endsWith(".convex.cloud");
-  } catch {
-    return false;
-  }
+/**
+ * True only when the deployment is provably on this machine: Convex itself sets CONVEX_CLOUD_URL
+ * and CONVEX_SITE_URL (cloud, self-hosted, `convex dev --local` and our offline backend alike),
+ * and both must point at a loopback host. A deployment on a cloud host, a custom domain or a LAN
+ * address is not local, whatever EMAIL_PROVIDER says.
+ */
+export function isLoopbackDeployment(): boolean {
+  return (
+    isLoopbackUrl(optionalEnv("CONVEX_CLOUD_URL")) && isLoopbackUrl(optionalEnv("CONVEX_SITE_URL"))
+  );
 }
 
 /**
  * Which mail transport to use: `EMAIL_PROVIDER=dev` writes to the devMailbox table (local only),
- * `resend` posts to Resend's API. There is no default: the dev mailbox is readable by anyone, so a
- * forgotten variable must not turn it on. `dev` is also refused on a Convex cloud deployment.
+ * `resend` posts to Resend's API. There is no default: a forgotten variable must not turn the dev
+ * mailbox on. `dev` is refused unless the deployment is on loopback (isLoopbackDeployment).
  */
 export function emailProvider(): z.infer<typeof ZEmailProvider> {
   const raw = optionalEnv("EMAIL_PROVIDER");
@@ -32,10 +34,11 @@ export function emailProvider(): z.infer<typeof ZEmailProvider> {
         "Set it in the deployment's environment.",
     );
   }
-  if (parsed.data === "dev" && isCloudDeployment()) {
+  if (parsed.data === "dev" && !isLoopbackDeployment()) {
     throw new Error(
-      "EMAIL_PROVIDER=dev is for local backends only (the dev mailbox is public); " +
-        "use EMAIL_PROVIDER=resend with RESEND_API_KEY and EMAIL_FROM on a cloud deployment.",
+      "EMAIL_PROVIDER=dev only works on a deployment whose CONVEX_CLOUD_URL and CONVEX_SITE_URL " +
+        "are loopback addresses (the dev mailbox holds sign-in codes); " +
+        "use EMAIL_PROVIDER=resend with RESEND_API_KEY and EMAIL_FROM anywhere else.",
     );
   }
   return parsed.data;

@@ -21,6 +21,8 @@ const NEXT_BIN = join(WEB_DIR, "node_modules", "next", "dist", "bin", "next");
 export const SERVICE_SECRET = "e2e-service-secret-0123456789";
 export const WEBHOOK_SECRET = "e2e-sellapp-secret-0123456789";
 export const ADMIN_EMAIL = "admin@e2e.test";
+/** Shared by the backend and the web server (never the browser): /dev/mailbox reads with it. */
+const DEV_MAILBOX_SECRET = "e2e-dev-mailbox-secret-0123456789";
 
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -104,6 +106,7 @@ export async function startStack(): Promise<Stack> {
       JWKS: keys.JWKS,
       SITE_URL: webUrl,
       EMAIL_PROVIDER: "dev",
+      DEV_MAILBOX_SECRET,
       ADMIN_EMAILS: ADMIN_EMAIL,
       CONVEX_SERVICE_SECRET: SERVICE_SECRET,
       SELLAPP_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -119,6 +122,7 @@ export async function startStack(): Promise<Stack> {
     ...process.env,
     NEXT_PUBLIC_CONVEX_URL: backend.url,
     EMAIL_PROVIDER: "dev",
+    DEV_MAILBOX_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production" as const,
   };

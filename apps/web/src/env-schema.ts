@@ -7,6 +7,14 @@ export const ZEnv = z.object({
   }),
   /** Mirrors the backend's EMAIL_PROVIDER: "dev" enables the /dev/mailbox page. No default. */
   EMAIL_PROVIDER: z.enum(["dev", "resend"], { message: 'must be "dev" or "resend"' }),
+  /**
+   * Server-only: the backend's DEV_MAILBOX_SECRET, which /dev/mailbox sends to read the mails.
+   * Without it the page does not exist (see lib/dev-mailbox.ts).
+   */
+  DEV_MAILBOX_SECRET: z
+    .string()
+    .min(16, { message: "must be at least 16 characters (the backend's DEV_MAILBOX_SECRET)" })
+    .optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -15,6 +23,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const parsed = ZEnv.safeParse({
     NEXT_PUBLIC_CONVEX_URL: source.NEXT_PUBLIC_CONVEX_URL,
     EMAIL_PROVIDER: source.EMAIL_PROVIDER === "" ? undefined : source.EMAIL_PROVIDER,
+    DEV_MAILBOX_SECRET: source.DEV_MAILBOX_SECRET === "" ? undefined : source.DEV_MAILBOX_SECRET,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/convex-client-provider";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
+import { devMailboxEnabled } from "@/lib/dev-mailbox";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             >
               Skip to content
             </a>
-            <SiteHeader devMailbox={env.EMAIL_PROVIDER === "dev"} />
+            <SiteHeader devMailbox={devMailboxEnabled(env)} />
             <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
               {children}
             </main>

@@ -1,13 +1,11 @@
-"use client";
-
-import { api } from "@convex/_generated/api";
-import { useQuery } from "convex/react";
+import type { api } from "@convex/_generated/api";
+import type { FunctionReturnType } from "convex/server";
 import { formatTime } from "@/lib/format";
 
-/** The local mailbox (EMAIL_PROVIDER=dev): newest first, live. */
-export function MailboxList() {
-  const mails = useQuery(api.devMailbox.recent, {});
-  if (mails === undefined) return <p className="text-zinc-400">Loading…</p>;
+type Mail = FunctionReturnType<typeof api.devMailbox.recent>[number];
+
+/** The local mailbox (EMAIL_PROVIDER=dev), newest first, as the server read it. */
+export function MailboxList({ mails }: { mails: Mail[] }) {
   if (mails.length === 0)
     return <p className="text-zinc-400">No mail yet. Sign up to get a code.</p>;
   return (
