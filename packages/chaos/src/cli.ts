@@ -1,0 +1,36 @@
+// `pnpm chaos`: the chaos soak from the command line. Exit 0 when every invariant held, 1 on any
+// violation, 2 for bad arguments. The JSON report goes to <out>/chaos-<seed>-<time>.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { HELP, parseCliOptions } from "./options.js";
+import { formatReport } from "./report.js";
+import { runSoak } from "./soak.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${HELP}`);
+    return 2;
+  }
+  if (options === "help") {
+    console.log(HELP);
+    return 0;
+  }
+  const say = (line: string) =>
+    console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const report = await runSoak({ root, ...options, say });
+  const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `chaos-${report.seed}-${report.startedAt.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(formatReport(report));
+  console.log(`report: ${file}${report.ok ? "" : `\nlogs: ${report.logDir}`}`);
+  return report.ok ? 0 : 1;
+}
+
+process.exitCode = await main();

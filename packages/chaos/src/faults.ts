@@ -1,0 +1,159 @@
+import { DEMO_IDS, type TRestFaultInput } from "@g3/discord-emulator";
+import type { PlannedFault } from "./plan.js";
+import type { ChaosStack } from "./stack.js";
+
+export type FaultRecord = {
+  kind: PlannedFault["kind"];
+  target: string;
+  startedAt: number;
+  endedAt?: number;
+  detail?: string;
+};
+
+const BOT_IDS = { collector: DEMO_IDS.collectorApp, mirror: DEMO_IDS.mirrorApp } as const;
+
+/** Routes a bot uses, to aim Discord faults where they hurt. */
+const ROUTES = {
+  collector: ["/channels/**", "/gateway/bot"],
+  mirror: ["/channels/**", "/guilds/*/members/*/roles/*", "/channels/*/messages/*"],
+} as const;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Injects the planned faults into the running stack. Faults with a duration run in the
+ * background (a down bot, a partition) while the schedule goes on; the log records each one with
+ * its target and window, so a violation can be lined up with what hit the system around it.
+ */
+export class FaultInjector {
+  readonly log: FaultRecord[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private backendBusy = false;
+
+  constructor(
+    private readonly stack: ChaosStack,
+    private readonly say: (line: string) => void,
+  ) {}
+
+  counts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const record of this.log) counts[record.kind] = (counts[record.kind] ?? 0) + 1;
+    return counts;
+  }
+
+  inject(fault: PlannedFault): void {
+    const task = this.run(fault).catch((error: unknown) => {
+      this.say(
+        `fault ${fault.kind} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Waits for every fault to end (bots restarted, partitions healed), then clears Discord faults. */
+  async finish(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.stack.emulator.control.clearFaults();
+    for (const bot of this.stack.bots) bot.proxy.heal();
+    if (!this.stack.backend.running) await this.stack.backend.start();
+    for (const bot of this.stack.bots) if (!bot.process.running) await bot.process.start();
+  }
+
+  private record(kind: PlannedFault["kind"], target: string, detail?: string): FaultRecord {
+    const record: FaultRecord = {
+      kind,
+      target,
+      startedAt: Date.now(),
+      ...(detail ? { detail } : {}),
+    };
+    this.log.push(record);
+    this.say(`fault: ${kind} ${target}${detail ? ` (${detail})` : ""}`);
+    return record;
+  }
+
+  private async run(fault: PlannedFault): Promise<void> {
+    const { bots, emulator, backend } = this.stack;
+    const bot = bots[Math.floor(fault.pick * bots.length)];
+    const botKind = fault.pick < 0.5 ? "collector" : "mirror";
+    switch (fault.kind) {
+      case "kill_bot": {
+        if (bot === undefined || !bot.process.running) return;
+        const record = this.record("kill_bot", bot.name, `down ${fault.durationMs} ms`);
+        await bot.process.kill();
+        await sleep(fault.durationMs);
+        await bot.process.start().catch(() => undefined); // may not be ready while partitioned
+        record.endedAt = Date.now();
+        return;
+      }
+      case "kill_backend": {
+        if (this.backendBusy || !backend.running) return;
+        this.backendBusy = true;
+        const record = this.record("kill_backend", "convex", `down ${fault.durationMs} ms`);
+        try {
+          await backend.kill();
+          await sleep(fault.durationMs);
+          await backend.start();
+        } finally {
+          this.backendBusy = false;
+          record.endedAt = Date.now();
+        }
+        return;
+      }
+      case "gateway_drop": {
+        const { affected } = await emulator.control.gatewayAction({
+          action: "drop",
+          botId: BOT_IDS[botKind],
+        });
+        const record = this.record("gateway_drop", botKind, `${affected} session(s)`);
+        record.endedAt = record.startedAt;
+        return;
+      }
+      case "discord_5xx":
+      case "discord_429":
+      case "discord_hang": {
+        const routes = ROUTES[botKind];
+        const route = routes[Math.floor(fault.param * routes.length)] ?? "/channels/**";
+        const base = { route, botId: BOT_IDS[botKind] };
+        const input: TRestFaultInput =
+          fault.kind === "discord_5xx"
+            ? {
+                ...base,
+                kind: "status",
+                status: fault.param < 0.5 ? 502 : 503,
+                probability: 0.5 + fault.param / 2,
+                durationMs: Math.max(1, fault.durationMs),
+              }
+            : fault.kind === "discord_429"
+              ? {
+                  ...base,
+                  kind: "ratelimit",
+                  retryAfterMs: Math.round(200 + fault.param * 1_300),
+                  global: fault.param < 0.2,
+                  durationMs: Math.max(1, fault.durationMs),
+                }
+              : { ...base, kind: "hang", count: 1 + Math.floor(fault.param * 3) };
+        await emulator.control.injectRestFault(input);
+        const record = this.record(
+          fault.kind,
+          `${botKind} ${route}`,
+          fault.kind === "discord_hang" ? `${input.count} request(s)` : `${fault.durationMs} ms`,
+        );
+        if (fault.kind !== "discord_hang") {
+          await sleep(fault.durationMs);
+          record.endedAt = Date.now();
+        }
+        return;
+      }
+      case "partition": {
+        if (bot === undefined || bot.proxy.isCut) return;
+        const record = this.record("partition", `${bot.name} ✕ convex`, `${fault.durationMs} ms`);
+        bot.proxy.partition();
+        await sleep(fault.durationMs);
+        bot.proxy.heal();
+        record.endedAt = Date.now();
+        return;
+      }
+    }
+  }
+}

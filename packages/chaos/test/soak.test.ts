@@ -1,0 +1,27 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { formatReport } from "../src/report.js";
+import { runSoak } from "../src/soak.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+describe("chaos soak (short, fixed seed)", () => {
+  it("survives 45 s of faults with two instances of each bot and every invariant holds", async () => {
+    const report = await runSoak({
+      root,
+      durationMs: 45_000,
+      seed: 7,
+      settleTimeoutMs: 60_000,
+      instances: 2,
+      customers: 4,
+      keep: false,
+      say: () => undefined,
+    });
+    // The whole report on failure: each violation names its ids and the faults around it.
+    expect(report.violations, formatReport(report)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.workload.source_messages).toBeGreaterThan(20);
+    expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(2);
+  }, 300_000);
+});
