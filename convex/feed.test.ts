@@ -1,9 +1,13 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { MAPPING } from "./test.helpers";
 import { PURCHASE_URL, TIER, insertSignal, setupRoles } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe("feed.list", () => {
   test("anonymous: locked with the purchase URL and no content", async () => {
@@ -118,6 +122,9 @@ describe("feed.list", () => {
   });
 
   test("attachments: allow-listed images inline, SVG and others as downloads", async () => {
+    // Links to attachments are signed (key from JWT_PRIVATE_KEY) and point at the site URL.
+    vi.stubEnv("JWT_PRIVATE_KEY", "test-key");
+    vi.stubEnv("CONVEX_SITE_URL", "http://127.0.0.1:3211");
     const { t, withAccess } = await setupRoles();
     const attachmentIds = await t.run(async (ctx) => {
       const png = await ctx.storage.store(

@@ -11,6 +11,11 @@ import { accessEndsAt, hasAccess } from "./model/access";
 import { getViewer } from "./model/auth";
 import { LIVE_PASS_WINDOW_MS, checkLivePass, issueLivePass, vLivePass } from "./model/livePass";
 import { currentPassEpoch } from "./model/livePassEpoch";
+import {
+  type AttachmentLinkScope,
+  attachmentLinkExpiry,
+  attachmentLinkScope,
+} from "./model/attachmentLinks";
 import { loadAttachments, vAttachmentView } from "./model/attachments";
 import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
 import { toSignalCard, vSignalCard } from "./model/signalCard";
@@ -63,8 +68,9 @@ export const list = query({
     }
     const tierKey = gate.tiers[0] ?? "";
     const result = await pageOfSignals(ctx, tierKey, filters, paginationOpts);
+    const links = await attachmentLinkScope(ctx, tierKey, Date.now());
     const page = [];
-    for (const signal of result.page) page.push(await toSignalCard(ctx, signal));
+    for (const signal of result.page) page.push(await toSignalCard(ctx, signal, links));
     return {
       page,
       isDone: result.isDone,
@@ -154,8 +160,14 @@ export const live = query({
     const signals = await newestFirst(ctx, pass.tierKey, filters, 0, Number.MAX_SAFE_INTEGER).take(
       LIVE_HEAD_SIZE,
     );
+    // Links follow from the pass alone (same for every holder): one shared evaluation still.
+    const links = {
+      tierKey: pass.tierKey,
+      epoch: pass.epoch,
+      expiresAt: attachmentLinkExpiry(pass.expiresAt),
+    };
     const cards = [];
-    for (const signal of signals) cards.push(await toSignalCard(ctx, signal));
+    for (const signal of signals) cards.push(await toSignalCard(ctx, signal, links));
     return {
       ok: true as const,
       tierKey: pass.tierKey,
@@ -286,25 +298,30 @@ export const signal = query({
       .query("signalRevisions")
       .withIndex("by_signal_and_version", (q) => q.eq("signalId", signalId))
       .take(100);
+    const links = await attachmentLinkScope(ctx, doc.tierKey, Date.now());
     const views = [];
-    for (const revision of revisions) views.push(await toRevisionView(ctx, revision));
+    for (const revision of revisions) views.push(await toRevisionView(ctx, revision, links));
     return {
       locked: false as const,
       found: true as const,
-      signal: await toSignalCard(ctx, doc),
+      signal: await toSignalCard(ctx, doc, links),
       revisions: views,
     };
   },
 });
 
-async function toRevisionView(ctx: QueryCtx, revision: Doc<"signalRevisions">) {
+async function toRevisionView(
+  ctx: QueryCtx,
+  revision: Doc<"signalRevisions">,
+  links: AttachmentLinkScope,
+) {
   return {
     version: revision.version,
     change: revision.change,
     at: revision.at,
     content: revision.content,
     parsed: revision.parsed,
-    attachments: await loadAttachments(ctx, revision.attachmentIds),
+    attachments: await loadAttachments(ctx, revision.attachmentIds, links),
   };
 }
 

@@ -86,6 +86,8 @@ export async function insertSignal(
     channelId?: string;
     tierKey?: string;
     attachmentIds?: Id<"attachments">[];
+    /** Attachments point at their signal by source message id. */
+    sourceMessageId?: string;
   } = {},
 ) {
   messageCounter += 1;
@@ -99,7 +101,8 @@ export async function insertSignal(
     const signalId = await ctx.db.insert("signals", {
       sourceGuildId: "1000000000000000001",
       sourceChannelId: fields.channelId ?? "1000000000000000010",
-      sourceMessageId: String(1300000000000000000n + BigInt(messageCounter)),
+      sourceMessageId:
+        fields.sourceMessageId ?? String(1300000000000000000n + BigInt(messageCounter)),
       authorId: "1000000000000000099",
       authorName: "caller",
       tierKey: fields.tierKey ?? TIER,

@@ -1,6 +1,7 @@
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { type AttachmentLinkScope, attachmentLinkUrl } from "./attachmentLinks";
 
 /** Image types the dashboard may show inline. Never SVG or HTML: they can carry script. */
 export const INLINE_IMAGE_TYPES: ReadonlySet<string> = new Set([
@@ -20,7 +21,10 @@ export const vAttachmentView = v.object({
   size: v.number(),
   width: v.optional(v.number()),
   height: v.optional(v.number()),
-  /** Convex storage URL; null when the file was rejected at ingest or is gone. */
+  /**
+   * A signed link to `GET /attachment` that expires within minutes (model/attachmentLinks.ts),
+   * never a storage URL; null when the file was rejected at ingest.
+   */
   url: v.union(v.string(), v.null()),
   display: v.union(v.literal("inline"), v.literal("download"), v.literal("unavailable")),
 });
@@ -32,16 +36,30 @@ export function attachmentDisplay(
   hasUrl: boolean,
 ): AttachmentView["display"] {
   if (attachment.status !== "stored" || !hasUrl) return "unavailable";
-  const type = attachment.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return INLINE_IMAGE_TYPES.has(type) && attachment.size <= MAX_INLINE_IMAGE_BYTES
-    ? "inline"
-    : "download";
+  return isInlineImage(attachment) ? "inline" : "download";
 }
 
-/** Resolves attachment ids to views with storage URLs. A signal carries a handful at most. */
+/** Whether the file may be shown in a page: an allow-listed raster image under the size cap. */
+export function isInlineImage(attachment: Pick<Doc<"attachments">, "contentType" | "size">) {
+  return (
+    INLINE_IMAGE_TYPES.has(baseContentType(attachment.contentType)) &&
+    attachment.size <= MAX_INLINE_IMAGE_BYTES
+  );
+}
+
+/** "image/PNG; charset=x" → "image/png". */
+export function baseContentType(contentType: string): string {
+  return contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * Resolves attachment ids to views with signed links minted in `scope` (the caller ran the
+ * access gate for its tier). A signal carries a handful at most.
+ */
 export async function loadAttachments(
   ctx: QueryCtx,
   ids: Id<"attachments">[],
+  scope: AttachmentLinkScope,
 ): Promise<AttachmentView[]> {
   const views: AttachmentView[] = [];
   for (const id of ids.slice(0, 20)) {
@@ -49,7 +67,7 @@ export async function loadAttachments(
     if (attachment === null) continue;
     const url =
       attachment.status === "stored" && attachment.storageId !== undefined
-        ? await ctx.storage.getUrl(attachment.storageId)
+        ? await attachmentLinkUrl(attachment._id, scope)
         : null;
     views.push({
       id: attachment._id,

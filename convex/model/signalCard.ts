@@ -2,6 +2,7 @@ import { v, type Infer } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { vParsedSignal, vSide, vSignalKind } from "../tables/signals";
+import type { AttachmentLinkScope } from "./attachmentLinks";
 import { loadAttachments, vAttachmentView } from "./attachments";
 
 /** What the feed shows for one signal: its current version, structured, plus the raw text. */
@@ -27,7 +28,12 @@ export const vSignalCard = v.object({
 
 export type SignalCard = Infer<typeof vSignalCard>;
 
-export async function toSignalCard(ctx: QueryCtx, signal: Doc<"signals">): Promise<SignalCard> {
+/** `links` is the scope attachment links are minted in (the caller ran the gate for the tier). */
+export async function toSignalCard(
+  ctx: QueryCtx,
+  signal: Doc<"signals">,
+  links: AttachmentLinkScope,
+): Promise<SignalCard> {
   return {
     id: signal._id,
     tierKey: signal.tierKey,
@@ -45,6 +51,6 @@ export async function toSignalCard(ctx: QueryCtx, signal: Doc<"signals">): Promi
     ...(signal.editedAt === undefined ? {} : { editedAt: signal.editedAt }),
     ...(signal.deletedAt === undefined ? {} : { deletedAt: signal.deletedAt }),
     ...(signal.parentSignalId === undefined ? {} : { parentSignalId: signal.parentSignalId }),
-    attachments: await loadAttachments(ctx, signal.attachmentIds),
+    attachments: await loadAttachments(ctx, signal.attachmentIds, links),
   };
 }
