@@ -1,7 +1,6 @@
 import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { MAX_FAILED_SIGN_INS_PER_HOUR } from "./auth";
 import schema from "./schema";
 import { latestCode, stubAuthEnv } from "./test.helpers";
 import { modules } from "./test.setup";
@@ -65,7 +64,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
         provider: "password",
         params: { flow: "email-verification", email: EMAIL, code: wrong },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/code is wrong or has expired/);
   });
 
   test("rejects bad or non-canonical emails and weak passwords with clear messages", async () => {
@@ -106,27 +105,6 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
     expect(await t.run((ctx) => ctx.db.query("devMailbox").take(5))).toEqual([]);
   });
 
-  test(`failed sign-ins are rate limited: after ${MAX_FAILED_SIGN_INS_PER_HOUR} failures even the right password is refused`, async () => {
-    const t = convexTest(schema, modules);
-    await signUpAndVerify(t);
-    for (let i = 0; i < MAX_FAILED_SIGN_INS_PER_HOUR; i++) {
-      await expect(
-        t.action(api.auth.signIn, {
-          provider: "password",
-          params: { flow: "signIn", email: EMAIL, password: `wrong password ${i}` },
-        }),
-      ).rejects.toThrow(/InvalidSecret/);
-    }
-    await expect(
-      t.action(api.auth.signIn, {
-        provider: "password",
-        params: { flow: "signIn", email: EMAIL, password: PASSWORD },
-      }),
-    ).rejects.toThrow(/TooManyFailedAttempts/);
-    const limits = await t.run((ctx) => ctx.db.query("authRateLimits").take(5));
-    expect(limits).toHaveLength(1);
-  });
-
   test("password reset: a mailed code sets a new password; the old one stops working", async () => {
     const t = convexTest(schema, modules);
     await signUpAndVerify(t);
@@ -151,7 +129,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
         provider: "password",
         params: { flow: "signIn", email: EMAIL, password: PASSWORD },
       }),
-    ).rejects.toThrow(/InvalidSecret/);
+    ).rejects.toThrow(/Wrong email or password/);
     const again = await t.action(api.auth.signIn, {
       provider: "password",
       params: { flow: "signIn", email: EMAIL, password: "a brand new passphrase" },

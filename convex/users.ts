@@ -1,6 +1,7 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { getViewer } from "./model/auth";
+import { internalMutation, mutation, query } from "./_generated/server";
+import { getViewer, requireViewer } from "./model/auth";
+import { endSessionsOf } from "./model/sessions";
 import { vUserRole } from "./tables/users";
 
 /** Who is signed in, for the web app's header and route guards. Null when signed out. */
@@ -26,5 +27,30 @@ export const viewer = query({
       role: viewer.isAdmin ? ("admin" as const) : ("customer" as const),
       isAdmin: viewer.isAdmin,
     };
+  },
+});
+
+/**
+ * Ends every session of the signed-in user, this one included: their refresh tokens go with
+ * them, so no device gets a new access token, and the ones already issued expire within
+ * ACCESS_TOKEN_MS (convex/auth.ts). The web app then signs this browser out.
+ */
+export const signOutEverywhere = mutation({
+  args: {},
+  returns: v.null(),
+  handler: async (ctx) => {
+    const viewer = await requireViewer(ctx);
+    await endSessionsOf(ctx, viewer._id);
+    return null;
+  },
+});
+
+/** Continues `signOutEverywhere` for a user with more sessions than one transaction deletes. */
+export const endRemainingSessions = internalMutation({
+  args: { userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { userId }) => {
+    await endSessionsOf(ctx, userId);
+    return null;
   },
 });

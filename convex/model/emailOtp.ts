@@ -10,8 +10,8 @@ type Purpose = { id: string; subject: string; intro: string };
 
 /**
  * An email one-time-code provider for Convex Auth's Password `verify` and `reset` options.
- * The code is 8 random digits, valid 15 minutes; sign-in attempts with wrong codes count against
- * the same failed-attempt rate limit as passwords.
+ * The code is 8 random digits, valid 15 minutes. The password provider budgets these emails and
+ * wrong codes before it gets here (model/authLimits.ts).
  */
 export function emailOtpProvider(purpose: Purpose) {
   return Email({

@@ -1,5 +1,6 @@
 import { ConvexError } from "convex/values";
 import { z } from "zod";
+import { emailInputs, passwordWeakness } from "./passwordStrength";
 
 export const ZPasswordParams = z.object({
   email: z
@@ -33,12 +34,21 @@ export function passwordProfile(params: Record<string, unknown>): { email: strin
   return { email: parsed.data.email };
 }
 
-export function validateNewPassword(password: string): void {
+/**
+ * A new password (sign-up, reset) must be 10–128 characters and not easy to guess: zxcvbn
+ * rejects common passwords, repeats, sequences and words from the email, and its feedback is
+ * the message the form shows.
+ */
+export function validateNewPassword(password: string, email: string): void {
   const parsed = ZNewPassword.safeParse(password);
   if (!parsed.success) {
     throw new ConvexError({
       code: "WEAK_PASSWORD",
       message: parsed.error.issues[0]?.message ?? "Choose a stronger password.",
     });
+  }
+  const weakness = passwordWeakness(password, emailInputs(email));
+  if (weakness !== null) {
+    throw new ConvexError({ code: "WEAK_PASSWORD", message: weakness });
   }
 }
