@@ -522,7 +522,13 @@ describe("authorization and validation", () => {
         channelId: CHANNEL,
         messageId: snowflake(),
       }),
-      t.query(api.ingest.recentMessages, { secret: bad, channelId: CHANNEL, limit: 10 }),
+      t.query(api.ingest.storedMessagesSince, {
+        secret: bad,
+        channelId: CHANNEL,
+        since: 0,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
+      t.mutation(api.ingest.markChannelsLive, { secret: bad, channelIds: [CHANNEL] }),
       t.query(api.ingest.knownAttachments, { secret: bad, discordAttachmentIds: [] }),
       t.mutation(api.ingest.heartbeat, {
         secret: bad,
@@ -598,26 +604,84 @@ describe("collector support functions", () => {
     ).toEqual([{ channelId: CHANNEL, lastMessageId: "100000000000000000" }]);
   });
 
-  test("recentMessages returns the channel's newest messages with their delete state", async () => {
+  test("storedMessagesSince pages through the messages posted since a time, oldest first", async () => {
     const t = await setup();
-    const a = message();
-    const b = message({ content: "note" });
-    await upsert(t, a);
-    await upsert(t, b);
+    const old = message({ sourceAt: 1_000 });
+    const a = message({ sourceAt: 5_000 });
+    const b = message({ sourceAt: 4_000, content: "note", editedAt: 6_000 });
+    const c = message({ sourceAt: 7_000, content: "later" });
+    const elsewhere = message({ sourceAt: 5_000 });
+    for (const m of [old, a, b, c]) await upsert(t, m);
+    await t.run((ctx) =>
+      ctx.db.insert("channelMappings", {
+        label: "Free chat",
+        sourceGuildId: GUILD,
+        sourceChannelId: OTHER_CHANNEL,
+        customerGuildId: "1196427313152131087",
+        customerChannelId: "1196427816468611089",
+        tierKey: "vip",
+        enabled: true,
+        updatedAt: 0,
+      }),
+    );
+    await upsert(t, { ...elsewhere, channelId: OTHER_CHANNEL });
     await t.mutation(api.ingest.deleteMessages, {
       secret: SECRET,
       channelId: CHANNEL,
       messageIds: [a.messageId],
     });
-    expect(
-      await t.query(api.ingest.recentMessages, { secret: SECRET, channelId: CHANNEL, limit: 10 }),
-    ).toEqual([
-      { messageId: b.messageId, version: 1, deleted: false },
-      { messageId: a.messageId, version: 2, deleted: true },
+    const page = (cursor: string | null) =>
+      t.query(api.ingest.storedMessagesSince, {
+        secret: SECRET,
+        channelId: CHANNEL,
+        since: 4_000,
+        paginationOpts: { numItems: 2, cursor },
+      });
+    const first = await page(null);
+    expect(first.page).toEqual([
+      { messageId: b.messageId, sourceAt: 4_000, content: "note", deleted: false, editedAt: 6_000 },
+      { messageId: a.messageId, sourceAt: 5_000, content: S1, deleted: true },
     ]);
-    expect(
-      await t.query(api.ingest.recentMessages, { secret: SECRET, channelId: CHANNEL, limit: 1 }),
-    ).toHaveLength(1);
+    expect(first.isDone).toBe(false);
+    const second = await page(first.continueCursor);
+    expect(second.page.map((row) => row.messageId)).toEqual([c.messageId]);
+    // A page never exceeds 100 rows, whatever the caller asks for.
+    await t.run(async (ctx) => {
+      for (let i = 0; i < 105; i++) {
+        const signal = await ctx.db.query("signals").first();
+        if (signal === null) throw new Error("no signal");
+        const { _id, _creationTime, ...rest } = signal;
+        await ctx.db.insert("signals", { ...rest, sourceMessageId: snowflake(), sourceAt: 9_000 });
+      }
+    });
+    const big = await t.query(api.ingest.storedMessagesSince, {
+      secret: SECRET,
+      channelId: CHANNEL,
+      since: 9_000,
+      paginationOpts: { numItems: 1_000, cursor: null },
+    });
+    expect(big.page).toHaveLength(100);
+  });
+
+  test("markChannelsLive stamps liveAt on ingested channels and getCursors returns it", async () => {
+    const t = await setup();
+    await upsert(t, message());
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    try {
+      expect(
+        await t.mutation(api.ingest.markChannelsLive, {
+          secret: SECRET,
+          channelIds: [CHANNEL, OTHER_CHANNEL, CHANNEL],
+        }),
+      ).toBe(1); // the other channel has no cursor yet: nothing to stamp
+    } finally {
+      vi.useRealTimers();
+    }
+    const [cursor] = await t.query(api.ingest.getCursors, {
+      secret: SECRET,
+      channelIds: [CHANNEL, OTHER_CHANNEL],
+    });
+    expect(cursor).toMatchObject({ channelId: CHANNEL, liveAt: 1_700_000_000_000 });
   });
 
   test("heartbeat upserts one row per service instance", async () => {

@@ -1,8 +1,10 @@
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
 import { internalQuery, mutation, query } from "./_generated/server";
 import { findAttachment } from "./model/ingestAttachments";
 import { findSignalByMessage } from "./model/ingestLinking";
 import { advanceIngestCursor } from "./model/ingestCursor";
+import { markChannelsLive as stampChannelsLive, storedMessagesPage } from "./model/ingestRecheck";
 import { tombstoneSignals } from "./model/ingestDelete";
 import { listWatchedChannels } from "./model/ingestMapping";
 import { enqueueMirrorWorkForDeletes, enqueueMirrorWorkForUpsert } from "./model/mirrorFanout";
@@ -15,7 +17,7 @@ import {
   vDeleteResult,
   vIncomingMessage,
   vKnownAttachment,
-  vRecentMessage,
+  vStoredMessage,
   vUpsertResult,
   vWatchedChannel,
 } from "./model/ingestValidators";
@@ -25,7 +27,6 @@ import { requireService } from "./model/service";
 // checks CONVEX_SERVICE_SECRET first.
 
 const MAX_CHANNELS_PER_CALL = 200;
-const MAX_RECENT = 100;
 const MAX_REVISIONS = 200;
 const MAX_INSPECTED_ATTACHMENTS = 100;
 
@@ -146,7 +147,12 @@ export const getCursors = query({
         .query("ingestCursors")
         .withIndex("by_channel", (q) => q.eq("sourceChannelId", channelId))
         .unique();
-      if (cursor !== null) cursors.push({ channelId, lastMessageId: cursor.lastMessageId });
+      if (cursor === null) continue;
+      cursors.push({
+        channelId,
+        lastMessageId: cursor.lastMessageId,
+        ...(cursor.liveAt === undefined ? {} : { liveAt: cursor.liveAt }),
+      });
     }
     return cursors;
   },
@@ -168,24 +174,32 @@ export const advanceCursor = mutation({
   },
 });
 
-/** The channel's most recently ingested messages, newest first, to detect deletes missed while down. */
-export const recentMessages = query({
-  args: { secret: v.string(), channelId: v.string(), limit: v.number() },
-  returns: v.array(vRecentMessage),
-  handler: async (ctx, { secret, channelId, limit }) => {
+/**
+ * The collector's catch-up: a channel's stored messages posted since `since` (ms), oldest first,
+ * one page at a time, to compare with Discord's history of the same span (missed edits, deletes).
+ */
+export const storedMessagesSince = query({
+  args: {
+    secret: v.string(),
+    channelId: v.string(),
+    since: v.number(),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(vStoredMessage),
+  handler: async (ctx, { secret, channelId, since, paginationOpts }) => {
     requireService(secret);
-    const take = Math.max(1, Math.min(MAX_RECENT, Math.floor(limit)));
-    const signals = await ctx.db
-      .query("signals")
-      .withIndex("by_channel", (q) => q.eq("sourceChannelId", channelId))
-      .order("desc")
-      .take(take);
-    return signals.map((signal) => ({
-      messageId: signal.sourceMessageId,
-      version: signal.version,
-      deleted: signal.deletedAt !== undefined,
-      ...(signal.editedAt === undefined ? {} : { editedAt: signal.editedAt }),
-    }));
+    return storedMessagesPage(ctx, { channelId, since, paginationOpts });
+  },
+});
+
+/** The collector is connected and caught up on these channels now (their outage starts later). */
+export const markChannelsLive = mutation({
+  args: { secret: v.string(), channelIds: v.array(v.string()) },
+  returns: v.number(),
+  handler: async (ctx, { secret, channelIds }) => {
+    requireService(secret);
+    requireAtMost(channelIds.length, MAX_CHANNELS_PER_CALL, "channels");
+    return stampChannelsLive(ctx, channelIds);
   },
 });
 

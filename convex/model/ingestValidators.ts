@@ -86,11 +86,18 @@ export const vWatchedChannel = v.object({
 /** A file already in storage, as `knownAttachments` reports it to the collector. */
 export const vKnownAttachment = vStoredAttachmentInput.omit("status");
 
-export const vRecentMessage = v.object({
+/** A stored message as the collector's catch-up compares it with Discord's copy. */
+export const vStoredMessage = v.object({
   messageId: v.string(),
-  version: v.number(),
+  sourceAt: v.number(),
+  content: v.string(),
   deleted: v.boolean(),
   editedAt: v.optional(v.number()),
 });
 
-export const vCursor = v.object({ channelId: v.string(), lastMessageId: v.string() });
+export const vCursor = v.object({
+  channelId: v.string(),
+  lastMessageId: v.string(),
+  /** The collector was last connected and caught up on the channel at this time. */
+  liveAt: v.optional(v.number()),
+});

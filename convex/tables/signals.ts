@@ -98,7 +98,11 @@ export const signalTables = {
     .index("by_tier_and_pair", ["tierKey", "pair"])
     .index("by_tier_and_side", ["tierKey", "side"])
     .index("by_tier_and_channel", ["tierKey", "sourceChannelId"])
+    // Newest ingested in a channel (reply linking by symbol): by_channel_and_source_at would sort by post time.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_channel", ["sourceChannelId"])
+    // The collector's catch-up: a channel's stored messages posted since a time, in pages.
+    .index("by_channel_and_source_at", ["sourceChannelId", "sourceAt"])
     .searchIndex("search_content", {
       searchField: "content",
       filterFields: ["tierKey", "pair", "side", "sourceChannelId"],
@@ -152,5 +156,10 @@ export const signalTables = {
     sourceChannelId: v.string(),
     lastMessageId: v.string(),
     updatedAt: v.number(),
+    /**
+     * Last time the collector was connected and caught up on this channel (server time): an
+     * outage began after it, so the catch-up re-checks at least everything posted since.
+     */
+    liveAt: v.optional(v.number()),
   }).index("by_channel", ["sourceChannelId"]),
 };

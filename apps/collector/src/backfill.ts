@@ -1,8 +1,9 @@
 import type { ChannelPipeline } from "./channel-pipeline.js";
-import { compareIds, type DiscordMessages } from "./discord-messages.js";
-import { describeError, type IngestApi } from "./ingest-api.js";
+import { timeOfId, type DiscordMessages } from "./discord-messages.js";
+import { describeError, type Cursor, type IngestApi } from "./ingest-api.js";
 import type { Ingestor } from "./ingestor.js";
 import type { Logger } from "./logger.js";
+import { recheckSince, type RecheckLimits, type RecheckResult } from "./recheck.js";
 import type { SourceMessage } from "./source-message.js";
 
 export type BackfillLimits = {
@@ -10,24 +11,32 @@ export type BackfillLimits = {
   initialMessages: number;
   /** Upper bound on messages read after the cursor in one run. */
   maxMessages: number;
-  /** Stored messages re-checked against Discord for deletes and edits missed while down. */
-  deleteWindow: number;
+  /** The recheck of stored messages against Discord (missed edits and deletes). */
+  recheck: RecheckLimits;
 };
 
 const PAGE = 100;
-/** Pages read when re-checking the recent window (it may hold messages we skipped, e.g. bots). */
-const WINDOW_PAGES = 5;
+/**
+ * Taken off the time the outage began before rechecking from it: `liveAt` is Convex's clock and
+ * snowflakes are Discord's, and a write in flight at the last mark may have been lost with the
+ * process.
+ */
+const OUTAGE_SLACK_MS = 5 * 60_000;
 
 /**
  * Catches up a channel after downtime, as one exclusive task of the channel's pipeline (it starts
  * once the channel's earlier writes are confirmed and live events wait behind it, so ordering holds
  * and the cursor never skips a message); its own writes go one at a time:
  * 1. every message after the ingest cursor, oldest first, in pages (creates and edits);
- * 2. the last N stored messages compared with what Discord still has: missing ones are
- *    tombstoned, edited ones (edited_timestamp) upserted, unstored ones ingested.
+ * 2. every stored message posted since the older of (now − recheck window) and the time the outage
+ *    began (the cursor's `liveAt`, else its message's time) compared with Discord's history of the
+ *    same span (`recheck.ts`): deleted ones tombstoned, edited ones upserted, gaps ingested.
+ * A channel whose run finished is "caught up" until the gateway drops; the collector stamps those
+ * channels live in Convex (`liveAt`) so the next start knows when its outage began.
  */
 export class Backfiller {
   private readonly pending = new Set<string>();
+  private readonly caughtUp = new Set<string>();
   private stopping = false;
   runs = 0;
 
@@ -50,6 +59,16 @@ export class Backfiller {
 
   get pendingCount(): number {
     return this.pending.size;
+  }
+
+  /** The gateway dropped: events may be missed until the next run, so nothing is caught up. */
+  invalidate(): void {
+    this.caughtUp.clear();
+  }
+
+  /** Watched channels whose last catch-up finished and that have none waiting. */
+  caughtUpChannels(): string[] {
+    return [...this.caughtUp].filter((id) => this.deps.isWatched(id) && !this.pending.has(id));
   }
 
   /** Queues a backfill of the channel unless one is already waiting. */
@@ -78,15 +97,51 @@ export class Backfiller {
     const ingested =
       cursor === undefined
         ? await this.initial(channelId)
-        : await this.afterCursor(channelId, cursor);
-    const window = this.stopping
-      ? { tombstoned: 0, rechecked: 0 }
-      : await this.recheckWindow(channelId);
+        : await this.afterCursor(channelId, cursor.lastMessageId);
+    // A channel seen for the first time has nothing stored before what was just read.
+    const recheck =
+      this.stopping || cursor === undefined ? undefined : await this.recheck(channelId, cursor);
+    if (this.stopping) return;
     this.runs++;
+    this.caughtUp.add(channelId);
+    if (recheck?.truncatedAt !== undefined) {
+      log.warn(
+        { event: "backfill.recheck_truncated", ...recheck },
+        "recheck hit BACKFILL_RECHECK_MAX_MESSAGES; messages from truncatedAt on were not compared",
+      );
+    }
     log.info(
-      { event: "backfill.done", reason, cursor, ingested, ...window, ms: Date.now() - started },
+      {
+        event: "backfill.done",
+        reason,
+        cursor: cursor?.lastMessageId,
+        ingested,
+        ...(recheck === undefined
+          ? {}
+          : {
+              recheckSince: new Date(recheck.since).toISOString(),
+              compared: recheck.compared,
+              tombstoned: recheck.tombstoned,
+              rechecked: recheck.upserted,
+            }),
+        ms: Date.now() - started,
+      },
       "backfill finished",
     );
+  }
+
+  private recheck(channelId: string, cursor: Cursor): Promise<RecheckResult> {
+    const { windowMs } = this.deps.limits.recheck;
+    const outageBegan = cursor.liveAt ?? timeOfId(cursor.lastMessageId);
+    return recheckSince({
+      channelId,
+      since: Math.min(Date.now() - windowMs, outageBegan - OUTAGE_SLACK_MS),
+      limits: this.deps.limits.recheck,
+      api: this.deps.api,
+      ingestor: this.deps.ingestor,
+      discord: this.deps.discord,
+      isStopping: () => this.stopping,
+    });
   }
 
   private async initial(channelId: string): Promise<number> {
@@ -146,58 +201,5 @@ export class Backfiller {
       );
     }
     return count;
-  }
-
-  private async recheckWindow(
-    channelId: string,
-  ): Promise<{ tombstoned: number; rechecked: number }> {
-    if (this.deps.limits.deleteWindow === 0) return { tombstoned: 0, rechecked: 0 };
-    const recent = await this.deps.api.recentMessages(channelId, this.deps.limits.deleteWindow);
-    const live = recent.filter((message) => !message.deleted);
-    if (live.length === 0) return { tombstoned: 0, rechecked: 0 };
-    const stored = new Map(recent.map((message) => [message.messageId, message]));
-    const oldest = live.map((m) => m.messageId).sort(compareIds)[0] ?? "0";
-
-    const onDiscord = new Map<string, SourceMessage>();
-    let after = (BigInt(oldest) - 1n).toString();
-    let exhausted = false;
-    for (let pageNo = 0; pageNo < WINDOW_PAGES; pageNo++) {
-      const page = await this.deps.discord.pageAfter(channelId, after);
-      for (const message of page) {
-        const source = this.deps.discord.toSource(message);
-        if (source !== null) onDiscord.set(source.id, source);
-      }
-      const last = page[page.length - 1];
-      if (page.length < PAGE || last === undefined) {
-        exhausted = true;
-        break;
-      }
-      after = last.id;
-    }
-    const coveredUpTo = exhausted ? undefined : after;
-
-    const gone = live
-      .map((message) => message.messageId)
-      .filter(
-        (id) =>
-          !onDiscord.has(id) && (coveredUpTo === undefined || compareIds(id, coveredUpTo) <= 0),
-      );
-    if (gone.length > 0) await this.deps.ingestor.deleteNow(channelId, gone);
-
-    let rechecked = 0;
-    for (const message of [...onDiscord.values()].sort((a, b) => compareIds(a.id, b.id))) {
-      if (this.stopping) break;
-      const known = stored.get(message.id);
-      const missed = known === undefined;
-      const editedSince =
-        known !== undefined &&
-        !known.deleted &&
-        message.editedAt !== undefined &&
-        message.editedAt !== known.editedAt;
-      if (!missed && !editedSince) continue;
-      if ((await this.deps.ingestor.ingestNow(message, "backfill", Date.now())) !== null)
-        rechecked++;
-    }
-    return { tombstoned: gone.length, rechecked };
   }
 }

@@ -29,6 +29,8 @@ const snowflakeList = z
   )
   .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), "must be comma-separated user ids");
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Every environment variable the collector reads, parsed once at start. */
@@ -49,7 +51,13 @@ export const ZCollectorEnv = z.object({
   ATTACHMENT_DOWNLOAD_TIMEOUT_MS: positiveInt(15_000),
   BACKFILL_INITIAL_MESSAGES: positiveInt(100),
   BACKFILL_MAX_MESSAGES: positiveInt(5_000),
-  BACKFILL_DELETE_WINDOW: z.coerce.number().int().min(0).max(100).default(50),
+  BACKFILL_RECHECK_DAYS: z.coerce
+    .number()
+    .min(0)
+    .max(90, "must be at most 90 (days)")
+    .default(14)
+    .describe("Stored messages posted this recently are re-checked against Discord on catch-up"),
+  BACKFILL_RECHECK_MAX_MESSAGES: positiveInt(20_000),
   INGEST_WRITE_WINDOW: z.coerce.number().int().min(1).max(256).default(DEFAULT_WRITE_WINDOW),
   HEARTBEAT_INTERVAL_MS: positiveInt(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -65,7 +73,11 @@ export type CollectorConfig = {
   instanceId: string | undefined;
   allowedBotIds: ReadonlySet<string>;
   attachments: { allowedTypes: ReadonlySet<string>; maxBytes: number; downloadTimeoutMs: number };
-  backfill: { initialMessages: number; maxMessages: number; deleteWindow: number };
+  backfill: {
+    initialMessages: number;
+    maxMessages: number;
+    recheck: { windowMs: number; maxMessages: number };
+  };
   /** Writes of one channel sent ahead of their confirmations (1 = one at a time). */
   writeWindow: number;
   heartbeatIntervalMs: number;
@@ -105,7 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
     backfill: {
       initialMessages: e.BACKFILL_INITIAL_MESSAGES,
       maxMessages: e.BACKFILL_MAX_MESSAGES,
-      deleteWindow: e.BACKFILL_DELETE_WINDOW,
+      recheck: {
+        windowMs: Math.round(e.BACKFILL_RECHECK_DAYS * DAY_MS),
+        maxMessages: e.BACKFILL_RECHECK_MAX_MESSAGES,
+      },
     },
     writeWindow: e.INGEST_WRITE_WINDOW,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,

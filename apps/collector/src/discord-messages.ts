@@ -81,3 +81,20 @@ export function compareIds(a: string, b: string): number {
   const right = BigInt(b);
   return left === right ? 0 : left < right ? -1 : 1;
 }
+
+/** Discord's epoch (2015-01-01T00:00:00Z): snowflakes count milliseconds from it. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+/**
+ * The largest snowflake before `ms`, for `after=` reads that must include every message posted at
+ * or after `ms` ("0" before Discord's epoch).
+ */
+export function snowflakeAt(ms: number): string {
+  const offset = BigInt(Math.floor(ms)) - DISCORD_EPOCH_MS;
+  return offset <= 0n ? "0" : ((offset << 22n) - 1n).toString();
+}
+
+/** When a snowflake was minted (ms since the Unix epoch). */
+export function timeOfId(id: string): number {
+  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
+}

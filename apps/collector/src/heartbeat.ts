@@ -1,7 +1,11 @@
 import { describeError, type IngestApi } from "./ingest-api.js";
 import type { Logger } from "./logger.js";
 
-/** Reports liveness to Convex (serviceHeartbeats) every interval; failures are logged, not fatal. */
+/**
+ * Reports liveness to Convex (serviceHeartbeats) every interval, and stamps the channels the
+ * collector is connected to and caught up on as live (`ingest.markChannelsLive`: a later start
+ * rechecks from the last stamp). Failures are logged, not fatal.
+ */
 export function startHeartbeat(options: {
   api: IngestApi;
   logger: Logger;
@@ -9,6 +13,8 @@ export function startHeartbeat(options: {
   startedAt: number;
   intervalMs: number;
   details: () => Record<string, unknown>;
+  /** Channels with nothing missed so far: gateway up, catch-up done, no write outstanding. */
+  liveChannels: () => string[];
 }): { stop: () => void } {
   let inFlight = false;
   const beat = async () => {
@@ -20,6 +26,8 @@ export function startHeartbeat(options: {
         startedAt: options.startedAt,
         details: JSON.stringify(options.details()).slice(0, 3900),
       });
+      const live = options.liveChannels();
+      if (live.length > 0) await options.api.markChannelsLive(live);
     } catch (error) {
       options.logger.warn(
         { event: "heartbeat.failed", err: describeError(error) },

@@ -125,6 +125,7 @@ async function main(config: CollectorConfig): Promise<void> {
   });
   client.on(Events.ShardDisconnect, (event, shardId) => {
     gateway = "disconnected";
+    backfill.invalidate();
     logger.warn(
       { event: "gateway.disconnected", shardId, code: event.code },
       "gateway disconnected",
@@ -132,6 +133,7 @@ async function main(config: CollectorConfig): Promise<void> {
   });
   client.on(Events.ShardReconnecting, (shardId) => {
     gateway = "reconnecting";
+    backfill.invalidate();
     logger.warn({ event: "gateway.reconnecting", shardId }, "gateway reconnecting");
   });
   client.on(Events.ShardError, (error, shardId) =>
@@ -197,6 +199,8 @@ async function main(config: CollectorConfig): Promise<void> {
       const { watchedChannels, ...rest } = status();
       return { ...rest, watchedChannels: watchedChannels.length };
     },
+    liveChannels: () =>
+      gateway === "ready" && queue.depth === 0 && !stopping ? backfill.caughtUpChannels() : [],
   });
 
   // 6. Shutdown: stop intake, finish in-flight writes, destroy the client, close Convex, exit.

@@ -12,7 +12,9 @@ type StorageId = Extract<AttachmentInput, { status: "stored" }>["storageId"];
 export type UpsertResult = FunctionReturnType<typeof api.ingest.upsertMessage>;
 export type DeleteResult = FunctionReturnType<typeof api.ingest.deleteMessages>;
 export type KnownAttachment = FunctionReturnType<typeof api.ingest.knownAttachments>[number];
-export type RecentMessage = FunctionReturnType<typeof api.ingest.recentMessages>[number];
+export type StoredPage = FunctionReturnType<typeof api.ingest.storedMessagesSince>;
+export type StoredMessage = StoredPage["page"][number];
+export type Cursor = FunctionReturnType<typeof api.ingest.getCursors>[number];
 
 /** A ConvexError is the function refusing the input (bad secret, unmapped channel): final. */
 export function isPermanentConvexError(error: unknown): boolean {
@@ -111,16 +113,35 @@ export class IngestApi {
     );
   }
 
-  async getCursor(channelId: string): Promise<string | undefined> {
+  /** The channel's cursor (last ingested message, last time live), if anything was ingested. */
+  async getCursor(channelId: string): Promise<Cursor | undefined> {
     const cursors = await this.read("getCursors", () =>
       this.client.query(api.ingest.getCursors, { secret: this.secret, channelIds: [channelId] }),
     );
-    return cursors.find((cursor) => cursor.channelId === channelId)?.lastMessageId;
+    return cursors.find((cursor) => cursor.channelId === channelId);
   }
 
-  recentMessages(channelId: string, limit: number): Promise<RecentMessage[]> {
-    return this.read("recentMessages", () =>
-      this.client.query(api.ingest.recentMessages, { secret: this.secret, channelId, limit }),
+  /** One page of the channel's stored messages posted since `since` (ms), oldest first. */
+  storedMessagesSince(
+    channelId: string,
+    since: number,
+    cursor: string | null,
+    numItems: number,
+  ): Promise<StoredPage> {
+    return this.read("storedMessagesSince", () =>
+      this.client.query(api.ingest.storedMessagesSince, {
+        secret: this.secret,
+        channelId,
+        since,
+        paginationOpts: { cursor, numItems },
+      }),
+    );
+  }
+
+  /** Records that the collector is connected and caught up on these channels (now). */
+  markChannelsLive(channelIds: string[]): Promise<number> {
+    return this.write("markChannelsLive", () =>
+      this.client.mutation(api.ingest.markChannelsLive, { secret: this.secret, channelIds }),
     );
   }
 

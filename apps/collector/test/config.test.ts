@@ -14,7 +14,10 @@ describe("loadConfig", () => {
       discordApiUrl: undefined,
       health: { host: "127.0.0.1", port: 8081 },
       attachments: { maxBytes: 10 * 1024 * 1024 },
-      backfill: { initialMessages: 100, deleteWindow: 50 },
+      backfill: {
+        initialMessages: 100,
+        recheck: { windowMs: 14 * 24 * 60 * 60 * 1000, maxMessages: 20_000 },
+      },
       writeWindow: 32,
       logLevel: "info",
     });
@@ -38,6 +41,21 @@ describe("loadConfig", () => {
     expect(config.health.port).toBe(0);
     expect(config.writeWindow).toBe(1);
     expect(config.discordApiUrl).toBe("http://127.0.0.1:3300/api");
+  });
+
+  test("the recheck window is in days (fractions allowed), 0 to 90", () => {
+    expect(loadConfig({ ...VALID, BACKFILL_RECHECK_DAYS: "0.5" }).backfill.recheck.windowMs).toBe(
+      12 * 60 * 60 * 1000,
+    );
+    expect(loadConfig({ ...VALID, BACKFILL_RECHECK_DAYS: "0" }).backfill.recheck.windowMs).toBe(0);
+    for (const bad of ["-1", "91", "two weeks"]) {
+      expect(() => loadConfig({ ...VALID, BACKFILL_RECHECK_DAYS: bad })).toThrow(
+        /BACKFILL_RECHECK_DAYS/,
+      );
+    }
+    expect(() => loadConfig({ ...VALID, BACKFILL_RECHECK_MAX_MESSAGES: "0" })).toThrow(
+      /BACKFILL_RECHECK_MAX_MESSAGES/,
+    );
   });
 
   test("names every missing or bad variable, and treats empty as missing", () => {
