@@ -18,6 +18,7 @@ export async function defaultLocalEnv(ports: Ports): Promise<LocalEnv> {
     SITE_URL: webUrl,
     ADMIN_EMAILS: "admin@g3.local",
     EMAIL_PROVIDER: "dev",
+    DEV_MAILBOX_SECRET: randomBytes(32).toString("hex"),
     DISCORD_API_URL: `http://127.0.0.1:${ports.emulator}/api`,
     DISCORD_CLIENT_ID: DEMO_IDS.mirrorApp,
     DISCORD_CLIENT_SECRET: DEMO_TOKENS.mirrorClientSecret,

@@ -108,7 +108,12 @@ export function stackServices(options: StackOptions): {
     command: next,
     args: options.web === "dev" ? ["dev", ...webArgs] : ["start", ...webArgs],
     cwd: join(root, "apps/web"),
-    env: { NEXT_PUBLIC_CONVEX_URL: backendUrl, EMAIL_PROVIDER: env.EMAIL_PROVIDER ?? "dev" },
+    env: {
+      NEXT_PUBLIC_CONVEX_URL: backendUrl,
+      EMAIL_PROVIDER: env.EMAIL_PROVIDER ?? "dev",
+      // Server-side only: /dev/mailbox reads the backend's mailbox with it.
+      DEV_MAILBOX_SECRET: env.DEV_MAILBOX_SECRET ?? "",
+    },
     readyUrl: `http://127.0.0.1:${ports.web}/`,
     readyTimeoutMs: 240_000,
   };

@@ -48,6 +48,16 @@ describe("stackServices", () => {
     expect(apps.every((app) => app.restart === undefined)).toBe(true);
   });
 
+  test("the web server alone gets the dev mailbox secret (it reads /dev/mailbox server-side)", () => {
+    const env = { EMAIL_PROVIDER: "dev", DEV_MAILBOX_SECRET: "mailbox-secret-0123456789" };
+    const { apps } = stackServices({ ...base, env, web: "dev" });
+    const web = apps.find((app) => app.name === "web");
+    expect(web?.env.DEV_MAILBOX_SECRET).toBe("mailbox-secret-0123456789");
+    for (const app of apps.filter((candidate) => candidate.name !== "web")) {
+      expect(app.env.DEV_MAILBOX_SECRET).toBeUndefined();
+    }
+  });
+
   test("one instance of each bot by default, named and ported as before", () => {
     const { apps } = stackServices({ ...base, web: "dev" });
     expect(apps.map((app) => app.name)).toEqual(["collector", "mirror", "web"]);
