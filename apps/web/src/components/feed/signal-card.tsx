@@ -36,9 +36,17 @@ function sameCardContent(a: SignalCardData, b: SignalCardData): boolean {
     a.id === b.id &&
     a.version === b.version &&
     a.deletedAt === b.deletedAt &&
-    a.attachments.map((file) => file.url).join("\n") ===
-      b.attachments.map((file) => file.url).join("\n")
+    attachmentsShown(a) === attachmentsShown(b)
   );
+}
+
+/**
+ * Which files a card shows and how — not their links: links are re-signed every few minutes,
+ * and an image already on screen must not be downloaded again for that. An expired link is
+ * replaced when it is used (AttachmentList).
+ */
+function attachmentsShown(card: SignalCardData): string {
+  return card.attachments.map((file) => `${file.id}:${file.display}`).join("\n");
 }
 
 function SignalCardView({ signal, isNew }: SignalCardProps) {
