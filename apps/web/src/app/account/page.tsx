@@ -1,5 +1,6 @@
 import { AccountEmail } from "@/components/account/account-email";
 import { DiscordLinkSection } from "@/components/account/discord-link-section";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { SubscriptionStatus } from "@/components/account/subscription-status";
 import { Card } from "@/components/ui/card";
 
@@ -25,6 +26,7 @@ export default async function AccountPage({
         <SubscriptionStatus />
       </Card>
       <DiscordLinkSection outcome={single(params.discord)} reason={single(params.reason)} />
+      <SignOutEverywhere />
     </div>
   );
 }

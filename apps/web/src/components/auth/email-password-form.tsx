@@ -32,7 +32,11 @@ export function EmailPasswordForm({ flow, destination, password: field, ...label
 
   if (awaitingCode) {
     return (
-      <VerifyCodeForm email={canonicalEmail(email)} onDone={() => router.replace(destination)} />
+      <VerifyCodeForm
+        email={canonicalEmail(email)}
+        purpose={flow}
+        onDone={() => router.replace(destination)}
+      />
     );
   }
   return (

@@ -46,7 +46,9 @@ export function ResetForm() {
       }}
     >
       <p className="text-sm text-zinc-300">
-        We sent a code to <strong className="text-white">{canonicalEmail(email)}</strong>.
+        If <strong className="text-white">{canonicalEmail(email)}</strong> has an account, we
+        emailed it an 8-digit reset code (it expires in 15 minutes). No email? Check the address and
+        spam folder; a new code can be asked for a few minutes later.
       </p>
       <CodeField label="Reset code" value={code} onChange={setCode} />
       <TextField
@@ -56,7 +58,7 @@ export function ResetForm() {
         autoComplete="new-password"
         minLength={10}
         required
-        hint="At least 10 characters. Other sessions are signed out."
+        hint="At least 10 characters and hard to guess. Every other device is signed out."
         value={newPassword}
         onChange={(event) => setNewPassword(event.target.value)}
       />

@@ -10,7 +10,11 @@ export function SignUpForm() {
       destination="/feed"
       submitLabel="Create account"
       pendingLabel="Creating account…"
-      password={{ autoComplete: "new-password", minLength: 10, hint: "At least 10 characters." }}
+      password={{
+        autoComplete: "new-password",
+        minLength: 10,
+        hint: "At least 10 characters and hard to guess: a few unrelated words work well.",
+      }}
       footer={
         <p className="text-sm text-zinc-400">
           Already a member?{" "}
