@@ -1,0 +1,7 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root, the Convex app under attack and the web app. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const FUNCTIONS_DIR = join(ROOT, "convex");
+export const WEB_DIR = join(ROOT, "apps", "web");
