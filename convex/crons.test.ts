@@ -15,6 +15,10 @@ describe("crons", () => {
       name: "webhookEvents:retryDue",
       schedule: { type: "interval", minutes: 1 },
     });
+    expect(jobs["prune webhook records"]).toMatchObject({
+      name: "webhookRetention:prune",
+      schedule: { type: "daily", hourUTC: 3, minuteUTC: 17 },
+    });
     expect(jobs["prune latency samples"]).toMatchObject({
       name: "latency:prune",
       schedule: { type: "interval", minutes: 10 },

@@ -17,4 +17,13 @@ crons.interval("retry failed webhook events", { minutes: 1 }, internal.webhookEv
 // Latency samples for the admin SLO panel are kept for 24 h (the panel's widest window).
 crons.interval("prune latency samples", { minutes: 10 }, internal.latency.prune, {});
 
+// Webhook records by age and kind: rejections 30 d, duplicates 90 d, ignored and settled payments
+// 400 d (docs/reliability.md §11); in batches that chain themselves.
+crons.daily(
+  "prune webhook records",
+  { hourUTC: 3, minuteUTC: 17 },
+  internal.webhookRetention.prune,
+  {},
+);
+
 export default crons;

@@ -4,7 +4,8 @@ import { defineRateLimits } from "convex-helpers/server/rateLimit";
  * Rate limits on storing unverified webhook requests (no or a wrong signature, oversized, no secret
  * configured). Signed requests never pass through these: a real Sell.app delivery is always stored.
  *
- * Worst case kept: GLOBAL per hour × one bounded row (≈ 2 KiB) ≈ 3 MiB a day,
+ * Worst case kept: GLOBAL per hour × one bounded row (≈ 2 KiB) ≈ 3 MiB a day, ≈ 85 MiB over the
+ * 30 days rejections are kept (webhookRetention.ts),
  * whatever the attacker sends; over the limits a request is only counted.
  */
 
