@@ -169,6 +169,38 @@ describe("file storage", () => {
     expect(badUpload.status).toBe(401);
   });
 
+  it("never serves active content from its origin: HTML and SVG are sandboxed downloads, no sniffing", async () => {
+    const http = httpClient(backend);
+    const served = async (contentType: string, body: string) => {
+      const uploadUrl = await http.mutation(api.files.uploadUrl, {});
+      const upload = await fetch(uploadUrl, {
+        method: "POST",
+        headers: { "Content-Type": contentType },
+        body,
+      });
+      const { storageId } = (await upload.json()) as { storageId: string };
+      await http.mutation(api.files.save, { storageId: storageId as never });
+      const url = await http.query(api.files.url, { storageId: storageId as never });
+      return fetch(url ?? "");
+    };
+    for (const [type, body] of [
+      ["text/html", "<script>alert(document.cookie)</script>"],
+      ["image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+      ["text/plain", "<html><script>alert(1)</script></html>"],
+    ] as const) {
+      const response = await served(type, body);
+      expect(response.headers.get("content-type")).toBe("application/octet-stream");
+      expect(response.headers.get("content-disposition")).toBe("attachment");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+      expect(await response.text()).toBe(body);
+    }
+    const png = await served("image/png", "png bytes");
+    expect(png.headers.get("content-type")).toBe("image/png");
+    expect(png.headers.get("content-disposition")).toBeNull();
+    expect(png.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("stores and reads blobs from actions", async () => {
     const result = await httpClient(backend).action(api.files.storeText, { text: "hello storage" });
     expect(result.roundTrip).toBe("hello storage");

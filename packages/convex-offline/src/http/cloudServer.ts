@@ -13,6 +13,7 @@ import { type DocumentStore } from "../storage/documentStore.js";
 import { type FileStore } from "../storage/fileStore.js";
 import { encodeTs } from "../sync/protocol.js";
 import { callerFromHeader } from "./callerAuth.js";
+import { safeFileHeaders } from "./fileHeaders.js";
 import { CORS_HEADERS, HttpError, readBody, readJson, sendError, sendJson } from "./httpUtil.js";
 import { type StorageTokens } from "./storageTokens.js";
 
@@ -126,11 +127,10 @@ export function createCloudHandler(deps: CloudDeps) {
     );
     const bytes = doc !== null && signatureOk ? await deps.files.read(storageId) : null;
     if (bytes === null || doc === null) throw new HttpError(404, "FileNotFound", "File not found");
-    const contentType =
-      typeof doc.contentType === "string" ? doc.contentType : "application/octet-stream";
+    const stored = typeof doc.contentType === "string" ? doc.contentType : "";
     response.writeHead(200, {
       ...CORS_HEADERS,
-      "Content-Type": contentType,
+      ...safeFileHeaders(stored),
       "Content-Length": bytes.length,
       "Cache-Control": "private, max-age=2592000",
     });
