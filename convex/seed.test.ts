@@ -33,3 +33,21 @@ test("seed.configure is idempotent: a second run updates the same rows", async (
   }));
   expect(counts).toEqual({ tiers: ["VIP+"], products: 1, mappings: [["vip", true]] });
 });
+
+test("seed.configure maps the product's variants too, so subscription events (variant only) find the tier", async () => {
+  const t = convexTest(schema, modules);
+  const args = { ...world, sellappVariantIds: ["var_1"] };
+  await t.mutation(internal.seed.configure, args);
+  await t.mutation(internal.seed.configure, args);
+  const rows = await t.run(async (ctx) =>
+    (await ctx.db.query("productTiers").take(10)).map((row) => [
+      row.sellappProductId,
+      row.sellappVariantId ?? null,
+      row.tierKey,
+    ]),
+  );
+  expect(rows).toEqual([
+    ["prod_1", null, "vip"],
+    ["prod_1", "var_1", "vip"],
+  ]);
+});

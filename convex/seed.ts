@@ -6,17 +6,19 @@ import { paymentTables } from "./tables/payments";
 
 /**
  * Configures a world for local runs, demos and tests: one tier, the Sell.app product that sells
- * it, and the channel mappings. Idempotent: running it again updates the same rows.
+ * it (and, optionally, its variants: subscription payloads name only the variant), and the channel
+ * mappings. Idempotent: running it again updates the same rows.
  * Run with the admin key only (it is internal), e.g. `npx convex run seed:configure '{…}'`.
  */
 export const configure = internalMutation({
   args: {
     tier: paymentTables.tiers.validator,
     sellappProductId: v.string(),
+    sellappVariantIds: v.optional(v.array(v.string())),
     mappings: v.array(vMappingFields.omit("tierKey")),
   },
   returns: v.object({ tierId: v.id("tiers"), mappingIds: v.array(v.id("channelMappings")) }),
-  handler: async (ctx, { tier: tierArgs, sellappProductId, mappings }) => {
+  handler: async (ctx, { tier: tierArgs, sellappProductId, sellappVariantIds = [], mappings }) => {
     const tier = withCheckedPurchaseUrl(tierArgs);
     const existingTier = await ctx.db
       .query("tiers")
@@ -25,16 +27,22 @@ export const configure = internalMutation({
     const tierId = existingTier?._id ?? (await ctx.db.insert("tiers", tier));
     if (existingTier) await ctx.db.replace("tiers", existingTier._id, tier);
 
-    const productRow = await ctx.db
-      .query("productTiers")
-      .withIndex("by_product_and_variant", (q) =>
-        q.eq("sellappProductId", sellappProductId).eq("sellappVariantId", undefined),
-      )
-      .unique();
-    if (productRow === null) {
-      await ctx.db.insert("productTiers", { sellappProductId, tierKey: tier.key });
-    } else if (productRow.tierKey !== tier.key) {
-      await ctx.db.patch("productTiers", productRow._id, { tierKey: tier.key });
+    for (const sellappVariantId of [undefined, ...sellappVariantIds]) {
+      const productRow = await ctx.db
+        .query("productTiers")
+        .withIndex("by_product_and_variant", (q) =>
+          q.eq("sellappProductId", sellappProductId).eq("sellappVariantId", sellappVariantId),
+        )
+        .unique();
+      if (productRow === null) {
+        await ctx.db.insert("productTiers", {
+          sellappProductId,
+          ...(sellappVariantId === undefined ? {} : { sellappVariantId }),
+          tierKey: tier.key,
+        });
+      } else if (productRow.tierKey !== tier.key) {
+        await ctx.db.patch("productTiers", productRow._id, { tierKey: tier.key });
+      }
     }
 
     const mappingIds = [];

@@ -4,6 +4,8 @@ import { DEMO_IDS } from "@g3/discord-emulator";
 
 /** The Sell.app product id the demo world sells: the dev webhook tool's default product. */
 export const DEMO_PRODUCT_ID = "501";
+/** Its variant: the dev tool's subscription payloads name only the variant, as Sell.app's do. */
+export const DEMO_VARIANT_ID = "601";
 
 type SeedArgs = {
   tier: {
@@ -15,6 +17,7 @@ type SeedArgs = {
     graceHours: number;
   };
   sellappProductId: string;
+  sellappVariantIds?: string[];
   mappings: {
     label: string;
     sourceGuildId: string;
@@ -41,6 +44,7 @@ export async function seedDemoWorld(backendUrl: string, adminKey: string): Promi
       graceHours: 72,
     },
     sellappProductId: DEMO_PRODUCT_ID,
+    sellappVariantIds: [DEMO_VARIANT_ID],
     mappings: [
       {
         label: "VIP signals",
