@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { upsertAttachments } from "./ingestAttachments";
 import { advanceIngestCursor } from "./ingestCursor";
+import { fileEarlierCopy } from "./ingestHistory";
 import { recordIngestLatency } from "./ingestLatency";
 import { findParentSignal, findSignalByMessage } from "./ingestLinking";
 import { findIngestMapping } from "./ingestMapping";
@@ -21,7 +22,9 @@ import {
  *   message posted while the collector was down.
  * - Known id, same content and attachment set: nothing (duplicate delivery, RESUME replay,
  *   backfill overlap, crosspost/embed flag flips).
- * - Known id, older than what is stored (Discord's edited_timestamp): nothing (out-of-order replay).
+ * - Known id, older than what is stored (Discord's edited_timestamp): the current content stays;
+ *   a version the history lacks is filed at its place (model/ingestHistory.ts), so the history
+ *   does not depend on which of two collectors, or a backfill, stored a copy first.
  * - Known id, visible change: version + 1, editedAt, re-parse, an "edit" revision appended.
  * - Tombstoned id: nothing; Discord cannot undelete a message.
  */
@@ -120,7 +123,12 @@ async function editSignal(
   // replayed event never leaves an orphan file in storage.
   const attachmentIds = await upsertAttachments(ctx, message.messageId, message.attachments);
   if (existing.deletedAt !== undefined) return { outcome: "deleted", ...unchanged };
-  if (isOlderVersion(existing, message)) return { outcome: "stale", ...unchanged };
+  if (isOlderVersion(existing, message)) {
+    // Not the current content, but maybe a version the history lacks (it arrived late).
+    const { parsed } = parseContent(message.content, existing.replyToMessageId !== undefined);
+    const version = await fileEarlierCopy(ctx, existing, message, { parsed, attachmentIds });
+    return { outcome: "stale", signalId: existing._id, version: version ?? existing.version };
+  }
   if (existing.content === message.content && sameIds(existing.attachmentIds, attachmentIds)) {
     return { outcome: "unchanged", ...unchanged };
   }
