@@ -4,6 +4,8 @@ import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { webSocketConstructor, type AdminClient } from "./admin-client.js";
 import { refs } from "./convex-api.js";
 
+export type { SeedContext };
+
 export type BenchUser = { index: number; email: string; password: string; token: string };
 
 export const BENCH_PASSWORD = "bench-Password-2026!";
@@ -43,11 +45,25 @@ async function signUpVerified(client: ConvexClient, ctx: SeedContext, index: num
   return { index, email, password: BENCH_PASSWORD, token };
 }
 
+/** The Sell.app order id of a seeded user's purchase (digits only, as Sell.app's are). */
+export function orderIdFor(runId: string, index: number): string {
+  return `${runId}${index}`.replace(/\D/g, "").slice(-12) || String(index);
+}
+
 /** A signed Sell.app `order.completed` to the site URL: the real payment path grants `vip`. */
 async function buyAccess(ctx: SeedContext, user: BenchUser): Promise<void> {
-  const delivery = buildSellappEvent("order.completed", {
+  await sendOrderEvent(ctx, "order.completed", user);
+}
+
+/** A signed Sell.app order event for the user's purchase, POSTed to the site URL. */
+export async function sendOrderEvent(
+  ctx: Pick<SeedContext, "siteUrl" | "webhookSecret" | "runId">,
+  kind: "order.completed" | "order.disputed",
+  user: BenchUser,
+): Promise<void> {
+  const delivery = buildSellappEvent(kind, {
     email: user.email,
-    orderId: `${ctx.runId}${user.index}`.replace(/\D/g, "").slice(-12) || String(user.index),
+    orderId: orderIdFor(ctx.runId, user.index),
     productId: DEMO_PRODUCT_ID,
     occurredAt: Date.now(),
   });
