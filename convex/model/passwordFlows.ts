@@ -122,13 +122,21 @@ export async function signUpWithPassword(
   await reserveEmailOrThrow(ctx, email);
   const existing = await lookUp(ctx, email);
   if (existing === null) {
-    const { account } = await createAccount(ctx, {
+    const created = await createAccount(ctx, {
       provider: PASSWORD_PROVIDER_ID,
       account: { id: email, secret: password },
       profile: { email },
       shouldLinkViaEmail: true,
+    }).catch((error: unknown) => {
+      // A concurrent sign-up created it first: answer as for any taken address.
+      if (error instanceof Error && error.message.includes("already exists")) return null;
+      throw error;
     });
-    await signInViaProvider(ctx, otp.verify, { accountId: account._id, params: { email } });
+    if (created === null) {
+      await sendAccountExistsNotice(ctx, email);
+      return null;
+    }
+    await signInViaProvider(ctx, otp.verify, { accountId: created.account._id, params: { email } });
     return null;
   }
   // Checked even when the answer does not depend on it, so both branches take as long.
