@@ -1,18 +1,13 @@
-import { pino, type DestinationStream, type Logger } from "pino";
+import { createServiceLogger, type Logger } from "@g3/service-runtime";
+import type { DestinationStream } from "pino";
 
 export type { Logger };
 
-/** One JSON line per event on stdout. */
+/** One JSON line per event on stdout, with the redaction list every service shares. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = {
+  return createServiceLogger({
+    service: "demo-feed",
     level,
-    base: { service: "demo-feed" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ["token", "*.token", "authorization", "*.authorization"],
-      censor: "[redacted]",
-    },
-    formatters: { level: (label: string) => ({ level: label }) },
-  };
-  return destination === undefined ? pino(options) : pino(options, destination);
+    ...(destination === undefined ? {} : { destination }),
+  });
 }

@@ -1,21 +1,17 @@
-import pino, { type Logger } from "pino";
+import { createServiceLogger, type Logger } from "@g3/service-runtime";
+import type { DestinationStream } from "pino";
 
-/** JSON logs, one line per event. Tokens and the service secret are redacted wherever they appear. */
-export function createLogger(level: string, instanceId: string): Logger {
-  return pino({
+/** JSON logs, one line per event, with the redaction list every service shares. */
+export function createLogger(
+  level: string,
+  instanceId: string,
+  destination?: DestinationStream,
+): Logger {
+  return createServiceLogger({
+    service: "mirror",
     level,
-    base: { service: "mirror", instanceId },
-    redact: {
-      paths: [
-        "token",
-        "secret",
-        "*.token",
-        "*.secret",
-        "headers.authorization",
-        "*.headers.authorization",
-      ],
-      censor: "[redacted]",
-    },
+    base: { instanceId },
+    ...(destination === undefined ? {} : { destination }),
   });
 }
 

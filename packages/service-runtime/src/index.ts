@@ -1,0 +1,2 @@
+export { createServiceLogger, type Logger, type ServiceLoggerOptions } from "./logger";
+export { REDACT_DEPTH, REDACT_PATHS, REDACTED, SECRET_FIELD_NAMES } from "./redaction";
