@@ -5,6 +5,8 @@ import {
   createSignal,
   CUSTOMER_CHANNEL,
   deleteSignal,
+  deliveryOf,
+  editSignal,
   SECRET,
   setupMirror,
   type Setup,
@@ -113,10 +115,83 @@ describe("drift reports", () => {
     const window = await s.t.query(api.mirror.driftWindow, { secret: SECRET, perMapping: 2 });
     expect(window).toHaveLength(1);
     expect(window[0]?.customerChannelId).toBe(CUSTOMER_CHANNEL);
+    const deliveries = await s.t.run(async (ctx) => [
+      (await deliveryOf(ctx, third as Id<"signals">))._id,
+      (await deliveryOf(ctx, second as Id<"signals">))._id,
+    ]);
     expect(window[0]?.rows).toEqual([
-      { signalId: third, live: true, synced: false },
-      { signalId: second, live: false, synced: false },
+      { deliveryId: deliveries[0], signalId: third, live: true, synced: false },
+      { deliveryId: deliveries[1], signalId: second, live: false, synced: false },
     ]);
     expect(window[0]?.rows.some((row) => row.signalId === first)).toBe(false);
+  });
+
+  test("repairDrift sends a synced delivery back with its render forgotten, only as the check saw it", async () => {
+    const s = await setupMirror();
+    const [gone, changed, moved] = await s.t.run(async (ctx) => [
+      await createSignal(ctx),
+      await createSignal(ctx),
+      await createSignal(ctx),
+    ]);
+    // All three mirrored: message ids and render hashes recorded, rows done.
+    const rows: Id<"mirrorDeliveries">[] = [];
+    for (const [index, signalId] of [gone, changed, moved].entries()) {
+      const row = await s.t.run((ctx) => deliveryOf(ctx, signalId));
+      await s.t.mutation(api.mirror.claim, { secret: SECRET, owner: BOT, deliveryId: row._id });
+      await s.t.mutation(api.mirror.complete, {
+        secret: SECRET,
+        owner: BOT,
+        deliveryId: row._id,
+        syncedVersion: 1,
+        customerMessageId: `30000000000000000${index}`,
+        updateNoteMessageId: null,
+        renderedHash: `hash${index}.files`,
+      });
+      rows.push(row._id);
+    }
+    // The third was edited and re-synced after the check read it: the check's view is outdated.
+    await s.t.run((ctx) => editSignal(ctx, moved, "edited"));
+    const [goneRow, changedRow, movedRow] = rows;
+    if (goneRow === undefined || changedRow === undefined || movedRow === undefined) {
+      throw new Error("deliveries missing");
+    }
+    const repair = (index: number) => ({
+      deliveryId: [goneRow, changedRow, movedRow][index] ?? goneRow,
+      customerMessageId: `30000000000000000${index}`,
+      contentHash: `hash${index}`,
+    });
+    const queued = await s.t.mutation(api.mirror.repairDrift, {
+      secret: SECRET,
+      repairs: [repair(0), { ...repair(1), customerMessageId: "399999999999999999" }, repair(2)],
+    });
+    expect(queued).toEqual([goneRow]);
+    const repaired = await s.t.run((ctx) => deliveryOf(ctx, gone));
+    expect(repaired).toMatchObject({
+      status: "pending",
+      customerMessageId: "300000000000000000",
+      syncedVersion: 1,
+    });
+    expect(repaired.renderedHash).toBeUndefined();
+    expect(repaired.nextAttemptAt).toBeLessThanOrEqual(Date.now());
+    // The worker's claim hands it out as an edit of the recorded message (no hash: not skipped).
+    const claim = await s.t.mutation(api.mirror.claim, {
+      secret: SECRET,
+      owner: BOT,
+      deliveryId: goneRow,
+    });
+    expect(claim.status === "claimed" && claim.work).toMatchObject({
+      customerMessageId: "300000000000000000",
+      version: 1,
+    });
+    expect(claim.status === "claimed" && claim.work.renderedHash).toBeUndefined();
+    expect(claim.status === "claimed" && claim.work.sendStartedAt).toBeUndefined();
+    // Untouched: a mismatching message id, and a row no longer done.
+    expect(await s.t.run((ctx) => deliveryOf(ctx, changed))).toMatchObject({
+      status: "done",
+      renderedHash: "hash1.files",
+    });
+    await expect(
+      s.t.mutation(api.mirror.repairDrift, { secret: "wrong-secret-0123456789", repairs: [] }),
+    ).rejects.toThrow();
   });
 });

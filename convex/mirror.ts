@@ -8,6 +8,7 @@ import {
   vDriftWindow,
 } from "./model/driftReports";
 import { recordMirrorHeartbeat, vMirrorHeartbeatDetails } from "./model/mirrorHealth";
+import { queueDriftRepairs, vDriftRepair } from "./model/mirrorRepair";
 import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
 import { vClaimResult, vCompleteResult, vMirrorWorkItem } from "./model/mirrorValidators";
 import {
@@ -207,5 +208,20 @@ export const reportDrift = mutation({
     const results: ("stored" | "older_than_stored")[] = [];
     for (const report of reports) results.push(await storeDriftReport(ctx, instanceId, report));
     return results;
+  },
+});
+
+/**
+ * The drift check found synced deliveries whose customer message is gone (deleted by a moderator)
+ * or shows something else: each one still as the check saw it goes back to the worker, which edits
+ * the message to the current version or re-creates it. Returns the delivery ids queued again.
+ */
+export const repairDrift = mutation({
+  args: { secret: v.string(), repairs: v.array(vDriftRepair) },
+  returns: v.array(v.id("mirrorDeliveries")),
+  handler: async (ctx, { secret, repairs }) => {
+    requireService(secret);
+    assertBatch(repairs);
+    return queueDriftRepairs(ctx, repairs);
   },
 });

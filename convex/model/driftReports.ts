@@ -15,6 +15,8 @@ export const vDriftReportInput = v.object(driftReportFields);
 export type DriftReportInput = Infer<typeof vDriftReportInput>;
 
 export const vDriftWindowRow = v.object({
+  /** The delivery, so the bot can ask for a repair of exactly this row (mirror.repairDrift). */
+  deliveryId: v.id("mirrorDeliveries"),
   signalId: v.id("signals"),
   /** The signal exists and is not deleted: the customer channel should show it. */
   live: v.boolean(),
@@ -56,6 +58,7 @@ export async function listDriftWindow(
       const signal = await ctx.db.get("signals", row.signalId);
       const live = signal !== null && signal.deletedAt === undefined;
       rows.push({
+        deliveryId: row._id,
         signalId: row.signalId,
         live,
         ...(row.customerMessageId === undefined

@@ -6,6 +6,7 @@ export type DriftWindowMapping = {
   mappingId: string;
   customerChannelId: string;
   rows: {
+    deliveryId: string;
     signalId: string;
     live: boolean;
     customerMessageId?: string;

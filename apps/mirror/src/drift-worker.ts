@@ -1,5 +1,7 @@
 import type { Client } from "discord.js";
+import type { Id } from "./convex-api.js";
 import { resolveTextChannel } from "./discord-channel.js";
+import { driftRepairs } from "./drift-repair.js";
 import { summarizeDrift } from "./drift-summary.js";
 import type { Logger } from "./logger.js";
 import type { MirrorApi } from "./mirror-api.js";
@@ -15,7 +17,10 @@ type DriftReports = Parameters<MirrorApi["reportDrift"]>[0];
  * Every `everyMs` (and once at start, after recovery): for each enabled mapping, the latest
  * deliveries (Convex) against the customer channel's latest messages (discord.js), through the
  * pure drift checker; the summaries go to Convex (`mirror.reportDrift`, latest per mapping) for
- * the admin console. Read-only towards Discord: it reports drift, it does not repair it.
+ * the admin console. Then it repairs what it can (`drift-repair.ts`): a synced delivery whose
+ * customer message is gone (deleted by a moderator) or shows other content goes back to the
+ * worker (`mirror.repairDrift`), which re-creates it or edits it back. Duplicates and orphans are
+ * reported only.
  */
 export class DriftWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -97,6 +102,31 @@ export class DriftWorker {
           checkedAt: Date.now(),
           ...summary,
         });
+        const repairs = driftRepairs({
+          mapping,
+          history,
+          fullPage: history.length >= DRIFT_HISTORY_LIMIT,
+        });
+        if (repairs.length > 0) {
+          const queued = await api.repairDrift(
+            repairs.map(({ deliveryId, customerMessageId, contentHash }) => ({
+              deliveryId: deliveryId as Id<"mirrorDeliveries">,
+              customerMessageId,
+              contentHash,
+            })),
+          );
+          logger.warn(
+            {
+              event: "mirror.drift_repaired",
+              mappingId: mapping.mappingId,
+              channelId: mapping.customerChannelId,
+              missing: repairs.filter((repair) => repair.problem === "missing").length,
+              changed: repairs.filter((repair) => repair.problem === "changed").length,
+              queued: queued.length,
+            },
+            "customer messages out of step sent back to the worker",
+          );
+        }
         logger.info(
           {
             event: "mirror.drift_checked",

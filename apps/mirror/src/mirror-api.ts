@@ -97,6 +97,11 @@ export class MirrorApi {
     });
   }
 
+  /** Sends deliveries the drift check found out of step back to the worker (each as it saw it). */
+  repairDrift(repairs: FunctionArgs<typeof api.mirror.repairDrift>["repairs"]) {
+    return this.client.mutation(api.mirror.repairDrift, { secret: this.secret, repairs });
+  }
+
   knownMessages(messageIds: string[]) {
     return this.client.query(api.mirror.knownMessages, { secret: this.secret, messageIds });
   }

@@ -1,3 +1,4 @@
+import { DEMO_IDS } from "@g3/discord-emulator";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import { checkDrift, describeDrift } from "../../src/drift.js";
@@ -191,6 +192,41 @@ describe("mirroring", () => {
       (r) => r.method === "POST" && r.path.endsWith(`/channels/${CUSTOMER_CHANNEL}/messages`),
     );
     expect(creates).toHaveLength(1);
+  });
+
+  test("an orphan pushed out of the latest 100 messages, past the nonce window, is still adopted", async () => {
+    // The recovery pages the channel's history forward from the send's start instead of reading
+    // the latest 100: after a long outage in a busy channel the orphan is still found.
+    await stack.close();
+    stack = await startStack({ nonceWindowMs: 1 });
+    const crash = await startCrashingMirror();
+    await stack.source.post("[sig-1] SOL/USDT LONG 150");
+    await waitFor(crash.happened, 20_000, "the crash");
+    const [orphan] = await waitFor(async () => {
+      const messages = await stack.customerMessages();
+      return messages.length === 1 ? messages : undefined;
+    });
+    for (let n = 0; n < 120; n++) {
+      await stack.emulator.control.postMessage(CUSTOMER_CHANNEL, {
+        authorId: DEMO_IDS.ownerUser,
+        content: `chatter ${n}`,
+      });
+    }
+
+    await stack.startMirror({ instanceId: "crashy" });
+    await waitFor(
+      async () => {
+        const [mapping] = await stack.service.query(api.mirror.driftWindow, {
+          secret: SECRET,
+          perMapping: 50,
+        });
+        return mapping?.rows[0]?.synced === true ? mapping : undefined;
+      },
+      20_000,
+      "the create acknowledged",
+    );
+    const mine = (await stack.customerMessages()).filter((m) => m.author.id === MIRROR_BOT);
+    expect(mine.map((m) => m.id)).toEqual([orphan?.id]);
   });
 
   test("two mirror instances never double-post", async () => {

@@ -12,6 +12,7 @@ function row(
 ): DriftWindowMapping["rows"][number] {
   const { content, ...rest } = fields;
   return {
+    deliveryId: `d-${signalId}`,
     signalId,
     live: true,
     synced: true,
