@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { EmulatorCore } from "../core.js";
 import { Errors } from "../errors.js";
+import type { AllowedMentions } from "../world/message-parts.js";
 import type { NewFile } from "../world/world.js";
 import type { RequestBody } from "./types.js";
 import { parseForm } from "./validation.js";
@@ -17,6 +18,27 @@ const ZEmbed = z.looseObject({
   description: z.string().max(4096).optional(),
 });
 
+const ZAllowedMentions = z
+  .looseObject({
+    parse: z.array(z.enum(["users", "roles", "everyone"])).optional(),
+    users: z.array(z.string()).max(100).optional(),
+    roles: z.array(z.string()).max(100).optional(),
+    replied_user: z.boolean().optional(),
+  })
+  .nullable()
+  .optional();
+
+/** The wire `allowed_mentions` as the world takes it (absent or null = Discord's default). */
+export function allowedMentionsOf(wire: z.output<typeof ZAllowedMentions>): AllowedMentions | null {
+  if (wire === undefined || wire === null) return null;
+  return {
+    ...(wire.parse === undefined ? {} : { parse: wire.parse }),
+    ...(wire.users === undefined ? {} : { users: wire.users }),
+    ...(wire.roles === undefined ? {} : { roles: wire.roles }),
+    ...(wire.replied_user === undefined ? {} : { repliedUser: wire.replied_user }),
+  };
+}
+
 export const ZMessageCreate = z.looseObject({
   content: z.string().max(2000, "Must be 2000 or fewer in length.").optional(),
   nonce: z
@@ -27,6 +49,7 @@ export const ZMessageCreate = z.looseObject({
   embeds: z.array(ZEmbed).max(10).optional(),
   attachments: z.array(ZAttachmentRef).max(10).optional(),
   flags: z.number().int().nonnegative().optional(),
+  allowed_mentions: ZAllowedMentions,
   message_reference: z
     .looseObject({
       message_id: z.string().regex(/^\d{17,20}$/),
@@ -45,6 +68,7 @@ export const ZMessageEdit = z.looseObject({
   embeds: z.array(ZEmbed).max(10).nullable().optional(),
   attachments: z.array(ZAttachmentRef).max(10).optional(),
   flags: z.number().int().nonnegative().optional(),
+  allowed_mentions: ZAllowedMentions,
 });
 
 export type UploadedFile = NewFile & { field: string };

@@ -17,6 +17,7 @@ const message = (id: string): MessageRecord => ({
   reference: null,
   mentionUserIds: [],
   mentionRoleIds: [],
+  mentionEveryone: false,
   flags: 0,
   tts: false,
 });

@@ -212,7 +212,7 @@ export function apiMessage(
     timestamp: m.timestamp,
     edited_timestamp: m.editedTimestamp,
     tts: m.tts,
-    mention_everyone: false,
+    mention_everyone: m.mentionEveryone,
     mentions: m.mentionUserIds.flatMap((id) => {
       const user = world.users.get(id);
       return user ? [apiUser(user)] : [];

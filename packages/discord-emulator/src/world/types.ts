@@ -81,6 +81,8 @@ export type MessageRecord = {
   reference: MessageReference | null;
   mentionUserIds: string[];
   mentionRoleIds: string[];
+  /** `@everyone` or `@here` in the content, and allowed to ping. */
+  mentionEveryone: boolean;
   flags: number;
   tts: boolean;
 };

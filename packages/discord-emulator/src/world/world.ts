@@ -5,7 +5,7 @@ import { sniffContentType } from "../content-type.js";
 import { Errors, formErrors } from "../errors.js";
 import { SnowflakeGenerator, snowflakeTimestampMs } from "../snowflake.js";
 import { guildFromSpec } from "./guild-from-spec.js";
-import { parseMentions, sanitizeFilename } from "./message-parts.js";
+import { type AllowedMentions, parseMentions, sanitizeFilename } from "./message-parts.js";
 import { MessageLog } from "./message-log.js";
 import type { TSettings, TWorldSpec } from "./spec.js";
 import type {
@@ -33,6 +33,8 @@ export type CreateMessageInput = {
   reference?: { messageId: string; channelId?: string; failIfNotExists?: boolean } | null;
   flags?: number;
   tts?: boolean;
+  /** Which mentions in the content ping; absent = Discord's default (all of them). */
+  allowedMentions?: AllowedMentions | null;
 };
 
 export type EditMessageInput = {
@@ -42,6 +44,8 @@ export type EditMessageInput = {
   keepAttachmentIds?: string[];
   files?: NewFile[];
   flags?: number;
+  /** As on create: applies to the edited content's mentions. */
+  allowedMentions?: AllowedMentions | null;
 };
 
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
@@ -196,7 +200,7 @@ export class World {
       message.attachments = message.attachments.filter((a) => keep.has(a.id));
     }
     if (input.files?.length) message.attachments.push(...this.storeFiles(channelId, input.files));
-    if (input.content !== undefined) this.parseMentions(message);
+    if (input.content !== undefined) this.parseMentions(message, input.allowedMentions ?? null);
     message.editedTimestamp = new Date().toISOString();
     this.emit({ type: "messageUpdate", guildId: message.guildId, message });
     return message;
@@ -329,10 +333,11 @@ export class World {
       reference,
       mentionUserIds: [],
       mentionRoleIds: [],
+      mentionEveryone: false,
       flags: input.flags ?? 0,
       tts: input.tts ?? false,
     };
-    this.parseMentions(message);
+    this.parseMentions(message, input.allowedMentions ?? null);
     return message;
   }
 
@@ -376,17 +381,22 @@ export class World {
     });
   }
 
-  private parseMentions(message: MessageRecord): void {
+  private parseMentions(message: MessageRecord, allowed: AllowedMentions | null): void {
     const replied = message.reference
       ? this.logs.get(message.reference.channelId)?.get(message.reference.messageId)
       : undefined;
     const guild = this.guilds.get(message.guildId);
-    const mentions = parseMentions(message.content, {
-      userExists: (id) => this.users.has(id),
-      roleExists: (id) => guild?.roles.has(id) ?? false,
-      repliedAuthorId: replied?.authorId ?? null,
-    });
+    const mentions = parseMentions(
+      message.content,
+      {
+        userExists: (id) => this.users.has(id),
+        roleExists: (id) => guild?.roles.has(id) ?? false,
+        repliedAuthorId: replied?.authorId ?? null,
+      },
+      allowed,
+    );
     message.mentionUserIds = mentions.userIds;
     message.mentionRoleIds = mentions.roleIds;
+    message.mentionEveryone = mentions.everyone;
   }
 }

@@ -10,6 +10,7 @@ import { requirePermission, visibleChannel } from "../access.js";
 import {
   attachUploads,
   readMessageBody,
+  allowedMentionsOf,
   ZMessageCreate,
   ZMessageEdit,
 } from "../message-payload.js";
@@ -88,6 +89,7 @@ export const messageRoutes: RouteDef[] = [
           : null,
         flags: payload.flags ?? 0,
         tts: payload.tts ?? false,
+        allowedMentions: allowedMentionsOf(payload.allowed_mentions),
       });
       return { status: 200, body: render(ctx, message) };
     },
@@ -136,6 +138,7 @@ export const messageRoutes: RouteDef[] = [
         flags: payload.flags,
         keepAttachmentIds: payload.attachments ? keepIds : undefined,
         files: newFiles,
+        allowedMentions: allowedMentionsOf(payload.allowed_mentions),
       });
       return { status: 200, body: render(ctx, message) };
     },
