@@ -90,3 +90,10 @@ export function followUp(
 export function note(extra: Omit<Expected, "kind"> = {}): Expected {
   return { kind: "note", ...extra };
 }
+
+/** One family's messages: `[text, expected]` or `[text, expected, context]`. */
+export function family(name: string, cases: [string, Expected, ParseContext?][]): CorpusMessage[] {
+  return cases.map(([text, expected, context]) =>
+    context ? { family: name, text, expected, context } : { family: name, text, expected },
+  );
+}
