@@ -24,6 +24,20 @@ const PAGE = 100;
 const OUTAGE_SLACK_MS = 5 * 60_000;
 
 /**
+ * Where a recheck starts: the older of the window's start and the time the outage began — the
+ * last time Convex saw the collector live on the channel (`liveAt`), else the time of the last
+ * message it ingested there — less a slack for clock skew and writes lost with the process.
+ */
+export function recheckStart(
+  cursor: Pick<Cursor, "lastMessageId" | "liveAt">,
+  windowMs: number,
+  now: number,
+): number {
+  const outageBegan = cursor.liveAt ?? timeOfId(cursor.lastMessageId);
+  return Math.min(now - windowMs, outageBegan - OUTAGE_SLACK_MS);
+}
+
+/**
  * Catches up a channel after downtime, as one exclusive task of the channel's pipeline (it starts
  * once the channel's earlier writes are confirmed and live events wait behind it, so ordering holds
  * and the cursor never skips a message); its own writes go one at a time:
@@ -131,11 +145,9 @@ export class Backfiller {
   }
 
   private recheck(channelId: string, cursor: Cursor): Promise<RecheckResult> {
-    const { windowMs } = this.deps.limits.recheck;
-    const outageBegan = cursor.liveAt ?? timeOfId(cursor.lastMessageId);
     return recheckSince({
       channelId,
-      since: Math.min(Date.now() - windowMs, outageBegan - OUTAGE_SLACK_MS),
+      since: recheckStart(cursor, this.deps.limits.recheck.windowMs, Date.now()),
       limits: this.deps.limits.recheck,
       api: this.deps.api,
       ingestor: this.deps.ingestor,
