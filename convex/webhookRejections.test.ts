@@ -1,5 +1,6 @@
 import { buildSellappEvent, signSellappBody } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { api } from "./_generated/api";
 import { UNVERIFIED_EXCERPT_BYTES } from "./model/webhookBodyDigest";
 import { UNVERIFIED_GLOBAL, UNVERIFIED_PER_SOURCE } from "./model/webhookRejectionLimits";
 import {
@@ -90,6 +91,21 @@ describe("an unverified request costs bounded storage", () => {
     });
     expect(event?.rawBody).toBeUndefined();
     expect(JSON.stringify(event).length).toBeLessThan(2 * KIB);
+  });
+
+  test("the admin console shows an unverified request's excerpt and hash, and no body", async () => {
+    const { t, admin } = await setupPayments();
+    const rawBody = bigUnsignedBody(4 * KIB);
+    await postUnsigned(t, rawBody, "198.51.100.8");
+    const [event] = await eventsOf(t);
+    if (event === undefined) throw new Error("nothing recorded");
+    const detail = await admin.query(api.webhookAdmin.get, { id: event._id });
+    expect(detail).toMatchObject({
+      bodyExcerpt: rawBody.slice(0, UNVERIFIED_EXCERPT_BYTES),
+      bodySha256: await sha256Hex(rawBody),
+      event: { status: "rejected", source: "xff:198.51.100.8", bodyBytes: rawBody.length },
+    });
+    expect(detail?.rawBody).toBeUndefined();
   });
 
   test("a wrong signature keeps the same bounded record", async () => {
