@@ -18,6 +18,13 @@ export type SellappLineItem = {
   status?: string;
 };
 
+/** What an order charged, in integer minor units (cents) of its currency. */
+export type SellappAmount = {
+  cents: number;
+  /** Upper-cased ISO 4217 code, e.g. "USD". */
+  currency: string;
+};
+
 export type SellappEvent = {
   eventType: string;
   /** False for event names we do not know: stored and ignored, never an error. */
@@ -36,4 +43,9 @@ export type SellappEvent = {
   dataId?: string;
   /** When the change happened at Sell.app, epoch ms (`updated_at`, status `setAt`, …). */
   occurredAt?: number;
+  /**
+   * Orders only: the order's total as charged (v2 `totals.total_cents`; legacy
+   * `payment.gateway.data.total.base`). Absent when the payload carries no readable total.
+   */
+  amount?: SellappAmount;
 };

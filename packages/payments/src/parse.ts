@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PayloadShape, SellappEvent, SellappLineItem } from "./event";
+import type { PayloadShape, SellappAmount, SellappEvent, SellappLineItem } from "./event";
 import { eventCategory } from "./eventTypes";
 
 /**
@@ -51,12 +51,41 @@ const envelope = z.looseObject({
   store: z.unknown().optional(),
 });
 
+/** A currency code as Sell.app writes it; anything else is treated as "no amount". */
+const currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/)
+  .transform((value) => value.toUpperCase());
+
+/** Reading the total never fails an event: access does not depend on it, only the books do. */
+const v2Totals = z
+  .looseObject({ currency, total_cents: z.number().int().nonnegative() })
+  .optional()
+  .catch(undefined);
+
+const legacyTotal = z
+  .looseObject({
+    base: z.union([z.string().regex(/^\d+(\.\d{1,2})?$/), z.number().nonnegative()]),
+    currency,
+  })
+  .optional()
+  .catch(undefined);
+
+/** "49.00" / 49 / 49.5 → 4900 / 4900 / 4950, without floating-point drift. */
+export function majorToCents(value: string | number): number {
+  const text = typeof value === "number" ? value.toFixed(2) : value;
+  const [whole = "0", fraction = ""] = text.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
+}
+
 const v2Order = z.looseObject({
   id,
   status: z.string().min(1),
   created_at: timestamp,
   updated_at: timestamp,
   customer: z.looseObject({ id: optionalId, email, external_id: optionalId }),
+  totals: v2Totals,
   line_items: z
     .array(
       z.looseObject({
@@ -84,7 +113,7 @@ const legacyInvoice = z.looseObject({
     .looseObject({
       gateway: z
         .looseObject({
-          data: z.looseObject({ customer_email: email.optional() }).optional(),
+          data: z.looseObject({ customer_email: email.optional(), total: legacyTotal }).optional(),
         })
         .optional(),
     })
@@ -175,6 +204,7 @@ function parseOrder(eventType: string, data: unknown, base: Partial<SellappEvent
       }),
       lineItems,
       occurredAt: invoice.status.status.setAt ?? invoice.updated_at ?? invoice.created_at,
+      amount: legacyAmount(invoice.payment?.gateway?.data?.total),
     });
   }
   const parsed = v2Order.safeParse(data);
@@ -199,7 +229,19 @@ function parseOrder(eventType: string, data: unknown, base: Partial<SellappEvent
     }),
     lineItems,
     occurredAt: order.updated_at ?? order.created_at,
+    amount:
+      order.totals === undefined
+        ? undefined
+        : { cents: order.totals.total_cents, currency: order.totals.currency },
   });
+}
+
+function legacyAmount(
+  total: { base: string | number; currency: string } | undefined,
+): SellappAmount | undefined {
+  return total === undefined
+    ? undefined
+    : { cents: majorToCents(total.base), currency: total.currency };
 }
 
 function parseSubscription(
