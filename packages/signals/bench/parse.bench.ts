@@ -1,16 +1,19 @@
 import { bench, describe } from "vitest";
 import { describeSignal, parseSignal } from "../src/index.js";
-import { CORPUS } from "../test/corpus.js";
+import { FAMILY_CORPUS } from "../test/corpus/index.js";
+import { CORPUS } from "../test/corpus/regression.js";
 import { S3 } from "../test/samples.js";
 
-const parsed = CORPUS.map((c) => parseSignal(c.text, c.context));
+/** Every message we have: the regression cases and the family corpus. */
+const ALL = [...CORPUS, ...FAMILY_CORPUS];
+const parsed = ALL.map((c) => parseSignal(c.text, c.context));
 const longMessage = `${S3}\n${"Analysis: support holds, volume rising, funding flat. ".repeat(60)}`;
 
-describe(`parse throughput (${CORPUS.length} corpus messages per iteration)`, () => {
+describe(`parse throughput (${ALL.length} corpus messages per iteration)`, () => {
   bench(
     "parseSignal × corpus",
     () => {
-      for (const c of CORPUS) parseSignal(c.text, c.context);
+      for (const c of ALL) parseSignal(c.text, c.context);
     },
     { time: 3000 },
   );

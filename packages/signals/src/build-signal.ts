@@ -32,6 +32,11 @@ export function asSignal(reading: Reading): ParsedSignal {
   if (!symbol) errors.push("no symbol found");
   else if (!symbol.quote)
     errors.push(`quote asset not stated for ${symbol.base}: the pair is ambiguous`);
+  if (reading.otherSymbols.length > 0) {
+    errors.push(
+      `several coins named (${[symbol?.base, ...reading.otherSymbols].join(", ")}): which one is traded is unclear`,
+    );
+  }
   if (!side) errors.push("side unknown: no LONG/SHORT word and the prices do not tell");
   errors.push(...checkSignal({ ...levels, side }), ...checkLeverage(reading.leverage));
 

@@ -15,6 +15,12 @@ export const SIGNAL_WEIGHTS = {
 } as const;
 /** Each error subtracts this. */
 export const ERROR_PENALTY = 0.15;
+/**
+ * A new signal with any error (a target on the wrong side, two stops, two symbols, conflicting
+ * sides, …) scores at most this, under LOW_CONFIDENCE: the card then leads with the message
+ * text. A wrong number on a card is worse than no card.
+ */
+export const ERROR_CEILING = 0.7;
 /** A note is not a signal: at most this, scaled by how much of a signal it held. */
 export const NOTE_CEILING = 0.3;
 
@@ -39,9 +45,10 @@ export function signalScore(p: Parts): number {
   return score;
 }
 
-/** New signal: score of the parts present minus ERROR_PENALTY per error, clamped to 0..1. */
+/** New signal: score of the parts present minus ERROR_PENALTY per error, at most ERROR_CEILING with any error, clamped to 0..1. */
 export function signalConfidence(p: Parts, errorCount: number): number {
-  return clamp(signalScore(p) - ERROR_PENALTY * errorCount);
+  const score = signalScore(p) - ERROR_PENALTY * errorCount;
+  return clamp(errorCount > 0 ? Math.min(score, ERROR_CEILING) : score);
 }
 
 /** Note: NOTE_CEILING × score, so chatter is 0 and a half-signal stays well under LOW_CONFIDENCE. */

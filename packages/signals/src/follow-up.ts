@@ -38,13 +38,28 @@ export const KIND_PRECEDENCE: readonly FollowUpKind[] = [
 const NUM = "((?:\\d+(?:,\\d{3})*(?:[.,]\\d+)?|\\.\\d+)(?:k(?![a-z]))?)(?![\\d%]|\\s*%)";
 const AT_NUM = `(?:\\s*(?:at|@|:|=|around|near|price)?\\s*\\(?\\s*\\$?${NUM})?`;
 /** "stop" never stops short of "stop loss", so "🛑 Stop Loss: 95" cannot read as "🛑 Stop". */
-const STOP = "(?:stop[\\s-]?loss|stoploss|stop(?![\\s-]?loss)|sl|s\\/l)";
+const STOP = "(?:stop[\\s-]?loss|stoploss|stop[\\s-]?targets?|stop(?![\\s-]?loss)|sl|s\\/l)";
 const BE = "(?:the\\s+)?(entry\\s+price|entry|entries|breakeven|break[\\s-]?even|be|b\\/e|cost)\\b";
+/** Hit words stay on the phrase's line: "🎯 TP1: 3120\\n🎯 TP2" is a target list, not a hit. */
 const HIT_WORDS =
-  "(?:\\s*(?:is\\s+|has\\s+been\\s+|was\\s+|got\\s+|just\\s+)?(?:hit|reached|done|achieved|smashed|filled|completed|touched|booked|secured|✅|🎯|✔|☑|💰))+";
+  "(?:[ ]*(?:is\\s+|has\\s+been\\s+|was\\s+|got\\s+|just\\s+)?(?:hit|reached|done|achieved|smashed|filled|completed|touched|booked|secured|✅|🎯|✔|☑|💰))+";
 const ENTRY_HIT_WORDS =
-  "(?:\\s*(?:is\\s+|has\\s+been\\s+|was\\s+|got\\s+|just\\s+)?(?:hit|filled|reached|triggered|done|activated|taken|executed|✅|✔|☑))+";
+  "(?:[ ]*(?:is\\s+|has\\s+been\\s+|was\\s+|got\\s+|just\\s+)?(?:hit|filled|reached|triggered|done|activated|taken|executed|achieved|✅|✔|☑))+";
 const FRACTIONS: Record<string, number> = { half: 50, third: 33.33, quarter: 25 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+  "5th": 5,
+  "6th": 6,
+};
 
 type Rule = { kind: FollowUpKind; re: RegExp; read?: (m: RegExpExecArray) => Partial<FollowUpHit> };
 
@@ -145,10 +160,33 @@ const RULES: Rule[] = [
     re: new RegExp(`(?<![\\w/])\\/update\\b[^\\n]*?\\b(?:sl|stop)\\s*=\\s*()${NUM}`, "gi"),
     read: moveStop,
   },
+  // Cornix names entries "entry targets": "Entry target 1 ✅", "All entry targets achieved".
+  {
+    kind: "entry_hit",
+    re: new RegExp(`\\bentry\\s+targets?\\s*#?\\s*(\\d{1,2})?${ENTRY_HIT_WORDS}`, "gi"),
+    read: (m) => ({ entryIndex: num(m[1]) }),
+  },
+  {
+    kind: "entry_hit",
+    re: /\ball\s+entry\s+targets?\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|filled|reached|done|achieved|triggered|✅)/gi,
+  },
   {
     kind: "target_hit",
     re: new RegExp(
-      `\\b(?:take[\\s-]?profit(?:\\s+target)?|profit\\s+target|target|tp|tgt)\\s*#?\\s*(\\d{1,2})?${HIT_WORDS}${AT_NUM}`,
+      `\\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\\s+(?:take[\\s-]?profit\\s+)?(?:target|tp)${HIT_WORDS}${AT_NUM}`,
+      "gi",
+    ),
+    read: (m) => ({ targetIndex: ORDINALS[(m[1] ?? "").toLowerCase()], price: num(m[2]) }),
+  },
+  {
+    kind: "target_hit",
+    re: /\b(?:hit|reached|touched|tagged)\s+(?:the\s+|our\s+)?(?:tp|target)\s*#?\s*(\d{1,2})\b/gi,
+    read: (m) => ({ targetIndex: num(m[1]) }),
+  },
+  {
+    kind: "target_hit",
+    re: new RegExp(
+      `\\b(?:take[\\s-]?profit(?:\\s+target)?|profit\\s+target|target|tp|tgt|t(?=\\d{1,2}\\b))\\s*#?\\s*(\\d{1,2})?${HIT_WORDS}${AT_NUM}`,
       "gi",
     ),
     read: (m) => ({ targetIndex: num(m[1]), price: num(m[2]) }),
@@ -156,14 +194,14 @@ const RULES: Rule[] = [
   {
     kind: "target_hit",
     re: new RegExp(
-      `\\b(?:target|tp)\\s*#?(\\d{1,2})\\s*[:=-]?\\s*\\$?${NUM}\\s*(?:✅|✔|☑|🎯)`,
+      `\\b(?:target|tp)\\s*#?(\\d{1,2})\\s*[:=-]?\\s*\\$?${NUM}[ ]*(?:✅|✔|☑|🎯)`,
       "gi",
     ),
     read: (m) => ({ targetIndex: num(m[1]), price: num(m[2]) }),
   },
   {
     kind: "target_hit",
-    re: /\ball\s+(?:(?:take[\s-]?profit|profit)\s+targets?|targets?|tps?|take[\s-]?profits?)\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)/gi,
+    re: /\ball\s+(?:\d{1,2}\s+)?(?:(?:take[\s-]?profit|profit)\s+targets?|targets?|tps?|take[\s-]?profits?)\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)/gi,
     read: () => ({ allTargets: true }),
   },
   {
@@ -184,6 +222,14 @@ const RULES: Rule[] = [
     read: (m) => ({ price: num(m[1]) }),
   },
   {
+    kind: "entry_hit",
+    re: new RegExp(
+      `\\b(?:long|short|buy|sell|position|trade)\\s+(?:was\\s+|has\\s+been\\s+|got\\s+|is\\s+)?(?:triggered|activated|filled)\\b${AT_NUM}`,
+      "gi",
+    ),
+    read: (m) => ({ price: num(m[1]) }),
+  },
+  {
     kind: "close",
     re: new RegExp(
       `\\b(?:closed|closing)\\b(?!\\s+(?:below|above|under|over|candle|the\\s+(?:candle|day|week|month)))(?:\\s+(?:manually|all|positions?|trade|it|here|now|out|fully|in\\s+(?:profit|loss)|with\\s+(?:a\\s+)?(?:profit|loss)|the\\s+(?:trade|position))\\b)*${AT_NUM}`,
@@ -194,7 +240,7 @@ const RULES: Rule[] = [
   {
     kind: "close",
     re: new RegExp(
-      `\\b(?:close|exit)\\s+(?:the\\s+|your\\s+|all\\s+|this\\s+)?(?:trade|positions?|it|everything|all|now|manually|here)\\b${AT_NUM}`,
+      `\\b(?:close|exit)\\s+(?:the\\s+|your\\s+|all\\s+|this\\s+)?(?:trade|positions?|it|everything|all|now|manually|here|rest|remaining|remainder)\\b${AT_NUM}`,
       "gi",
     ),
     read: (m) => ({ price: num(m[1]) }),
@@ -203,6 +249,11 @@ const RULES: Rule[] = [
     kind: "close",
     re: new RegExp(`(?<![\\w/])\\/close\\b${AT_NUM}`, "gi"),
     read: (m) => ({ price: num(m[1]) }),
+  },
+  // An order opening its sentence: "Close $AAVE short now at market", "Exit SOL here".
+  {
+    kind: "close",
+    re: /(?:^|(?<=[.!?]\s))(?:close|exit)\b(?=[^\n.!?]{0,40}?\b(?:now|at\s+market|market\s+price|immediately|asap|here)\b)/gim,
   },
 ];
 

@@ -28,9 +28,12 @@ const LABEL_RE = new RegExp(
   [
     "(?<zone>\\b(?:entry|buy|sell|accumulation|dca)\\s+(?:zone|range|area|between)\\b|\\bzone\\b)",
     "(?<market>\\bcmp\\b|\\b(?:at\\s+)?market\\s+price\\b|\\bcurrent\\s+price\\b)",
-    "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy)(?![a-z])|@)",
-    "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\u{1F3AF})(?![a-z]))",
-    "(?<stop>(?:\\bstop[\\s-]?loss(?:\\s+targets?)?|\\bstoploss|\\bstop\\s+targets?|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|\\binvalidation)(?![a-z]))",
+    // "DCA 1: 23.60", "E1: 142.5", "E: 142.8": further entries.
+    "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy|dca|e(?=\\d(?!\\d)|\\s*:))(?![a-z])|@)",
+    // "Short Term: …", "Mid-term targets", "ST targets", "T1 …": target groups and short keys.
+    "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\b(?:short|mid|medium|long)[\\s-]?term(?:\\s+(?:targets?|tps?))?|\\b(?:st|mt|lt)\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\bt(?=\\d{1,2}(?![\\d.,]))|\\u{1F3AF})(?![a-z]))",
+    // A red dot, square or triangle right before a bare number is the stop key ("🔴 0.1520").
+    "(?<stop>(?:\\bstop[\\s-]?loss(?:\\s+targets?)?|\\bstoploss|\\bstop\\s+targets?|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|[\\u{1F534}\\u{1F7E5}\\u{1F53B}](?=[^\\S\\n]*\\$?\\d)|\\binvalidation)(?![a-z]))",
     "(?<sell>\\bsell(?![a-z]))",
     "(?<other>\\b(?:coin|pair|symbol|ticker|direction|exchange|leverage|lev|margin|period|duration|timeframe|time|date|risk(?:\\s+management)?|rm|amount(?:\\s+per\\s+trade)?|position\\s+size|size|volume|r:r|rr|risk[\\s/-]?reward|profit|loss|pnl|roi|notes?|analysis|reason|comment|chart)(?![a-z]))",
   ].join("|"),
@@ -38,11 +41,20 @@ const LABEL_RE = new RegExp(
 );
 
 /** "TP1 2280", "Entry 2: 41500", "Target 3) 45000": the number names the level, it is no price. */
-const LABEL_INDEX = /\d{1,2}(?![\d.,])|\s*#?\s*\d{1,2}\s*(?:[:=)]|\.(?!\d))/y;
-const LIST_INDEX = /(?<![\w.,])\d{1,2}\)|^\d{1,2}\.(?=\s)/gm;
-const NUMERIC_LINE = /^[\d\s.,k\-/+$()#:]+$/i;
+const LABEL_INDEX =
+  /\d{1,2}(?![\d.,])|\s*#?\s*\d{1,2}\s*(?:[:=)]|\.(?!\d))|\s*#\s*\d{1,2}(?![\d.,])/y;
+/**
+ * "TP 1 - 1.180", "Entry #2 - 33.20": an index, a dash and a decimal price. Taken as an index
+ * only when the labels of that kind number themselves 1, 2, 3, … (checked in readLabels), so
+ * "TP 15 - 16.5" stays two targets.
+ */
+const DASH_INDEX = /\s*#?\s*(\d)\s*-(?=\s*\$?\d+[.,]\d)/y;
+/** "1) 25.12", "1. 24.60" at a line start, and "2. 2.095" inline before a price. */
+const LIST_INDEX = /(?<![\w.,])\d{1,2}\)|^\d{1,2}\.(?=\s)|(?<=\s)\d{1,2}\.(?=\s+\$?\d)/gm;
+/** A continuation line holds only prices (a tick mark from an edited message may follow). */
+const NUMERIC_LINE = /^[\d\s.,k\-/+$()#:✅✔☑]+$/i;
 const BREAKOUT =
-  /\b(?:enter|entry|buy|sell|long|short|break(?:out)?|open)\s*[:=]?\s*(?:(?:on|if|when|after)\s+(?:a\s+)?(?:break|breakout|close|candle\s+close)\s+)?(above|over|below|under)\b[^\n]*/i;
+  /\b(?:enter|entry|buy|sell|long|short|break(?:out|down)?|open)\s*[:=]?\s*(?:(?:on|if|when|after)\s+(?:a\s+)?(?:\d{1,2}\s?[hdw]\s+)?(?:break|breakout|close|candle\s+close)\s+)?(above|over|below|under)\b[^\n]*/i;
 const HASH_NUMBER = /(?<![\w&])#\d+(?![\d.,])/g;
 const MARKET_WORDS = /\b(?:market|cmp|now|current|instant|asap|here)\b/i;
 const ZONE_WORDS = /\b(?:zone|range|between|area)\b/i;
@@ -51,6 +63,7 @@ const MARKET_PHRASE =
 
 function readLabels(text: string, sellIsTarget: boolean): Label[] {
   const labels: Label[] = [];
+  const dashed: { label: Label; index: number; skip: number }[] = [];
   for (const m of text.matchAll(LABEL_RE)) {
     const groups = m.groups ?? {};
     const named = (Object.keys(groups) as (LabelKind | "sell")[]).find((k) => groups[k]);
@@ -62,12 +75,23 @@ function readLabels(text: string, sellIsTarget: boolean): Label[] {
       continue;
     }
     let contentStart = m.index + m[0].length;
+    const label: Label = { kind, start: m.index, contentStart };
     if (kind === "entry" || kind === "target") {
       LABEL_INDEX.lastIndex = contentStart;
       const index = LABEL_INDEX.exec(text);
+      DASH_INDEX.lastIndex = contentStart;
+      const dash = index ? null : DASH_INDEX.exec(text);
       if (index) contentStart += index[0].length;
+      else if (dash) dashed.push({ label, index: Number(dash[1]), skip: dash[0].length });
+      label.contentStart = contentStart;
     }
-    labels.push({ kind, start: m.index, contentStart });
+    labels.push(label);
+  }
+  for (const kind of ["entry", "target"] as const) {
+    const run = dashed.filter((d) => d.label.kind === kind);
+    if (run.length >= 2 && run.every((d, i) => d.index === i + 1)) {
+      for (const d of run) d.label.contentStart += d.skip;
+    }
   }
   return labels;
 }
@@ -84,7 +108,11 @@ function segmentEnd(text: string, from: number, nextLabel: number): number {
     const nextEnd = text.indexOf("\n", end + 1);
     const lineEnd = nextEnd === -1 ? text.length : nextEnd;
     const line = text.slice(end + 1, lineEnd).trim();
-    const bare = line.replace(/^\d{1,2}(?:\)|\.(?=\s))\s*/, "");
+    // Emoji bullets ("🥉 8.480", "🎯 0.1600") and a list number may lead a price line.
+    const bare = line
+      .replace(/\p{Extended_Pictographic}/gu, "")
+      .trim()
+      .replace(/^\d{1,2}(?:\)|\.(?=\s))\s*/, "");
     if (!bare && !seenDigits) {
       end = lineEnd;
       continue;

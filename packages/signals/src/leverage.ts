@@ -16,6 +16,13 @@ const PATTERNS: RegExp[] = [
     `\\b${MODE}\\b(?:\\s*margin)?\\s*[:=-]?\\s*\\(?\\s*(?:x\\s?)?${VALUE}\\s*x?(?![\\w.])`,
     "gi",
   ),
+  // "20x cross", "10x (isolated)", "5x iso": the mode after the value.
+  new RegExp(`(?<![\\w.])${VALUE}\\s*x\\s*\\(?\\s*${MODE}\\b\\)?(?:\\s*margin\\b)?`, "gi"),
+  // "5x to 10x", "(5-10x)", "x10 - x20" without a label: a range keeps its upper bound.
+  new RegExp(
+    `(?<![\\w.])(?:x\\s?)?(\\d{1,3})\\s*x?\\s*(?:-|to)\\s*(?:x\\s?)?(\\d{1,3})\\s*x(?![\\w])|(?<![\\w.])x(\\d{1,3})\\s*(?:-|to)\\s*x(\\d{1,3})(?![\\w.])`,
+    "gi",
+  ),
   new RegExp(`(?<![\\w.])${VALUE}x(?![\\w])`, "gi"),
   new RegExp(`(?<![\\w.])x${VALUE}(?![\\w.])`, "gi"),
 ];
@@ -41,6 +48,11 @@ function readMatch(patternIndex: number, m: RegExpExecArray): Found {
     const mode = toMode(m[1]);
     return mode ? { value: Number(m[2]), mode, span } : { value: Number(m[2]), span };
   }
+  if (patternIndex === 2) {
+    const mode = toMode(m[2]);
+    return mode ? { value: Number(m[1]), mode, span } : { value: Number(m[1]), span };
+  }
+  if (patternIndex === 3) return { value: Number(m[2] ?? m[4]), span };
   return { value: Number(m[1]), span };
 }
 

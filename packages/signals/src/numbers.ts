@@ -56,17 +56,16 @@ export function findNumbers(text: string): NumberToken[] {
     const body = m[1] ?? "";
     const read = readNumberBody(body);
     let value = read.value;
-    if (m[2]) value = tidy(value * 1000);
+    let hasDecimals = read.hasDecimals;
+    if (m[2]) {
+      value = tidy(value * 1000);
+      // "10.1K" is the whole number 10100 (Cornix writes satoshis this way too).
+      hasDecimals = !Number.isInteger(value);
+    }
     const sats = Boolean(m[3]);
     if (sats) value = tidy(value * SATOSHI);
     if (!Number.isFinite(value)) continue;
-    tokens.push({
-      value,
-      start: m.index,
-      end: m.index + m[0].length,
-      hasDecimals: read.hasDecimals,
-      sats,
-    });
+    tokens.push({ value, start: m.index, end: m.index + m[0].length, hasDecimals, sats });
   }
   return tokens;
 }

@@ -3,6 +3,7 @@ import { asNote, whyNotASignal } from "./build-note.js";
 import { asSignal } from "./build-signal.js";
 import { primaryKind } from "./follow-up.js";
 import { normalize } from "./normalize.js";
+import { isAdvice, quotedSignalReason } from "./traps.js";
 import { levelCount, read } from "./read.js";
 import { type ParseContext, type ParsedSignal } from "./types.js";
 import { PARSER_VERSION } from "./version.js";
@@ -11,19 +12,30 @@ import { PARSER_VERSION } from "./version.js";
 export const MAX_INPUT_LENGTH = 8000;
 
 /**
- * The kind, by precedence: a message with two of entry/targets/stop (or symbol, side and one of
+ * The kind, by precedence: a scam warning or an example quoting a signal is a note; a message
+ * with two of entry/targets/stop (or symbol, side and one of
  * them, with no follow-up phrase) is a new signal, even if it also contains a follow-up phrase;
- * otherwise the primary follow-up phrase decides; a reply stating only a stop moves the stop;
+ * otherwise the primary follow-up phrase decides, unless the message names several coins (a
+ * recap) or is a general rule that names no trade; a reply stating only a stop moves the stop;
  * anything else is a note.
  */
 function parseNormalized(text: string, context: ParseContext): ParsedSignal {
   const reading = read(text);
+  const quoted = quotedSignalReason(text);
+  if (quoted) return asNote(reading, `not a signal: ${quoted}`);
   const count = levelCount(reading.levels);
   const primary = primaryKind(reading.hits);
   const signalShaped =
     count >= 2 ||
     (!primary && count >= 1 && reading.symbol !== undefined && reading.side !== undefined);
   if (signalShaped) return asSignal(reading);
+  if (primary && reading.otherSymbols.length > 0) {
+    return asNote(reading, "not a follow-up: it names several coins (a results recap or a list)");
+  }
+  const linkable = context.isReply === true || reading.symbol !== undefined;
+  if (primary && !linkable && isAdvice(text)) {
+    return asNote(reading, "not a follow-up: a general trading rule names no trade");
+  }
   if (primary) return asFollowUp(primary, reading, context);
   const onlyStop = count === 1 && reading.levels.stopLoss !== undefined;
   if (context.isReply === true && onlyStop) return asReplyStopMove(reading);

@@ -22,15 +22,21 @@ const RULES: { re: RegExp; sign: (m: RegExpExecArray) => 1 | -1 }[] = [
 ];
 
 const ANY_PERCENT = /(?<![\d.,])[+-]?\d+(?:[.,]\d+)?\s*%/g;
+/** A bracketed note around a percentage, "(40% of profit)", "(close 25%)": one allocation. */
+const PERCENT_NOTE = /\([^()\n%]*\d%[^()\n]*\)|\([^()\n%]*\d\s%[^()\n]*\)/g;
 
 /**
- * The provider-stated PnL percentage (negative for a loss), kept apart from anything we compute.
- * Every percentage is then blanked: risk sizes and allocations ("(50%)") are never prices.
+ * The provider-stated PnL percentage (negative for a loss), kept apart from anything we compute,
+ * read from `source` (by default `text`). Every percentage of `text` is then blanked: risk sizes
+ * and allocations ("(50%)") are never prices.
  */
-export function findStatedPnl(text: string): { pnlPct?: number; text: string } {
-  const rest = blankAll(text, ANY_PERCENT);
+export function findStatedPnl(
+  text: string,
+  source: string = text,
+): { pnlPct?: number; text: string } {
+  const rest = blankAll(blankAll(text, PERCENT_NOTE), ANY_PERCENT);
   for (const rule of RULES) {
-    const m = rule.re.exec(text);
+    const m = rule.re.exec(source);
     if (!m?.[2]) continue;
     const pnlPct =
       rule.sign(m) * readNumberBody(m[2].includes(",") ? m[2].replace(",", ".") : m[2]).value;

@@ -3,8 +3,8 @@ import { findLeverage } from "./leverage.js";
 import { findLevels, type Levels } from "./levels.js";
 import { findStatedPnl } from "./pnl.js";
 import { findSide } from "./side.js";
-import { findSymbol, type SymbolMatch } from "./symbol.js";
-import { blank } from "./text.js";
+import { findOtherSymbols, findSymbol, type SymbolMatch } from "./symbol.js";
+import { blank, blankSpans } from "./text.js";
 import { type Leverage, type Market, type Side } from "./types.js";
 import { findVenueWords, readExchangeLabel } from "./venue.js";
 
@@ -16,6 +16,8 @@ export type Reading = {
   exchange?: string;
   market?: Market;
   symbol?: SymbolMatch;
+  /** Other coins named as pairs or with `#`/`$` ("BTC/USDT ETH/USDT LONG", a results recap). */
+  otherSymbols: string[];
   side?: Side;
   sideErrors: string[];
   levels: Levels;
@@ -30,11 +32,19 @@ export type Reading = {
  */
 export function read(normalized: string): Reading {
   const followUps = findFollowUps(normalized);
-  const pnl = findStatedPnl(followUps.text);
+  // "closed with a loss of 3.1%": the close phrase holds the word that signs the figure, so PnL
+  // is read with closes and stop hits left in; other phrases stay blanked ("book 30% profit"
+  // is a share of the position, not a result).
+  const pnlSource = blankSpans(
+    normalized,
+    followUps.hits.filter((h) => h.kind !== "close" && h.kind !== "stop_hit").map((h) => h.span),
+  );
+  const pnl = findStatedPnl(followUps.text, pnlSource);
   const leverage = findLeverage(pnl.text);
   const label = readExchangeLabel(leverage.text);
   const symbol = findSymbol(label.text);
   const text = symbol ? blank(label.text, symbol.span) : label.text;
+  const otherSymbols = symbol ? findOtherSymbols(text, symbol.symbol.base) : [];
   const words = findVenueWords(text);
   const side = findSide(text);
   const levels = findLevels(text, {
@@ -43,6 +53,7 @@ export function read(normalized: string): Reading {
   });
   const reading: Reading = {
     hits: followUps.hits,
+    otherSymbols,
     sideErrors: side?.errors ?? [],
     levels,
     rest: text,

@@ -7,8 +7,8 @@ type Tier = { re: RegExp; read: (word: string) => Side | undefined };
 
 function fromWord(word: string): Side | undefined {
   const w = word.toLowerCase();
-  if (["long", "buy", "bought", "bullish"].includes(w)) return "long";
-  if (["short", "sell", "sold", "bearish"].includes(w)) return "short";
+  if (["long", "longs", "buy", "buying", "bought", "bullish"].includes(w)) return "long";
+  if (["short", "shorts", "sell", "selling", "sold", "bearish"].includes(w)) return "short";
   return undefined;
 }
 
@@ -18,11 +18,17 @@ function fromWord(word: string): Side | undefined {
  * spot "Buy … Sell: 43000").
  */
 const TIERS: Tier[] = [
-  { re: /\bdirection\s*[:=-]?\s*(long|short|buy|sell|bullish|bearish)\b/gi, read: fromWord },
-  { re: /\b(long|short)\b(?!-term)/gi, read: fromWord },
-  { re: /\b(buy|sell|bought|sold)\b/gi, read: fromWord },
   {
-    re: /(\u{1F7E2}|\u{1F4C8}|\u{1F534}|\u{1F4C9})/gu,
+    re: /\b(?:direction|side|position|bias|trade|type)\s*[:=-]\s*(long|short|buy|sell|bullish|bearish)\b/gi,
+    read: fromWord,
+  },
+  // "short term", "long-term", "short squeeze" name a horizon or an event, not a side. Plurals
+  // count so that "Longs above 61k, shorts below 59k" is seen as naming both sides.
+  { re: /\b(longs?|shorts?)\b(?![\s-]*(?:term|squeeze|time)\b)/gi, read: fromWord },
+  { re: /\b(buy|buying|sell|selling|bought|sold)\b/gi, read: fromWord },
+  // A coloured dot before a level ("🔴 SL: …", "🟢 TP1 …") is a bullet, not a side.
+  {
+    re: /(\u{1F7E2}|\u{1F4C8}|\u{1F534}|\u{1F4C9})(?![^\S\n]*(?:entry|entries|buy|sell|tps?\d*|targets?|sl|stop|take|\$?\d))/giu,
     read: (emoji) => (emoji === "\u{1F7E2}" || emoji === "\u{1F4C8}" ? "long" : "short"),
   },
 ];

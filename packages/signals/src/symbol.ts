@@ -138,3 +138,28 @@ export function findSymbol(text: string): SymbolMatch | undefined {
     })
   );
 }
+
+/**
+ * Bases of other coins written as pairs or with `#`/`$` in `text` (the found symbol already
+ * blanked), other than `base`. Bare words do not count: "BTC looks strong" in a LINK signal is
+ * commentary, while "BTC/USDT ETH/USDT LONG" or a recap of "#GMX TP4 ✅ #QNT TP2 ✅" names
+ * several trades.
+ */
+export function findOtherSymbols(text: string, base: string): string[] {
+  const found = new Set<string>();
+  const add = (candidate: string | undefined, check: (b: string) => boolean) => {
+    const upper = (candidate ?? "").toUpperCase();
+    if (upper && upper !== base && check(upper)) found.add(upper);
+  };
+  for (const m of text.matchAll(SEPARATED)) add(m[2], m[1] ? isTicker : isBareTicker);
+  for (const m of text.matchAll(JOINED_PREFIXED)) add(m[2], isTicker);
+  for (const m of text.matchAll(JOINED_UPPER)) add(m[1], isBareTicker);
+  // "#SOLUSDT" was read above as SOL with its quote; PREFIXED_BASE would see "SOLUSDT".
+  const joined = new RegExp(
+    `^[A-Z0-9]{2,15}?(?:${QUOTES})(?:${PERP_SUFFIX})?$|^[A-Z0-9]{2,15}?PERP$`,
+  );
+  for (const m of text.matchAll(PREFIXED_BASE)) {
+    if (!joined.test((m[2] ?? "").toUpperCase())) add(m[2], isBareTicker);
+  }
+  return [...found];
+}

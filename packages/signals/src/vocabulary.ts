@@ -21,6 +21,9 @@ export const NOT_A_TICKER = new Set([
   "TA", "FA", "RSI", "EMA", "SMA", "MA", "MACD", "VWAP", "OB", "FVG", "BOS", "CHOCH", "HTF", "LTF",
   "TF", "UTC", "GMT", "EST", "AM", "PM", "USD", "USDT", "USDC", "BUSD", "FDUSD", "EUR", "CPI",
   "FED", "FOMC", "ETF", "SEC", "CEO",
+  // hashtags
+  "CRYPTO", "BITCOIN", "ALTCOIN", "ALTCOINS", "ALTS", "TRADING", "DEFI", "NFT", "GEM", "RESULTS",
+  "PROFITS", "WIN", "BREAKING", "NEWS",
   // exchanges
   "BINANCE", "BYBIT", "OKX", "BITGET", "KUCOIN", "MEXC", "GATE", "BINGX", "KRAKEN", "COINBASE",
 ]);

@@ -39,8 +39,12 @@ describe("signal confidence", () => {
   });
 
   it("each error subtracts the penalty and the result is clamped", () => {
-    expect(signalConfidence(full, 1)).toBeCloseTo(1 - ERROR_PENALTY);
+    expect(signalConfidence({ ...full, stopLoss: undefined }, 1)).toBeCloseTo(0.8 - ERROR_PENALTY);
     expect(signalConfidence(full, 20)).toBe(0);
+  });
+
+  it("any single error keeps even a complete signal under the low-confidence line", () => {
+    expect(signalConfidence(full, 1)).toBeLessThan(LOW_CONFIDENCE);
   });
 
   it("a base-only pair with its error falls under the low-confidence line", () => {

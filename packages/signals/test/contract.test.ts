@@ -3,7 +3,8 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { vParsedSignal } from "../../../convex/tables/signals.js";
 import { parseSignal, type ParsedSignal } from "../src/index.js";
 import { validatorProblems } from "./convex-validator.js";
-import { CORPUS } from "./corpus.js";
+import { FAMILY_CORPUS } from "./corpus/index.js";
+import { CORPUS } from "./corpus/regression.js";
 
 describe("contract with convex/tables/signals.ts vParsedSignal", () => {
   it("the TypeScript type is the validator's type, both ways", () => {
@@ -26,5 +27,11 @@ describe("contract with convex/tables/signals.ts vParsedSignal", () => {
 
   it.each(CORPUS.map((c) => [c.name, c] as const))("%s parses into a valid document", (_n, c) => {
     expect(validatorProblems(vParsedSignal, parseSignal(c.text, c.context))).toEqual([]);
+  });
+
+  it("every family corpus message parses into a valid document", () => {
+    for (const m of FAMILY_CORPUS) {
+      expect(validatorProblems(vParsedSignal, parseSignal(m.text, m.context)), m.text).toEqual([]);
+    }
   });
 });

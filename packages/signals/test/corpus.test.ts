@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSignal } from "../src/index.js";
-import { CORPUS } from "./corpus.js";
+import { CORPUS } from "./corpus/regression.js";
 
 describe("corpus", () => {
   it("has many layouts", () => {

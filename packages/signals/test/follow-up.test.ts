@@ -94,3 +94,29 @@ describe("findAtPrice", () => {
     expect(findAtPrice("up at 14% now")).toBeUndefined();
   });
 });
+
+describe("follow-up phrases from issue #14", () => {
+  it.each([
+    ["Entry target 1 ✅", [{ kind: "entry_hit", entryIndex: 1 }]],
+    ["All entry targets achieved", [{ kind: "entry_hit" }]],
+    ["Stop Target Hit ⛔", [{ kind: "stop_hit" }]],
+    ["2nd target hit 💰", [{ kind: "target_hit", targetIndex: 2 }]],
+    ["first target done ✅", [{ kind: "target_hit", targetIndex: 1 }]],
+    ["T2 reached", [{ kind: "target_hit", targetIndex: 2 }]],
+    ["hit TP1 then came back", [{ kind: "target_hit", targetIndex: 1 }]],
+    ["all 6 targets hit", [{ kind: "target_hit", allTargets: true }]],
+    ["long triggered at 3092", [{ kind: "entry_hit", price: 3092 }]],
+    ["Close $AAVE short now at market", [{ kind: "close" }]],
+    ["TP3 ✅ close the rest now", [{ kind: "target_hit", targetIndex: 3 }, { kind: "close" }]],
+  ])("%j → %j", (text, expected) => {
+    expect(hits(text)).toEqual(expected);
+  });
+
+  it("a target list with 🎯 bullets is not a hit", () => {
+    expect(hits("🎯 TP1: 3120\n🎯 TP2: 3160\n🎯 TP3: 3215")).toEqual([]);
+  });
+
+  it("a conditional close is not an order", () => {
+    expect(hits("Close below 3000 invalidates the idea")).toEqual([]);
+  });
+});

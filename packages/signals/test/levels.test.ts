@@ -143,3 +143,46 @@ describe("units", () => {
     expect(levels("take profits").labelled).toBe(true);
   });
 });
+
+describe("layouts from issue #14", () => {
+  it.each([
+    ["Short Term: 6.40 - 6.55\nMid Term: 7.00 - 7.40", [6.4, 6.55, 7, 7.4]],
+    ["Short term targets: 9.10, 9.25\nMid term targets: 9.60", [9.1, 9.25, 9.6]],
+    ["ST targets: 0.1225 - 0.1240\nMT targets: 0.1270", [0.1225, 0.124, 0.127]],
+    ["T1 0.6150\nT2 0.6080\nT3 0.5990", [0.615, 0.608, 0.599]],
+    ["TP#1 0.2360\nTP#2 0.2410", [0.236, 0.241]],
+    ["TP 1 - 1.180\nTP 2 - 1.152\nTP 3 - 1.115", [1.18, 1.152, 1.115]],
+    ["Targets 1. 2.190 2. 2.250 3. 2.330", [2.19, 2.25, 2.33]],
+    ["Take-Profit:\n🥉 8.480\n🥈 8.350", [8.48, 8.35]],
+  ])("%j → targets %j", (text, targets) => {
+    expect(levels(text).targets).toEqual(targets);
+  });
+
+  it("an index-dash run must number itself 1, 2, 3 to be read as indexes", () => {
+    expect(levels("TP 15 - 16.5").targets).toEqual([15, 16.5]);
+  });
+
+  it("DCA lines add entries", () => {
+    expect(levels("Entry: CMP (0.7120)\nDCA: 0.6950\nTP 0.73").entries).toEqual([0.712, 0.695]);
+    expect(levels("CMP: 24.10\nDCA 1: 23.60\nDCA 2: 23.10\nTP 25").entries).toEqual([
+      24.1, 23.6, 23.1,
+    ]);
+  });
+
+  it("a tick from an edited message does not end a numbered list", () => {
+    expect(levels("Entry Targets:\n1) 0.7120 ✅\n2) 0.7260\nTP 0.70").entries).toEqual([
+      0.712, 0.726,
+    ]);
+  });
+
+  it("a red dot right before a bare price is the stop key", () => {
+    expect(levels("Entry 0.1560\n🎯 0.1600 0.1645\n🔴 0.1520").stopLoss).toBe(0.152);
+  });
+
+  it.each([
+    ["BTC/USDT long on a 4H close above 65000, TP 66200", "breakout_above", [65000]],
+    ["Entry: breakdown below 0.4400\nTargets: 0.43", "breakout_below", [0.44]],
+  ])("%j → %s", (text, entryType, entries) => {
+    expect(levels(text)).toMatchObject({ entryType, entries });
+  });
+});

@@ -30,3 +30,20 @@ describe("findLeverage", () => {
     expect(findLeverage("0x1234abcd max 42000 index").leverage).toBeUndefined();
   });
 });
+
+describe("margin mode and ranges without a label (issue #14)", () => {
+  it.each([
+    ["SEI/USDT SHORT 10x cross", { value: 10, mode: "cross" }],
+    ["LINK/USDT SHORT 5x iso entry 15.10", { value: 5, mode: "isolated" }],
+    ["Leverage: 10x (isolated)", { value: 10, mode: "isolated" }],
+    ["Lev: 8x Cross Margin", { value: 8, mode: "cross" }],
+    ["Use 5x to 10x", { value: 10 }],
+    ["SOL/USDT SHORT (5-10x) entry 143.2", { value: 10 }],
+  ])("%j → %j", (text, leverage) => {
+    expect(findLeverage(text).leverage).toEqual(leverage);
+  });
+
+  it("blanks a whole range so neither bound reads as a price", () => {
+    expect(findLeverage("(5-10x) entry 143.2").text).not.toMatch(/\b5\b/);
+  });
+});

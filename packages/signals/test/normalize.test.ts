@@ -37,3 +37,9 @@ describe("normalize", () => {
     expect(normalize(once)).toBe(once);
   });
 });
+
+describe("list numbers (issue #14)", () => {
+  it("drops circled, negative-circled and parenthesised digits", () => {
+    expect(normalize("TP ① 1.94 ② 1.98\n❶ 1.81 ⑴ 0.2265 ➊ 3")).toBe("TP 1.94 1.98\n1.81 0.2265 3");
+  });
+});

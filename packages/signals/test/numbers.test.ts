@@ -69,3 +69,11 @@ describe("Cornix satoshi shorthand", () => {
     expect(applySatoshiShorthand(token("30000 sats"))).toBe(0.0003);
   });
 });
+
+describe("k suffix and satoshis (issue #14)", () => {
+  it("a k price with decimals is a whole number, so the satoshi shorthand applies", () => {
+    const [token] = findNumbers("10.1K");
+    expect(token).toMatchObject({ value: 10100, hasDecimals: false });
+    expect(token && applySatoshiShorthand(token)).toBe(0.000101);
+  });
+});

@@ -188,3 +188,73 @@ describe("reply context", () => {
     expect(alone.confidence).toBeLessThan(reply.confidence);
   });
 });
+
+describe("never confidently wrong (issue #14)", () => {
+  it.each([
+    ["a target on the wrong side", "MKR/USDT LONG\nEntry: 2410\nTargets: 2380 / 2450\nSL: 2350"],
+    ["a stop on the wrong side", "SNX/USDT SHORT\nEntry: 2.840\nTP: 2.790 2.720\nSL: 2.760"],
+    ["duplicated targets", "ETH/USDT LONG\nEntry: 3100\nTP: 3150 / 3150 / 3200\nSL: 3040"],
+    ["two stops", "BNB/USDT SHORT\nEntry: 575\nTP: 570 / 565\nStop: 580\nSL: 590"],
+    ["two coins", "BTC/USDT ETH/USDT LONG\nEntry: 61000\nTP: 62000\nSL: 60000"],
+    ["conflicting sides", "DOGE/USDT LONG short\nEntry: 0.1560\nTP: 0.1600\nSL: 0.1520"],
+    [
+      "list numbers mixed into prices",
+      "ADA/USDT LONG\nEntry 0.4500\nTP 1 0.4600 2 0.4700\nSL 0.44",
+    ],
+  ])("%s keeps the card off", (_why, text) => {
+    const parsed = parseSignal(text);
+    expect(parsed.kind).toBe("signal");
+    expect(parsed.errors.length).toBeGreaterThan(0);
+    expect(parsed.confidence).toBeLessThan(LOW_CONFIDENCE);
+  });
+});
+
+describe("traps stay notes (issue #14)", () => {
+  it.each([
+    [
+      "a scam warning quoting a fake signal",
+      '⚠️ SCAM ALERT ⚠️\n"BTC/USDT LONG Entry 61000 TP 65000 SL 59000"\nWe never DM.',
+    ],
+    [
+      "a tutorial's example",
+      "For example, if the signal says ETH/USDT SHORT entry 3200 tp 3100 sl 3300, you short.",
+    ],
+    [
+      "a risk reminder",
+      "Reminder: always set your stop loss and never risk more than 2% per trade.",
+    ],
+    [
+      "a results recap",
+      "Results\n#ETH/USDT TP3 ✅ +34%\n#SOL/USDT TP2 ✅ +21%\n#LINK/USDT SL ❌ -9%",
+    ],
+  ])("%s", (_why, text) => {
+    expect(parseSignal(text).kind).toBe("note");
+  });
+
+  it("a stop reminder sent as a reply is still read as a stop move", () => {
+    expect(parseSignal("Move stop to breakeven", { isReply: true }).kind).toBe("move_stop");
+  });
+});
+
+describe("follow-ups from issue #14", () => {
+  it("an order to close at market is a close, not a new signal", () => {
+    expect(parseSignal("Close $AAVE short now at market")).toMatchObject({
+      kind: "close",
+      symbol: { base: "AAVE" },
+    });
+  });
+
+  it("all entry targets achieved is an entry fill with the average price", () => {
+    expect(
+      parseSignal("#KAVA/USDT\nAll entry targets achieved\nAverage Entry Price: 0.6065 💵"),
+    ).toMatchObject({ kind: "entry_hit", followUp: { price: 0.6065 } });
+  });
+
+  it("a close with a loss keeps the loss's sign", () => {
+    expect(parseSignal("#XRP/USDT closed with a loss of 3.1%").statedPnlPct).toBe(-3.1);
+  });
+
+  it("a partial close's share is not a stated profit", () => {
+    expect(parseSignal("ETH/USDT: book 30% profit here")).not.toHaveProperty("statedPnlPct");
+  });
+});

@@ -20,6 +20,12 @@ describe("findStatedPnl", () => {
   it("an unsigned, unlabelled percentage is no PnL but is still blanked", () => {
     const found = findStatedPnl("Risk 2% Entry 42000 (50%)");
     expect(found.pnlPct).toBeUndefined();
-    expect(found.text.replace(/\s+/g, " ").trim()).toBe("Risk Entry 42000 ( )");
+    expect(found.text.replace(/\s+/g, " ").trim()).toBe("Risk Entry 42000");
+  });
+
+  it("a bracketed allocation note is blanked whole, so its words are not read as labels", () => {
+    const found = findStatedPnl("🥉 8.480 (40% of profit)\nTP1: 578.0 (close 25%)");
+    expect(found.pnlPct).toBeUndefined();
+    expect(found.text.replace(/\s+/g, " ").trim()).toBe("🥉 8.480 TP1: 578.0");
   });
 });

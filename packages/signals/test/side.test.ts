@@ -72,3 +72,25 @@ describe("inferSide", () => {
     expect(inferSide(levels({ entries: [100] }))).toBeUndefined();
   });
 });
+
+describe("side words that are not sides (issue #14)", () => {
+  it.each([
+    ["Consider buying #CRV/USDT for short term", "long"],
+    ["Consider selling #ETH/USDT in the short term", "short"],
+    ["We are buying ARB/USDT, short squeeze expected", "long"],
+    ["LINK/USDT long — short-term trade", "long"],
+    ["Position: Long", "long"],
+    ["Side: SELL", "short"],
+  ])("%j → %s", (text, side) => {
+    expect(findSide(text)).toEqual({ side, errors: [] });
+  });
+
+  it("plurals count, so longs and shorts in one message conflict", () => {
+    expect(findSide("LONG\nLongs above 61k, shorts only below 59k.")?.errors).toHaveLength(1);
+  });
+
+  it("a coloured dot before a level is a bullet, not a side", () => {
+    expect(findSide("STRK/USDT\nEntry: 0.612\n🔴 SL: 0.594")).toBeUndefined();
+    expect(findSide("🟢 STRK/USDT\nEntry: 0.612\n🔴 SL: 0.594")?.side).toBe("long");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSymbol, readSymbolToken } from "../src/symbol.js";
+import { findOtherSymbols, findSymbol, readSymbolToken } from "../src/symbol.js";
 
 const symbolOf = (text: string) => findSymbol(text)?.symbol;
 
@@ -90,5 +90,17 @@ describe("findSymbol", () => {
 
   it("returns the span it used", () => {
     expect(findSymbol("LONG #ETHUSDT now")?.span).toEqual({ start: 5, end: 13 });
+  });
+});
+
+describe("findOtherSymbols (issue #14)", () => {
+  it.each([
+    ["          ETH/USDT LONG", ["ETH"]],
+    ["#GMX TP4 ✅\n#QNT TP2 ✅\n#ZRX TP1 ✅", ["GMX", "QNT", "ZRX"]],
+    ["LONG, BTC looks strong, #crypto #FUTURES #VIP", []],
+    ["LONG $14.20 target #1", []],
+    ["          again #SOLUSDT", []],
+  ])("%j → %j", (text, others) => {
+    expect(findOtherSymbols(text, "SOL")).toEqual(others);
   });
 });

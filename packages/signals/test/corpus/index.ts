@@ -10,6 +10,7 @@ import {
   FU_STOP_HIT,
   FU_TARGET_HIT,
 } from "./follow-ups.js";
+import { FRESH } from "./fresh.js";
 import { HELD_OUT } from "./held-out.js";
 import {
   BARE_TARGET_LINES,
@@ -104,7 +105,7 @@ export const DEVELOPMENT: CorpusMessage[] = [
   ...TRAP_TUTORIAL,
 ];
 
-/** The whole family corpus: the held-out part first, then the development part. */
-export const FAMILY_CORPUS: CorpusMessage[] = [...HELD_OUT, ...DEVELOPMENT];
+/** The whole family corpus: the two unseen parts first, then the development part. */
+export const FAMILY_CORPUS: CorpusMessage[] = [...HELD_OUT, ...FRESH, ...DEVELOPMENT];
 
-export { HELD_OUT };
+export { FRESH, HELD_OUT };

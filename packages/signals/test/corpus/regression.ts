@@ -1,5 +1,5 @@
-import { type ParseContext, type ParsedSignal } from "../src/index.js";
-import { S1, S2, S3, S4, S5, S6 } from "./samples.js";
+import { type ParseContext, type ParsedSignal } from "../../src/index.js";
+import { S1, S2, S3, S4, S5, S6 } from "../samples.js";
 
 /**
  * Synthetic messages in the layouts seen in signal channels (none is a real signal).
