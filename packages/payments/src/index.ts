@@ -7,3 +7,5 @@ export * from "./reducer";
 export * from "./retry";
 export * from "./samples";
 export * from "./signature";
+export * from "./apiEvents";
+export * from "./orderCsv";
