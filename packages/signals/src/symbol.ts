@@ -24,6 +24,8 @@ const JOINED_UPPER = new RegExp(
   "g",
 );
 const PREFIXED_BASE = /([#$])([A-Za-z0-9]{2,15})(?![A-Za-z0-9/])/g;
+/** A whole token that is a joined pair ("SOLUSDT", "BTCPERP"). */
+const JOINED_TOKEN = new RegExp(`^[A-Z0-9]{2,15}?(?:(?:${QUOTES})(?:${PERP_SUFFIX})?|PERP)$`);
 const BARE_BASE = /(?<![A-Za-z0-9#$/.])([A-Z][A-Z0-9]{1,9}|\d{1,5}[A-Z]{3,10})(?![A-Za-z0-9/])/g;
 
 const LOWER_BASE = /(?<![A-Za-z0-9#$/.])([A-Za-z][a-z0-9]{1,9})(?![A-Za-z0-9/])/g;
@@ -155,11 +157,8 @@ export function findOtherSymbols(text: string, base: string): string[] {
   for (const m of text.matchAll(JOINED_PREFIXED)) add(m[2], isTicker);
   for (const m of text.matchAll(JOINED_UPPER)) add(m[1], isBareTicker);
   // "#SOLUSDT" was read above as SOL with its quote; PREFIXED_BASE would see "SOLUSDT".
-  const joined = new RegExp(
-    `^[A-Z0-9]{2,15}?(?:${QUOTES})(?:${PERP_SUFFIX})?$|^[A-Z0-9]{2,15}?PERP$`,
-  );
   for (const m of text.matchAll(PREFIXED_BASE)) {
-    if (!joined.test((m[2] ?? "").toUpperCase())) add(m[2], isBareTicker);
+    if (!JOINED_TOKEN.test((m[2] ?? "").toUpperCase())) add(m[2], isBareTicker);
   }
   return [...found];
 }
