@@ -26,4 +26,8 @@ crons.daily(
   {},
 );
 
+// Safety net for lost webhooks: orders and subscriptions Sell.app changed since the last good run
+// are fed through the webhook path (convex/sellappSync.ts); a no-op without SELLAPP_API_KEY.
+crons.interval("reconcile with Sell.app", { hours: 1 }, internal.sellappSync.scheduledReconcile, {});
+
 export default crons;

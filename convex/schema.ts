@@ -3,6 +3,7 @@ import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { auditTables } from "./tables/audit";
 import { discordTables } from "./tables/discord";
 import { feedTables } from "./tables/feed";
+import { importTables } from "./tables/imports";
 import { operationsTables } from "./tables/operations";
 import { paymentTables } from "./tables/payments";
 import { signalTables } from "./tables/signals";
@@ -16,6 +17,7 @@ export default defineSchema({
   ...feedTables,
   ...discordTables,
   ...auditTables,
+  ...importTables,
   ...operationsTables,
   // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
   ...rateLimitTables,

@@ -6,6 +6,8 @@ export const vVerification = v.union(
   v.literal("invalid"),
   v.literal("missing"),
   v.literal("unchecked"), // no signing secret configured: could not be verified (answered 500)
+  v.literal("api"), // not a delivery: read by us from Sell.app's API with our key (reconciliation, import)
+  v.literal("import"), // not a delivery: a row of an order export an admin uploaded
 );
 
 export const vWebhookStatus = v.union(

@@ -5,7 +5,13 @@ import root from "../../eslint.config.js";
 
 export default [
   ...root,
-  { ignores: ["test/fixture-app/convex/_generated/**"] },
+  {
+    ignores: [
+      "test/fixture-app/convex/_generated/**",
+      "test/conformance/app/convex/_generated/**",
+      "test/conformance/.apps/**",
+    ],
+  },
   {
     files: ["src/engine/vendor/**"],
     linterOptions: { reportUnusedDisableDirectives: "off" },

@@ -151,7 +151,7 @@ async function inProcessReads(docs: number, iterations: number): Promise<ReadRes
 
 /** The stock convex-test engine (full scan + sort per query) on the same functions. */
 async function stockConvexTestReads(docs: number, iterations: number): Promise<ReadResult> {
-  const modules = loadModules(FIXTURE_DIR);
+  const modules = await loadModules(FIXTURE_DIR);
   const schema = (await modules.importModule("schema")).default as SchemaDefinition<
     GenericSchema,
     boolean

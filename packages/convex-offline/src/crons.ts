@@ -72,18 +72,22 @@ export class CronDriver {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts the jobs of the app's crons.ts (no-op without one). Returns the job names. */
+  /**
+   * Starts the jobs of the app's crons.ts (no-op without one). Returns the job names. A job that
+   * cannot be scheduled fails the start, as it fails a push to Convex: never silently dropped.
+   * (The engine has already checked that the default export is a Crons object.)
+   */
   async start(): Promise<string[]> {
     const engine = this.engine();
     if (!engine.hasModule("crons")) return [];
     const module = await engine.importModule("crons");
-    const crons = (module.default as { crons?: Record<string, unknown> } | undefined)?.crons ?? {};
+    const crons = (module.default as { crons: Record<string, unknown> }).crons;
     const names: string[] = [];
     for (const [identifier, raw] of Object.entries(crons)) {
       const parsed = cronSpec.safeParse(raw);
       if (!parsed.success) {
-        this.logger.log("error", "cron.invalid", { cron: identifier, error: parsed.error.message });
-        continue;
+        this.stop();
+        throw new Error(`Invalid cron job "${identifier}": ${parsed.error.message}`);
       }
       const spec = parsed.data;
       const fire = () =>
@@ -97,12 +101,11 @@ export class CronDriver {
           const job = new Cron(plan.cron, { timezone: "UTC" }, fire);
           this.stops.push(() => job.stop());
         } catch (error) {
-          this.logger.log("error", "cron.invalid", {
-            cron: identifier,
-            schedule: plan.cron,
-            error: errorMessage(error),
-          });
-          continue;
+          this.stop();
+          throw new Error(
+            `Invalid cron job "${identifier}" (schedule "${plan.cron}"): ${errorMessage(error)}`,
+            { cause: error },
+          );
         }
       }
       names.push(identifier);

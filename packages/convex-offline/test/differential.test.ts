@@ -136,7 +136,7 @@ describe("indexed store vs stock convex-test", () => {
     );
     await engine.close();
 
-    const modules = loadModules(FIXTURE_DIR);
+    const modules = await loadModules(FIXTURE_DIR);
     const schema = (await modules.importModule("schema")).default as SchemaDefinition<
       GenericSchema,
       boolean

@@ -1,8 +1,6 @@
 // One loaded Convex app: the vendored convex-test engine over our indexed store.
 // `load` can be called again (watch mode) with the same store to swap in new code.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { join } from "node:path";
-import { existsSync } from "node:fs";
 import type { GenericSchema, SchemaDefinition } from "convex/server";
 import { type Value } from "convex/values";
 import {
@@ -14,6 +12,7 @@ import { type FileStore } from "../storage/fileStore.js";
 import { IndexedDatabase, type SchemaTables } from "../storage/indexedDatabase.js";
 import { type ReadSet } from "../storage/readSet.js";
 import { type LoadedModules, loadModules } from "./modules.js";
+import { checkDeployable, loadSchemaExport } from "./deployChecks.js";
 import { type ResolvedFunction, resolveFunction } from "./functions.js";
 import {
   type EngineAccessor,
@@ -96,19 +95,25 @@ export class Engine {
     /** Receives console output of functions (default: dropped). */
     logSink?: LogSink;
   }): Promise<Engine> {
-    const modules = loadModules(options.functionsDir);
-    // Import every module up front, as a push would: syntax errors, missing imports and
-    // top-level throws surface now, naming the module, instead of at the first call.
-    for (const modulePath of modules.modulePaths) {
-      try {
-        await modules.importModule(modulePath);
-      } catch (error) {
-        await modules.dispose();
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`Failed to load convex/${modulePath}: ${reason}`, { cause: error });
+    const modules = await loadModules(options.functionsDir);
+    let schema: ExportableSchema | null;
+    try {
+      // Import every module up front, as a push would: missing imports and top-level throws
+      // surface now, naming the module, instead of at the first call.
+      for (const modulePath of modules.modulePaths) {
+        try {
+          await modules.importModule(modulePath);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new Error(`Failed to load convex/${modulePath}: ${reason}`, { cause: error });
+        }
       }
+      await checkDeployable(modules);
+      schema = (await loadSchemaExport(modules)) as ExportableSchema | null;
+    } catch (error) {
+      await modules.dispose();
+      throw error;
     }
-    const schema = await loadSchema(options.functionsDir, modules);
     const schemaTables = schema
       ? new Map(Object.entries(schema.tables).map(([name, table]) => [name, table.export()]))
       : null;
@@ -184,9 +189,10 @@ export class Engine {
 
   /** The auth.config.ts default export, or null when the app has none. */
   async authConfig(): Promise<unknown> {
-    const file = ["auth.config.ts", "auth.config.js"].find((name) => this.modules.hasFile(name));
-    if (file === undefined) return null;
-    const module = await this.modules.importFile(file);
+    const loaded =
+      this.modules.importFile("auth.config.ts") ?? this.modules.importFile("auth.config.js");
+    if (loaded === null) return null;
+    const module = await loaded;
     return module.default ?? null;
   }
 
@@ -270,14 +276,4 @@ export class Engine {
   async settleScheduled(): Promise<void> {
     await this.instance.finishInProgressScheduledFunctions();
   }
-}
-
-async function loadSchema(
-  functionsDir: string,
-  modules: LoadedModules,
-): Promise<ExportableSchema | null> {
-  const hasSchema = ["schema.ts", "schema.js"].some((file) => existsSync(join(functionsDir, file)));
-  if (!hasSchema) return null;
-  const module = await modules.importModule("schema");
-  return (module.default as ExportableSchema | undefined) ?? null;
 }

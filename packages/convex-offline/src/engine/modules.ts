@@ -1,78 +1,70 @@
-// The functions directory as an explicit modules map for the engine. Each load generation
-// imports through its own tsx namespace, so a reload re-evaluates every module (and the
-// helpers they import) while the data stays in the store.
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+// The functions directory as an explicit modules map for the engine. Each load bundles the
+// directory as the Convex CLI does (bundle/) into a fresh output directory and imports the
+// bundles through its own tsx namespace, so a reload re-evaluates every module while the data
+// stays in the store.
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
+import { type FunctionsBundle, bundleFunctions } from "./bundle/bundle.js";
+import { type ModuleEnvironment } from "./bundle/entryPoints.js";
 
 export type ModuleMap = Record<string, () => Promise<unknown>>;
 export type LoadedModules = {
   readonly map: ModuleMap;
-  /** Module paths as Convex names them ("dir/file", no extension). */
+  /** Function module paths as Convex names them ("dir/file", no extension). */
   readonly modulePaths: readonly string[];
   readonly importModule: (modulePath: string) => Promise<Record<string, unknown>>;
-  /** Imports any file of the directory (e.g. auth.config.ts), relative to it. */
-  readonly importFile: (file: string) => Promise<Record<string, unknown>>;
+  /** The runtime a module path is bundled for ("use node" → node). */
+  readonly environment: (modulePath: string) => ModuleEnvironment | null;
+  /** Imports the bundle of a top-level file (e.g. "auth.config.ts"), or null without one. */
+  readonly importFile: (file: string) => Promise<Record<string, unknown>> | null;
   readonly hasFile: (file: string) => boolean;
   readonly dispose: () => Promise<void>;
 };
 
-const SOURCE = /\.(ts|tsx|js|mjs|jsx)$/;
-
-/** Convex skips files with more than one dot (tests, configs) and d.ts files. */
-function isFunctionModule(file: string): boolean {
-  const base = file.split("/").pop() ?? file;
-  if (!SOURCE.test(base) || base.endsWith(".d.ts")) return false;
-  return base.split(".").length === 2;
-}
-
-function walk(dir: string, root: string, out: string[]): void {
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules" || name.startsWith(".")) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, root, out);
-    else out.push(relative(root, full).split(sep).join("/"));
-  }
-}
-
 let generation = 0;
 
-export function loadModules(functionsDir: string): LoadedModules {
-  const files: string[] = [];
-  walk(functionsDir, functionsDir, files);
+function withoutExtension(relPath: string): string {
+  return relPath.replace(/\.[^/.]+$/, "");
+}
+
+export async function loadModules(functionsDir: string): Promise<LoadedModules> {
+  const bundle: FunctionsBundle = await bundleFunctions(functionsDir);
   const api = register({ namespace: `convex-offline-${process.pid}-${++generation}` });
   const cache = new Map<string, Promise<Record<string, unknown>>>();
-  const importFile = (file: string): Promise<Record<string, unknown>> => {
-    let loaded = cache.get(file);
+  const importBundled = (relPath: string): Promise<Record<string, unknown>> => {
+    let loaded = cache.get(relPath);
     if (loaded === undefined) {
-      loaded = api.import(pathToFileURL(join(functionsDir, file)).href, import.meta.url) as Promise<
-        Record<string, unknown>
-      >;
-      cache.set(file, loaded);
+      const url = pathToFileURL(bundle.outputFile(relPath)).href;
+      loaded = api.import(url, import.meta.url) as Promise<Record<string, unknown>>;
+      cache.set(relPath, loaded);
     }
     return loaded;
   };
+  const byModulePath = new Map(
+    bundle.entryPoints.map((entry) => [withoutExtension(entry.relPath), entry]),
+  );
   const map: ModuleMap = {};
-  const byModulePath = new Map<string, string>();
-  for (const file of files) {
-    if (file.startsWith("_generated/") || !isFunctionModule(file)) continue;
-    map[`./convex/${file}`] = () => importFile(file);
-    byModulePath.set(file.replace(SOURCE, ""), file);
+  for (const [modulePath, entry] of byModulePath) {
+    map[`./convex/${modulePath}.js`] = () => importBundled(entry.relPath);
   }
   // The engine finds the module root through a key containing "_generated".
   map["./convex/_generated/server.js"] = () => Promise.resolve({});
+  const files = new Set(bundle.entryPoints.map((entry) => entry.relPath));
   return {
     map,
     modulePaths: [...byModulePath.keys()],
     importModule: (modulePath) => {
-      const file = byModulePath.get(modulePath);
-      if (file === undefined)
+      const entry = byModulePath.get(modulePath);
+      if (entry === undefined)
         return Promise.reject(new Error(`Could not find module for: "${modulePath}"`));
-      return importFile(file);
+      return importBundled(entry.relPath);
     },
-    importFile,
-    hasFile: (file) => files.includes(file),
-    dispose: () => api.unregister(),
+    environment: (modulePath) => byModulePath.get(modulePath)?.environment ?? null,
+    importFile: (file) => (files.has(file) ? importBundled(file) : null),
+    hasFile: (file) => files.has(file),
+    dispose: async () => {
+      await api.unregister();
+      bundle.dispose();
+    },
   };
 }

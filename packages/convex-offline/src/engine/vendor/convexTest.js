@@ -1123,8 +1123,12 @@ async function runScheduledFunction({ db, jobId, componentPath, functionPath, ar
       } catch (error) {
         console.error(`Error when running scheduled function ${name}`, error);
         await withAuth().runInComponent(componentPath, async () => {
+          // convex-offline: Convex records the error message on a failed job.
           db.patch("_scheduled_functions", jobId, {
-            state: { kind: "failed" },
+            state: {
+              kind: "failed",
+              error: error instanceof Error ? error.message : String(error),
+            },
             completedTime: Date.now(),
           });
         });
@@ -1137,8 +1141,10 @@ async function runScheduledFunction({ db, jobId, componentPath, functionPath, ar
             `\`convexTest\` invariant error: Unexpected scheduled function state after it finished running: ${job.state.kind}`,
           );
         }
+        // convex-offline: Convex stamps completedTime on every finished job.
         db.patch("_scheduled_functions", jobId, {
           state: { kind: "success" },
+          completedTime: Date.now(),
         });
       });
     }),
@@ -1467,7 +1473,15 @@ function asyncSyscallImpl() {
       }
       case "1.0/cancel_job": {
         const { id } = args;
-        db.patch("_scheduled_functions", id, { state: { kind: "canceled" } });
+        // convex-offline: as in Convex, only a pending or running job is canceled (a finished
+        // one keeps its outcome), and a canceled job is complete (completedTime).
+        const job = db.get("_scheduled_functions", id);
+        if (job?.state.kind === "pending" || job?.state.kind === "inProgress") {
+          db.patch("_scheduled_functions", id, {
+            state: { kind: "canceled" },
+            completedTime: Date.now(),
+          });
+        }
         return JSON.stringify({});
       }
       case "1.0/storageDelete": {
