@@ -26,8 +26,22 @@ crons.daily(
   {},
 );
 
+// A new parser version re-parses the stored signals in the background (the deploy-time check); a
+// run whose driver stopped is resumed from its cursor (convex/reparse.ts).
+crons.interval(
+  "re-parse signals on a new parser version",
+  { minutes: 5 },
+  internal.reparse.ensureCurrent,
+  {},
+);
+
 // Safety net for lost webhooks: orders and subscriptions Sell.app changed since the last good run
 // are fed through the webhook path (convex/sellappSync.ts); a no-op without SELLAPP_API_KEY.
-crons.interval("reconcile with Sell.app", { hours: 1 }, internal.sellappSync.scheduledReconcile, {});
+crons.interval(
+  "reconcile with Sell.app",
+  { hours: 1 },
+  internal.sellappSync.scheduledReconcile,
+  {},
+);
 
 export default crons;

@@ -469,6 +469,7 @@ describe("send marker (crash recovery without a separate call)", () => {
       version: 1,
       content: "BTC/USDT LONG entry 42000 TP 43000",
       parsed: first.signal.parsed,
+      summary: first.signal.summary,
       attachments: [],
       omittedAttachments: [],
     });

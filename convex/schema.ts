@@ -5,6 +5,7 @@ import { discordTables } from "./tables/discord";
 import { feedTables } from "./tables/feed";
 import { importTables } from "./tables/imports";
 import { operationsTables } from "./tables/operations";
+import { parsingTables } from "./tables/parsing";
 import { paymentTables } from "./tables/payments";
 import { signalTables } from "./tables/signals";
 import { userTables } from "./tables/users";
@@ -14,6 +15,7 @@ export default defineSchema({
   ...userTables,
   ...paymentTables,
   ...signalTables,
+  ...parsingTables,
   ...feedTables,
   ...discordTables,
   ...auditTables,

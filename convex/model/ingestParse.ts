@@ -18,7 +18,12 @@ export type ParsedContent = {
  */
 export function parseContent(content: string, isReply: boolean): ParsedContent {
   const parsed = safeParse(content, isReply);
-  return { parsed, pair: signalPair(parsed), side: parsed.side, kind: parsed.kind };
+  return { parsed, ...hoistedFields(parsed) };
+}
+
+/** The indexed copies of a reading (pair, side, kind) for the feed's filters. */
+export function hoistedFields(parsed: ParsedSignal): Omit<ParsedContent, "parsed"> {
+  return { pair: signalPair(parsed), side: parsed.side, kind: parsed.kind };
 }
 
 function safeParse(content: string, isReply: boolean): ParsedSignal {

@@ -7,8 +7,9 @@ import { fileEarlierCopy } from "./ingestHistory";
 import { recordIngestLatency } from "./ingestLatency";
 import { findParentSignal, findSignalByMessage } from "./ingestLinking";
 import { findIngestMapping } from "./ingestMapping";
-import { parseContent } from "./ingestParse";
+import { hoistedFields, parseContent } from "./ingestParse";
 import { isSnowflake } from "./ingestSnowflake";
+import { reviewFields, uncorrectedReviewReason } from "./parseStatus";
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,
   MAX_CONTENT_LENGTH,
@@ -61,6 +62,7 @@ async function createSignal(
     message.replyToMessageId !== undefined,
   );
   const parentSignalId = await findParentSignal(ctx, message, parsed);
+  const review = reviewFields({}, uncorrectedReviewReason(parsed), committedAt);
   const signalId = await ctx.db.insert("signals", {
     sourceGuildId: message.guildId,
     sourceChannelId: message.channelId,
@@ -83,6 +85,7 @@ async function createSignal(
     sourceAt: message.sourceAt,
     receivedAt: message.receivedAt,
     committedAt,
+    ...(review.reviewReason === undefined ? {} : review),
   });
   await ctx.db.insert("signalRevisions", {
     signalId,
@@ -133,10 +136,7 @@ async function editSignal(
     return { outcome: "unchanged", ...unchanged };
   }
 
-  const { parsed, pair, side, kind } = parseContent(
-    message.content,
-    existing.replyToMessageId !== undefined,
-  );
+  const { parsed } = parseContent(message.content, existing.replyToMessageId !== undefined);
   const parentSignalId =
     existing.parentSignalId ??
     (await findParentSignal(
@@ -146,12 +146,19 @@ async function editSignal(
     ));
   const version = existing.version + 1;
   const editedAt = message.editedAt ?? committedAt;
+  // An admin's correction stays, but it read the old words: a new text is a conflict that cards
+  // flag ("check the message") until an admin resolves it (docs/architecture.md "Parsing").
+  const reviewReason =
+    existing.correction === undefined
+      ? uncorrectedReviewReason(parsed)
+      : existing.content !== message.content
+        ? "edited_after_correction"
+        : existing.reviewReason;
   await ctx.db.patch("signals", existing._id, {
     content: message.content,
     parsed,
-    pair,
-    side,
-    kind,
+    ...hoistedFields(existing.correction?.parsed ?? parsed),
+    ...reviewFields(existing, reviewReason, committedAt),
     parentSignalId,
     attachmentIds,
     version,

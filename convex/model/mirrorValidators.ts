@@ -51,6 +51,7 @@ export const vClaimedDelivery = v.object({
       version: v.number(),
       content: v.string(),
       parsed: vParsedSignal,
+      summary: v.optional(v.string()),
       attachments: v.array(vMirrorAttachment),
       omittedAttachments: v.array(vOmittedAttachment),
     }),
@@ -63,7 +64,13 @@ export const vClaimedDelivery = v.object({
     sourceMessageId: v.string(),
     content: v.string(),
     kind: vSignalKind,
+    /** The reading customers see: an admin's correction when there is one. */
     parsed: vParsedSignal,
+    /**
+     * The one-line summary to show under the message (model/mirrorSummary.ts): "check the
+     * message" instead of levels when the reading is shaky. Absent: no summary line.
+     */
+    summary: v.optional(v.string()),
     authorName: v.string(),
     sourceAt: v.number(),
     deleted: v.boolean(),

@@ -2,6 +2,7 @@ import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { recordMirrorLatency } from "./mirrorLatency";
+import { mirrorSummary, mirrorSummaryOfRevision } from "./mirrorSummary";
 import { deliveryNonce } from "./mirrorNonce";
 import {
   describeError,
@@ -11,6 +12,7 @@ import {
   type vErrorReport,
 } from "./mirrorQueue";
 import type { ClaimResult, ClaimedDelivery, MirrorWorkItem } from "./mirrorValidators";
+import { shownParse } from "./parseStatus";
 
 /** A reply waits this long for its parent to be mirrored before the claim is retried. */
 const PARENT_WAIT_MS = 250;
@@ -126,7 +128,8 @@ export async function claimDelivery(
       sourceMessageId: signal.sourceMessageId,
       content: signal.content,
       kind: signal.kind,
-      parsed: signal.parsed,
+      parsed: shownParse(signal),
+      ...optionalSummary(mirrorSummary(signal)),
       authorName: signal.authorName,
       sourceAt: signal.sourceAt,
       deleted,
@@ -160,6 +163,7 @@ async function earlierSend(
       version,
       content: revision.content,
       parsed: revision.parsed,
+      ...optionalSummary(mirrorSummaryOfRevision(revision.parsed)),
       ...(await renderAttachments(ctx, revision.attachmentIds)),
     },
   };
@@ -198,7 +202,8 @@ export async function completeDelivery(
     }
     return { ok: false, morePending: row.status === "pending" };
   }
-  const morePending = row.targetVersion > args.syncedVersion;
+  // Also when the shown parse changed during the lease: this render may carry the old summary.
+  const morePending = row.targetVersion > args.syncedVersion || row.rerenderAfterLease === true;
   const firstPost = row.postedAt === undefined && args.customerMessageId !== null;
   await ctx.db.patch("mirrorDeliveries", row._id, {
     customerMessageId: args.customerMessageId ?? undefined,
@@ -216,6 +221,7 @@ export async function completeDelivery(
     lastError: undefined,
     errorKind: undefined,
     ...(firstPost ? { postedAt: now } : {}),
+    rerenderAfterLease: undefined,
     updatedAt: now,
   });
   if (firstPost) {
@@ -434,4 +440,8 @@ async function renderAttachments(
     });
   }
   return { attachments, omittedAttachments };
+}
+
+function optionalSummary(summary: string | undefined): { summary?: string } {
+  return summary === undefined ? {} : { summary };
 }

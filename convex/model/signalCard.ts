@@ -4,6 +4,15 @@ import type { QueryCtx } from "../_generated/server";
 import { vParsedSignal, vSide, vSignalKind } from "../tables/signals";
 import type { AttachmentLinkScope } from "./attachmentLinks";
 import { loadAttachments, vAttachmentView } from "./attachments";
+import { parseStatusOf, shownParse } from "./parseStatus";
+
+/** How far the card's levels can be trusted (model/parseStatus.ts explains each). */
+export const vParseStatus = v.union(
+  v.literal("parser"),
+  v.literal("low_confidence"),
+  v.literal("corrected"),
+  v.literal("edited_after_correction"),
+);
 
 /** What the feed shows for one signal: its current version, structured, plus the raw text. */
 export const vSignalCard = v.object({
@@ -12,7 +21,9 @@ export const vSignalCard = v.object({
   kind: vSignalKind,
   pair: v.optional(v.string()),
   side: v.optional(vSide),
+  /** The reading customers see: an admin's correction when there is one, else the parser's. */
   parsed: vParsedSignal,
+  parseStatus: vParseStatus,
   content: v.string(),
   authorName: v.string(),
   sourceChannelId: v.string(),
@@ -40,7 +51,8 @@ export async function toSignalCard(
     kind: signal.kind,
     ...(signal.pair === undefined ? {} : { pair: signal.pair }),
     ...(signal.side === undefined ? {} : { side: signal.side }),
-    parsed: signal.parsed,
+    parsed: shownParse(signal),
+    parseStatus: parseStatusOf(signal),
     content: signal.content,
     authorName: signal.authorName,
     sourceChannelId: signal.sourceChannelId,

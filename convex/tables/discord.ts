@@ -53,6 +53,11 @@ export const discordTables = {
     sendingHash: v.optional(v.string()),
     /** Hash of what the customer message shows now (content + attachments); unchanged → no edit. */
     renderedHash: v.optional(v.string()),
+    /**
+     * The signal's shown parse changed (a correction, a re-parse) while a worker held the lease:
+     * its render may be stale, so completing leaves the row pending once more (model/mirrorRerender.ts).
+     */
+    rerenderAfterLease: v.optional(v.boolean()),
     /** Edit cap (30046) fallback: a reply "update" note carrying the latest content. */
     updateNoteMessageId: v.optional(v.string()),
     status: vWorkStatus,

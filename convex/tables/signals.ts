@@ -60,6 +60,25 @@ export const vParsedSignal = v.object({
   parserVersion: v.string(),
 });
 
+/**
+ * An admin's reading of a signal, shown to customers instead of the parser's. The raw text is never
+ * changed; `parsed` on the signal keeps the parser's own reading beside it (model/parseStatus.ts).
+ */
+export const vParseCorrection = v.object({
+  parsed: vParsedSignal,
+  by: v.id("users"),
+  at: v.number(),
+  /** The signal version the admin read: an analyst edit after it is a conflict until resolved. */
+  version: v.number(),
+});
+
+/** Why a signal is in the admin's parse review list (absent: nothing to review). */
+export const vReviewReason = v.union(
+  v.literal("low_confidence"), // the parser's reading is shaky and nobody corrected it
+  v.literal("edited_after_correction"), // the analyst changed the text an admin had corrected
+  v.literal("parser_disagrees"), // a newer parser reads it differently from the correction
+);
+
 export const vAttachmentStatus = v.union(v.literal("stored"), v.literal("rejected"));
 
 export const signalTables = {
@@ -86,6 +105,11 @@ export const signalTables = {
     version: v.number(), // 1 on create, +1 on each visible edit, +1 on delete
     deletedAt: v.optional(v.number()),
     editedAt: v.optional(v.number()),
+    /** An admin's correction of the parse; shown instead of `parsed` (see vParseCorrection). */
+    correction: v.optional(vParseCorrection),
+    correctedAt: v.optional(v.number()), // hoisted from `correction.at` for the review list
+    reviewReason: v.optional(vReviewReason),
+    reviewSince: v.optional(v.number()), // set exactly when reviewReason is
     // Latency SLO timestamps (ms since epoch).
     sourceAt: v.number(), // Discord's message timestamp
     receivedAt: v.number(), // collector saw the gateway event
@@ -103,6 +127,10 @@ export const signalTables = {
     .index("by_channel", ["sourceChannelId"])
     // The collector's catch-up: a channel's stored messages posted since a time, in pages.
     .index("by_channel_and_source_at", ["sourceChannelId", "sourceAt"])
+    // The admin's parse review list: open reviews, analyst edits, corrections, newest first.
+    .index("by_review_since", ["reviewSince"])
+    .index("by_edited_at", ["editedAt"])
+    .index("by_corrected_at", ["correctedAt"])
     .searchIndex("search_content", {
       searchField: "content",
       filterFields: ["tierKey", "pair", "side", "sourceChannelId"],

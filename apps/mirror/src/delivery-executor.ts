@@ -279,7 +279,12 @@ export class DeliveryExecutor {
         : renderDelivery(
             {
               ...work,
-              signal: { ...work.signal, content: earlier.content, parsed: earlier.parsed },
+              signal: {
+                ...work.signal,
+                content: earlier.content,
+                parsed: earlier.parsed,
+                summary: earlier.summary,
+              },
               attachments: earlier.attachments,
               omittedAttachments: earlier.omittedAttachments,
             },

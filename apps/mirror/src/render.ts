@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { describeSignal } from "@g3/signals";
 import type { ClaimedDelivery } from "./work-types.js";
 
 /**
  * Pure rendering of a signal into the customer message. The raw content is posted verbatim; an
- * optional one-line summary (Discord "-#" subtext) follows; files above the upload limit become
+ * optional one-line summary (Discord "-#" subtext) follows — worded by Convex (the claim's
+ * `signal.summary`, convex/model/mirrorSummary.ts), which says "check the message" instead of
+ * levels when the reading is shaky, so Convex knows when a new reading changes this message; files above the upload limit become
  * links to our storage (stable, unlike Discord CDN links). Mentions never ping.
  */
 
@@ -78,11 +79,8 @@ export function filesHashOf(hash: string | undefined): string | undefined {
 }
 
 function summaryLine(work: ClaimedDelivery): string | undefined {
-  const parsed = work.signal.parsed;
-  if (parsed.kind === "note") return undefined;
-  if (parsed.kind === "signal" && parsed.symbol === undefined) return undefined;
-  const text = describeSignal(parsed).trim();
-  return text.length === 0 ? undefined : `-# ${text}`;
+  const text = work.signal.summary?.trim();
+  return text === undefined || text.length === 0 ? undefined : `-# ${text}`;
 }
 
 /** Content first (verbatim), footer lines after; the footer gives way before the content does. */

@@ -28,6 +28,7 @@ export function claimedDelivery(overrides: Partial<ClaimedDelivery> = {}): Claim
         errors: [],
         parserVersion: "test",
       },
+      summary: "LONG BTC/USDT · entry 42000 · 1 target · SL 41000",
       authorName: "analyst",
       sourceAt: 0,
       deleted: false,

@@ -25,13 +25,26 @@ describe("renderDelivery", () => {
     expect(ALLOWED_MENTIONS).toEqual({ parse: [], repliedUser: false });
   });
 
-  test("no summary for notes or when turned off", () => {
+  test("no summary when Convex sends none (a note) or when turned off", () => {
     const note = claimedDelivery();
     note.signal.parsed = { ...note.signal.parsed, kind: "note" };
+    delete note.signal.summary;
     expect(renderDelivery(note, options).content).toBe(note.signal.content);
     expect(renderDelivery(claimedDelivery(), { ...options, summary: false }).content).toBe(
       claimedDelivery().signal.content,
     );
+  });
+
+  test("a shaky reading shows Convex's 'check the message' line, never the parsed levels", () => {
+    const shaky = claimedDelivery();
+    shaky.signal.parsed = { ...shaky.signal.parsed, confidence: 0.3 };
+    shaky.signal.summary = "⚠️ Levels not read with confidence: check the message above";
+    const rendered = renderDelivery(shaky, options);
+    expect(rendered.content).toBe(
+      `${shaky.signal.content}\n-# ⚠️ Levels not read with confidence: check the message above`,
+    );
+    expect(rendered.content).not.toContain("SL 41000 ·");
+    expect(stripMirrorFooter(rendered.content)).toBe(shaky.signal.content);
   });
 
   test("uploads files under the limit and links the ones above it", () => {
@@ -71,10 +84,12 @@ describe("renderDelivery", () => {
     const work = claimedDelivery();
     work.signal.content = "";
     work.signal.parsed = { ...work.signal.parsed, kind: "note" };
+    delete work.signal.summary;
     expect(renderDelivery(work, options).content).toBe("\u200b");
     const withFile = claimedDelivery({ attachments: [attachment("a.png", 10)] });
     withFile.signal.content = "";
     withFile.signal.parsed = { ...withFile.signal.parsed, kind: "note" };
+    delete withFile.signal.summary;
     expect(renderDelivery(withFile, options).content).toBe("");
   });
 
