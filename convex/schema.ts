@@ -1,6 +1,7 @@
 import { defineSchema } from "convex/server";
 import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { auditTables } from "./tables/audit";
+import { businessTables } from "./tables/business";
 import { discordTables } from "./tables/discord";
 import { feedTables } from "./tables/feed";
 import { importTables } from "./tables/imports";
@@ -20,6 +21,7 @@ export default defineSchema({
   ...discordTables,
   ...auditTables,
   ...importTables,
+  ...businessTables,
   ...operationsTables,
   // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
   ...rateLimitTables,

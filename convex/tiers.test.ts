@@ -26,6 +26,7 @@ describe("tiers and product mappings (admin)", () => {
       key: "pro",
       name: "Pro+",
       graceHours: 12,
+      sortOrder: 0, // after the seeded tier, which predates ordering
     });
     expect(listed.mappings).toEqual([{ id: mappingId, sellappProductId: "777", tierKey: "pro" }]);
 

@@ -1,9 +1,11 @@
-import { ConvexError, v, type Infer } from "convex/values";
-import { mutation, query } from "./_generated/server";
+import { ConvexError, v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import { mutation, query, type QueryCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { requireAdmin } from "./model/auth";
 import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
-import { tierByKey } from "./model/tierMapping";
+import { checkTierInput, vTierInput } from "./model/tierInput";
+import { tierByKey, tiersInOrder } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
 
 /** Tier and Sell.app product → tier mapping administration. Admins only, every change audited. */
@@ -14,12 +16,13 @@ const vTier = paymentTables.tiers.validator;
 
 const vMapping = paymentTables.productTiers.validator.extend({ id: v.id("productTiers") });
 
+/** Every tier in pricing order (retired ones too), and every product mapping. */
 export const list = query({
   args: {},
   returns: v.object({ tiers: v.array(vTier), mappings: v.array(vMapping) }),
   handler: async (ctx) => {
     await requireAdmin(ctx);
-    const tiers = await ctx.db.query("tiers").take(MAX_ROWS);
+    const tiers = await tiersInOrder(ctx, MAX_ROWS);
     const mappings = await ctx.db.query("productTiers").take(MAX_ROWS);
     return {
       tiers: tiers.map(({ _id: _i, _creationTime: _c, ...tier }) => tier),
@@ -28,30 +31,22 @@ export const list = query({
   },
 });
 
-function checkTier(tier: Infer<typeof vTier>) {
-  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(tier.key)) {
-    throw new ConvexError({ code: "BAD_REQUEST", message: "Tier key: 1–40 of a-z, 0-9, _ or -." });
-  }
-  if (tier.name.trim().length === 0)
-    throw new ConvexError({ code: "BAD_REQUEST", message: "Give the tier a name." });
-  if (tier.orderAccessDays !== undefined && !(tier.orderAccessDays > 0)) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: "orderAccessDays must be positive (or absent for no end).",
-    });
-  }
-  if (!(tier.graceHours >= 0))
-    throw new ConvexError({ code: "BAD_REQUEST", message: "graceHours must be ≥ 0." });
-}
-
+/**
+ * Creates a tier or changes one (renaming keeps the key, which entitlements and mappings name).
+ * Its place in the pricing order and whether it is retired are kept; a new tier goes last.
+ */
 export const upsertTier = mutation({
-  args: vTier.fields,
+  args: vTierInput.fields,
   returns: v.id("tiers"),
   handler: async (ctx, args) => {
     const admin = await requireAdmin(ctx);
-    checkTier(args);
-    const tier = withCheckedPurchaseUrl(args);
-    const existing = await tierByKey(ctx, tier.key);
+    const input = withCheckedPurchaseUrl(checkTierInput(args));
+    const existing = await tierByKey(ctx, input.key);
+    const tier = {
+      ...input,
+      sortOrder: existing?.sortOrder ?? (await nextSortOrder(ctx)),
+      ...(existing?.retiredAt === undefined ? {} : { retiredAt: existing.retiredAt }),
+    };
     const id = existing === null ? await ctx.db.insert("tiers", tier) : existing._id;
     if (existing !== null) await ctx.db.replace("tiers", existing._id, tier);
     await writeAudit(ctx, {
@@ -66,13 +61,77 @@ export const upsertTier = mutation({
   },
 });
 
+/**
+ * Takes a tier off sale (hidden from pricing and purchase links) or puts it back. Members keep
+ * their access and renewals keep working: only new purchases stop being offered.
+ */
+export const setTierRetired = mutation({
+  args: { key: v.string(), retired: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, { key, retired }) => {
+    const admin = await requireAdmin(ctx);
+    const tier = await requireTier(ctx, key);
+    if ((tier.retiredAt !== undefined) === retired) return null;
+    await ctx.db.patch("tiers", tier._id, { retiredAt: retired ? Date.now() : undefined });
+    await writeAudit(ctx, {
+      actorType: "admin",
+      actorUserId: admin._id,
+      action: retired ? "tier.retire" : "tier.restore",
+      targetType: "tier",
+      targetId: key,
+    });
+    return null;
+  },
+});
+
+/** Moves a tier one place up or down the pricing order (swaps it with its neighbour). */
+export const moveTier = mutation({
+  args: { key: v.string(), direction: v.union(v.literal("up"), v.literal("down")) },
+  returns: v.null(),
+  handler: async (ctx, { key, direction }) => {
+    const admin = await requireAdmin(ctx);
+    await requireTier(ctx, key);
+    const tiers = await tiersInOrder(ctx, MAX_ROWS);
+    const from = tiers.findIndex((tier) => tier.key === key);
+    const to = direction === "up" ? from - 1 : from + 1;
+    const moved = tiers[from];
+    const neighbour = tiers[to];
+    if (moved === undefined || neighbour === undefined) return null;
+    tiers[from] = neighbour;
+    tiers[to] = moved;
+    // Renumber 0…n-1 (tiers created before ordering existed have no number yet).
+    for (const [index, tier] of tiers.entries()) {
+      if (tier.sortOrder !== index) await ctx.db.patch("tiers", tier._id, { sortOrder: index });
+    }
+    await writeAudit(ctx, {
+      actorType: "admin",
+      actorUserId: admin._id,
+      action: "tier.reorder",
+      targetType: "tier",
+      targetId: key,
+      details: { direction, order: tiers.map((tier) => tier.key) },
+    });
+    return null;
+  },
+});
+
+async function requireTier(ctx: QueryCtx, key: string): Promise<Doc<"tiers">> {
+  const tier = await tierByKey(ctx, key);
+  if (tier === null) throw new ConvexError({ code: "NOT_FOUND", message: `No tier "${key}".` });
+  return tier;
+}
+
+async function nextSortOrder(ctx: QueryCtx): Promise<number> {
+  const last = await ctx.db.query("tiers").withIndex("by_sort_order").order("desc").first();
+  return (last?.sortOrder ?? -1) + 1;
+}
+
 export const removeTier = mutation({
   args: { key: v.string() },
   returns: v.null(),
   handler: async (ctx, { key }) => {
     const admin = await requireAdmin(ctx);
-    const tier = await tierByKey(ctx, key);
-    if (tier === null) throw new ConvexError({ code: "NOT_FOUND", message: `No tier "${key}".` });
+    const tier = await requireTier(ctx, key);
     const mapped = (await ctx.db.query("productTiers").take(MAX_ROWS)).some(
       (m) => m.tierKey === key,
     );

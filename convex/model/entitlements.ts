@@ -6,12 +6,14 @@ import type { vEntitlementSource, vEntitlementStatus } from "../tables/payments"
 import { entitlementGrantsAccess } from "./access";
 import { writeAudit } from "./audit";
 import { bumpPassEpoch } from "./livePassEpoch";
+import { rollUpMembership } from "./membershipRollup";
 import { enqueueRoleSyncForUser } from "./roleSync";
 
 /**
  * THE write path for entitlements. Every grant, extension, cancellation, revocation, expiry and
  * attachment goes through `writeEntitlement`, which skips no-op writes and appends exactly one audit
- * entry per real change, invalidates the tier's live passes when someone loses access, then asks
+ * entry per real change, keeps the members-per-tier rollup current, invalidates the tier's live
+ * passes when someone loses access, then asks
  * role sync to bring the affected users' paid Discord roles to what the access gate now decides
  * (level-triggered, so a no-op when nothing changed for Discord).
  */
@@ -156,6 +158,15 @@ export async function writeEntitlement(
       graceUntil: next.graceUntil ?? null,
       ...write.details,
     },
+  });
+  // Members per tier for the business overview: a few counter rows, only when membership changes.
+  await rollUpMembership(ctx, {
+    existing,
+    id,
+    customerId: write.customerId,
+    tierKey: write.tierKey,
+    nextStatus: next.status,
+    now: write.now,
   });
   if (existing !== null && lostAccess(existing, next, write.now)) {
     // Live passes are shared by the whole tier and don't say whose they are: invalidate them

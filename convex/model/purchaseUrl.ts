@@ -10,6 +10,14 @@ const MAX_LENGTH = 2048;
  * what is stored is exactly what was checked.
  */
 export function checkPurchaseUrl(raw: string): string {
+  return checkHttpsUrl(raw, "Purchase URL", "https://sell.app/…");
+}
+
+/**
+ * The same rule for any owner-configured link shown to customers (e.g. the Sell.app customer
+ * portal): https only, no credentials, bounded; `label` names the field in the error.
+ */
+export function checkHttpsUrl(raw: string, label: string, example: string): string {
   const trimmed = raw.trim();
   let url: URL | null = null;
   try {
@@ -26,7 +34,7 @@ export function checkPurchaseUrl(raw: string): string {
   ) {
     throw new ConvexError({
       code: "BAD_REQUEST",
-      message: `Purchase URL must be an https:// address (at most ${MAX_LENGTH} characters, no user name or password), e.g. https://sell.app/…`,
+      message: `${label} must be an https:// address (at most ${MAX_LENGTH} characters, no user name or password), e.g. ${example}`,
     });
   }
   return url.href;

@@ -56,3 +56,8 @@ export async function tierByKey(ctx: QueryCtx, key: string): Promise<Doc<"tiers"
     .withIndex("by_key", (q) => q.eq("key", key))
     .unique();
 }
+
+/** Tiers in pricing order (lowest sortOrder first; tiers never ordered come first, as created). */
+export async function tiersInOrder(ctx: QueryCtx, limit: number): Promise<Doc<"tiers">[]> {
+  return ctx.db.query("tiers").withIndex("by_sort_order").take(limit);
+}

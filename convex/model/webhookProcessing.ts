@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { writeAudit } from "./audit";
 import { upsertCustomerFromEvent } from "./customers";
+import { paymentFactFor, recordPayment } from "./paymentLedger";
 import { rederiveSource } from "./sellappSources";
 
 /**
@@ -52,6 +53,19 @@ export async function applyWebhookEvent(
   if (source === undefined)
     return { status: "ignored", note: "event names no order or subscription" };
   const result = await rederiveSource(ctx, source, customer, { type: "webhook" }, now);
+  const fact = paymentFactFor(action);
+  if (fact !== null && event.orderId !== undefined && event.shape !== "subscription") {
+    // The payment history and revenue rollup; rolled back with the rest if anything throws.
+    await recordPayment(ctx, {
+      orderId: event.orderId,
+      customerId: customer._id,
+      amount: event.amount,
+      tierKeys: result.tiers,
+      fact,
+      at: event.occurredAt ?? now,
+      now,
+    });
+  }
   return {
     status: "processed",
     note: `${source.source} ${source.sourceId}: tiers [${result.tiers.join(", ")}], ${result.changed} change(s)`,

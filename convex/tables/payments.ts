@@ -38,13 +38,23 @@ export const paymentTables = {
   tiers: defineTable({
     key: v.string(),
     name: v.string(),
+    /** Public pricing card: a sentence or two, the features listed, the price as shown. */
+    description: v.optional(v.string()),
+    features: v.optional(v.array(v.string())),
+    priceLabel: v.optional(v.string()), // e.g. "$49 / month" (display only; Sell.app charges)
+    /** Place on the pricing page, lowest first. */
+    sortOrder: v.optional(v.number()),
+    /** Off sale: hidden from pricing and purchase links; existing members keep their access. */
+    retiredAt: v.optional(v.number()),
     discordRoleId: v.optional(v.string()),
     purchaseUrl: v.optional(v.string()),
     /** Days of access granted by a one-off order of this tier; absent = until revoked. */
     orderAccessDays: v.optional(v.number()),
     /** Grace after a failed renewal, in hours. */
     graceHours: v.number(),
-  }).index("by_key", ["key"]),
+  })
+    .index("by_key", ["key"])
+    .index("by_sort_order", ["sortOrder"]),
 
   /** Sell.app product / variant → tier. A variant-level row wins over a product-level row. */
   productTiers: defineTable({

@@ -1,0 +1,47 @@
+import { v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { writeAudit } from "./model/audit";
+import { requireAdmin } from "./model/auth";
+import { checkSiteSetting, siteSetting } from "./model/siteSettings";
+import { vSiteSettingKey } from "./tables/business";
+
+/** The owner's site texts (terms, privacy, contact) and the customer-portal link. Admins only. */
+
+export const list = query({
+  args: {},
+  returns: v.array(v.object({ key: vSiteSettingKey, value: v.string(), updatedAt: v.number() })),
+  handler: async (ctx) => {
+    await requireAdmin(ctx);
+    const rows = await ctx.db.query("siteSettings").take(20);
+    return rows.map(({ key, value, updatedAt }) => ({ key, value, updatedAt }));
+  },
+});
+
+/** Sets (or, with an empty value, clears) one setting; audited with its length, not its text. */
+export const set = mutation({
+  args: { key: vSiteSettingKey, value: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { key, value: raw }) => {
+    const admin = await requireAdmin(ctx);
+    const value = checkSiteSetting(key, raw);
+    const existing = await siteSetting(ctx, key);
+    if ((existing?.value ?? null) === value) return null;
+    const now = Date.now();
+    if (value === null) {
+      if (existing !== null) await ctx.db.delete("siteSettings", existing._id);
+    } else if (existing === null) {
+      await ctx.db.insert("siteSettings", { key, value, updatedAt: now });
+    } else {
+      await ctx.db.patch("siteSettings", existing._id, { value, updatedAt: now });
+    }
+    await writeAudit(ctx, {
+      actorType: "admin",
+      actorUserId: admin._id,
+      action: value === null ? "siteSetting.clear" : "siteSetting.update",
+      targetType: "siteSetting",
+      targetId: key,
+      details: key === "customerPortalUrl" ? { value } : { characters: value?.length ?? 0 },
+    });
+    return null;
+  },
+});

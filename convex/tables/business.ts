@@ -1,0 +1,67 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+/** The owner-edited texts and links of the public site (never HTML: rendered as plain text). */
+export const vSiteSettingKey = v.union(
+  v.literal("terms"),
+  v.literal("privacy"),
+  v.literal("contact"),
+  v.literal("customerPortalUrl"),
+);
+
+export const businessTables = {
+  /** One row per setting; the admin console writes them, public pages read them by key. */
+  siteSettings: defineTable({
+    key: vSiteSettingKey,
+    value: v.string(),
+    updatedAt: v.number(),
+  }).index("by_key", ["key"]),
+
+  /**
+   * One row per Sell.app order that was paid (or refunded, disputed), from the stored webhooks:
+   * the customer's payment history and the source of the revenue rollup. Each stamp is set once,
+   * so a redelivered or replayed event never counts twice.
+   */
+  payments: defineTable({
+    orderId: v.string(),
+    customerId: v.id("customers"),
+    /** Absent when the payload carried no readable total. */
+    amountCents: v.optional(v.number()),
+    currency: v.optional(v.string()),
+    tierKeys: v.array(v.string()),
+    /** When the money came in (or, for an order first seen refunded, when it was refunded). */
+    paidAt: v.number(),
+    refundedAt: v.optional(v.number()),
+    disputedAt: v.optional(v.number()),
+    updatedAt: v.number(),
+  })
+    .index("by_order", ["orderId"])
+    .index("by_customer_and_paid_at", ["customerId", "paidAt"]),
+
+  /** Revenue per calendar month (UTC) and currency, maintained as payments are recorded. */
+  revenueMonths: defineTable({
+    month: v.string(), // "2026-01"
+    currency: v.string(),
+    grossCents: v.number(),
+    refundedCents: v.number(),
+    payments: v.number(),
+    refunds: v.number(),
+    disputes: v.number(),
+  }).index("by_month_and_currency", ["month", "currency"]),
+
+  /** Members per tier now: customers with at least one live (active, cancelling, past-due) entitlement. */
+  memberCounts: defineTable({
+    tierKey: v.string(),
+    active: v.number(),
+    updatedAt: v.number(),
+  }).index("by_tier", ["tierKey"]),
+
+  /** Members who joined and left per tier and ISO week (Monday 00:00 UTC), and the count at its end. */
+  memberWeeks: defineTable({
+    weekStart: v.number(),
+    tierKey: v.string(),
+    joined: v.number(),
+    lost: v.number(),
+    activeAtEnd: v.number(),
+  }).index("by_week_and_tier", ["weekStart", "tierKey"]),
+};
