@@ -26,7 +26,9 @@ function mergeFollowUp(kind: FollowUpKind, reading: Reading): FollowUp {
   const hits = reading.hits;
   const primary = hits.find((h) => h.kind === kind);
   const f: FollowUp = {};
-  const targetIndex = hits.find((h) => h.targetIndex !== undefined)?.targetIndex;
+  // "TP1 ✅ TP2 ✅ TP3 ✅": the furthest target reached is the news.
+  const targetIndexes = hits.flatMap((h) => (h.targetIndex === undefined ? [] : [h.targetIndex]));
+  const targetIndex = targetIndexes.length > 0 ? Math.max(...targetIndexes) : undefined;
   if (targetIndex !== undefined) f.targetIndex = targetIndex;
   const entryIndex = hits.find((h) => h.entryIndex !== undefined)?.entryIndex;
   if (entryIndex !== undefined) f.entryIndex = entryIndex;

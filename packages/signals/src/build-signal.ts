@@ -28,6 +28,13 @@ export function asSignal(reading: Reading): ParsedSignal {
 
   const inferred = reading.side ? undefined : inferSide(levels);
   const side = reading.side ?? inferred;
+  // "BTC/USDT: support 60k, resistance 64k. Target 66k …" has the shape of a signal, but with no
+  // entry label and no side word its bare prices may as well be commentary.
+  if (levels.unlabelledEntries && inferred !== undefined) {
+    errors.push(
+      "no entry label and no side word: the prices before the first label may be commentary",
+    );
+  }
   const symbol = reading.symbol?.symbol;
   if (!symbol) errors.push("no symbol found");
   else if (!symbol.quote)

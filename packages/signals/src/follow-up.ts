@@ -107,7 +107,7 @@ const RULES: Rule[] = [
   {
     kind: "stop_hit",
     re: new RegExp(
-      `\\b(?:closed?|exited?|hit|got|touched)\\s+(?:at\\s+|by\\s+|on\\s+|in\\s+)?(?:the\\s+|our\\s+)?${STOP}\\b`,
+      `\\b(?:closed?|exited?|hit|got|touched)\\s+(?:at\\s+|by\\s+|on\\s+|in\\s+)?(?:the\\s+|our\\s+)?(?:trailing\\s+)?${STOP}\\b`,
       "gi",
     ),
   },
@@ -201,7 +201,8 @@ const RULES: Rule[] = [
   },
   {
     kind: "target_hit",
-    re: /\ball\s+(?:\d{1,2}\s+)?(?:(?:take[\s-]?profit|profit)\s+targets?|targets?|tps?|take[\s-]?profits?)\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)/gi,
+    // "All targets of #OP/USDT reached": the coin stays out of the phrase, so it is still read.
+    re: /\ball\s+(?:\d{1,2}\s+)?(?:(?:take[\s-]?profit|profit)\s+targets?|targets?|tps?|take[\s-]?profits?)(?:\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)|(?=\s+(?:of|for|on)\s+[#$]?[\w/.]+\s+(?:(?:are|were|have\s+been|got)\s+)?(?:hit|reached|done|achieved|smashed|completed|✅|🎯)))/gi,
     read: () => ({ allTargets: true }),
   },
   {

@@ -12,6 +12,8 @@ export type Levels = {
   errors: string[];
   /** Any level label was seen, with or without prices. */
   labelled: boolean;
+  /** The entries are bare prices before the first label (no entry label was written). */
+  unlabelledEntries?: boolean;
 };
 
 export type LevelOptions = {
@@ -42,7 +44,7 @@ const LABEL_RE = new RegExp(
 
 /** "TP1 2280", "Entry 2: 41500", "Target 3) 45000": the number names the level, it is no price. */
 const LABEL_INDEX =
-  /\d{1,2}(?![\d.,])|\s*#?\s*\d{1,2}\s*(?:[:=)]|\.(?!\d))|\s*#\s*\d{1,2}(?![\d.,])/y;
+  /\d{1,2}(?![\d.]|,\d)|\s*#?\s*\d{1,2}\s*(?:[:=)]|\.(?!\d))|\s*#\s*\d{1,2}(?![\d.,])/y;
 /**
  * "TP 1 - 1.180", "Entry #2 - 33.20": an index, a dash and a decimal price. Taken as an index
  * only when the labels of that kind number themselves 1, 2, 3, … (checked in readLabels), so
@@ -169,6 +171,7 @@ export function findLevels(input: string, options: LevelOptions): Levels {
   let zoneSeen = false;
   let marketSeen = MARKET_PHRASE.test(text);
   let entryLabelled = false;
+  let unlabelledEntries = false;
 
   for (const [i, label] of labels.entries()) {
     const next = labels[i + 1]?.start ?? text.length;
@@ -188,6 +191,7 @@ export function findLevels(input: string, options: LevelOptions): Levels {
   if (entries.length === 0 && !entryLabelled && (targets.length > 0 || stops.length > 0)) {
     const preamble = text.slice(0, levelLabels[0]?.start ?? text.length);
     entries = prices(preamble, options);
+    unlabelledEntries = entries.length > 0;
   }
 
   if (stops.length > 1) {
@@ -202,6 +206,7 @@ export function findLevels(input: string, options: LevelOptions): Levels {
   }
 
   const levels: Levels = { entries, targets, errors, labelled: levelLabels.length > 0 };
+  if (unlabelledEntries) levels.unlabelledEntries = true;
   if (entryType) levels.entryType = entryType;
   if (entryZone) levels.entryZone = entryZone;
   if (stops[0] !== undefined) levels.stopLoss = stops[0];

@@ -157,8 +157,12 @@ export function findOtherSymbols(text: string, base: string): string[] {
   for (const m of text.matchAll(JOINED_PREFIXED)) add(m[2], isTicker);
   for (const m of text.matchAll(JOINED_UPPER)) add(m[1], isBareTicker);
   // "#SOLUSDT" was read above as SOL with its quote; PREFIXED_BASE would see "SOLUSDT".
+  // A hashtag counts as a coin only in capitals ("#GMX"): "#CryptoSignals" is a tag.
   for (const m of text.matchAll(PREFIXED_BASE)) {
-    if (!JOINED_TOKEN.test((m[2] ?? "").toUpperCase())) add(m[2], isBareTicker);
+    const token = m[2] ?? "";
+    if (token === token.toUpperCase() && token.length <= 10 && !JOINED_TOKEN.test(token)) {
+      add(token, isBareTicker);
+    }
   }
   return [...found];
 }

@@ -120,3 +120,16 @@ describe("follow-up phrases from issue #14", () => {
     expect(hits("Close below 3000 invalidates the idea")).toEqual([]);
   });
 });
+
+describe("Cornix closes and all-target updates", () => {
+  it.each([
+    ["Closed at trailing stoploss after reaching take profit", [{ kind: "stop_hit" }]],
+    ["All targets of #OP/USDT reached", [{ kind: "target_hit", allTargets: true }]],
+  ])("%j → %j", (text, expected) => {
+    expect(hits(text)).toEqual(expected);
+  });
+
+  it("keeps the coin named inside an all-targets phrase readable", () => {
+    expect(findFollowUps("All targets of #OP/USDT reached").text).toContain("#OP/USDT");
+  });
+});

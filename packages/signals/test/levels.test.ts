@@ -186,3 +186,9 @@ describe("layouts from issue #14", () => {
     expect(levels(text)).toMatchObject({ entryType, entries });
   });
 });
+
+describe("an index followed by a comma", () => {
+  it("TP2, is the level's name, not a price", () => {
+    expect(levels("Closed half at TP2, rest runs").targets).toEqual([]);
+  });
+});

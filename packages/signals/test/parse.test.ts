@@ -258,3 +258,16 @@ describe("follow-ups from issue #14", () => {
     expect(parseSignal("ETH/USDT: book 30% profit here")).not.toHaveProperty("statedPnlPct");
   });
 });
+
+describe("commentary shaped like a signal", () => {
+  it("bare prices before the first label and an inferred side keep the card off", () => {
+    const parsed = parseSignal(
+      "BTC/USDT: support 60k, resistance 64k. Target 66k if we break. Stop hunting below 59k likely.",
+    );
+    expect(parsed.confidence).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it("TP1 ✅ TP2 ✅ TP3 ✅ reports the furthest target", () => {
+    expect(parseSignal("#SOL/USDT\nTP1 ✅ TP2 ✅ TP3 ✅").followUp).toEqual({ targetIndex: 3 });
+  });
+});

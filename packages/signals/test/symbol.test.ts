@@ -104,3 +104,9 @@ describe("findOtherSymbols (issue #14)", () => {
     expect(findOtherSymbols(text, "SOL")).toEqual(others);
   });
 });
+
+describe("hashtags are not coins", () => {
+  it("a mixed-case or long hashtag is a tag", () => {
+    expect(findOtherSymbols("LONG #CryptoSignals #trading #Altseason", "ETH")).toEqual([]);
+  });
+});

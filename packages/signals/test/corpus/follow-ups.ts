@@ -5,6 +5,10 @@ const reply = { isReply: true };
 /** "Target N reached" in its many spellings. */
 export const FU_TARGET_HIT = family("fu-target-hit", [
   [
+    "#SOL/USDT\nTP1 ✅ TP2 ✅ TP3 ✅\nProfit 45%",
+    followUp("target_hit", { targetIndex: 3 }, { pair: "SOL/USDT", statedPnlPct: 45 }),
+  ],
+  [
     `Binance Futures
 #GMX/USDT Take-Profit target 1 ✅
 Profit: 30.7% 📈
@@ -35,6 +39,7 @@ Period: 45 Minutes ⏰`,
 
 /** Every target reached. */
 export const FU_ALL_TARGETS = family("fu-all-targets", [
+  ["All targets of #OP/USDT reached 🔥", followUp("target_hit", {}, { pair: "OP/USDT" })],
   [
     `#GMX/USDT
 All take-profit targets achieved 😎
@@ -74,6 +79,10 @@ Average Entry Price: 0.3398 💵`,
 
 /** The stop was hit. */
 export const FU_STOP_HIT = family("fu-stop-hit", [
+  [
+    "#AVAX/USDT Closed at trailing stoploss after reaching take profit ⚠️",
+    followUp("stop_hit", {}, { pair: "AVAX/USDT" }),
+  ],
   [
     `#IMX/USDT Stop Target Hit ⛔
 Loss: 38.2% 📉`,
@@ -135,6 +144,11 @@ export const FU_CLOSE = family("fu-close", [
 
 /** Partial profit: "book 50%", "take half off". */
 export const FU_PARTIAL = family("fu-partial", [
+  [
+    "Closed half at TP2, rest runs with SL at entry",
+    followUp("partial_close", { percent: 50 }),
+    reply,
+  ],
   [
     "ETH/USDT: book 30% profit here",
     followUp("partial_close", { percent: 30 }, { pair: "ETH/USDT" }),

@@ -3,6 +3,10 @@ import { family, lev, signal } from "./types.js";
 /** Discord markdown: bold, underline, code spans and blocks, quotes, spoilers, headings. */
 export const MARKDOWN = family("markdown", [
   [
+    "**#ETH/USDT LONG**\nEntry: 3100\nTP: 3200 / 3300\nSL: 3000\n#CryptoSignals #Binance #trading",
+    signal("ETH/USDT", "long", [3100], [3200, 3300], 3000),
+  ],
+  [
     "## 🔥 **BTC/USDT** LONG\n**Entry:** `61500`\n**TP:** `62200` / `63000`\n**SL:** `60700`",
     signal("BTC/USDT", "long", [61500], [62200, 63000], 60700),
   ],

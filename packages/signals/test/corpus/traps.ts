@@ -1,4 +1,4 @@
-import { family, note } from "./types.js";
+import { family, note, unsure } from "./types.js";
 
 /** Scam warnings that quote a fake signal: the quote is not our signal. */
 export const TRAP_SCAM = family("trap-scam", [
@@ -137,6 +137,11 @@ export const TRAP_TEASER = family("trap-teaser", [
 
 /** Market commentary with prices: analysis, not a trade. */
 export const TRAP_COMMENTARY = family("trap-commentary", [
+  [
+    // Labels but no entry label and no side word: the bare prices may be commentary.
+    "BTC/USDT: support 60k, resistance 64k. Target 66k if we break. Stop hunting below 59k likely.",
+    unsure({ pair: "BTC/USDT" }),
+  ],
   ["ETH holding 3,050 support nicely. A close above 3,200 opens 3,400. Not entering yet.", note()],
   ["BTC dominance at 54.2%, alts bleeding. SOL lost 140, next support 132.", note()],
   ["Funding on LINK is -0.03%, shorts are crowded. Squeeze possible towards 15.50.", note()],
