@@ -2,7 +2,12 @@ import { sourceOf } from "@g3/payments";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { EntitlementActor } from "./entitlements";
-import { rederiveSource, type SourceRef, storedEventsOfSource } from "./sellappSources";
+import {
+  rederiveSource,
+  type SourceRef,
+  storedEventsOfSource,
+  TRUSTED_VERIFICATIONS,
+} from "./sellappSources";
 import { parseSellappBody } from "@g3/payments";
 
 const MAX_EVENTS_PER_CUSTOMER = 500;
@@ -33,7 +38,11 @@ export async function reconcileCustomer(
     .withIndex("by_customer_email", (q) => q.eq("customerEmail", customer.email))
     .take(MAX_EVENTS_PER_CUSTOMER);
   for (const doc of events) {
-    if (doc.verification !== "valid" || doc.status === "rejected" || doc.status === "duplicate")
+    if (
+      !TRUSTED_VERIFICATIONS.has(doc.verification) ||
+      doc.status === "rejected" ||
+      doc.status === "duplicate"
+    )
       continue;
     if (doc.rawBody === undefined) continue; // only unverified requests lack a body
     const parsed = parseSellappBody(doc.rawBody);

@@ -24,6 +24,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const MAX_EVENTS_PER_SOURCE = 500;
 const COUNTED_STATUSES = new Set(["received", "processed", "failed"]);
+/** Signed deliveries, and copies we read ourselves from Sell.app's API or an admin's order export. */
+export const TRUSTED_VERIFICATIONS = new Set(["valid", "api", "import"]);
 
 export type StoredSellappEvent = { doc: Doc<"webhookEvents">; event: SellappEvent };
 
@@ -44,7 +46,7 @@ export async function storedEventsOfSource(
           .take(MAX_EVENTS_PER_SOURCE);
   const stored: StoredSellappEvent[] = [];
   for (const doc of docs) {
-    if (doc.verification !== "valid" || !COUNTED_STATUSES.has(doc.status)) continue;
+    if (!TRUSTED_VERIFICATIONS.has(doc.verification) || !COUNTED_STATUSES.has(doc.status)) continue;
     // An order that belongs to a subscription is counted under the subscription only.
     if (ref.source === "order" && doc.subscriptionId !== undefined) continue;
     if (doc.rawBody === undefined) throw new Error(`stored event ${doc._id} has no body`);

@@ -1,0 +1,84 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+/** Where a Sell.app sync run reads from: the API since a checkpoint, the API's whole history, or an order export. */
+export const vSyncKind = v.union(v.literal("reconcile"), v.literal("import"), v.literal("csv"));
+export const vSyncStatus = v.union(v.literal("running"), v.literal("done"), v.literal("failed"));
+export const vHistoryImportStatus = v.union(
+  v.literal("queued"),
+  v.literal("running"),
+  v.literal("done"),
+  v.literal("failed"),
+  v.literal("cancelled"),
+);
+
+export const importTables = {
+  /**
+   * One reconciliation or customer import (convex/sellappSync.ts): what it read, what it stored,
+   * what changed. A dry run goes through the same code and is rolled back; only this record stays.
+   */
+  sellappSyncRuns: defineTable({
+    kind: vSyncKind,
+    dryRun: v.boolean(),
+    status: vSyncStatus,
+    requestedBy: v.optional(v.id("users")), // absent: the cron
+    /** Orders and subscriptions updated before this were not looked at (reconcile checkpoint). */
+    since: v.optional(v.number()),
+    /** The uploaded order export (csv runs). */
+    csvStorageId: v.optional(v.id("_storage")),
+    startedAt: v.number(),
+    finishedAt: v.optional(v.number()),
+    ordersSeen: v.number(),
+    subscriptionsSeen: v.number(),
+    /** Events stored by this run (its synthetic copies no webhook had delivered). */
+    eventsStored: v.number(),
+    /** Already known: a webhook (or an earlier run) had stored the same dedupe key. */
+    eventsKnown: v.number(),
+    changes: v.number(),
+    failures: v.number(),
+    /** Products (and variants) that map to no tier: their orders grant nothing until mapped. */
+    unmappedProducts: v.array(v.string()),
+    /** CSV rows refused, with line numbers (first few). */
+    rowErrors: v.optional(v.array(v.string())),
+    error: v.optional(v.string()),
+  }).index("by_kind_and_status", ["kind", "status"]),
+
+  /** What one run changed (or, dry, would change), one row per source × tier. */
+  sellappSyncChanges: defineTable({
+    runId: v.id("sellappSyncRuns"),
+    email: v.string(),
+    source: v.string(), // "order" | "subscription"
+    sourceId: v.string(),
+    tierKey: v.optional(v.string()),
+    from: v.optional(v.string()), // entitlement status before; absent = no row
+    to: v.optional(v.string()),
+    accessUntil: v.optional(v.number()),
+    /** No verified user holds the email yet: access waits for their sign-up. */
+    pending: v.boolean(),
+    note: v.string(),
+  }).index("by_run", ["runId"]),
+
+  /**
+   * Whole-history imports of a mapped source channel, requested by an admin and executed by the
+   * collector (apps/collector/src/history-import.ts), which pages backwards from `beforeId`.
+   */
+  historyImports: defineTable({
+    channelId: v.string(),
+    status: vHistoryImportStatus,
+    requestedBy: v.id("users"),
+    requestedAt: v.number(),
+    startedAt: v.optional(v.number()),
+    finishedAt: v.optional(v.number()),
+    /** Resume point: the oldest message id imported so far (pages continue with before=). */
+    beforeId: v.optional(v.string()),
+    imported: v.number(),
+    pages: v.number(),
+    /** The collector instance working on it and until when its claim holds. */
+    claimedBy: v.optional(v.string()),
+    leaseUntil: v.optional(v.number()),
+    error: v.optional(v.string()),
+    updatedAt: v.number(),
+  })
+    .index("by_status", ["status"])
+    .index("by_channel", ["channelId"]),
+};
