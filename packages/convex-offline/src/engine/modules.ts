@@ -1,7 +1,7 @@
 // The functions directory as an explicit modules map for the engine. Each load bundles the
-// directory as the Convex CLI does (bundle/) into a fresh output directory and imports the
-// bundles through its own tsx namespace, so a reload re-evaluates every module while the data
-// stays in the store.
+// directory as the Convex CLI does (bundle/; reusing the last build when no file changed) and
+// imports the bundles through its own tsx namespace, so a reload re-evaluates every module
+// while the data stays in the store.
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 import { type FunctionsBundle, bundleFunctions } from "./bundle/bundle.js";
@@ -62,9 +62,7 @@ export async function loadModules(functionsDir: string): Promise<LoadedModules> 
     environment: (modulePath) => byModulePath.get(modulePath)?.environment ?? null,
     importFile: (file) => (files.has(file) ? importBundled(file) : null),
     hasFile: (file) => files.has(file),
-    dispose: async () => {
-      await api.unregister();
-      bundle.dispose();
-    },
+    // The build stays on disk: a restart with unchanged sources imports it again.
+    dispose: () => api.unregister(),
   };
 }

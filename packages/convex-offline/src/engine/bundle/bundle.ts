@@ -3,11 +3,17 @@
 // modules for the browser platform with everything bundled (so the app's package.json "type"
 // never matters), "use node" modules for the node platform. A module that would fail to deploy
 // fails here with esbuild's message and the CLI's hint.
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import esbuild, { type BuildFailure, type Message, type Plugin } from "esbuild";
 import { type EntryPoint, DeployError, findEntryPoints } from "./entryPoints.js";
-import { externalPackages } from "./externals.js";
-import { createOutputDir, removeOutputDir } from "./outputDir.js";
+import { externalPackages, findPackageJson } from "./externals.js";
+import {
+  createOutputDir,
+  fingerprints,
+  recordBuild,
+  removeOutputDir,
+  reusableBuild,
+} from "./outputDir.js";
 import {
   asyncHooksShimPlugin,
   externalPackagesPlugin,
@@ -21,7 +27,8 @@ export type FunctionsBundle = {
   readonly entryPoints: readonly EntryPoint[];
   /** The bundled file of an entry point, by its path relative to the functions directory. */
   readonly outputFile: (relPath: string) => string;
-  readonly dispose: () => void;
+  /** Whether the previous build was reused (no source file changed since). */
+  readonly reused: boolean;
 };
 
 const USE_NODE_HINT =
@@ -55,10 +62,10 @@ async function build(
   files: string[],
   platform: "browser" | "node",
   plugins: Plugin[],
-): Promise<void> {
-  if (files.length === 0) return;
+): Promise<string[]> {
+  if (files.length === 0) return [];
   try {
-    await esbuild.build({
+    const result = await esbuild.build({
       entryPoints: files,
       bundle: true,
       platform,
@@ -81,7 +88,12 @@ async function build(
       keepNames: true,
       define: { "process.env.NODE_ENV": '"production"' },
       logLevel: "silent",
+      metafile: true,
     });
+    // Every file read (paths relative to the working directory); virtual modules excluded.
+    return Object.keys(result.metafile.inputs)
+      .filter((input) => !input.includes(":"))
+      .map((input) => resolve(input));
   } catch (error) {
     if (!isBuildFailure(error)) throw error;
     throw new DeployError(await describeFailure(error.errors, platform), { cause: error });
@@ -90,34 +102,48 @@ async function build(
 
 export async function bundleFunctions(functionsDir: string): Promise<FunctionsBundle> {
   const entryPoints = findEntryPoints(functionsDir);
+  const entryKeys = entryPoints.map((entry) => `${entry.relPath}:${entry.environment}`);
+  const bundle = (outDir: string, reused: boolean): FunctionsBundle => ({
+    outDir,
+    entryPoints,
+    outputFile: (relPath) => join(outDir, relPath.replace(/\.[^/.]+$/, "") + ".js"),
+    reused,
+  });
+  process.setSourceMapsEnabled(true);
+  const previous = reusableBuild(functionsDir, entryKeys);
+  if (previous !== null) return bundle(previous, true);
+
   const isolate = entryPoints.filter((entry) => entry.environment === "isolate");
   const node = entryPoints.filter((entry) => entry.environment === "node");
   const outDir = createOutputDir(functionsDir);
+  const inputs: string[] = [];
   try {
     const common = [serverOnlyPlugin];
-    await build(
-      functionsDir,
-      outDir,
-      isolate.map((entry) => entry.file),
-      "browser",
-      [...common, wasmPlugin],
+    inputs.push(
+      ...(await build(
+        functionsDir,
+        outDir,
+        isolate.map((entry) => entry.file),
+        "browser",
+        [...common, wasmPlugin],
+      )),
     );
-    await build(
-      functionsDir,
-      outDir,
-      node.map((entry) => entry.file),
-      "node",
-      [...common, externalPackagesPlugin(externalPackages(functionsDir)), wasmPlugin],
+    inputs.push(
+      ...(await build(
+        functionsDir,
+        outDir,
+        node.map((entry) => entry.file),
+        "node",
+        [...common, externalPackagesPlugin(externalPackages(functionsDir)), wasmPlugin],
+      )),
     );
   } catch (error) {
     removeOutputDir(outDir);
     throw error;
   }
-  process.setSourceMapsEnabled(true);
-  return {
-    outDir,
-    entryPoints,
-    outputFile: (relPath) => join(outDir, relPath.replace(/\.[^/.]+$/, "") + ".js"),
-    dispose: () => removeOutputDir(outDir),
-  };
+  // The externals come from package.json and convex.json: a change there is a change too.
+  const manifest = findPackageJson(resolve(functionsDir, ".."));
+  if (manifest !== null) inputs.push(manifest, join(resolve(manifest, ".."), "convex.json"));
+  recordBuild(functionsDir, outDir, entryKeys, fingerprints(inputs));
+  return bundle(outDir, false);
 }
