@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin", label: "Health" },
   { href: "/admin/mappings", label: "Channel mappings" },
+  { href: "/admin/parsing", label: "Parsing" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/users", label: "Users & access" },
   { href: "/admin/queues", label: "Work queues" },

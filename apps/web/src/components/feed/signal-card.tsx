@@ -1,5 +1,6 @@
 import { memo } from "react";
 import Link from "next/link";
+import { cardDisplay } from "@/lib/card-display";
 import { followUpFacts } from "@/lib/follow-up";
 import { formatTime } from "@/lib/format";
 import { AttachmentList } from "./attachment-list";
@@ -23,7 +24,9 @@ type SignalCardProps = { signal: SignalCardData; isNew: boolean };
 
 /**
  * One card. Every live update brings new objects for the cards it carries, so the comparison is by
- * what a card shows — version, deletion, attachments — and an unchanged card is not rendered again.
+ * what a card shows — version, deletion, attachments, the reading and how far it is trusted (an
+ * admin's correction changes them without a new version) — and an unchanged card is not rendered
+ * again.
  */
 export const SignalCard = memo(
   SignalCardView,
@@ -36,6 +39,8 @@ function sameCardContent(a: SignalCardData, b: SignalCardData): boolean {
     a.id === b.id &&
     a.version === b.version &&
     a.deletedAt === b.deletedAt &&
+    a.parseStatus === b.parseStatus &&
+    JSON.stringify(a.parsed) === JSON.stringify(b.parsed) &&
     attachmentsShown(a) === attachmentsShown(b)
   );
 }
@@ -53,6 +58,7 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
   const deleted = signal.deletedAt !== undefined;
   const facts = followUpFacts({ ...signal.parsed, kind: signal.kind });
   const isFollowUp = signal.kind !== "signal" && signal.kind !== "note";
+  const display = cardDisplay(signal);
   return (
     <article
       aria-labelledby={`signal-${signal.id}-title`}
@@ -65,7 +71,8 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
         <h2 id={`signal-${signal.id}-title`} className="text-lg font-semibold text-white">
           {signal.pair ?? signal.parsed.symbol?.raw ?? KIND_LABELS[signal.kind]}
         </h2>
-        <SideBadge side={signal.side} />
+        {/* A shaky reading's side may be as wrong as its levels. */}
+        <SideBadge side={display.leadWithText ? undefined : signal.side} />
         {signal.kind !== "signal" ? (
           <span className="rounded bg-zinc-800 px-2 py-0.5 text-xs text-zinc-300">
             {KIND_LABELS[signal.kind]}
@@ -92,6 +99,14 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
             Deleted by the author · history
           </Link>
         ) : null}
+        {display.corrected ? (
+          <span
+            data-testid="corrected-badge"
+            className="rounded bg-sky-500/15 px-2 py-0.5 text-xs text-sky-300"
+          >
+            Checked by an admin
+          </span>
+        ) : null}
         <time
           dateTime={new Date(signal.postedAt).toISOString()}
           className="ml-auto text-xs text-zinc-400"
@@ -99,7 +114,16 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
           {formatTime(signal.postedAt)}
         </time>
       </header>
-      {isFollowUp ? (
+      {display.checkMessage === undefined ? null : (
+        <p
+          data-testid="check-message"
+          className="rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm font-medium text-amber-200"
+        >
+          ⚠️ {display.checkMessage}
+        </p>
+      )}
+      {display.leadWithText ? <RawText signal={signal} /> : null}
+      {!display.showLevels ? null : isFollowUp ? (
         facts.length > 0 ? (
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-100">
             {facts.map((fact) => (
@@ -111,13 +135,26 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
         <SignalLevels parsed={signal.parsed} />
       )}
       <AttachmentList attachments={signal.attachments} />
-      <details className="group">
-        <summary className="cursor-pointer text-sm text-sky-300 hover:underline">Raw text</summary>
-        <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-zinc-950 p-3 font-mono text-sm text-zinc-200">
-          {signal.content}
-        </pre>
-        <p className="mt-1 text-xs text-zinc-500">Posted by {signal.authorName}</p>
-      </details>
+      {display.leadWithText ? null : (
+        <details className="group">
+          <summary className="cursor-pointer text-sm text-sky-300 hover:underline">
+            Raw text
+          </summary>
+          <RawText signal={signal} />
+        </details>
+      )}
     </article>
+  );
+}
+
+/** The analyst's own words, exactly as posted. */
+function RawText({ signal }: { signal: SignalCardData }) {
+  return (
+    <div data-testid="card-raw-text">
+      <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-zinc-950 p-3 font-mono text-sm text-zinc-200">
+        {signal.content}
+      </pre>
+      <p className="mt-1 text-xs text-zinc-500">Posted by {signal.authorName}</p>
+    </div>
   );
 }

@@ -1,0 +1,197 @@
+"use client";
+
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
+import { useMutation } from "convex/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import { fieldsFromForm, type CorrectionForm } from "@/lib/correction-form";
+import { useMutationState } from "./use-mutation-state";
+
+const KINDS = [
+  "signal",
+  "entry_hit",
+  "target_hit",
+  "stop_hit",
+  "move_stop",
+  "partial_close",
+  "close",
+  "cancel",
+  "note",
+] as const;
+const ENTRY_TYPES = ["", "market", "limit", "zone", "breakout_above", "breakout_below"] as const;
+
+type Props = {
+  signalId: Id<"signals">;
+  /** The version the admin is reading: a later edit by the analyst refuses the save. */
+  version: number;
+  initial: CorrectionForm;
+  onDone: () => void;
+};
+
+/** Corrects the structured fields of one signal; the server validates each and audits the save. */
+export function ParseCorrectionForm({ signalId, version, initial, onDone }: Props) {
+  const correct = useMutation(api.parseReview.correct);
+  const [form, setForm] = useState(initial);
+  const [reason, setReason] = useState("");
+  const [problems, setProblems] = useState<string[]>([]);
+  const { pending, error, run } = useMutationState();
+  const set = <K extends keyof CorrectionForm>(key: K, value: CorrectionForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
+  const name = (field: string) => `${signalId}-${field}`;
+
+  async function save() {
+    const parsed = fieldsFromForm(form);
+    if (!parsed.ok) {
+      setProblems(parsed.problems);
+      return;
+    }
+    setProblems([]);
+    let saved = false;
+    await run(async () => {
+      await correct({
+        signalId,
+        expectedVersion: version,
+        fields: parsed.fields,
+        ...(reason.trim() === "" ? {} : { reason }),
+      });
+      saved = true;
+    }, "Saved.");
+    if (saved) onDone();
+  }
+
+  return (
+    <form
+      aria-label="Correct the reading"
+      className="flex flex-col gap-3 rounded-lg border border-zinc-700 p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Select
+          label="Kind"
+          id={name("kind")}
+          value={form.kind}
+          options={KINDS}
+          onChange={(value) => set("kind", value)}
+        />
+        <Select
+          label="Side"
+          id={name("side")}
+          value={form.side}
+          options={["", "long", "short"] as const}
+          onChange={(value) => set("side", value)}
+        />
+        <TextField
+          label="Coin"
+          name={name("base")}
+          value={form.base}
+          onChange={(event) => set("base", event.target.value)}
+        />
+        <TextField
+          label="Quote"
+          name={name("quote")}
+          value={form.quote}
+          onChange={(event) => set("quote", event.target.value)}
+        />
+        <Select
+          label="Entry type"
+          id={name("entryType")}
+          value={form.entryType}
+          options={ENTRY_TYPES}
+          onChange={(value) => set("entryType", value)}
+        />
+        <TextField
+          label="Entries"
+          name={name("entries")}
+          hint="Prices separated by commas"
+          value={form.entries}
+          onChange={(event) => set("entries", event.target.value)}
+        />
+        <TextField
+          label="Targets"
+          name={name("targets")}
+          hint="In order, separated by commas"
+          value={form.targets}
+          onChange={(event) => set("targets", event.target.value)}
+        />
+        <TextField
+          label="Stop loss"
+          name={name("stopLoss")}
+          value={form.stopLoss}
+          onChange={(event) => set("stopLoss", event.target.value)}
+        />
+        <TextField
+          label="Leverage"
+          name={name("leverage")}
+          value={form.leverage}
+          onChange={(event) => set("leverage", event.target.value)}
+        />
+        <Select
+          label="Margin mode"
+          id={name("marginMode")}
+          value={form.marginMode}
+          options={["", "cross", "isolated"] as const}
+          onChange={(value) => set("marginMode", value)}
+        />
+      </div>
+      <TextField
+        label="Reason (audit log)"
+        name={name("reason")}
+        value={reason}
+        maxLength={500}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <FormError message={problems.length > 0 ? problems.join("; ") : error} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          Save correction
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Select<T extends string>({
+  label,
+  id,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  id: string;
+  value: T;
+  options: readonly T[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => {
+          const chosen = options.find((option) => option === event.target.value);
+          if (chosen !== undefined) onChange(chosen);
+        }}
+        className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100"
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option === "" ? "—" : option.replace("_", " ")}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
