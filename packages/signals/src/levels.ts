@@ -26,16 +26,26 @@ export type LevelOptions = {
 type LabelKind = "entry" | "zone" | "market" | "target" | "stop" | "other";
 type Label = { kind: LabelKind; start: number; contentStart: number };
 
+/** The rest of the line is prices only: an emoji key before it names a level ("🛑 13.80"). */
+const PRICE_LINE = "(?=[^\\S\\n]*\\$?\\d[\\d.,$/\\- ]*(?:\\n|$))";
+
 const LABEL_RE = new RegExp(
   [
     "(?<zone>\\b(?:entry|buy|sell|accumulation|dca)\\s+(?:zone|range|area|between)\\b|\\bzone\\b)",
     "(?<market>\\bcmp\\b|\\b(?:at\\s+)?market\\s+price\\b|\\bcurrent\\s+price\\b)",
     // "DCA 1: 23.60", "E1: 142.5", "E: 142.8": further entries.
-    "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy|dca|e(?=\\d(?!\\d)|\\s*:))(?![a-z])|@)",
+    "(?<entry>\\b(?:entry\\s+(?:price|points?|targets?|orders?|levels?)|entries|entry|enter(?:\\s+(?:at|around))?|open(?:ing)?\\s+(?:price|at)|buy(?:ing)?\\s+(?:at|around|price)|buy|dca|e(?=\\d(?!\\d)|\\s*:))(?![a-z])|@|[\\u{1F4B0}\\u{1F4B5}\\u{1F4B2}\\u{1F4E5}]" +
+      PRICE_LINE +
+      ")",
     // "Short Term: …", "Mid-term targets", "ST targets", "T1 …": target groups and short keys.
-    "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\b(?:short|mid|medium|long)[\\s-]?term(?:\\s+(?:targets?|tps?))?|\\b(?:st|mt|lt)\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\bt(?=\\d{1,2}(?![\\d.,]))|\\u{1F3AF})(?![a-z]))",
-    // A red dot, square or triangle right before a bare number is the stop key ("🔴 0.1520").
-    "(?<stop>(?:\\bstop[\\s-]?loss(?:\\s+targets?)?|\\bstoploss|\\bstop\\s+targets?|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|[\\u{1F534}\\u{1F7E5}\\u{1F53B}](?=[^\\S\\n]*\\$?\\d)|\\binvalidation)(?![a-z]))",
+    "(?<target>(?:\\btake[\\s-]?profits?(?:\\s+targets?)?|\\bprofit\\s+targets?|\\b(?:short|mid|medium|long)[\\s-]?term(?:\\s+(?:targets?|tps?))?|\\b(?:st|mt|lt)\\s+targets?|\\btargets?|\\btps?|\\btgts?|\\bt(?=\\d{1,2}(?![\\d.,]))|\\u{1F3AF}|[\\u{1F4E4}\\u{1F4B8}]" +
+      PRICE_LINE +
+      ")(?![a-z]))",
+    // Emoji keys right before a bare price: 💰💵💲📥 entry, 📤💸 target, and a red dot, square or
+    // triangle, ❌, 🚫 or 📛 stop ("🔴 0.1520").
+    "(?<stop>(?:\\bstop[\\s-]?loss(?:\\s+targets?)?|\\bstoploss|\\bstop\\s+targets?|\\bstop|\\bs\\/l|\\bsl|⛔|\\u{1F6D1}|[\\u{1F534}\\u{1F7E5}\\u{1F53B}\\u{274C}\\u{1F6AB}\\u{1F4DB}]" +
+      PRICE_LINE +
+      "|\\binvalidation)(?![a-z]))",
     "(?<sell>\\bsell(?![a-z]))",
     "(?<other>\\b(?:coin|pair|symbol|ticker|direction|exchange|leverage|lev|margin|period|duration|timeframe|time|date|risk(?:\\s+management)?|rm|amount(?:\\s+per\\s+trade)?|position\\s+size|size|volume|r:r|rr|risk[\\s/-]?reward|profit|loss|pnl|roi|notes?|analysis|reason|comment|chart)(?![a-z]))",
   ].join("|"),

@@ -192,3 +192,20 @@ describe("an index followed by a comma", () => {
     expect(levels("Closed half at TP2, rest runs").targets).toEqual([]);
   });
 });
+
+describe("emoji keys before a bare price", () => {
+  it.each([
+    ["💵 14.20\n🎯 14.60\n🛑 13.80", [14.2], [14.6], 13.8],
+    ["📥 142.5\n📤 140.0 / 138.0\n❌ 144.8", [142.5], [140, 138], 144.8],
+    ["💰 0.156\n💸 0.16\n🚫 0.152", [0.156], [0.16], 0.152],
+  ])("%j", (text, entries, targets, stopLoss) => {
+    expect(levels(text)).toMatchObject({ entries, targets, stopLoss });
+    expect(levels(text).unlabelledEntries).toBeUndefined();
+  });
+});
+
+describe("an emoji key needs a price-only line", () => {
+  it("❌ before a count in a recap is no stop", () => {
+    expect(levels("✅ 38 winning trades\n❌ 9 losing trades").stopLoss).toBeUndefined();
+  });
+});

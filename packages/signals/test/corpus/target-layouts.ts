@@ -71,6 +71,18 @@ Stop: 2.700`,
 /** Emoji keys: 💰 entry, 🎯 targets, 🛑/⛔ stop, 📍 entry or pair. */
 export const EMOJI_KEYS = family("emoji-keys", [
   [
+    "LINK/USDT\n💵 14.20\n🎯 14.60 / 15.00\n🛑 13.80",
+    signal("LINK/USDT", "long", [14.2], [14.6, 15], 13.8),
+  ],
+  [
+    "SOL/USDT SHORT\n📥 142.5\n📤 140.0 / 138.0\n❌ 144.8",
+    signal("SOL/USDT", "short", [142.5], [140, 138], 144.8),
+  ],
+  [
+    "DOGE/USDT LONG\nEntry 0.156\nTP 0.16\n📛 0.152",
+    signal("DOGE/USDT", "long", [0.156], [0.16], 0.152),
+  ],
+  [
     `📍 SOL/USDT LONG
 💰 Entry: 141.20 - 139.80
 🎯 TP: 143.50 / 146.00 / 149.80
