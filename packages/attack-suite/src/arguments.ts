@@ -14,6 +14,7 @@ export type ArgContext = {
 
 const HOSTILE_STRINGS = [
   `' OR '1'='1' --<script>alert(1)</script>javascript:alert(1)`,
+  // check-repo-refs: not a reference
   "../../../../etc/passwd%00",
   "x".repeat(20_000),
 ];
