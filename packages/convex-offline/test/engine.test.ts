@@ -71,10 +71,12 @@ describe("engine", () => {
     expect(pageSet.touchedBy(commits.flat())).toBe(true);
   });
 
-  it("names the function that is missing", async () => {
+  it("names the function that is missing, as Convex does (same text for module or export)", async () => {
     await expect(engine.resolve("messages:nope")).rejects.toThrow(
-      /module "messages" has no export "nope"/,
+      "Could not find public function for 'messages:nope'.",
     );
-    await expect(engine.resolve("nope:x")).rejects.toThrow(/module "nope" does not exist/);
+    await expect(engine.resolve("nope:x")).rejects.toThrow(
+      "Could not find public function for 'nope:x'.",
+    );
   });
 });

@@ -133,7 +133,7 @@ describe("HTTP API and visibility", () => {
       httpClient(backend).query("nope:missing" as unknown as typeof api.messages.count, {
         channel: "",
       }),
-    ).rejects.toThrow(/Could not find function for 'nope:missing'/);
+    ).rejects.toThrow("Could not find public function for 'nope:missing'.");
   });
 });
 

@@ -50,17 +50,39 @@ function decodeArgs(args: JSONValue): Record<string, Value> {
   return value as Record<string, Value>;
 }
 
+const KIND_NAMES: Record<FunctionKind, string> = {
+  query: "Query",
+  mutation: "Mutation",
+  action: "Action",
+};
+
+/**
+ * Convex's texts (udf/src/validation.rs, application/src/lib.rs): a client calling a missing or
+ * internal function gets the same answer, so internal functions stay unknown to it; the
+ * any-kind endpoints (`/api/function`, `/api/run`, i.e. `npx convex run`) word it their way.
+ */
+function notFound(udfPath: string, anyKind: boolean): Error {
+  return new Error(
+    anyKind
+      ? `Could not find function for '${udfPath}'. Did you forget to run \`npx convex dev\`?`
+      : `Could not find public function for '${udfPath}'.`,
+  );
+}
+
 async function resolveVisible(
   engine: Engine,
   caller: Caller,
   path: string,
+  anyKind: boolean,
 ): Promise<ResolvedFunction> {
-  const resolved = await engine.resolve(path);
-  if (!resolved.isPublic && !caller.isAdmin) {
-    throw new FunctionNotFoundError(
-      `Could not find public function for '${resolved.udfPath}'. It is internal: call it from another function, or with the admin key.`,
-    );
+  let resolved: ResolvedFunction;
+  try {
+    resolved = await engine.resolve(path);
+  } catch (error) {
+    if (error instanceof FunctionNotFoundError) throw notFound(error.udfPath, anyKind);
+    throw error;
   }
+  if (!resolved.isPublic && !caller.isAdmin) throw notFound(resolved.udfPath, anyKind);
   return resolved;
 }
 
@@ -91,11 +113,11 @@ async function invoke(
   readSet?: ReadSet,
 ): Promise<Outcome> {
   try {
-    const resolved = await resolveVisible(engine, caller, path);
+    const resolved = await resolveVisible(engine, caller, path, expected === null);
     if (expected !== null && resolved.kind !== expected) {
       return {
         ok: false,
-        message: `Function '${resolved.udfPath}' is a ${resolved.kind}, not a ${expected}.`,
+        message: `Trying to execute ${resolved.udfPath} as ${KIND_NAMES[expected]}, but it is defined as ${KIND_NAMES[resolved.kind]}.`,
       };
     }
     const args = decodeArgs(jsonArgs);

@@ -15,7 +15,12 @@ type RegisteredFlags = {
   isInternal?: boolean;
 };
 
-export class FunctionNotFoundError extends Error {}
+/** No public (or, for admins, no) function at this path; the message is set by the caller. */
+export class FunctionNotFoundError extends Error {
+  constructor(readonly udfPath: string) {
+    super(`Could not find public function for '${udfPath}'.`);
+  }
+}
 
 /** "messages.js:list" → "messages:list"; "messages" → "messages:default". */
 export function canonicalUdfPath(path: string): string {
@@ -23,6 +28,11 @@ export function canonicalUdfPath(path: string): string {
   return `${modulePath.replace(/\.(js|ts|mjs|jsx|tsx)$/, "")}:${exportName}`;
 }
 
+/**
+ * Resolves a path to a registered function. Every way of not finding one (no such module, no
+ * such export, not a query/mutation/action) is one FunctionNotFoundError: Convex answers them
+ * all alike (see calls.ts for the texts).
+ */
 export async function resolveFunction(
   importModule: (modulePath: string) => Promise<Record<string, unknown>>,
   path: string,
@@ -34,17 +44,13 @@ export async function resolveFunction(
     module = await importModule(modulePath);
   } catch (error) {
     if (error instanceof Error && error.message.startsWith("Could not find module")) {
-      throw new FunctionNotFoundError(
-        `Could not find function for '${udfPath}': module "${modulePath}" does not exist in the functions directory.`,
-      );
+      throw new FunctionNotFoundError(udfPath);
     }
     throw error;
   }
   const fn = module[exportName] as RegisteredFlags | undefined;
   if (fn === undefined || (typeof fn !== "function" && typeof fn !== "object") || fn === null) {
-    throw new FunctionNotFoundError(
-      `Could not find function for '${udfPath}': module "${modulePath}" has no export "${exportName}".`,
-    );
+    throw new FunctionNotFoundError(udfPath);
   }
   const kind: FunctionKind | null = fn.isQuery
     ? "query"
@@ -53,10 +59,6 @@ export async function resolveFunction(
       : fn.isAction
         ? "action"
         : null;
-  if (kind === null) {
-    throw new FunctionNotFoundError(
-      `'${udfPath}' is not a Convex query, mutation or action (HTTP actions are served on the site port).`,
-    );
-  }
+  if (kind === null) throw new FunctionNotFoundError(udfPath);
   return { udfPath, kind, isPublic: fn.isPublic === true };
 }

@@ -29,6 +29,8 @@ import {
   jsonToConvex,
 } from "convex/values";
 import { TransactionMetricsTracker } from "./transactionMetrics.js";
+// convex-offline: validation messages as Convex words them.
+import { validationError } from "../validation.js";
 // Real Convex IDs are 32 characters. IDs may exceed this length for very long
 // table names or large numbers of documents, but this is the typical target.
 const TYPICAL_CONVEX_ID_LENGTH = 32;
@@ -855,122 +857,12 @@ function validateFieldNames(validator) {
 function isValidIdentifier(name) {
   return /(^_(id|creationTime)$)|^[a-zA-Z][a-zA-Z0-9_]*$/.test(name);
 }
+// convex-offline: Convex's own validation messages (../validation.ts) instead of upstream's
+// "Validator error: …", and record validators checked too.
 function validateValidator(validator, value) {
-  switch (validator.type) {
-    case "null": {
-      if (value !== null) {
-        throw new Error(`Validator error: Expected \`null\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "number": {
-      if (typeof value !== "number") {
-        throw new Error(`Validator error: Expected \`number\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "bigint": {
-      if (typeof value !== "bigint") {
-        throw new Error(`Validator error: Expected \`bigint\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "commitTs": {
-      if (typeof value !== "bigint" && !(value instanceof CommitTsPlaceholder)) {
-        throw new Error(`Validator error: Expected \`v.commitTs()\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "boolean": {
-      if (typeof value !== "boolean") {
-        throw new Error(`Validator error: Expected \`boolean\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "string": {
-      if (typeof value !== "string") {
-        throw new Error(`Validator error: Expected \`string\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "bytes": {
-      if (!(value instanceof ArrayBuffer)) {
-        throw new Error(`Validator error: Expected \`ArrayBuffer\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "any": {
-      return;
-    }
-    case "literal": {
-      if (value !== validator.value) {
-        throw new Error(`Validator error: Expected \`${validator.value}\`, got \`${value}\``);
-      }
-      return;
-    }
-    case "id": {
-      if (typeof value !== "string") {
-        throw new Error(`Validator error: Expected \`string\`, got \`${value}\``);
-      }
-      if (tableNameFromId(value) !== validator.tableName) {
-        throw new Error(
-          `Validator error: Expected ID for table "${validator.tableName}", got \`${value}\``,
-        );
-      }
-      return;
-    }
-    case "array": {
-      if (!Array.isArray(value)) {
-        throw new Error(`Validator error: Expected \`Array\`, got \`${value}\``);
-      }
-      for (const v of value) {
-        validateValidator(validator.value, v);
-      }
-      return;
-    }
-    case "union": {
-      let isValid = false;
-      for (const v of validator.value) {
-        try {
-          validateValidator(v, value);
-          isValid = true;
-          break;
-        } catch {
-          // Ignore
-        }
-      }
-      if (!isValid) {
-        throw new Error(
-          `Validator error: Expected one of ${validator.value.map((v) => v.type).join(", ")}, got \`${JSON.stringify(convexToJson(value))}\``,
-        );
-      }
-      return;
-    }
-    case "object": {
-      if (typeof value !== "object") {
-        throw new Error(`Validator error: Expected \`object\`, got \`${value}\``);
-      }
-      if (!isSimpleObject(value)) {
-        throw new Error(
-          `Validator error: Expected a plain old JavaScript \`object\`, got \`${value}\``,
-        );
-      }
-      for (const [k, { fieldType, optional }] of Object.entries(validator.value)) {
-        if (value[k] === undefined) {
-          if (!optional) {
-            throw new Error(`Validator error: Missing required field \`${k}\` in object`);
-          }
-        } else {
-          validateValidator(fieldType, value[k]);
-        }
-      }
-      for (const k of Object.keys(value)) {
-        if (validator.value[k] === undefined) {
-          throw new Error(`Validator error: Unexpected field \`${k}\` in object`);
-        }
-      }
-      return;
-    }
+  const error = validationError(validator, value, tableNameFromId);
+  if (error !== null) {
+    throw new Error(error);
   }
 }
 function syscallImpl() {
@@ -2719,16 +2611,20 @@ function validateFunctionArgs(argsValidator, args, functionPath, allowPendingVal
         `called from a mutation`,
     );
   }
-  validateValidator(argsValidator, resolvePendingValues(args));
+  // convex-offline: Convex prefixes argument errors so (udf/src/validation.rs).
+  try {
+    validateValidator(argsValidator, resolvePendingValues(args));
+  } catch (e) {
+    throw new Error(`ArgumentValidationError: ${e.message}`);
+  }
 }
 function validateReturnValue(returnsValidator, result, functionType, functionPath) {
   if (returnsValidator !== null) {
     try {
       validateValidator(returnsValidator, resolvePendingValues(result));
     } catch (e) {
-      throw new Error(
-        `Return value validation failed for ${functionType} "${functionPath.udfPath}":\n${e.message}`,
-      );
+      // convex-offline: Convex's text (model/src/modules/function_validators.rs).
+      throw new Error(`ReturnsValidationError: ${e.message}`);
     }
   }
 }
