@@ -1,4 +1,5 @@
 import { AccountEmail } from "@/components/account/account-email";
+import { BillingSection } from "@/components/account/billing-section";
 import { DiscordLinkSection } from "@/components/account/discord-link-section";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { SubscriptionStatus } from "@/components/account/subscription-status";
@@ -25,6 +26,7 @@ export default async function AccountPage({
         <h2 className="text-lg font-semibold text-white">Membership</h2>
         <SubscriptionStatus />
       </Card>
+      <BillingSection />
       <DiscordLinkSection outcome={single(params.discord)} reason={single(params.reason)} />
       <SignOutEverywhere />
     </div>

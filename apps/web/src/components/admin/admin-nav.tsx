@@ -5,11 +5,14 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/admin", label: "Health" },
+  { href: "/admin/business", label: "Business" },
+  { href: "/admin/tiers", label: "Tiers & products" },
   { href: "/admin/mappings", label: "Channel mappings" },
   { href: "/admin/parsing", label: "Parsing" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/users", label: "Users & access" },
   { href: "/admin/queues", label: "Work queues" },
+  { href: "/admin/site", label: "Site texts" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

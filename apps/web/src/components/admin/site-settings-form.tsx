@@ -1,0 +1,120 @@
+"use client";
+
+import { api } from "@convex/_generated/api";
+import { useMutation, useQuery } from "convex/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { FormNotice } from "@/components/ui/form-notice";
+import { useMutationState } from "./use-mutation-state";
+
+type Key = "terms" | "privacy" | "contact" | "customerPortalUrl";
+
+const SETTINGS: { key: Key; label: string; hint: string; multiline: boolean }[] = [
+  {
+    key: "terms",
+    label: "Terms of service",
+    hint: "Shown at /terms as plain text; blank lines start a new paragraph.",
+    multiline: true,
+  },
+  {
+    key: "privacy",
+    label: "Privacy policy",
+    hint: "Shown at /privacy as plain text.",
+    multiline: true,
+  },
+  {
+    key: "contact",
+    label: "Contact",
+    hint: "Shown at /contact as plain text: an email address, Discord, hours…",
+    multiline: true,
+  },
+  {
+    key: "customerPortalUrl",
+    label: "Sell.app customer portal URL",
+    hint: "Members manage or cancel their subscription there (linked from the account page). https:// only.",
+    multiline: false,
+  },
+];
+
+/** The owner's site texts and links. Saving an empty field clears it. */
+export function SiteSettingsForm() {
+  const settings = useQuery(api.siteSettings.list, {});
+  if (settings === undefined) return <p className="text-zinc-400">Loading…</p>;
+  const values = new Map(settings.map((setting) => [setting.key, setting.value]));
+  return (
+    <div className="flex flex-col gap-4">
+      {SETTINGS.map((setting) => (
+        <SettingField
+          key={setting.key}
+          settingKey={setting.key}
+          label={setting.label}
+          hint={setting.hint}
+          multiline={setting.multiline}
+          stored={values.get(setting.key) ?? ""}
+        />
+      ))}
+    </div>
+  );
+}
+
+function SettingField({
+  settingKey,
+  label,
+  hint,
+  multiline,
+  stored,
+}: {
+  settingKey: Key;
+  label: string;
+  hint: string;
+  multiline: boolean;
+  stored: string;
+}) {
+  const save = useMutation(api.siteSettings.set);
+  const { pending, error, notice, run } = useMutationState();
+  const [value, setValue] = useState(stored);
+  const id = `setting-${settingKey}`;
+  return (
+    <form
+      aria-label={label}
+      className="flex flex-col gap-2 rounded-xl border border-zinc-800 p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(() => save({ key: settingKey, value }), "Saved");
+      }}
+    >
+      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          id={id}
+          rows={6}
+          maxLength={20_000}
+          aria-describedby={`${id}-hint`}
+          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          type="url"
+          aria-describedby={`${id}-hint`}
+          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      )}
+      <p id={`${id}-hint`} className="text-xs text-zinc-400">
+        {hint}
+      </p>
+      <FormError message={error} />
+      <FormNotice message={notice} />
+      <Button type="submit" className="self-start" disabled={pending || value === stored}>
+        Save {label.toLowerCase()}
+      </Button>
+    </form>
+  );
+}
