@@ -6,6 +6,7 @@ import { discordTables } from "./tables/discord";
 import { feedTables } from "./tables/feed";
 import { importTables } from "./tables/imports";
 import { operationsTables } from "./tables/operations";
+import { outcomeTables } from "./tables/outcomes";
 import { parsingTables } from "./tables/parsing";
 import { paymentTables } from "./tables/payments";
 import { signalTables } from "./tables/signals";
@@ -23,6 +24,7 @@ export default defineSchema({
   ...importTables,
   ...businessTables,
   ...operationsTables,
+  ...outcomeTables,
   // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
   ...rateLimitTables,
 });

@@ -1,0 +1,104 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+
+/** Where a tracked signal stands (see packages/outcomes README for the rules). */
+export const vTrackStatus = v.union(
+  v.literal("waiting_entry"),
+  v.literal("in_trade"),
+  v.literal("stopped"),
+  v.literal("targets_done"),
+  v.literal("closed_by_analyst"),
+  v.literal("expired"),
+  v.literal("invalidated"),
+  v.literal("cancelled"),
+);
+
+export const vOutcomeEventType = v.union(
+  v.literal("entry_filled"),
+  v.literal("target_hit"),
+  v.literal("stop_hit"),
+  v.literal("invalidated"),
+  v.literal("expired"),
+  v.literal("closed"),
+  v.literal("partial_closed"),
+  v.literal("stop_moved"),
+  v.literal("cancelled"),
+);
+
+export const vOutcomeResult = v.object({
+  r: v.optional(v.number()),
+  pct: v.number(),
+  leveragedPct: v.optional(v.number()),
+});
+
+export const vClaimVerdict = v.union(
+  v.literal("confirmed"),
+  v.literal("contradicted"),
+  v.literal("pending"),
+  v.literal("unverifiable"),
+);
+
+export const outcomeTables = {
+  /**
+   * One row per tracked signal: the tracker's resume point (`state`, JSON of @g3/outcomes'
+   * TrackState, opaque here) and the summary the dashboard and statistics read. Written only
+   * when the outcome changes, never per tick.
+   */
+  signalOutcomes: defineTable({
+    signalId: v.id("signals"),
+    tierKey: v.string(),
+    sourceChannelId: v.string(),
+    marketSymbol: v.string(), // "BTCUSDT"
+    postedAt: v.number(),
+    status: vTrackStatus,
+    open: v.boolean(), // waiting_entry or in_trade: the tracker follows it
+    signalVersion: v.number(), // the signal version whose levels the state has applied
+    state: v.string(),
+    eventCount: v.number(),
+    targetsHit: v.number(),
+    checkedThrough: v.number(),
+    result: v.optional(vOutcomeResult),
+    closedAt: v.optional(v.number()),
+    contradictedClaims: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_signal", ["signalId"])
+    .index("by_open", ["open"])
+    .index("by_tier_and_closed_at", ["tierKey", "closedAt"])
+    .index("by_channel_and_closed_at", ["sourceChannelId", "closedAt"]),
+
+  /** Append-only: what the market did to a signal, in order (`seq` from 0). */
+  outcomeEvents: defineTable({
+    signalId: v.id("signals"),
+    seq: v.number(),
+    type: vOutcomeEventType,
+    at: v.number(),
+    price: v.optional(v.number()),
+    index: v.optional(v.number()), // entry or target number, 1-based
+    detail: v.optional(v.string()),
+    recordedAt: v.number(),
+  }).index("by_signal_and_seq", ["signalId", "seq"]),
+
+  /** An analyst's follow-up claim about a signal, checked against the market (latest verdict). */
+  outcomeClaims: defineTable({
+    signalId: v.id("signals"), // the signal the claim is about
+    followUpId: v.id("signals"), // the follow-up message that claims it
+    claimAt: v.number(),
+    claim: v.string(), // "TP2 hit", "closed +23%"
+    verdict: vClaimVerdict,
+    detail: v.string(),
+    updatedAt: v.number(),
+  })
+    .index("by_follow_up", ["followUpId"])
+    .index("by_signal", ["signalId"])
+    .index("by_verdict_and_claim_at", ["verdict", "claimAt"]),
+
+  /** The tracker's single lease (one instance follows the market at a time) and its discovery cursor. */
+  trackerLeases: defineTable({
+    key: v.string(), // "tracker"
+    owner: v.optional(v.string()),
+    expiresAt: v.number(),
+    /** _creationTime of the last signal the tracker has looked at. */
+    cursor: v.number(),
+  }).index("by_key", ["key"]),
+};
