@@ -26,7 +26,9 @@ function listFiles(path: string): string[] {
 
 /** Hash of every input file's path and content, plus the Convex URL the build inlines. */
 export function webBuildKey(root: string, convexUrl: string): string {
-  const hash = createHash("sha256").update(`NEXT_PUBLIC_CONVEX_URL=${convexUrl}\n`);
+  const hash = createHash("sha256").update(
+    `NODE_ENV=production\nNEXT_PUBLIC_CONVEX_URL=${convexUrl}\n`,
+  );
   for (const file of INPUTS.flatMap((input) => listFiles(join(root, input)))) {
     hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
@@ -67,6 +69,9 @@ export async function ensureWebBuild(
       cwd: webDir,
       env: {
         ...process.env,
+        // A production build whatever the caller runs under (vitest sets NODE_ENV=test, and
+        // next.config.ts decides production-only headers such as HSTS from it).
+        NODE_ENV: "production",
         NEXT_PUBLIC_CONVEX_URL: convexUrl,
         EMAIL_PROVIDER: "dev",
         NEXT_TELEMETRY_DISABLED: "1",
