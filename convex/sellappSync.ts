@@ -200,6 +200,14 @@ export const scheduledReconcile = internalMutation({
   },
 });
 
+/** The operator's way in (sellappSyncOps.start, through the CLI with the admin key). */
+export const createRunInternal = internalMutation({
+  args: { kind: v.union(v.literal("reconcile"), v.literal("import")), dryRun: v.boolean() },
+  returns: v.id("sellappSyncRuns"),
+  handler: (ctx, { kind, dryRun }): Promise<Id<"sellappSyncRuns">> =>
+    createRun(ctx, { kind, dryRun }),
+});
+
 export const getRun = internalQuery({
   args: { runId: v.id("sellappSyncRuns") },
   returns: v.union(vRun, v.null()),
@@ -236,7 +244,9 @@ export const drive = internalAction({
   args: { runId: v.id("sellappSyncRuns") },
   returns: v.null(),
   handler: async (ctx, { runId }) => {
-    const run = await ctx.runQuery(internal.sellappSync.getRun, { runId });
+    const run: Doc<"sellappSyncRuns"> | null = await ctx.runQuery(internal.sellappSync.getRun, {
+      runId,
+    });
     if (run === null || run.status !== "running") return null;
     const groups: Grouped = new Map();
     const counts = { ordersSeen: 0, subscriptionsSeen: 0 };
@@ -320,13 +330,27 @@ export const applySources = internalMutation({
   },
 });
 
-function isDryRunRollback(error: unknown): error is ConvexError<{ code: string; result: string }> {
-  return (
-    error instanceof ConvexError &&
-    typeof error.data === "object" &&
-    error.data !== null &&
-    (error.data as { code?: unknown }).code === DRY_RUN
-  );
+/**
+ * The rollback carries the report in the ConvexError's data. Where a backend hands a nested
+ * mutation's ConvexError up as a plain Error with the data serialised into the message (the
+ * offline backend does), the message is read instead.
+ */
+function dryRunReport(error: unknown): string | undefined {
+  const data: unknown =
+    error instanceof ConvexError
+      ? error.data
+      : error instanceof Error
+        ? (() => {
+            try {
+              return JSON.parse(error.message.slice(error.message.indexOf("{"))) as unknown;
+            } catch {
+              return undefined;
+            }
+          })()
+        : undefined;
+  if (typeof data !== "object" || data === null) return undefined;
+  const { code, result } = data as { code?: unknown; result?: unknown };
+  return code === DRY_RUN && typeof result === "string" ? result : undefined;
 }
 
 /** One batch of whole sources: applied, or (dry run) applied and rolled back; the report is kept. */
@@ -344,8 +368,9 @@ export const applyBatch = internalMutation({
         rollback: run.dryRun,
       });
     } catch (error) {
-      if (!isDryRunRollback(error)) throw error;
-      serialized = error.data.result;
+      const report = run.dryRun ? dryRunReport(error) : undefined;
+      if (report === undefined) throw error;
+      serialized = report;
     }
     const result = JSON.parse(serialized) as SourceBatchResult;
     for (const change of result.changes) {

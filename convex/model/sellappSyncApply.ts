@@ -47,15 +47,14 @@ async function rowsOf(ctx: MutationCtx, source: "order" | "subscription", source
 function describe(before: Row | undefined, after: Row, now: number, subject: string): string {
   const had = before !== undefined && entitlementGrantsAccess(before, now);
   const has = entitlementGrantsAccess(after, now);
+  const state = after.reason === undefined ? after.status : `${after.status}, ${after.reason}`;
   if (!had && has) return `webhook missed for ${subject}: access granted`;
-  if (had && !has) {
-    const why = after.reason === undefined ? after.status : `${after.status}, ${after.reason}`;
-    return `webhook missed for ${subject}: access removed (${why})`;
-  }
-  if ((after.accessUntil ?? Infinity) > (before?.accessUntil ?? -Infinity)) {
+  if (had && !has) return `webhook missed for ${subject}: access removed (${state})`;
+  if (!had) return `webhook missed for ${subject}: no access (${state})`;
+  if ((after.accessUntil ?? Infinity) > (before.accessUntil ?? Infinity)) {
     return `webhook missed for ${subject}: access extended`;
   }
-  return `webhook missed for ${subject}: ${before?.status ?? "none"} → ${after.status}`;
+  return `webhook missed for ${subject}: ${before.status} → ${state}`;
 }
 
 const UNMAPPED = /^no tier mapped for product (.+?) —/;
