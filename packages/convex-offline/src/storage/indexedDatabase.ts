@@ -13,7 +13,6 @@ import {
   type SerializedQuery,
   cosineSimilarity,
   evaluateFilter,
-  evaluateSearchFilter,
   evaluateValue,
   isValidIdentifier,
   resolveCommittedValues,
@@ -26,6 +25,7 @@ import { type DocumentChange, type DocumentStore, indexKey } from "./documentSto
 import { type IndexPlan, planIndexRead } from "./queryPlan.js";
 import { type RangeRead, type ReadSet } from "./readSet.js";
 import { type FileStore } from "./fileStore.js";
+import { parseTextQuery, rankTextSearch } from "./textSearch.js";
 
 const TYPICAL_CONVEX_ID_LENGTH = 32;
 const END_CURSOR = "_end_cursor";
@@ -338,16 +338,14 @@ export class IndexedDatabase implements EngineDatabase {
     });
   }
 
+  /** Ranked as Convex ranks (textSearch.ts); the read covers the filter values and terms. */
   private searchDocs(query: SerializedQuery): Doc[] {
     const source = query.source;
     if (source.type !== "Search") return [];
     const [table = ""] = source.indexName.split(".");
-    this.options.currentReadSet()?.add({ kind: "table", table });
-    const results: Doc[] = [];
-    for (const doc of this.allDocs(table)) {
-      if (source.filters.every((filter) => evaluateSearchFilter(doc, filter))) results.push(doc);
-    }
-    return results;
+    const textQuery = parseTextQuery(source.filters);
+    this.options.currentReadSet()?.add({ kind: "search", table, query: textQuery });
+    return rankTextSearch(textQuery, this.allDocs(table));
   }
 
   private *allDocs(table: string): Generator<Doc> {

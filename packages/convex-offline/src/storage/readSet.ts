@@ -1,8 +1,10 @@
 // What a query run read, precise enough to tell whether a later commit can change its result:
-// point reads by ID, index ranges (narrowed to the rows actually scanned), or whole tables
-// (full-text/vector search, counts).
+// point reads by ID, index ranges (narrowed to the rows actually scanned), full-text searches
+// (documents with the search's filter values whose text holds one of its terms, as Convex's
+// search read sets), or whole tables (vector search, counts).
 import { type Doc } from "../engine/vendor/convexTest.js";
 import { type DocumentChange, indexKey } from "./documentStore.js";
+import { type TextQuery, matchesFilters, mentionsQueryTerms } from "./textSearch.js";
 
 export type RangeRead = {
   readonly kind: "range";
@@ -20,6 +22,7 @@ export type RangeRead = {
 export type Read =
   | RangeRead
   | { readonly kind: "get"; readonly table: string; readonly id: string }
+  | { readonly kind: "search"; readonly table: string; readonly query: TextQuery }
   | { readonly kind: "table"; readonly table: string };
 
 function rangeContains(read: RangeRead, key: string): boolean {
@@ -37,6 +40,8 @@ function docInRead(read: Read, doc: Doc): boolean {
       return doc._id === read.id;
     case "table":
       return true;
+    case "search":
+      return matchesFilters(read.query, doc) && mentionsQueryTerms(read.query, doc);
     case "range":
       return rangeContains(read, indexKey(read.fields, doc));
   }

@@ -7,6 +7,16 @@ export const send = mutation({
   handler: (ctx, args) => ctx.db.insert("messages", args),
 });
 
+/** Many messages with one body, for the search result cap. */
+export const seed = mutation({
+  args: { channel: v.string(), body: v.string(), count: v.number() },
+  handler: async (ctx, { channel, body, count }) => {
+    for (let i = 0; i < count; i++) {
+      await ctx.db.insert("messages", { channel, author: "seed", body });
+    }
+  },
+});
+
 export const list = query({
   args: { channel: v.string() },
   handler: (ctx, { channel }) =>
