@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { parseEnv } from "./src/env-schema";
+import { staticSecurityHeaders } from "./src/lib/security-headers";
 
 // Fail at build and at start, with a message naming the variable, not at the first request.
 parseEnv(process.env);
@@ -16,16 +17,10 @@ const config: NextConfig = {
   experimental: { externalDir: true },
   // Linting is its own task (`pnpm lint`, the root flat config); the build only compiles.
   eslint: { ignoreDuringBuilds: true },
+  // The per-response Content-Security-Policy (nonce) is set by src/middleware.ts.
   headers() {
     return Promise.resolve([
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
+      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
     ]);
   },
 };

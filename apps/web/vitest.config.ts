@@ -23,7 +23,9 @@ export default defineConfig({
           // One real backend per run; it owns process.env, so a fork of its own.
           pool: "forks",
           testTimeout: 120_000,
-          hookTimeout: 300_000,
+          // beforeAll runs `next build`: 2–4 minutes on a quiet 2-core machine, over 5 when it is
+          // shared with other builds.
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

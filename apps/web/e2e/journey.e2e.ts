@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminClient } from "@g3/convex-offline";
 import { launchChromium } from "@g3/dev-stack/chromium";
+import { cspDirectives, getWithHost, recordCspViolations, type CspViolation } from "./security";
 import {
   ADMIN_EMAIL,
   SERVICE_SECRET,
@@ -48,6 +49,15 @@ let stack: Stack;
 let browser: Browser;
 let admin: ReturnType<typeof adminClient>;
 let service: ConvexHttpClient;
+/** Every CSP violation reported by any page of any test; the last test asserts there are none. */
+const cspViolations: CspViolation[] = [];
+
+/** A browser context whose pages report CSP violations into cspViolations. */
+async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await recordCspViolations(context, cspViolations);
+  return context;
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -179,8 +189,11 @@ async function expectSameDocument(page: Page) {
 
 describe("customer journey", () => {
   test("sign up → verify → locked → webhook unlocks live → signals arrive live", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await newContext({ width: 390, height: 844 });
     const page = await signUp(context, CUSTOMER);
+    // Signed in, /signin forwards to `next` — never off our origin, however it is encoded.
+    await page.goto(`${stack.webUrl}/signin?next=%2F%0A%2Fevil.example%2Fphish`);
+    await page.waitForURL(`${stack.webUrl}/feed`);
 
     await page.getByRole("heading", { name: /live feed is for members/ }).waitFor();
     await expect(page.getByRole("link", { name: "Get access" }).getAttribute("href")).resolves.toBe(
@@ -285,6 +298,8 @@ describe("customer journey", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/signin/);
 
+    // A genuine sign-in from a hostile link (tab between the slashes) lands on our own origin.
+    await page.goto(`${stack.webUrl}/signin?next=%2F%09%2Fevil.example%2Fphish`);
     await page.getByLabel("Email").fill(CUSTOMER);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -336,7 +351,7 @@ describe("customer journey", () => {
 
 describe("admin console", () => {
   test("edits a channel mapping and replays a failed webhook", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext({ width: 1280, height: 900 });
     const page = await signUp(context, ADMIN_EMAIL);
 
     await page.goto(`${stack.webUrl}/admin`);
@@ -380,5 +395,55 @@ describe("admin console", () => {
     await page.getByTestId("webhook-row").filter({ hasText: "late.buyer@e2e.test" }).waitFor();
     await shot(page, "admin-webhooks-replayed");
     await context.close();
+  });
+});
+
+describe("web security controls", () => {
+  test("every page carries a nonce CSP limited to the Convex deployment, HSTS and the rest", async () => {
+    const backend = new URL(stack.backend.url);
+    const nonces = new Set<string>();
+    for (const path of ["/", "/signin", "/signup", "/feed", "/dev/mailbox"]) {
+      const response = await fetch(`${stack.webUrl}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBeLessThan(400);
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const directives = cspDirectives(policy);
+      const scripts = directives.get("script-src") ?? [];
+      const nonce = scripts.find((source) => source.startsWith("'nonce-"));
+      expect(nonce, `${path}: ${policy}`).toBeDefined();
+      nonces.add(nonce ?? "");
+      expect(scripts, path).not.toContain("'unsafe-inline'");
+      expect(scripts, path).not.toContain("'unsafe-eval'");
+      expect(directives.get("connect-src"), path).toEqual([
+        "'self'",
+        `http://${backend.host}`,
+        `ws://${backend.host}`,
+      ]);
+      expect(directives.get("frame-ancestors"), path).toEqual(["'none'"]);
+      expect(directives.get("object-src"), path).toEqual(["'none'"]);
+      expect(response.headers.get("strict-transport-security"), path).toMatch(/max-age=\d{8}/);
+      expect(response.headers.get("permissions-policy"), path).toContain("camera=()");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      if (response.status === 200) {
+        // Next.js put this response's nonce on the scripts it rendered.
+        const html = await response.text();
+        const value = (nonce ?? "").slice("'nonce-".length, -1);
+        expect(html, path).toContain(`nonce="${value}"`);
+      }
+    }
+    expect(nonces.size).toBe(5); // fresh per response
+  });
+
+  test("the dev mailbox answers only a request addressed to this machine", async () => {
+    const port = new URL(stack.webUrl).port;
+    expect((await getWithHost(stack.webUrl, "/dev/mailbox", `localhost:${port}`)).status).toBe(200);
+    // A DNS-rebinding page reaches 127.0.0.1 under its own name.
+    expect((await getWithHost(stack.webUrl, "/dev/mailbox", `evil.example:${port}`)).status).toBe(
+      404,
+    );
+  });
+
+  test("no page of the journeys above reported a Content-Security-Policy violation", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -121,6 +121,7 @@ export async function startStack(): Promise<Stack> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_PUBLIC_CONVEX_URL: backend.url,
+    NEXT_PUBLIC_CONVEX_SITE_URL: backend.siteUrl,
     EMAIL_PROVIDER: "dev",
     DEV_MAILBOX_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",

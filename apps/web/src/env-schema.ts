@@ -1,10 +1,21 @@
 import { z } from "zod";
 
+// zod 4 probes for `new Function` to compile fast parsers; under our CSP (no 'unsafe-eval') the
+// probe is reported as a violation on every page, even though zod catches it. Parse without it.
+z.config({ jitless: true });
+
 /** Everything the web app reads from its environment, checked once at build and at start. */
 export const ZEnv = z.object({
   NEXT_PUBLIC_CONVEX_URL: z.url({
     message: "must be the Convex deployment URL, e.g. http://127.0.0.1:3210",
   }),
+  /**
+   * The deployment's HTTP-actions URL (CONVEX_SITE_URL), where attachments are served; allowed as
+   * an image source by the CSP. Optional: derived for *.convex.cloud and for a loopback backend.
+   */
+  NEXT_PUBLIC_CONVEX_SITE_URL: z
+    .url({ message: "must be the Convex site URL, e.g. http://127.0.0.1:3211" })
+    .optional(),
   /** Mirrors the backend's EMAIL_PROVIDER: "dev" enables the /dev/mailbox page. No default. */
   EMAIL_PROVIDER: z.enum(["dev", "resend"], { message: 'must be "dev" or "resend"' }),
   /**
@@ -22,6 +33,8 @@ export type TEnv = z.infer<typeof ZEnv>;
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const parsed = ZEnv.safeParse({
     NEXT_PUBLIC_CONVEX_URL: source.NEXT_PUBLIC_CONVEX_URL,
+    NEXT_PUBLIC_CONVEX_SITE_URL:
+      source.NEXT_PUBLIC_CONVEX_SITE_URL === "" ? undefined : source.NEXT_PUBLIC_CONVEX_SITE_URL,
     EMAIL_PROVIDER: source.EMAIL_PROVIDER === "" ? undefined : source.EMAIL_PROVIDER,
     DEV_MAILBOX_SECRET: source.DEV_MAILBOX_SECRET === "" ? undefined : source.DEV_MAILBOX_SECRET,
   });

@@ -8,6 +8,7 @@ import { parseEnv } from "./env-schema";
  */
 export const env = parseEnv({
   NEXT_PUBLIC_CONVEX_URL: process.env.NEXT_PUBLIC_CONVEX_URL,
+  NEXT_PUBLIC_CONVEX_SITE_URL: process.env.NEXT_PUBLIC_CONVEX_SITE_URL,
   EMAIL_PROVIDER: typeof window === "undefined" ? process.env.EMAIL_PROVIDER : "resend",
   DEV_MAILBOX_SECRET: typeof window === "undefined" ? process.env.DEV_MAILBOX_SECRET : undefined,
 });
