@@ -110,6 +110,8 @@ export function stackServices(options: StackOptions): {
     cwd: join(root, "apps/web"),
     env: {
       NEXT_PUBLIC_CONVEX_URL: backendUrl,
+      // Attachments are served from here; the web's CSP allows it as an image source.
+      NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${ports.site}`,
       EMAIL_PROVIDER: env.EMAIL_PROVIDER ?? "dev",
       // Server-side only: /dev/mailbox reads the backend's mailbox with it.
       DEV_MAILBOX_SECRET: env.DEV_MAILBOX_SECRET ?? "",

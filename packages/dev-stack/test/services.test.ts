@@ -48,11 +48,12 @@ describe("stackServices", () => {
     expect(apps.every((app) => app.restart === undefined)).toBe(true);
   });
 
-  test("the web server alone gets the dev mailbox secret (it reads /dev/mailbox server-side)", () => {
+  test("the web server alone gets the dev mailbox secret; it also gets the site URL (attachments)", () => {
     const env = { EMAIL_PROVIDER: "dev", DEV_MAILBOX_SECRET: "mailbox-secret-0123456789" };
     const { apps } = stackServices({ ...base, env, web: "dev" });
     const web = apps.find((app) => app.name === "web");
     expect(web?.env.DEV_MAILBOX_SECRET).toBe("mailbox-secret-0123456789");
+    expect(web?.env.NEXT_PUBLIC_CONVEX_SITE_URL).toBe(`http://127.0.0.1:${DEFAULT_PORTS.site}`);
     for (const app of apps.filter((candidate) => candidate.name !== "web")) {
       expect(app.env.DEV_MAILBOX_SECRET).toBeUndefined();
     }
