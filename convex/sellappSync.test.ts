@@ -284,6 +284,20 @@ describe("CSV import", () => {
     expect((await eventsOf(t)).every((event) => event.verification === "import")).toBe(true);
   });
 
+  test("operators can run an export from the command line (sellappSyncOps.startCsv)", async () => {
+    const { t } = await setupPayments();
+    const runId = await t.action(internal.sellappSyncOps.startCsv, {
+      csv: "id,status,email,product id\n6001,PAID,cli@example.com,501\n",
+      dryRun: false,
+    });
+    await settle(t);
+    const summary = await t.query(internal.sellappSyncOps.runSummary, { runId });
+    expect(summary?.run).toMatchObject({ kind: "csv", status: "done", changes: 1 });
+    expect(await t.query(internal.sellappSyncOps.accessOf, { email: "CLI@example.com" })).toEqual([
+      expect.objectContaining({ tierKey: "vip", status: "active", hasAccess: true, pending: true }),
+    ]);
+  });
+
   test("a missing API key fails the run with the variable's name, never a crash", async () => {
     const { t, admin } = await setupPayments();
     vi.stubEnv("SELLAPP_API_KEY", "");

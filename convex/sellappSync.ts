@@ -208,6 +208,13 @@ export const createRunInternal = internalMutation({
     createRun(ctx, { kind, dryRun }),
 });
 
+export const createCsvRunInternal = internalMutation({
+  args: { storageId: v.id("_storage"), dryRun: v.boolean() },
+  returns: v.id("sellappSyncRuns"),
+  handler: (ctx, { storageId, dryRun }): Promise<Id<"sellappSyncRuns">> =>
+    createRun(ctx, { kind: "csv", dryRun, csvStorageId: storageId }),
+});
+
 export const getRun = internalQuery({
   args: { runId: v.id("sellappSyncRuns") },
   returns: v.union(vRun, v.null()),

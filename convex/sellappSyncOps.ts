@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { internalMutation, internalQuery } from "./_generated/server";
+import { internalAction, internalMutation, internalQuery } from "./_generated/server";
 import { entitlementGrantsAccess } from "./model/access";
 import { normalizeEmail } from "./model/customers";
 import { importTables } from "./tables/imports";
@@ -9,7 +9,8 @@ import { importTables } from "./tables/imports";
 /**
  * Operator tools for the cutover runbook (docs/cutover.md), run with the deployment's admin key:
  * `npx convex run sellappSyncOps:start '{"kind":"import","dryRun":true}'`, then `runSummary`,
- * `tierCounts` before and after, `accessOf` for spot checks. Internal only.
+ * `tierCounts` before and after, `accessOf` for spot checks, `startCsv` for an order export.
+ * Internal only.
  */
 
 const MAX_CHANGES = 1000;
@@ -20,6 +21,16 @@ export const start = internalMutation({
   returns: v.id("sellappSyncRuns"),
   handler: (ctx, args): Promise<Id<"sellappSyncRuns">> =>
     ctx.runMutation(internal.sellappSync.createRunInternal, args),
+});
+
+/** An order export from the command line: `npx convex run sellappSyncOps:startCsv "$(jq -Rs '{csv: ., dryRun: true}' orders.csv)"`. */
+export const startCsv = internalAction({
+  args: { csv: v.string(), dryRun: v.boolean() },
+  returns: v.id("sellappSyncRuns"),
+  handler: async (ctx, { csv, dryRun }): Promise<Id<"sellappSyncRuns">> => {
+    const storageId = await ctx.storage.store(new Blob([csv], { type: "text/csv" }));
+    return ctx.runMutation(internal.sellappSync.createCsvRunInternal, { storageId, dryRun });
+  },
 });
 
 export const runSummary = internalQuery({
