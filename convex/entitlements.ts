@@ -4,6 +4,7 @@ import { internalMutation, query } from "./_generated/server";
 import { entitlementGrantsAccess } from "./model/access";
 import { getViewer } from "./model/auth";
 import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
+import { purchaseUrlOnSale } from "./model/tierMapping";
 import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
 
 const MAX_TIERS = 50;
@@ -75,10 +76,11 @@ export const mine = query({
       needsEmailVerification,
       tiers: tiers.map((tier) => {
         const entitlement = best.get(tier.key);
+        const purchaseUrl = purchaseUrlOnSale(tier); // none for a retired tier
         return {
           tierKey: tier.key,
           name: tier.name,
-          ...(tier.purchaseUrl === undefined ? {} : { purchaseUrl: tier.purchaseUrl }),
+          ...(purchaseUrl === undefined ? {} : { purchaseUrl }),
           hasAccess: entitlement !== undefined && entitlementGrantsAccess(entitlement, now),
           ...(entitlement === undefined
             ? {}

@@ -131,3 +131,34 @@ describe("public pricing", () => {
     ]);
   });
 });
+
+describe("a retired tier is off sale everywhere a purchase link shows", () => {
+  test("the locked feed and the account page offer no link to it; restoring brings it back", async () => {
+    const { t, admin } = await setupPayments({ map: false });
+    const member = await customer(t);
+    const links = async () => ({
+      feed: await member.query(api.feed.access, {}),
+      account: (await member.query(api.entitlements.mine, {}))?.tiers.map((tier) => [
+        tier.tierKey,
+        tier.purchaseUrl,
+      ]),
+    });
+    expect(await links()).toEqual({
+      feed: { locked: true, reason: "no_access", purchaseUrl: "https://shop.example.com/vip" },
+      account: [["vip", "https://shop.example.com/vip"]],
+    });
+    await admin.mutation(api.tiers.upsertTier, PRO);
+    await admin.mutation(api.tiers.setTierRetired, { key: "vip", retired: true });
+    expect(await links()).toEqual({
+      feed: { locked: true, reason: "no_access", purchaseUrl: "https://sell.app/p/g3-pro" },
+      account: [
+        ["vip", undefined],
+        ["pro", "https://sell.app/p/g3-pro"],
+      ],
+    });
+    await admin.mutation(api.tiers.setTierRetired, { key: "pro", retired: true });
+    expect((await links()).feed).toEqual({ locked: true, reason: "no_access" });
+    await admin.mutation(api.tiers.setTierRetired, { key: "vip", retired: false });
+    expect((await links()).feed).toMatchObject({ purchaseUrl: "https://shop.example.com/vip" });
+  });
+});

@@ -2,6 +2,7 @@ import { v, type Infer } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
 import { accessibleTiers } from "./access";
 import { getViewer } from "./auth";
+import { purchaseUrlOnSale, tierByKey, tiersInOrder } from "./tierMapping";
 
 export const vLockReason = v.union(v.literal("signed_out"), v.literal("no_access"));
 
@@ -15,20 +16,25 @@ export type Locked = Infer<typeof vLocked>;
 
 export type FeedAccess = Locked | { locked: false; tiers: string[] };
 
-/** Where a locked viewer can buy: the tier asked for, else the first tier that sells. */
+/**
+ * Where a locked viewer can buy: the tier asked for, else the first tier on sale in pricing
+ * order. A retired tier is off sale and offers no link.
+ */
 async function purchaseUrlFor(
   ctx: QueryCtx,
   tierKey: string | undefined,
 ): Promise<string | undefined> {
   if (tierKey !== undefined) {
-    const tier = await ctx.db
-      .query("tiers")
-      .withIndex("by_key", (q) => q.eq("key", tierKey))
-      .first();
-    if (tier?.purchaseUrl !== undefined) return tier.purchaseUrl;
+    const tier = await tierByKey(ctx, tierKey);
+    const url = tier === null ? undefined : purchaseUrlOnSale(tier);
+    if (url !== undefined) return url;
   }
-  const tiers = await ctx.db.query("tiers").take(20);
-  return tiers.find((tier) => tier.purchaseUrl !== undefined)?.purchaseUrl;
+  const tiers = await tiersInOrder(ctx, 20);
+  for (const tier of tiers) {
+    const url = purchaseUrlOnSale(tier);
+    if (url !== undefined) return url;
+  }
+  return undefined;
 }
 
 /**

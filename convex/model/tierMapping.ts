@@ -61,3 +61,8 @@ export async function tierByKey(ctx: QueryCtx, key: string): Promise<Doc<"tiers"
 export async function tiersInOrder(ctx: QueryCtx, limit: number): Promise<Doc<"tiers">[]> {
   return ctx.db.query("tiers").withIndex("by_sort_order").take(limit);
 }
+
+/** The link a customer may buy the tier at: none once the tier is retired (off sale). */
+export function purchaseUrlOnSale(tier: Doc<"tiers">): string | undefined {
+  return tier.retiredAt === undefined ? tier.purchaseUrl : undefined;
+}
