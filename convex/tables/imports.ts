@@ -4,13 +4,6 @@ import { v } from "convex/values";
 /** Where a Sell.app sync run reads from: the API since a checkpoint, the API's whole history, or an order export. */
 export const vSyncKind = v.union(v.literal("reconcile"), v.literal("import"), v.literal("csv"));
 export const vSyncStatus = v.union(v.literal("running"), v.literal("done"), v.literal("failed"));
-export const vHistoryImportStatus = v.union(
-  v.literal("queued"),
-  v.literal("running"),
-  v.literal("done"),
-  v.literal("failed"),
-  v.literal("cancelled"),
-);
 
 export const importTables = {
   /**
@@ -57,28 +50,4 @@ export const importTables = {
     pending: v.boolean(),
     note: v.string(),
   }).index("by_run", ["runId"]),
-
-  /**
-   * Whole-history imports of a mapped source channel, requested by an admin and executed by the
-   * collector (apps/collector/src/history-import.ts), which pages backwards from `beforeId`.
-   */
-  historyImports: defineTable({
-    channelId: v.string(),
-    status: vHistoryImportStatus,
-    requestedBy: v.id("users"),
-    requestedAt: v.number(),
-    startedAt: v.optional(v.number()),
-    finishedAt: v.optional(v.number()),
-    /** Resume point: the oldest message id imported so far (pages continue with before=). */
-    beforeId: v.optional(v.string()),
-    imported: v.number(),
-    pages: v.number(),
-    /** The collector instance working on it and until when its claim holds. */
-    claimedBy: v.optional(v.string()),
-    leaseUntil: v.optional(v.number()),
-    error: v.optional(v.string()),
-    updatedAt: v.number(),
-  })
-    .index("by_status", ["status"])
-    .index("by_channel", ["channelId"]),
 };
