@@ -1,0 +1,156 @@
+// Writes tracks' state changes to Convex: at most one mutation in flight, every track changed
+// meanwhile goes into the next one (so a burst of ticks across 150 symbols costs a few
+// mutations, not hundreds). Events carry their sequence number, so a retried batch adds nothing.
+import type { OutcomeEvent } from "@g3/outcomes";
+import type { ConvexClient } from "convex/browser";
+import { api } from "./convex-api.js";
+import type { Logger } from "./logger.js";
+import { serialize, type Track, type TrackBook } from "./track-book.js";
+
+const MAX_BATCH = 100;
+
+type EventRow = {
+  seq: number;
+  type: OutcomeEvent["type"];
+  at: number;
+  price?: number;
+  index?: number;
+  detail?: string;
+};
+
+export function eventRow(event: OutcomeEvent, seq: number): EventRow {
+  const base = { seq, type: event.type, at: event.at };
+  switch (event.type) {
+    case "entry_filled":
+      return { ...base, price: event.price, index: event.entryIndex };
+    case "target_hit":
+      return { ...base, price: event.price, index: event.targetIndex };
+    case "stop_hit":
+      return { ...base, price: event.price, detail: `after ${event.afterTargets} target(s)` };
+    case "invalidated":
+      return { ...base, price: event.price, detail: event.reason };
+    case "expired":
+      return {
+        ...base,
+        ...(event.price === undefined ? {} : { price: event.price }),
+        detail: event.reason,
+      };
+    case "closed":
+      return { ...base, price: event.price, detail: `by ${event.by}` };
+    case "partial_closed":
+      return { ...base, price: event.price, detail: `${event.percent}%` };
+    case "stop_moved":
+      return { ...base, price: event.stop, detail: `by ${event.by}` };
+    case "cancelled":
+      return { ...base, detail: `by ${event.by}` };
+  }
+}
+
+export class ProgressWriter {
+  private readonly dirty = new Set<Track>();
+  private inFlight: Promise<void> | undefined;
+  /** Tick-to-Convex latencies (ms) of live changes, newest last; the bench and health read them. */
+  readonly latencies: number[] = [];
+  writes = 0;
+
+  constructor(
+    private readonly convex: ConvexClient,
+    private readonly secret: string,
+    private readonly owner: string,
+    private readonly book: TrackBook,
+    private readonly logger: Logger,
+    private readonly onLeaseLost: () => void,
+  ) {}
+
+  mark(track: Track): void {
+    this.dirty.add(track);
+    this.inFlight ??= this.drain();
+  }
+
+  /** Resolves when everything marked so far is written (or failed and logged). */
+  async idle(): Promise<void> {
+    while (this.inFlight !== undefined) await this.inFlight;
+  }
+
+  forget(): void {
+    this.dirty.clear();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.dirty.size > 0) {
+        const batch = [...this.dirty].slice(0, MAX_BATCH);
+        for (const t of batch) this.dirty.delete(t);
+        await this.write(batch);
+      }
+    } finally {
+      this.inFlight = undefined;
+      if (this.dirty.size > 0) this.inFlight = this.drain();
+    }
+  }
+
+  private async write(batch: Track[]): Promise<void> {
+    const sent = batch.map((track) => {
+      const events = track.state.events.slice(track.savedEventCount);
+      const claims = this.book.claimsToSend(track);
+      return { track, events, claims, cause: track.cause, eventCount: track.state.events.length };
+    });
+    const updates = sent.map(({ track, events, claims }) => ({
+      signalId: track.signalId,
+      signalVersion: track.signalVersion,
+      status: track.state.status,
+      state: serialize(track),
+      checkedThrough: track.state.checkedThrough,
+      targetsHit: track.state.targetsHit,
+      ...(track.state.result === undefined ? {} : { result: track.state.result }),
+      ...(track.state.closedAt === undefined ? {} : { closedAt: track.state.closedAt }),
+      events: events.map((e, i) => eventRow(e, track.savedEventCount + i)),
+      claims: claims.map((c) => ({
+        followUpId: c.followUpId,
+        claimAt: c.claim.at,
+        claim: c.text,
+        verdict: c.check.verdict,
+        detail: c.check.detail,
+      })),
+    }));
+    try {
+      await this.convex.mutation(api.tracker.recordProgress, {
+        secret: this.secret,
+        owner: this.owner,
+        updates,
+      });
+      this.writes++;
+      const now = Date.now();
+      for (const { track, claims, cause, eventCount } of sent) {
+        track.savedEventCount = Math.max(track.savedEventCount, eventCount);
+        track.savedCheckedThrough = track.state.checkedThrough;
+        track.savedSignalVersion = track.signalVersion;
+        for (const c of claims) {
+          const stored = track.claims.find((x) => x.followUpId === c.followUpId);
+          if (stored !== undefined) stored.sent = c.check;
+        }
+        if (cause !== undefined && track.cause === cause) {
+          this.latencies.push(now - cause.eventTime);
+          if (this.latencies.length > 10_000)
+            this.latencies.splice(0, this.latencies.length - 10_000);
+          track.cause = undefined;
+        }
+        if (this.book.final(track) && track.savedEventCount === track.state.events.length)
+          this.book.remove(track);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.includes("does not hold the lease")) {
+        this.logger.warn({ event: "tracker.lease_lost" }, "lost the tracker lease while writing");
+        this.onLeaseLost();
+        return;
+      }
+      this.logger.error(
+        { event: "tracker.write_failed", error: message, tracks: batch.length },
+        "progress write failed; retrying",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const { track } of sent) this.dirty.add(track);
+    }
+  }
+}
