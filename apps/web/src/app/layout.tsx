@@ -1,17 +1,26 @@
 import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/convex-client-provider";
+import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
 import { devMailboxEnabled } from "@/lib/dev-mailbox";
+import { siteOrigin } from "@/lib/site-origin";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "G3netic Crypto Signals", template: "%s · G3netic" },
-  description: "Live crypto trading signals for members.",
-};
+/** Per request: absolute metadata URLs (the Open Graph image) need this site's origin. */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: siteOrigin(await headers()),
+    title: { default: "G3netic Crypto Signals", template: "%s · G3netic" },
+    description:
+      "Live crypto trading signals for members: a real-time web feed and a Discord mirror, with every edit on record.",
+    openGraph: { type: "website", siteName: "G3netic Crypto Signals" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#09090b", width: "device-width", initialScale: 1 };
 
@@ -34,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
               {children}
             </main>
+            <SiteFooter />
           </ConvexClientProvider>
         </ConvexAuthNextjsServerProvider>
       </body>
