@@ -6,6 +6,9 @@ export type Ports = {
   web: number;
   collectorHealth: number;
   mirrorHealth: number;
+  /** The market emulator; stacks without it (benches, chaos) run no tracker either. */
+  market?: number;
+  trackerHealth?: number;
 };
 
 export const DEFAULT_PORTS: Ports = {
@@ -15,6 +18,8 @@ export const DEFAULT_PORTS: Ports = {
   web: 3000,
   collectorHealth: 8081,
   mirrorHealth: 8082,
+  market: 3400,
+  trackerHealth: 8083,
 };
 
 /** Between one instance's health port and the next instance's (8081 → 8181 → 8281). */

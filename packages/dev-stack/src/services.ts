@@ -48,6 +48,50 @@ export function instanceName(bot: "collector" | "mirror", instance: number): str
   return instance === 1 ? bot : `${bot}-${instance}`;
 }
 
+/**
+ * The market emulator (public market data, prices walking 20× faster than real ones so demo
+ * signals resolve in minutes) and the tracker that follows signals on it. Only when the ports
+ * name a market.
+ */
+function marketServices(options: StackOptions): ServiceSpec[] {
+  const { root, ports, env } = options;
+  if (ports.market === undefined) return [];
+  const marketUrl = `http://127.0.0.1:${ports.market}`;
+  const trackerPort = ports.trackerHealth ?? 8083;
+  return [
+    {
+      name: "market",
+      command: process.execPath,
+      args: [
+        ...TSX_IMPORT,
+        join(root, "packages/market-emulator/src/cli.ts"),
+        "--port",
+        String(ports.market),
+        "--volatility",
+        "20",
+      ],
+      cwd: root,
+      env: {},
+      readyUrl: `${marketUrl}/_health`,
+    },
+    {
+      name: "tracker",
+      command: process.execPath,
+      args: [...TSX_IMPORT, join(root, "apps/tracker/src/index.ts")],
+      cwd: root,
+      env: {
+        CONVEX_URL: `http://127.0.0.1:${ports.backend}`,
+        CONVEX_SERVICE_SECRET: env.CONVEX_SERVICE_SECRET ?? "",
+        MARKET_WS_URL: `ws://127.0.0.1:${ports.market}`,
+        MARKET_REST_URL: marketUrl,
+        TRACKER_INSTANCE_ID: "local-tracker",
+        TRACKER_HEALTH_PORT: String(trackerPort),
+      },
+      readyUrl: `http://127.0.0.1:${trackerPort}/health`,
+    },
+  ];
+}
+
 /** Every local service, in start order. */
 export function stackServices(options: StackOptions): {
   emulator: ServiceSpec;
@@ -160,7 +204,7 @@ export function stackServices(options: StackOptions): {
       },
     );
   }
-  const apps: ServiceSpec[] = [...bots, web];
+  const apps: ServiceSpec[] = [...marketServices(options), ...bots, web];
   if (options.demoFeed) {
     apps.push({
       name: "demo-feed",

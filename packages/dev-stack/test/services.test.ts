@@ -61,8 +61,14 @@ describe("stackServices", () => {
 
   test("one instance of each bot by default, named and ported as before", () => {
     const { apps } = stackServices({ ...base, web: "dev" });
-    expect(apps.map((app) => app.name)).toEqual(["collector", "mirror", "web"]);
-    const collector = apps[0];
+    expect(apps.map((app) => app.name)).toEqual([
+      "market",
+      "tracker",
+      "collector",
+      "mirror",
+      "web",
+    ]);
+    const collector = apps[2];
     expect(collector?.env.COLLECTOR_INSTANCE_ID).toBe("local-collector");
     expect(collector?.readyUrl).toBe("http://127.0.0.1:8081/health");
   });
@@ -77,6 +83,8 @@ describe("stackServices", () => {
       serviceEnv: { mirror: { LOG_LEVEL: "debug" }, "mirror-2": { MIRROR_LEASE_MS: "5000" } },
     });
     expect(apps.map((app) => app.name)).toEqual([
+      "market",
+      "tracker",
       "collector",
       "mirror",
       "collector-2",
@@ -100,5 +108,28 @@ describe("stackServices", () => {
     expect(byName.get("mirror")?.env.LOG_LEVEL).toBe("debug");
     expect(apps.every((app) => app.restart === DEFAULT_RESTART_POLICY)).toBe(true);
     expect(() => stackServices({ ...base, web: "dev", instances: 0 })).toThrow(/instances/);
+  });
+
+  test("the market emulator and the tracker on it, only when the ports name a market", () => {
+    const { apps } = stackServices({
+      ...base,
+      web: "dev",
+      env: { CONVEX_SERVICE_SECRET: "s".repeat(20) },
+    });
+    const market = apps.find((app) => app.name === "market");
+    const tracker = apps.find((app) => app.name === "tracker");
+    expect(market?.args).toEqual(expect.arrayContaining(["--port", "3400"]));
+    expect(market?.readyUrl).toBe("http://127.0.0.1:3400/_health");
+    expect(tracker?.env).toMatchObject({
+      CONVEX_URL: `http://127.0.0.1:${DEFAULT_PORTS.backend}`,
+      CONVEX_SERVICE_SECRET: "s".repeat(20),
+      MARKET_WS_URL: "ws://127.0.0.1:3400",
+      MARKET_REST_URL: "http://127.0.0.1:3400",
+      TRACKER_HEALTH_PORT: "8083",
+    });
+    expect(tracker?.readyUrl).toBe("http://127.0.0.1:8083/health");
+    const { market: _market, trackerHealth: _tracker, ...withoutMarket } = DEFAULT_PORTS;
+    const bare = stackServices({ ...base, ports: withoutMarket, web: "dev" });
+    expect(bare.apps.map((app) => app.name)).toEqual(["collector", "mirror", "web"]);
   });
 });

@@ -5,15 +5,17 @@ import { hashSeed } from "./random.js";
 
 export type SymbolProfile = { startPrice: number; annualVolatility: number; tickSize: number };
 
+// The demo feed's reference prices (apps/demo-feed/src/markets.ts), so local demo signals sit
+// near the market they are tracked against.
 const KNOWN: Record<string, [price: number, volatility: number]> = {
-  BTCUSDT: [65_000, 0.5],
-  ETHUSDT: [3_200, 0.65],
-  SOLUSDT: [150, 0.9],
+  BTCUSDT: [42_000, 0.5],
+  ETHUSDT: [2_300, 0.65],
+  SOLUSDT: [96, 0.9],
   BNBUSDT: [580, 0.6],
-  XRPUSDT: [0.55, 0.85],
+  XRPUSDT: [0.62, 0.85],
   ADAUSDT: [0.45, 0.9],
-  AVAXUSDT: [36, 0.95],
-  LINKUSDT: [15, 0.9],
+  AVAXUSDT: [36.5, 0.95],
+  LINKUSDT: [15.2, 0.9],
   DOGEUSDT: [0.15, 1.0],
   DOTUSDT: [7, 0.9],
 };
