@@ -18,6 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "G3netic Crypto Signals", template: "%s · G3netic" },
     description:
       "Live crypto trading signals for members: a real-time web feed and a Discord mirror, with every edit on record.",
+    // Pages set no openGraph of their own: one would replace this whole object, and with it the
+    // image from app/opengraph-image.tsx. Next fills og:title/description from each page's own.
     openGraph: { type: "website", siteName: "G3netic Crypto Signals" },
   };
 }

@@ -8,10 +8,6 @@ export const metadata: Metadata = {
   description:
     "Crypto trading signals the moment they are posted: entry, targets, stop loss and leverage on a live web feed and mirrored into our Discord, with the full edit history of every call.",
   alternates: { canonical: "/" },
-  openGraph: {
-    title: "G3netic Crypto Signals",
-    description: "Live crypto trading calls on the web and in Discord, every edit on record.",
-  },
 };
 
 const POINTS = [

@@ -6,10 +6,6 @@ export const metadata: Metadata = {
   description:
     "Plans for G3netic Crypto Signals: live trading signals on the web and in Discord, with every edit on record.",
   alternates: { canonical: "/pricing" },
-  openGraph: {
-    title: "Pricing · G3netic Crypto Signals",
-    description: "Plans for live crypto trading signals on the web and in Discord.",
-  },
 };
 
 export default function PricingPage() {
