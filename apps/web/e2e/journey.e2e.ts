@@ -2,7 +2,8 @@
 // dev mailbox, locked feed, a signed Sell.app webhook unlocks it live, a committed signal appears
 // (and its edit) without a reload; Discord linking (OAuth2 + PKCE against the emulator) joins the
 // customer guild with the paid role; an admin edits a channel mapping and replays a failed webhook;
-// a non-admin is refused the admin pages. Screenshots go to apps/web/screenshots/.
+// a non-admin is refused the admin pages; an admin corrects a low-confidence signal (the customer's
+// card updates live) and re-parses every signal. Screenshots go to apps/web/screenshots/.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,10 @@ const PASSWORD = "e2e correct horse battery";
 const NEW_PASSWORD = "e2e a brand new passphrase";
 const FIRST_MESSAGE_ID = "1300000000000000101";
 const CUSTOMER = "trader@e2e.test";
+/** Parse review: a second paying customer watches a low-confidence signal get corrected. */
+const REVIEW_CUSTOMER = "reviewed.trader@e2e.test";
+const SHAKY_SIGNAL = "ETH long 2350 TP 2400";
+const SHAKY_MESSAGE_ID = "1300000000000000301";
 const MAPPING = {
   label: "VIP calls",
   sourceGuildId: "1000000000000000001",
@@ -395,6 +400,85 @@ describe("admin console", () => {
     await page.getByTestId("webhook-row").filter({ hasText: "late.buyer@e2e.test" }).waitFor();
     await shot(page, "admin-webhooks-replayed");
     await context.close();
+  });
+});
+
+describe("parse review", () => {
+  test("an admin corrects a low-confidence signal live on a customer's card, then re-parses all", async () => {
+    const customerContext = await newContext({ width: 390, height: 844 });
+    const customer = await signUp(customerContext, REVIEW_CUSTOMER);
+    await sendWebhook({ email: REVIEW_CUSTOMER, orderId: "5003", productId: "501" });
+    await customer.getByRole("search", { name: "Filter signals" }).waitFor({ timeout: 15_000 });
+
+    // A post the parser cannot read with confidence (no quote, no stop): no levels on the card.
+    await service.mutation(api.ingest.upsertMessage, {
+      secret: SERVICE_SECRET,
+      message: { ...signalMessage(SHAKY_SIGNAL), messageId: SHAKY_MESSAGE_ID },
+    });
+    const card = customer.getByTestId("signal-card").filter({ hasText: SHAKY_SIGNAL });
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByTestId("check-message").waitFor();
+    await expect(card.getByTestId("card-raw-text").isVisible()).resolves.toBe(true);
+    await expect(card.getByText("Stop loss").count()).resolves.toBe(0);
+    await shot(customer, "card-low-confidence");
+    await markDocument(customer);
+
+    // The admin corrects it from the review list…
+    const adminContext = await newContext({ width: 1280, height: 900 });
+    const page = await adminContext.newPage();
+    await page.goto(`${stack.webUrl}/signin`);
+    await page.getByLabel("Email").fill(ADMIN_EMAIL);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${stack.webUrl}/feed`);
+    await page.goto(`${stack.webUrl}/admin/parsing`);
+    const item = page.getByTestId("parse-review-item").filter({ hasText: SHAKY_SIGNAL });
+    await item.getByText(/Low confidence/).waitFor({ timeout: 15_000 });
+    await item.getByRole("button", { name: "Correct" }).click();
+    await item.getByLabel("Quote").fill("USDT");
+    await item.getByLabel("Targets").fill("2400, 2450");
+    await item.getByLabel("Stop loss").fill("2390"); // a long's stop above its entry: refused
+    await item.getByRole("button", { name: "Save correction" }).click();
+    await item.getByRole("alert").filter({ hasText: "stop must be below its entries" }).waitFor();
+    await item.getByLabel("Stop loss").fill("2300");
+    await item.getByLabel("Leverage").fill("5");
+    await item.getByLabel("Margin mode").selectOption("isolated");
+    await item.getByLabel("Reason (audit log)").fill("quote and stop from the chart");
+    await item.getByRole("button", { name: "Save correction" }).click();
+    await item.waitFor({ state: "detached", timeout: 15_000 }); // reviewed: off the list
+    await shot(page, "admin-parse-corrected");
+
+    // …and the customer's card shows the corrected levels, live, with the raw text untouched.
+    await card.getByTestId("corrected-badge").waitFor({ timeout: 15_000 });
+    await expect(card.getByTestId("check-message").count()).resolves.toBe(0);
+    await card.getByText("2,300").or(card.getByText("2300")).first().waitFor();
+    await expect(card.getByText("5× isolated").isVisible()).resolves.toBe(true);
+    await card.getByText("Raw text").click();
+    await card.getByText(SHAKY_SIGNAL).waitFor();
+    await expectSameDocument(customer);
+    await shot(customer, "card-corrected");
+
+    // The admin re-parses every stored signal with the deployed parser and watches it finish.
+    await page.getByRole("button", { name: /Re-parse all signals|Resume the re-parse/ }).click();
+    await page.getByText("Asked to re-parse").waitFor();
+    await expect
+      .poll(
+        async () => {
+          const text = (await page.getByTestId("reparse-progress").textContent()) ?? "";
+          const [done, total] = text.split("/").map((part) => Number(part.trim()));
+          return done === total && (total ?? 0) >= 46 ? "complete" : text;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe("complete");
+    await page.getByTestId("reparse-status").filter({ hasText: /^Done/ }).waitFor();
+    await shot(page, "admin-reparse-done");
+    // A re-parse never overwrites a correction.
+    await expect(card.getByTestId("corrected-badge").isVisible()).resolves.toBe(true);
+    await page.goto(`${stack.webUrl}/admin/audit`);
+    await page.getByTestId("audit-entry").filter({ hasText: "signal.correct" }).waitFor();
+    await adminContext.close();
+    await customerContext.close();
   });
 });
 
