@@ -1,5 +1,5 @@
 import { DEFAULT_RULES } from "@g3/outcomes";
-import { ConvexClient } from "convex/browser";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import type { TrackerConfig } from "./config.js";
 import { startHealthServer } from "./health-server.js";
 import type { Logger } from "./logger.js";
@@ -22,6 +22,7 @@ export async function composeTracker(config: TrackerConfig, logger: Logger): Pro
   const convex = new ConvexClient(config.CONVEX_URL, { unsavedChangesWarning: false });
   const tracker = new Tracker({
     convex,
+    writes: new ConvexHttpClient(config.CONVEX_URL),
     secret: config.CONVEX_SERVICE_SECRET,
     owner: config.TRACKER_INSTANCE_ID,
     klines: new KlinesClient(config.MARKET_REST_URL, config.MARKET_SOURCE),

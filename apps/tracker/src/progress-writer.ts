@@ -2,7 +2,7 @@
 // meanwhile goes into the next one (so a burst of ticks across 150 symbols costs a few
 // mutations, not hundreds). Events carry their sequence number, so a retried batch adds nothing.
 import type { OutcomeEvent } from "@g3/outcomes";
-import type { ConvexClient } from "convex/browser";
+import type { ConvexHttpClient } from "convex/browser";
 import { api } from "./convex-api.js";
 import type { Logger } from "./logger.js";
 import { serialize, type Track, type TrackBook } from "./track-book.js";
@@ -51,10 +51,21 @@ export class ProgressWriter {
   private inFlight: Promise<void> | undefined;
   /** Tick-to-Convex latencies (ms) of live changes, newest last; the bench and health read them. */
   readonly latencies: number[] = [];
+  /** The same changes split: market event → received, received → write sent, write → committed. */
+  readonly breakdown = {
+    received: [] as number[],
+    queued: [] as number[],
+    committed: [] as number[],
+  };
   writes = 0;
 
   constructor(
-    private readonly convex: ConvexClient,
+    /**
+     * Writes go over HTTP: the answer comes when the mutation is committed. (The WebSocket
+     * client resolves a mutation only once its subscriptions have caught up with it, which
+     * would add every re-run query's time to each write.)
+     */
+    private readonly convex: ConvexHttpClient,
     private readonly secret: string,
     private readonly owner: string,
     private readonly book: TrackBook,
@@ -113,6 +124,7 @@ export class ProgressWriter {
         detail: c.check.detail,
       })),
     }));
+    const sentAt = Date.now();
     try {
       await this.convex.mutation(api.tracker.recordProgress, {
         secret: this.secret,

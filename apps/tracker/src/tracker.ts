@@ -2,7 +2,7 @@
 // on the live trade stream, catches up from klines whenever trades may have been missed (start,
 // reconnect, a quiet symbol), and writes outcome changes to Convex. Discord-free.
 import type { TrackRules } from "@g3/outcomes";
-import type { ConvexClient } from "convex/browser";
+import type { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { api, type Id } from "./convex-api.js";
 import { followUpEffects } from "./follow-ups.js";
 import type { Logger } from "./logger.js";
@@ -28,6 +28,8 @@ type Detail = {
 
 export type TrackerOptions = {
   convex: ConvexClient;
+  /** For progress writes (see ProgressWriter). */
+  writes: ConvexHttpClient;
   secret: string;
   owner: string;
   klines: KlinesClient;
@@ -56,7 +58,7 @@ export class Tracker {
 
   constructor(private readonly o: TrackerOptions) {
     this.book = new TrackBook(o.rules);
-    this.writer = new ProgressWriter(o.convex, o.secret, o.owner, this.book, o.logger, () => {
+    this.writer = new ProgressWriter(o.writes, o.secret, o.owner, this.book, o.logger, () => {
       void this.deactivate("lease lost");
     });
     this.stream = new TradeStream(o.stream, {

@@ -11,9 +11,14 @@ let tracker: TrackerApp;
 beforeAll(async () => {
   stack = await startStack();
   // Flat markets until the tests move them.
-  await stack.market.control.script("BTCUSDT", [{ type: "hold", durationMs: 3_600_000 }], true);
-  await stack.market.control.script("ETHUSDT", [{ type: "hold", durationMs: 3_600_000 }], true);
-  await stack.market.control.script("SOLUSDT", [{ type: "hold", durationMs: 3_600_000 }], true);
+  // (at the emulator's start prices, so no candle of the walk before reaches a test's level).
+  const flat = (to: number) => [
+    { type: "gap" as const, to },
+    { type: "hold" as const, durationMs: 3_600_000 },
+  ];
+  await stack.market.control.script("BTCUSDT", flat(42_000), true);
+  await stack.market.control.script("ETHUSDT", flat(2_300), true);
+  await stack.market.control.script("SOLUSDT", flat(96), true);
   tracker = await stack.startTracker();
 });
 afterAll(() => stack.close());
@@ -30,14 +35,14 @@ async function tracked(signalId: Parameters<Stack["outcome"]>[0]) {
 
 describe("tracker", () => {
   it("records entry, TP1, TP2 and the stop as the market goes through them, and checks a claim", async () => {
-    await stack.market.control.script("BTCUSDT", [{ type: "gap", to: 65_000 }, holdForever], true);
+    await stack.market.control.script("BTCUSDT", [{ type: "gap", to: 42_000 }, holdForever], true);
     const { messageId, signalId } = await stack.post(
-      "BTC/USDT LONG\nEntry: 64000\nTargets: 66000, 67000, 68000\nSL: 63000\nLeverage: 10x",
+      "BTC/USDT LONG\nEntry: 41000\nTargets: 43000, 44000, 45000\nSL: 40000\nLeverage: 10x",
     );
     await tracked(signalId);
     await stack.market.control.script(
       "BTCUSDT",
-      [...move(63_990), ...move(66_010), ...move(67_010), ...move(62_990, 1_000), holdForever],
+      [...move(40_990), ...move(43_010), ...move(44_010), ...move(39_990, 1_000), holdForever],
       true,
     );
     const events = await stack.waitForEvents(signalId, [
@@ -47,10 +52,10 @@ describe("tracker", () => {
       "stop_hit",
     ]);
     expect(events.map((e) => [e.seq, e.type, e.price])).toEqual([
-      [0, "entry_filled", 64_000],
-      [1, "target_hit", 66_000],
-      [2, "target_hit", 67_000],
-      [3, "stop_hit", 62_990], // the tick that crossed 63,000 printed 62,990
+      [0, "entry_filled", 41_000],
+      [1, "target_hit", 43_000],
+      [2, "target_hit", 44_000],
+      [3, "stop_hit", 39_990], // the tick that crossed 40,000 printed 39,990
     ]);
     const outcome = await stack.outcome(signalId);
     expect(outcome).toMatchObject({
@@ -59,10 +64,10 @@ describe("tracker", () => {
       targetsHit: 2,
       marketSymbol: "BTCUSDT",
     });
-    // A third each at 66,000 (+2,000) and 67,000 (+3,000), the last third at 62,990 (−1,010),
-    // over a risk of 1,000: (2,000 + 3,000 − 1,010) / 3 / 1,000 = 1.33 R; 2.078 %; 20.78 % at 10x.
+    // A third each at 43,000 (+2,000) and 44,000 (+3,000), the last third at 39,990 (−1,010),
+    // over a risk of 1,000: (2,000 + 3,000 − 1,010) / 3 / 1,000 = 1.33 R; 3.244 %; 32.44 % at 10x.
     expect(outcome?.result?.r).toBeCloseTo(1.33, 2);
-    expect(outcome?.result?.leveragedPct).toBeCloseTo(20.78, 1);
+    expect(outcome?.result?.leveragedPct).toBeCloseTo(32.44, 1);
 
     // The analyst claims a target the market never reached.
     const claim = await stack.post("BTC TP3 hit ✅", { replyTo: messageId });
@@ -83,24 +88,24 @@ describe("tracker", () => {
   });
 
   it("catches up a target hit while the tracker was down, from klines, on restart", async () => {
-    await stack.market.control.script("ETHUSDT", [{ type: "gap", to: 3_200 }, holdForever], true);
+    await stack.market.control.script("ETHUSDT", [{ type: "gap", to: 2_300 }, holdForever], true);
     const { signalId } = await stack.post(
-      "ETH/USDT LONG\nEntry: 3150\nTargets: 3300, 3400\nSL: 3000",
+      "ETH/USDT LONG\nEntry: 2250\nTargets: 2400, 2500\nSL: 2150",
     );
     await tracked(signalId);
-    await stack.market.control.script("ETHUSDT", [...move(3_149), holdForever], true);
+    await stack.market.control.script("ETHUSDT", [...move(2_249), holdForever], true);
     await stack.waitForEvents(signalId, ["entry_filled1"]);
     await tracker.kill(); // crash: no lease released, nothing flushed
     // While it is down the market goes through TP1 and comes back.
     await stack.market.control.script(
       "ETHUSDT",
-      [...move(3_310), ...move(3_250), holdForever],
+      [...move(2_410), ...move(2_350), holdForever],
       true,
     );
     await waitFor(
-      async () => (await stack.market.control.price("ETHUSDT")) === 3_250,
+      async () => (await stack.market.control.price("ETHUSDT")) === 2_350,
       20_000,
-      "ETH back at 3,250",
+      "ETH back at 2,350",
     );
     expect((await stack.events(signalId)).map((e) => e.type)).toEqual(["entry_filled"]);
     tracker = await stack.startTracker(); // same instance id: takes its lease back at once
@@ -110,15 +115,15 @@ describe("tracker", () => {
   });
 
   it("keeps tracking a signal deleted in the trade: its stop still counts", async () => {
-    await stack.market.control.script("SOLUSDT", [{ type: "gap", to: 150 }, holdForever], true);
+    await stack.market.control.script("SOLUSDT", [{ type: "gap", to: 96 }, holdForever], true);
     const { messageId, signalId } = await stack.post(
-      "SOL/USDT SHORT\nEntry: 151\nTargets: 140\nSL: 155",
+      "SOL/USDT SHORT\nEntry: 97\nTargets: 90\nSL: 99",
     );
     await tracked(signalId);
-    await stack.market.control.script("SOLUSDT", [...move(151.5), holdForever], true);
+    await stack.market.control.script("SOLUSDT", [...move(97.2), holdForever], true);
     await stack.waitForEvents(signalId, ["entry_filled1"]);
     await stack.remove(messageId);
-    await stack.market.control.script("SOLUSDT", [...move(155.5), holdForever], true);
+    await stack.market.control.script("SOLUSDT", [...move(99.3), holdForever], true);
     await stack.waitForEvents(signalId, ["stop_hit"]);
     const outcome = await stack.outcome(signalId);
     expect(outcome).toMatchObject({ status: "stopped", open: false });

@@ -1,0 +1,185 @@
+// Bench: 500 open signals on 150 symbols, followed live. Measures tick-to-Convex latency — from
+// the market's event time of the trade that changed a track to the moment its recordProgress
+// mutation is committed (the client has the response) — over a window of live trading.
+//
+//   pnpm --filter @g3/tracker bench [-- --signals 500 --symbols 150 --seconds 60 --volatility 10]
+//
+// Everything runs on this machine: the market emulator and the offline Convex backend in this
+// process, the tracker through its composition root with the real ConvexClient and adapter.
+import { adminClient, generateAuthKeys, silentLogger, startBackend } from "@g3/convex-offline";
+import { startMarketEmulator } from "@g3/market-emulator";
+import { waitFor } from "@g3/dev-stack/poll";
+import { ConvexHttpClient } from "convex/browser";
+import { cpus, loadavg } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { api, internal } from "../../../convex/_generated/api.js";
+import { composeTracker } from "../src/compose.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+
+const { values } = parseArgs({
+  options: {
+    signals: { type: "string", default: "500" },
+    symbols: { type: "string", default: "150" },
+    seconds: { type: "string", default: "60" },
+    volatility: { type: "string", default: "3" },
+  },
+});
+const SIGNALS = Number(values.signals);
+const SYMBOLS = Number(values.symbols);
+const SECONDS = Number(values.seconds);
+const SECRET = "tracker-bench-secret-0123456789";
+const CHANNEL = "1196426054860931082";
+const here = dirname(fileURLToPath(import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const market = await startMarketEmulator({
+  tickMs: 250,
+  volatilityMultiplier: Number(values.volatility),
+  prehistoryMinutes: 30,
+});
+const backend = await startBackend({
+  functionsDir: resolve(here, "../../../convex"),
+  port: 0,
+  sitePort: 0,
+  dataDir: null,
+  env: {
+    ...(await generateAuthKeys()),
+    CONVEX_SERVICE_SECRET: SECRET,
+    EMAIL_PROVIDER: "dev",
+    SITE_URL: "http://127.0.0.1:3000",
+  },
+  logger: silentLogger,
+});
+const admin = adminClient(backend.url, backend.adminKey);
+await admin.mutation(internal.seed.configure, {
+  tier: { key: "vip", name: "VIP", graceHours: 24 },
+  sellappProductId: "bench-vip",
+  mappings: [
+    {
+      label: "VIP signals",
+      sourceGuildId: "1196425551544451080",
+      sourceChannelId: CHANNEL,
+      customerGuildId: "1196427313152131087",
+      customerChannelId: "1196427564810371088",
+    },
+  ],
+});
+
+// 150 symbols with names the emulator derives prices for; 500 long signals spread over them,
+// entries just under the price and levels a few percent away, so tracks fill and hit levels
+// while the bench runs.
+const symbols = Array.from({ length: SYMBOLS }, (_, i) => `Q${String(i).padStart(3, "0")}USDT`);
+const service = new ConvexHttpClient(backend.url);
+const format = (p: number) => Number(p.toPrecision(6));
+let messageId = 1_330_000_000_000_000_000n;
+const postStarted = Date.now();
+for (let i = 0; i < SIGNALS; i++) {
+  const symbol = symbols[i % SYMBOLS] ?? "Q000USDT";
+  const price = await market.control.price(symbol);
+  const spread = 0.004 + (i % 5) * 0.003;
+  const content = [
+    `${symbol.replace("USDT", "")}/USDT LONG`,
+    `Entry: ${format(price * (1 - spread / 4))}`,
+    `Targets: ${format(price * (1 + spread))}, ${format(price * (1 + 2 * spread))}, ${format(price * (1 + 3 * spread))}`,
+    `SL: ${format(price * (1 - 2 * spread))}`,
+    "Leverage: 10x",
+  ].join("\n");
+  messageId += 1000n;
+  const now = Date.now();
+  await service.mutation(api.ingest.upsertMessage, {
+    secret: SECRET,
+    message: {
+      messageId: messageId.toString(),
+      channelId: CHANNEL,
+      guildId: "1196425551544451080",
+      authorId: "1196423789936771073",
+      authorName: "Analyst",
+      content,
+      attachments: [],
+      sourceAt: now,
+      receivedAt: now,
+      origin: "gateway",
+    },
+  });
+}
+const postedIn = Date.now() - postStarted;
+
+const config = loadConfig({
+  CONVEX_URL: backend.url,
+  CONVEX_SERVICE_SECRET: SECRET,
+  MARKET_WS_URL: market.wsUrl,
+  MARKET_REST_URL: market.url,
+  TRACKER_INSTANCE_ID: "tracker-bench",
+  TRACKER_HEALTH_PORT: "0",
+  LOG_LEVEL: "warn",
+});
+const startedAt = Date.now();
+const app = await composeTracker(
+  config,
+  createLogger(config.LOG_LEVEL, config.TRACKER_INSTANCE_ID),
+);
+const { tracker } = app;
+await waitFor(
+  () =>
+    tracker.book.size + tracker.writer.writes > 0 &&
+    tracker.catchUps >= Math.min(SYMBOLS, SIGNALS) &&
+    tracker.book.all().every((t) => !t.catchingUp),
+  300_000,
+  "every signal discovered and caught up",
+  () => `${tracker.book.size} tracks, ${tracker.catchUps} catch-ups`,
+);
+const readyIn = Date.now() - startedAt;
+const openAtStart = tracker.book.size;
+const symbolsAtStart = tracker.book.symbols().length;
+tracker.writer.latencies.length = 0;
+for (const list of Object.values(tracker.writer.breakdown)) list.length = 0;
+const writesBefore = tracker.writer.writes;
+const cpuBefore = process.cpuUsage();
+const load = loadavg()[0];
+await new Promise((r) => setTimeout(r, SECONDS * 1000));
+const cpu = process.cpuUsage(cpuBefore);
+const samples = [...tracker.writer.latencies].sort((a, b) => a - b);
+const state = await market.control.state();
+const report = {
+  signals: SIGNALS,
+  symbols: SYMBOLS,
+  postedInMs: postedIn,
+  discoveredAndCaughtUpInMs: readyIn,
+  openTracksAtStart: openAtStart,
+  symbolsFollowedAtStart: symbolsAtStart,
+  openTracksAtEnd: tracker.book.size,
+  windowSeconds: SECONDS,
+  tradesSentByMarket: state.framesSent,
+  stateChanges: samples.length,
+  mutations: tracker.writer.writes - writesBefore,
+  tickToConvexMs: {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples[samples.length - 1] ?? NaN,
+  },
+  breakdownP95Ms: Object.fromEntries(
+    Object.entries(tracker.writer.breakdown).map(([k, list]) => [
+      k,
+      percentile(
+        [...list].sort((a, b) => a - b),
+        95,
+      ),
+    ]),
+  ),
+  processCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / (SECONDS * 1000)) * 100),
+  cores: cpus().length,
+  loadAverage1m: load,
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+await app.kill();
+await backend.close();
+await market.close();
+process.exit(report.tickToConvexMs.p95 <= 50 ? 0 : 1);
