@@ -143,8 +143,12 @@ export class ProgressWriter {
         }
         if (cause !== undefined && track.cause === cause) {
           this.latencies.push(now - cause.eventTime);
-          if (this.latencies.length > 10_000)
-            this.latencies.splice(0, this.latencies.length - 10_000);
+          this.breakdown.received.push(cause.receivedAt - cause.eventTime);
+          this.breakdown.queued.push(sentAt - cause.receivedAt);
+          this.breakdown.committed.push(now - sentAt);
+          for (const list of [this.latencies, ...Object.values(this.breakdown)]) {
+            if (list.length > 10_000) list.splice(0, list.length - 10_000);
+          }
           track.cause = undefined;
         }
         if (this.book.final(track) && track.savedEventCount === track.state.events.length)
