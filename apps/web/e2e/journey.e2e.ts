@@ -25,6 +25,7 @@ import {
   startStack,
   type Stack,
 } from "./stack";
+import { storefrontJourney } from "./storefront";
 
 const SHOTS = join(WEB_DIR, "screenshots");
 const PASSWORD = "e2e correct horse battery";
@@ -479,6 +480,20 @@ describe("parse review", () => {
     await page.getByTestId("audit-entry").filter({ hasText: "signal.correct" }).waitFor();
     await adminContext.close();
     await customerContext.close();
+  });
+});
+
+describe("storefront", () => {
+  test("admin creates and maps a tier → visitor sees it priced → buys → signs up → unlocked feed, payment on the account page, counted in the overview", async () => {
+    await storefrontJourney({
+      webUrl: stack.webUrl,
+      adminEmail: ADMIN_EMAIL,
+      password: PASSWORD,
+      newContext,
+      signUp,
+      sendWebhook,
+      shot,
+    });
   });
 });
 
