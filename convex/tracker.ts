@@ -12,6 +12,7 @@ import {
 } from "./model/trackerValidators";
 import {
   applyUpdate,
+  editedAfter,
   newSignalsAfter,
   openTracks as listOpenTracks,
   outcomeOf,
@@ -60,7 +61,22 @@ export const newSignals = query({
   },
 });
 
-/** Open tracks with the signal's current version (an edit shows as a version ahead). Live. */
+/**
+ * Signals edited after `after`. The tracker subscribes to it (live) rather than to its open
+ * tracks: its own writes never invalidate this one.
+ */
+export const editedSignals = query({
+  args: { secret: v.string(), after: v.number() },
+  returns: v.array(
+    v.object({ signalId: v.id("signals"), version: v.number(), editedAt: v.number() }),
+  ),
+  handler: async (ctx, { secret, after }) => {
+    requireService(secret);
+    return editedAfter(ctx, after, MAX_TRACKER_BATCH);
+  },
+});
+
+/** Open tracks with the signal's current version (an edit shows as a version ahead), read once when the tracker takes the lease. */
 export const openTracks = query({
   args: { secret: v.string() },
   returns: v.array(vOpenTrack),

@@ -24,6 +24,17 @@ export async function newSignalsAfter(ctx: QueryCtx, after: number, limit: numbe
   }));
 }
 
+/** Signals edited after `after` (their edit time), oldest first: how the tracker hears of edits. */
+export async function editedAfter(ctx: QueryCtx, after: number, limit: number) {
+  const rows = await ctx.db
+    .query("signals")
+    .withIndex("by_edited_at", (q) => q.gt("editedAt", after))
+    .take(limit);
+  return rows.flatMap((s) =>
+    s.editedAt === undefined ? [] : [{ signalId: s._id, version: s.version, editedAt: s.editedAt }],
+  );
+}
+
 /** A signal with every version's levels and when each took effect. */
 export async function signalDetail(ctx: QueryCtx, signalId: Id<"signals">) {
   const signal = await ctx.db.get("signals", signalId);

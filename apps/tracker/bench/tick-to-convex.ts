@@ -4,14 +4,19 @@
 //
 //   pnpm --filter @g3/tracker bench [-- --signals 500 --symbols 150 --seconds 60 --volatility 10]
 //
-// Everything runs on this machine: the market emulator and the offline Convex backend in this
-// process, the tracker through its composition root with the real ConvexClient and adapter.
-import { adminClient, generateAuthKeys, silentLogger, startBackend } from "@g3/convex-offline";
-import { startMarketEmulator } from "@g3/market-emulator";
+// Everything runs on this machine, each in its own process as in production: the market emulator
+// and the offline Convex backend as child processes (their CLIs), the tracker in this one through
+// its composition root with the real ConvexClient and market adapter.
+import { adminClient, generateAuthKeys } from "@g3/convex-offline";
+import { MarketControl } from "@g3/market-emulator";
 import { waitFor } from "@g3/dev-stack/poll";
 import { ConvexHttpClient } from "convex/browser";
-import { cpus, loadavg } from "node:os";
-import { dirname, resolve } from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { api, internal } from "../../../convex/_generated/api.js";
@@ -39,25 +44,83 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const market = await startMarketEmulator({
-  tickMs: 250,
-  volatilityMultiplier: Number(values.volatility),
-  prehistoryMinutes: 30,
-});
-const backend = await startBackend({
-  functionsDir: resolve(here, "../../../convex"),
-  port: 0,
-  sitePort: 0,
-  dataDir: null,
-  env: {
-    ...(await generateAuthKeys()),
-    CONVEX_SERVICE_SECRET: SECRET,
-    EMAIL_PROVIDER: "dev",
-    SITE_URL: "http://127.0.0.1:3000",
-  },
-  logger: silentLogger,
-});
-const admin = adminClient(backend.url, backend.adminKey);
+const root = resolve(here, "../../..");
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const address = server.address();
+  await new Promise<void>((r) => server.close(() => r()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+const children: ChildProcess[] = [];
+function child(script: string, args: string[]): void {
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, script), ...args], {
+    cwd: root,
+    stdio: "ignore",
+  });
+  children.push(proc);
+}
+const [marketPort, backendPort, sitePort] = [await freePort(), await freePort(), await freePort()];
+const work = mkdtempSync(join(tmpdir(), "tracker-bench-"));
+const adminKey = randomBytes(24).toString("hex");
+const keys = await generateAuthKeys();
+const backendEnv = {
+  ...keys,
+  CONVEX_SERVICE_SECRET: SECRET,
+  EMAIL_PROVIDER: "dev",
+  SITE_URL: "http://127.0.0.1:3000",
+};
+writeFileSync(
+  join(work, "env"),
+  Object.entries(backendEnv)
+    // Multi-line values (the PEM key) double-quoted with \n, the rest single-quoted (JWKS is JSON).
+    .map(([k, v]) => `${k}=${v.includes("\n") ? JSON.stringify(v) : `'${v}'`}`)
+    .join("\n"),
+);
+child("packages/market-emulator/src/cli.ts", [
+  "--port",
+  String(marketPort),
+  "--volatility",
+  String(values.volatility),
+  "--seed",
+  "bench",
+]);
+child("packages/convex-offline/src/cli.ts", [
+  "dev",
+  "--dir",
+  join(root, "convex"),
+  "--port",
+  String(backendPort),
+  "--site-port",
+  String(sitePort),
+  "--data",
+  join(work, "data"),
+  "--env-file",
+  join(work, "env"),
+  "--admin-key",
+  adminKey,
+  "--no-codegen",
+  "--log-level",
+  "warn",
+]);
+const marketUrl = `http://127.0.0.1:${marketPort}`;
+const backendUrl = `http://127.0.0.1:${backendPort}`;
+const up = async (url: string) => {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+};
+await waitFor(() => up(`${marketUrl}/_health`), 60_000, "market emulator");
+await waitFor(() => up(`${backendUrl}/version`), 180_000, "offline backend");
+const market = {
+  url: marketUrl,
+  wsUrl: `ws://127.0.0.1:${marketPort}`,
+  control: new MarketControl(marketUrl),
+};
+const admin = adminClient(backendUrl, adminKey);
 await admin.mutation(internal.seed.configure, {
   tier: { key: "vip", name: "VIP", graceHours: 24 },
   sellappProductId: "bench-vip",
@@ -76,7 +139,7 @@ await admin.mutation(internal.seed.configure, {
 // entries just under the price and levels a few percent away, so tracks fill and hit levels
 // while the bench runs.
 const symbols = Array.from({ length: SYMBOLS }, (_, i) => `Q${String(i).padStart(3, "0")}USDT`);
-const service = new ConvexHttpClient(backend.url);
+const service = new ConvexHttpClient(backendUrl);
 const format = (p: number) => Number(p.toPrecision(6));
 let messageId = 1_330_000_000_000_000_000n;
 const postStarted = Date.now();
@@ -112,7 +175,7 @@ for (let i = 0; i < SIGNALS; i++) {
 const postedIn = Date.now() - postStarted;
 
 const config = loadConfig({
-  CONVEX_URL: backend.url,
+  CONVEX_URL: backendUrl,
   CONVEX_SERVICE_SECRET: SECRET,
   MARKET_WS_URL: market.wsUrl,
   MARKET_REST_URL: market.url,
@@ -127,10 +190,7 @@ const app = await composeTracker(
 );
 const { tracker } = app;
 await waitFor(
-  () =>
-    tracker.book.size + tracker.writer.writes > 0 &&
-    tracker.catchUps >= Math.min(SYMBOLS, SIGNALS) &&
-    tracker.book.all().every((t) => !t.catchingUp),
+  () => tracker.tracksStarted >= SIGNALS && tracker.book.all().every((t) => !t.catchingUp),
   300_000,
   "every signal discovered and caught up",
   () => `${tracker.book.size} tracks, ${tracker.catchUps} catch-ups`,
@@ -180,6 +240,5 @@ const report = {
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 await app.kill();
-await backend.close();
-await market.close();
+for (const proc of children) proc.kill("SIGTERM");
 process.exit(report.tickToConvexMs.p95 <= 50 ? 0 : 1);

@@ -17,6 +17,8 @@ const CLAIM_RECHECK_MS = 5_000;
 const CHECKPOINT_EVERY_MS = 60_000;
 const CHECKPOINT_AFTER_MS = 10 * 60_000;
 const CATCH_UP_CONCURRENCY = 6;
+/** Edits made just before the lease was taken are also in the open-tracks read; overlap is harmless. */
+const EDIT_LOOKBACK_MS = 60_000;
 
 type Detail = {
   signalId: Id<"signals">;
@@ -45,6 +47,9 @@ export class Tracker {
   readonly stream: TradeStream;
   active = false;
   private cursor = 0;
+  private editedAfter = 0;
+  private unsubscribeEdits: (() => void) | undefined;
+  tracksStarted = 0;
   private serial: Promise<void> = Promise.resolve();
   private unsubscribers: (() => void)[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -120,11 +125,14 @@ export class Tracker {
     this.o.logger.info({ event: "tracker.active", cursor }, "holding the lease: tracking");
     this.stream.start();
     const { convex, secret } = this.o;
-    this.unsubscribers.push(
-      convex.onUpdate(api.tracker.openTracks, { secret }, (open) =>
-        this.enqueue(() => this.onOpenTracks(open)),
-      ),
+    // Open tracks are read once: only the lease holder creates or closes them, so after this
+    // every change is its own. Edits come from their own subscription, which our writes never
+    // invalidate (a subscription on the open tracks would re-run on every write).
+    this.editedAfter = Date.now() - EDIT_LOOKBACK_MS;
+    this.enqueue(async () =>
+      this.onOpenTracks(await convex.query(api.tracker.openTracks, { secret })),
     );
+    this.subscribeEdits();
     this.subscribeNewSignals();
     this.timers.push(setInterval(() => this.recheckClaims(), CLAIM_RECHECK_MS));
     this.timers.push(setInterval(() => this.checkpoint(), CHECKPOINT_EVERY_MS));
@@ -136,6 +144,8 @@ export class Tracker {
     this.o.logger.warn({ event: "tracker.inactive", reason }, "not tracking");
     for (const u of this.unsubscribers) u();
     this.unsubscribers = [];
+    this.unsubscribeEdits?.();
+    this.unsubscribeEdits = undefined;
     for (const t of this.timers) clearInterval(t);
     this.timers.length = 0;
     await this.stream.stop();
@@ -160,6 +170,45 @@ export class Tracker {
       if (rows.length > 0) this.enqueue(() => this.onNewSignals(after, rows));
     });
     this.unsubscribers.push(unsubscribe);
+  }
+
+  private subscribeEdits(): void {
+    const { convex, secret } = this.o;
+    const after = this.editedAfter;
+    this.unsubscribeEdits?.();
+    this.unsubscribeEdits = convex.onUpdate(
+      api.tracker.editedSignals,
+      { secret, after },
+      (rows) => {
+        if (rows.length > 0) this.enqueue(() => this.onEdited(after, rows));
+      },
+    );
+  }
+
+  private async onEdited(
+    after: number,
+    rows: { signalId: Id<"signals">; version: number; editedAt: number }[],
+  ): Promise<void> {
+    if (!this.active || after !== this.editedAfter) return;
+    const edited = rows.filter((r) => {
+      const track = this.book.get(r.signalId);
+      return track !== undefined && r.version > track.signalVersion;
+    });
+    await this.applyEdits(edited.map((r) => r.signalId));
+    this.editedAfter = Math.max(after, ...rows.map((r) => r.editedAt));
+    this.subscribeEdits();
+  }
+
+  private async applyEdits(ids: Id<"signals">[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const detail of await this.details(ids)) {
+      const track = this.book.get(detail.signalId);
+      if (track === undefined || detail.version <= track.signalVersion) continue;
+      const newer = detail.revisions.filter((r) => r.version > track.signalVersion);
+      for (const e of editsAfter(newer, track.symbol)) this.book.edit(track, e.at, e.levels);
+      track.signalVersion = detail.version;
+      this.writer.mark(track);
+    }
   }
 
   private async onNewSignals(
@@ -208,6 +257,7 @@ export class Tracker {
       });
     }
     for (const track of fresh) this.book.add(track);
+    this.tracksStarted += fresh.length;
     this.stream.setSymbols(this.book.symbols());
     for (const track of fresh) this.requestCatchUp(track.symbol);
     for (const detail of details)
@@ -318,16 +368,7 @@ export class Tracker {
       for (const symbol of new Set(toResume.map((o) => o.marketSymbol)))
         this.requestCatchUp(symbol);
     }
-    if (edited.length > 0) {
-      for (const detail of await this.details(edited.map((o) => o.signalId))) {
-        const track = this.book.get(detail.signalId);
-        if (track === undefined) continue;
-        const newer = detail.revisions.filter((r) => r.version > track.signalVersion);
-        for (const e of editsAfter(newer, track.symbol)) this.book.edit(track, e.at, e.levels);
-        track.signalVersion = detail.version;
-        this.writer.mark(track);
-      }
-    }
+    await this.applyEdits(edited.map((o) => o.signalId));
   }
 
   private newTrack(

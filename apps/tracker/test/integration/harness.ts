@@ -34,7 +34,7 @@ export type Stack = {
   startTracker: (env?: Record<string, string>) => Promise<TrackerApp>;
   post: (
     content: string,
-    options?: { replyTo?: string; sourceAt?: number },
+    options?: { replyTo?: string; sourceAt?: number; messageId?: string; editedAt?: number },
   ) => Promise<{ messageId: string; signalId: Id<"signals"> }>;
   remove: (messageId: string) => Promise<void>;
   outcome: (signalId: Id<"signals">) => Promise<Doc<"signalOutcomes"> | null>;
@@ -111,9 +111,9 @@ export async function startStack(options: { tickMs?: number } = {}): Promise<Sta
       apps.push(app);
       return app;
     },
-    post: async (content, { replyTo, sourceAt = Date.now() } = {}) => {
+    post: async (content, { replyTo, sourceAt = Date.now(), messageId: edit, editedAt } = {}) => {
       nextMessage += 1000n;
-      const messageId = nextMessage.toString();
+      const messageId = edit ?? nextMessage.toString();
       const result = await service.mutation(api.ingest.upsertMessage, {
         secret: SECRET,
         message: {
@@ -128,6 +128,7 @@ export async function startStack(options: { tickMs?: number } = {}): Promise<Sta
           receivedAt: sourceAt + 5,
           origin: "gateway",
           ...(replyTo === undefined ? {} : { replyToMessageId: replyTo }),
+          ...(editedAt === undefined ? {} : { editedAt }),
         },
       });
       if (result.signalId === undefined) throw new Error("signal not stored");

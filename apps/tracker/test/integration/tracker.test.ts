@@ -129,4 +129,24 @@ describe("tracker", () => {
     expect(outcome).toMatchObject({ status: "stopped", open: false });
     expect(outcome?.result?.r).toBeLessThanOrEqual(-1);
   });
+
+  it("applies an analyst's edit from its time: a stop moved up stops the trade there", async () => {
+    await stack.market.control.script("XRPUSDT", [{ type: "gap", to: 0.62 }, holdForever], true);
+    const sourceAt = Date.now();
+    const text = (stop: string) => `XRP/USDT LONG\nEntry: 0.615\nTargets: 0.66\nSL: ${stop}`;
+    const { messageId, signalId } = await stack.post(text("0.58"), { sourceAt });
+    await tracked(signalId);
+    await stack.market.control.script("XRPUSDT", [...move(0.614), holdForever], true);
+    await stack.waitForEvents(signalId, ["entry_filled1"]);
+    await stack.post(text("0.605"), { messageId, sourceAt, editedAt: Date.now() });
+    await stack.waitForEvents(signalId, ["stop_moved"]);
+    await stack.market.control.script("XRPUSDT", [...move(0.604), holdForever], true);
+    const events = await stack.waitForEvents(signalId, ["stop_hit"]);
+    expect(events.map((e) => e.type)).toEqual(["entry_filled", "stop_moved", "stop_hit"]);
+    // Out at the new stop 0.605 (or the tick through it), R still against the first stop 0.58:
+    // (0.605 − 0.615) / 0.035 ≈ −0.29 R instead of a full −1 R.
+    const outcome = await stack.outcome(signalId);
+    expect(outcome?.result?.r).toBeGreaterThan(-0.35);
+    expect(outcome?.result?.r).toBeLessThan(-0.25);
+  });
 });
