@@ -87,6 +87,26 @@ describe("ending sessions", { timeout: 60_000 }, () => {
     expect(await sessionsOf(t, otherUser)).toHaveLength(1);
   });
 
+  test("a token whose session ended identifies nobody, at once (not only when it expires)", async () => {
+    const t = convexTest(schema, modules);
+    const stolen = await signUpAndVerify(t, EMAIL);
+    const { userId, sessionId } = tokenSubject(stolen?.token ?? "");
+    const thief = t.withIdentity({ subject: `${userId}|${sessionId}` });
+    expect((await thief.query(api.users.viewer, {}))?.email).toBe(EMAIL);
+
+    const owner = tokenSubject(
+      (await passwordSignIn(t, { flow: "signIn", email: EMAIL, password: PASSWORD })).tokens
+        ?.token ?? "",
+    );
+    await t
+      .withIdentity({ subject: `${owner.userId}|${owner.sessionId}` })
+      .mutation(api.users.signOutEverywhere, {});
+
+    expect(await thief.query(api.users.viewer, {})).toBeNull();
+    expect(await thief.query(api.entitlements.mine, {})).toBeNull();
+    expect(await outcome(thief.mutation(api.users.signOutEverywhere, {}))).toMatch(/Sign in/);
+  });
+
   test("sign out everywhere needs a signed-in caller", async () => {
     const t = convexTest(schema, modules);
     expect(await outcome(t.mutation(api.users.signOutEverywhere, {}))).toMatch(/Sign in/);

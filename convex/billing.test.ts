@@ -3,6 +3,7 @@ import { api } from "./_generated/api";
 import { signUpAndVerify, tokenSubject } from "./test.auth";
 import { stubAuthEnv } from "./test.helpers";
 import { DAY, deliver, insertUser, setupPayments, T0 } from "./test.sellapp";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -32,7 +33,7 @@ describe("billing.mine: the account page's payments and renewals", () => {
 
     const tokens = await signUpAndVerify(t, BUYER);
     const { userId } = tokenSubject(tokens?.token ?? "");
-    const buyer = t.withIdentity({ subject: `${userId}|session` });
+    const buyer = await signedInAs(t, userId);
     expect(await buyer.query(api.billing.mine, {})).toEqual({
       customerPortalUrl: "https://g3.sell.app/customer",
       payments: [{ orderId: "11", amountCents: 4900, currency: "USD", tiers: ["VIP"], paidAt: T0 }],
@@ -65,7 +66,7 @@ describe("billing.mine: the account page's payments and renewals", () => {
   test("a signed-in user with no payments sees empty lists (and no portal until it is set)", async () => {
     const { t } = await setupPayments();
     const id = await insertUser(t, "nobody@example.com", true);
-    expect(await t.withIdentity({ subject: `${id}|s` }).query(api.billing.mine, {})).toEqual({
+    expect(await (await signedInAs(t, id)).query(api.billing.mine, {})).toEqual({
       payments: [],
       subscriptions: [],
     });

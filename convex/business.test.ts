@@ -11,6 +11,7 @@ import {
   TIER,
   type TestConvex,
 } from "./test.sellapp";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -164,8 +165,8 @@ describe("business rollups", () => {
     const { t } = await setupPayments();
     const id = await insertUser(t, "member@example.com", true);
     await expect(t.query(api.business.overview, {})).rejects.toThrow(/Sign in/);
-    await expect(
-      t.withIdentity({ subject: `${id}|s` }).query(api.business.overview, {}),
-    ).rejects.toThrow(/Admins only/);
+    await expect((await signedInAs(t, id)).query(api.business.overview, {})).rejects.toThrow(
+      /Admins only/,
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   TIER,
 } from "./test.sellapp";
 import { auditByAction, latestCode, stubAuthEnv } from "./test.helpers";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -50,9 +51,7 @@ describe("pending entitlements attach only to a verified email", () => {
     expect(user.emailVerificationTime).toBeUndefined();
     expect((await entitlementsOf(t))[0]?.userId).toBeUndefined();
     expect(await t.run((ctx) => hasAccess(ctx, user._id, TIER, T0 + 2 * HOUR))).toBe(false);
-    const viewerBefore = await t
-      .withIdentity({ subject: `${user._id}|s` })
-      .query(api.entitlements.mine, {});
+    const viewerBefore = await (await signedInAs(t, user._id)).query(api.entitlements.mine, {});
     expect(viewerBefore).toMatchObject({ emailVerified: false, needsEmailVerification: true });
 
     await t.action(api.auth.signIn, {

@@ -3,6 +3,7 @@ import { api } from "./_generated/api";
 import { LIVE_HEAD_SIZE } from "./feed";
 import { LIVE_PASS_WINDOW_MS, livePassExpiry } from "./model/livePass";
 import { TIER, insertSignal, setupRoles } from "./test.roles";
+import { signedInAs } from "./test.sessions";
 
 beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
@@ -63,7 +64,7 @@ describe("feed.livePass", () => {
     });
     vi.useFakeTimers({ now: 10 * LIVE_PASS_WINDOW_MS + 5 });
     const first = await passFor(withAccess);
-    const second = await passFor(t.withIdentity({ subject: `${other}|session` }));
+    const second = await passFor(await signedInAs(t, other));
     expect(second).toEqual(first);
     vi.setSystemTime(11 * LIVE_PASS_WINDOW_MS);
     expect((await passFor(withAccess)).expiresAt).toBe(first.expiresAt + LIVE_PASS_WINDOW_MS);

@@ -13,6 +13,7 @@ import {
   setupPayments,
 } from "./test.sellapp";
 import { insertSignal } from "./test.roles";
+import { signedInAs } from "./test.sessions";
 
 beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
@@ -48,8 +49,8 @@ async function twoBuyers() {
   return {
     t,
     admin,
-    payer: t.withIdentity({ subject: `${payer}|session` }) as Caller,
-    other: t.withIdentity({ subject: `${other}|session` }) as Caller,
+    payer: (await signedInAs(t, payer)) as Caller,
+    other: (await signedInAs(t, other)) as Caller,
     anonymous: t as Caller,
   };
 }

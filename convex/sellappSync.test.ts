@@ -20,6 +20,7 @@ import {
   T0,
   type TestConvex,
 } from "./test.sellapp";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -75,7 +76,7 @@ describe("admin only", () => {
   test("every public function refuses anonymous and non-admin callers", async () => {
     const { t } = await setupPayments();
     const userId = await insertUser(t, "buyer@example.com", true);
-    const customer = t.withIdentity({ subject: `${userId}|s` });
+    const customer = await signedInAs(t, userId);
     const storageId = await t.run((ctx) => ctx.storage.store(new Blob(["ID,Status,Email\n"])));
     const runId = await newRun(t, true);
     for (const caller of [t, customer]) {

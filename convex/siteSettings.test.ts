@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { insertUser, setupPayments } from "./test.sellapp";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -69,7 +70,7 @@ describe("site settings: footer pages and the customer portal", () => {
   test("only admins list or write settings", async () => {
     const { t } = await setupPayments({ map: false });
     const memberId = await insertUser(t, "member@example.com", true);
-    const member = t.withIdentity({ subject: `${memberId}|session` });
+    const member = await signedInAs(t, memberId);
     await expect(t.query(api.siteSettings.list, {})).rejects.toThrow(/Sign in/);
     await expect(member.query(api.siteSettings.list, {})).rejects.toThrow(/Admins only/);
     await expect(

@@ -5,6 +5,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { enqueueMirrorWork } from "./model/mirrorFanout";
 import schema from "./schema";
+import { sessionCallers } from "./test.sessions";
 import { modules } from "./test.setup";
 
 export const SECRET = "test-service-secret-0123456789";
@@ -47,7 +48,7 @@ export async function setupMirror() {
     const admin = await ctx.db.insert("users", { email: "admin@example.com", role: "admin" });
     return { mappingId, customer, paying, admin };
   });
-  const as = (userId: Id<"users">) => t.withIdentity({ subject: `${userId}|session` });
+  const as = await sessionCallers(t, [ids.customer, ids.paying, ids.admin]);
   return { t, ids, as };
 }
 

@@ -2,6 +2,7 @@
 import { convexTest } from "convex-test";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
+import { sessionCallers } from "./test.sessions";
 import { modules } from "./test.setup";
 
 export type TestConvex = ReturnType<typeof convexTest>;
@@ -53,7 +54,7 @@ export async function setupRoles() {
     });
     return { noAccess, paying, admin };
   });
-  const as = (userId: Id<"users">) => t.withIdentity({ subject: `${userId}|session` });
+  const as = await sessionCallers(t, [ids.noAccess, ids.paying, ids.admin]);
   return {
     t,
     ids,

@@ -9,6 +9,7 @@ import { convexTest } from "convex-test";
 import { vi } from "vitest";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
+import { signedInAs } from "./test.sessions";
 import { modules } from "./test.setup";
 
 function newTest() {
@@ -56,7 +57,7 @@ export async function setupPayments(options: { map?: boolean } = {}) {
       role: "admin",
     });
   });
-  return { t, admin: t.withIdentity({ subject: `${adminId}|session` }), adminId };
+  return { t, admin: await signedInAs(t, adminId), adminId };
 }
 
 export type Delivery = {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { insertUser, setupPayments, type TestConvex } from "./test.sellapp";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -9,7 +10,7 @@ afterEach(() => {
 
 async function customer(t: TestConvex) {
   const id = await insertUser(t, "member@example.com", true);
-  return t.withIdentity({ subject: `${id}|session` });
+  return await signedInAs(t, id);
 }
 
 async function auditActions(t: TestConvex) {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import schema from "./schema";
 import { modules } from "./test.setup";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -30,9 +31,7 @@ describe("users.viewer", () => {
   test("returns the caller's own user, identified by the token subject", async () => {
     const t = convexTest(schema, modules);
     const userId = await insertUser(t, { email: "ann@example.com", verified: true });
-    const viewer = await t
-      .withIdentity({ subject: `${userId}|session1` })
-      .query(api.users.viewer, {});
+    const viewer = await (await signedInAs(t, userId)).query(api.users.viewer, {});
     expect(viewer).toEqual({
       id: userId,
       email: "ann@example.com",
@@ -47,12 +46,10 @@ describe("users.viewer", () => {
     const t = convexTest(schema, modules);
     const verified = await insertUser(t, { email: "boss@example.com", verified: true });
     const unverified = await insertUser(t, { email: "other@example.com", verified: false });
-    expect(
-      (await t.withIdentity({ subject: `${verified}|s` }).query(api.users.viewer, {}))?.isAdmin,
-    ).toBe(true);
-    expect(
-      (await t.withIdentity({ subject: `${unverified}|s` }).query(api.users.viewer, {}))?.isAdmin,
-    ).toBe(false);
+    expect((await (await signedInAs(t, verified)).query(api.users.viewer, {}))?.isAdmin).toBe(true);
+    expect((await (await signedInAs(t, unverified)).query(api.users.viewer, {}))?.isAdmin).toBe(
+      false,
+    );
   });
 
   test("honours the stored admin role", async () => {
@@ -62,8 +59,6 @@ describe("users.viewer", () => {
       verified: false,
       role: "admin",
     });
-    expect(
-      (await t.withIdentity({ subject: `${admin}|s` }).query(api.users.viewer, {}))?.role,
-    ).toBe("admin");
+    expect((await (await signedInAs(t, admin)).query(api.users.viewer, {}))?.role).toBe("admin");
   });
 });

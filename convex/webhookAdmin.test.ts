@@ -19,6 +19,7 @@ import {
   TIER,
 } from "./test.sellapp";
 import { auditByAction } from "./test.helpers";
+import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -299,7 +300,7 @@ describe("entitlements.mine", () => {
     const { t } = await setupPayments();
     const userId = await insertUser(t, "buyer@example.com", true);
     expect(await t.query(api.entitlements.mine, {})).toBeNull();
-    const viewer = t.withIdentity({ subject: `${userId}|s` });
+    const viewer = await signedInAs(t, userId);
     expect(await viewer.query(api.entitlements.mine, {})).toEqual({
       emailVerified: true,
       needsEmailVerification: false,
@@ -362,7 +363,7 @@ describe("authorization: admin functions refuse non-admins and anonymous callers
         caller.mutation(api.tiers.setProductMapping, { sellappProductId: PRODUCT, tierKey: TIER }),
     ];
     for (const call of calls(t)) await expect(call()).rejects.toThrow(/Sign in/);
-    const plain = t.withIdentity({ subject: `${customerUser}|s` });
+    const plain = await signedInAs(t, customerUser);
     for (const call of calls(plain)) await expect(call()).rejects.toThrow(/Admins only/);
     expect((await entitlementsOf(t))[0]?.status).toBe("active");
   });

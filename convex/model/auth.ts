@@ -1,4 +1,4 @@
-import { getAuthUserId } from "@convex-dev/auth/server";
+import { getAuthSessionId, getAuthUserId } from "@convex-dev/auth/server";
 import { ConvexError } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
@@ -26,10 +26,21 @@ export function isAdminUser(user: Doc<"users">): boolean {
   return verified && user.email !== undefined && adminAllowList().has(user.email.toLowerCase());
 }
 
-/** The signed-in user, from the verified token only — never from an argument. */
+/**
+ * The signed-in user, from the verified token only — never from an argument. The token's session
+ * must still exist: a password reset, "sign out everywhere" or a sign-out deletes sessions, and
+ * Convex checks only a token's signature and expiry, so without this read a copied access token
+ * would keep working until it expires. Reading the session also makes every subscription of
+ * that session re-run (and lock) the moment the session is deleted.
+ */
 export async function getViewer(ctx: QueryCtx): Promise<Viewer | null> {
   const userId = await getAuthUserId(ctx);
-  if (userId === null) return null;
+  const sessionId = await getAuthSessionId(ctx);
+  if (userId === null || sessionId === null) return null;
+  const session = await ctx.db.get("authSessions", sessionId);
+  if (session === null || session.userId !== userId || session.expirationTime <= Date.now()) {
+    return null;
+  }
   const user = await ctx.db.get("users", userId);
   if (user === null) return null;
   return {
