@@ -4,6 +4,7 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { TrackUpdate } from "./model/trackerValidators";
 import schema from "./schema";
+import { signedInAs } from "./test.sessions";
 import { modules } from "./test.setup";
 
 const SECRET = "test-service-secret";
@@ -213,5 +214,50 @@ describe("tracker service surface", () => {
     });
     expect(claims).toHaveLength(1);
     expect(await t.query(api.tracker.openTracks, { secret: SECRET })).toEqual([]);
+  });
+
+  test("admins, and only admins, see contradicted claims with the signal's outcome and deletion", async () => {
+    const t = await setup();
+    await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "a", leaseMs: 60_000 });
+    const signalId = await post(t, S1);
+    const followUp = await post(t, "BTC TP3 hit ✅", 1_700_000_100_000);
+    await startTracking(t, "a", signalId);
+    await t.mutation(api.tracker.recordProgress, {
+      secret: SECRET,
+      owner: "a",
+      updates: [
+        update(signalId, {
+          status: "stopped",
+          claims: [
+            {
+              followUpId: followUp,
+              claimAt: 1_700_000_100_000,
+              claim: "TP3 hit",
+              verdict: "contradicted",
+              detail: "TP3 claimed; no target reached",
+            },
+          ],
+        }),
+      ],
+    });
+    await t.run((ctx) => ctx.db.patch("signals", signalId, { deletedAt: 1_700_000_200_000 }));
+    const [admin, customer] = await t.run(async (ctx) => [
+      await ctx.db.insert("users", { email: "root@example.com", role: "admin" }),
+      await ctx.db.insert("users", { email: "ann@example.com" }),
+    ]);
+    const rows = await (await signedInAs(t, admin)).query(api.outcomes.discrepancies, {});
+    expect(rows).toEqual([
+      expect.objectContaining({
+        signalId,
+        followUpId: followUp,
+        claim: "TP3 hit",
+        status: "stopped",
+        signalDeletedAt: 1_700_000_200_000,
+      }),
+    ]);
+    await expect(
+      (await signedInAs(t, customer)).query(api.outcomes.discrepancies, {}),
+    ).rejects.toThrow(/Admins only/);
+    await expect(t.query(api.outcomes.discrepancies, {})).rejects.toThrow(/Sign in/);
   });
 });
