@@ -1,3 +1,4 @@
+import { startHealthServer } from "@g3/service-runtime";
 import { ConvexClient } from "convex/browser";
 import { Events, type Client, type ClientOptions } from "discord.js";
 import type { MirrorConfig } from "./config.js";
@@ -5,7 +6,6 @@ import { DeliveryExecutor } from "./delivery-executor.js";
 import { createDiscordClient } from "./discord-client.js";
 import { DriftWorker } from "./drift-worker.js";
 import { fetchFileBytes } from "./file-fetch.js";
-import { startHealthServer } from "./health-server.js";
 import { startHeartbeat } from "./heartbeat.js";
 import type { Logger } from "./logger.js";
 import { MirrorApi } from "./mirror-api.js";

@@ -1,7 +1,7 @@
+import { startHealthServer } from "@g3/service-runtime";
 import { DEFAULT_RULES } from "@g3/outcomes";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import type { TrackerConfig } from "./config.js";
-import { startHealthServer } from "./health-server.js";
 import type { Logger } from "./logger.js";
 import { KlinesClient } from "./market/klines-client.js";
 import { Tracker } from "./tracker.js";

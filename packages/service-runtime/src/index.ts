@@ -1,2 +1,3 @@
+export { type HealthReport, startHealthServer } from "./health-server";
 export { createServiceLogger, type Logger, type ServiceLoggerOptions } from "./logger";
 export { REDACT_DEPTH, REDACT_PATHS, REDACTED, SECRET_FIELD_NAMES } from "./redaction";
