@@ -182,7 +182,7 @@ async function mirroredByTag(): Promise<Map<string, ControlMessage[]>> {
 
 describe("two collectors and two mirrors side by side", () => {
   test("posts, edits and deletes are mirrored exactly once with the latest content, across a SIGKILL mid-send", async () => {
-    // The first mirror send is held by Discord for 6 s: whichever instance claimed it is killed
+    // The first mirror send is held by Discord for 15 s: whichever instance claimed it is killed
     // while its request is open (mid-send), before its lease is handed back.
     await waitFor(
       async () => (await mirroredByTag()).size === 5,
@@ -194,7 +194,7 @@ describe("two collectors and two mirrors side by side", () => {
       method: "POST",
       route: "/channels/:id/messages",
       botId: DEMO_IDS.mirrorApp,
-      delayMs: 6_000,
+      delayMs: 15_000,
       count: 1,
     });
     await post(1);

@@ -179,7 +179,8 @@ describe("Supervisor restarts", () => {
 
   test("stopAll stops in reverse order with SIGTERM and restarts nothing, even mid-backoff", async () => {
     const h = await harness();
-    const policy = { initialDelayMs: 300, maxDelayMs: 300, resetAfterMs: 60_000, burst: 5 };
+    // A backoff long enough to be seen by a poller on a loaded machine.
+    const policy = { initialDelayMs: 1_500, maxDelayMs: 1_500, resetAfterMs: 60_000, burst: 5 };
     await h.supervisor.start(h.spec("a", { restart: policy }));
     await h.supervisor.start(h.spec("b", { restart: policy }));
     await h.supervisor.start(h.spec("c", { restart: policy }));
@@ -195,7 +196,7 @@ describe("Supervisor restarts", () => {
     ]);
     expect(h.supervisor.pids()).toEqual([]);
     // The cancelled restart of b never comes: wait past its delay and count b's runs.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, policy.initialDelayMs + 500));
     expect(h.runs("b")).toBe(1);
     expect(h.finals).toEqual([]);
     expect(readStatusFile(h.statusFile)?.services.map((s) => s.state)).toEqual([
