@@ -59,15 +59,19 @@ export function applyPrice(
 
 function priceEvents(
   state: TrackState,
-  point: PricePoint,
+  raw: PricePoint,
   end: number,
   rules: TrackRules,
 ): OutcomeEvent[] {
-  if (isFinal(state) || end <= state.checkedThrough || point.t < state.postedAt - 60_000) return [];
+  if (isFinal(state) || end <= state.checkedThrough || raw.t < state.postedAt - 60_000) return [];
   const events: OutcomeEvent[] = [];
-  const at = Math.max(point.t, state.postedAt);
+  const at = Math.max(raw.t, state.postedAt);
   state.checkedThrough = end;
-  state.lastPrice = point.close;
+  state.lastPrice = raw.close;
+  // A candle that opened before the post covers time when the signal did not exist yet.
+  const straddlesPost = raw.t < state.postedAt;
+  const point = straddlesPost ? afterPostPart(state.levels.side, raw) : raw;
+  const certain = straddlesPost ? closeOnly(raw) : raw;
 
   if (state.status === "waiting_entry") {
     if (at - state.postedAt > rules.entryWindowMs) {
@@ -77,7 +81,8 @@ function priceEvents(
     if (state.fills.length === 0) {
       const sign = state.levels.side === "long" ? 1 : -1;
       const first = state.levels.targets[0];
-      if (state.stop !== undefined && reachedAdverse(state, point, state.stop)) {
+      // An invalidation takes the signal out of the record: only a price surely after the post.
+      if (state.stop !== undefined && reachedAdverse(state, certain, state.stop)) {
         return finish(
           state,
           events,
@@ -85,7 +90,7 @@ function priceEvents(
           at,
         );
       }
-      if (first !== undefined && sign * ((sign === 1 ? point.high : point.low) - first) >= 0) {
+      if (first !== undefined && sign * ((sign === 1 ? certain.high : certain.low) - first) >= 0) {
         return finish(
           state,
           events,
@@ -237,6 +242,23 @@ function addFill(
     price: fill.price,
     entryIndex: fill.entryIndex,
   });
+}
+
+/**
+ * The part of a candle containing the post time that may count (the post-minute rule, README):
+ * its open and its favourable extreme may be the move the analyst posted after, so they are cut
+ * back to the close — the minute's last price; its adverse extreme counts (fills at the written
+ * level and, after a fill, the stop), so time before the post can make a result worse, never
+ * better.
+ */
+function afterPostPart(side: Levels["side"], c: PricePoint): PricePoint {
+  return side === "long"
+    ? { t: c.t, open: c.close, high: c.close, low: c.low, close: c.close }
+    : { t: c.t, open: c.close, high: c.high, low: c.close, close: c.close };
+}
+
+function closeOnly(c: PricePoint): PricePoint {
+  return { t: c.t, open: c.close, high: c.close, low: c.close, close: c.close };
 }
 
 /** The price went against a long (down to `level`) or a short (up to it). */

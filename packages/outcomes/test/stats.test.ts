@@ -67,4 +67,36 @@ describe("track record", () => {
       monthly: [],
     });
   });
+
+  it("counts all losses: no wins, expectancy the average loss, drawdown the whole fall", () => {
+    const record = trackRecord([
+      { id: "l1", closedAt: day(1), r: -1, pct: -2 },
+      { id: "l2", closedAt: day(2), r: -0.5, pct: -1 },
+      { id: "l3", closedAt: day(3), r: -1.5, pct: -3 },
+    ]);
+    expect(record).toMatchObject({ trades: 3, wins: 0, losses: 3, breakeven: 0, winRate: 0 });
+    expect(record.averageWinR).toBeNull();
+    expect(record.averageLossR).toBe(-1); // (−1 − 0.5 − 1.5) / 3
+    expect(record.expectancyR).toBe(-1); // 0 × — − 3/3 × 1
+    expect(record.totalR).toBe(-3);
+    expect(record.maxDrawdownR).toBe(3); // 0 → −1 → −1.5 → −3
+  });
+
+  it("keeps breakeven apart from wins and losses", () => {
+    // +2 R, 0 R (stopped at entry), −1 R, and 0 % without a stop.
+    const record = trackRecord([
+      { id: "w", closedAt: day(1), r: 2, pct: 4 },
+      { id: "be", closedAt: day(2), r: 0, pct: 0 },
+      { id: "l", closedAt: day(3), r: -1, pct: -2 },
+      { id: "flat", closedAt: day(4), pct: 0 },
+    ]);
+    expect(record).toMatchObject({ trades: 4, wins: 1, losses: 1, breakeven: 2, winRate: 0.25 });
+    // Over the three trades with an R: 1/3 × 2 − 1/3 × 1 = 0.333333 (the breakeven trade dilutes it).
+    expect(record.expectancyR).toBeCloseTo(0.333333, 5);
+    expect(record.averageR).toBeCloseTo(1 / 3, 5);
+    expect(record.maxDrawdownR).toBe(1); // 2 → 2 → 1
+    expect(record.monthly).toEqual([
+      { month: "2026-03", trades: 4, wins: 1, winRate: 0.25, totalR: 1, totalPct: 2 },
+    ]);
+  });
 });

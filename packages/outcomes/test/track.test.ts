@@ -231,3 +231,72 @@ describe("claims against the market", () => {
     );
   });
 });
+
+describe("the candle that contains the post (post-minute rule)", () => {
+  // Posted 30 s into the minute that opens at T0: the candle [T0, T0 + 59,999] straddles the post.
+  const postedAt = T0 + 30_000;
+  const candle = (open: number, high: number, low: number, close: number) => ({
+    t: T0,
+    open,
+    high,
+    low,
+    close,
+  });
+  const apply = (levels: Levels, c: ReturnType<typeof candle>) => {
+    const state = startTrack(levels, postedAt);
+    applyPrice(state, c, T0 + MIN - 1, DEFAULT_RULES);
+    return state;
+  };
+
+  it("does not let a spike before the post invalidate the signal", () => {
+    // High 112 may be the pump the analyst posted after; the minute closed at 105, under TP1 110,
+    // and never came down to entry 100: still waiting.
+    const state = apply(LONG, candle(105, 112, 104, 105));
+    expect(state.status).toBe("waiting_entry");
+    expect(state.events).toEqual([]);
+  });
+
+  it("credits no target from the part of the minute before the post", () => {
+    // Low 99 fills entry 1 at 100 (adverse side counts); high 113 may be older than the post and
+    // the close (101) is under TP1 110, so no target: in the trade, nothing taken.
+    const state = apply(LONG, candle(112, 113, 99, 101));
+    expect(state.status).toBe("in_trade");
+    expect(state.targetsHit).toBe(0);
+    expect(state.events.map((e) => e.type)).toEqual(["entry_filled"]);
+  });
+
+  it("does not miss a target the minute closed beyond, and times it at the post", () => {
+    // Low 99 fills entry 1 at 100; the close 111 is past TP1 110: TP1 at 110, at the post time.
+    const state = apply(LONG, candle(105, 112, 99, 111));
+    expect(state.events).toEqual([
+      { type: "entry_filled", at: postedAt, price: 100, entryIndex: 1 },
+      { type: "target_hit", at: postedAt, price: 110, targetIndex: 1 },
+    ]);
+  });
+
+  it("fills a market entry at the close, not at the open from before the post", () => {
+    const market: Levels = {
+      side: "long",
+      entryType: "market",
+      entries: [],
+      targets: [110],
+      stop: 90,
+    };
+    const state = apply(market, candle(95, 101, 94, 100));
+    expect(state.fills).toEqual([{ entryIndex: 1, price: 100, at: postedAt }]);
+  });
+
+  it("lets the part before the post make a short worse: its high fills and stops", () => {
+    // Short entry 2310, stop 2372: high 2380 fills at 2310 and stops at 2372 → −1 R.
+    const short: Levels = {
+      side: "short",
+      entryType: "limit",
+      entries: [2310],
+      targets: [2280],
+      stop: 2372,
+    };
+    const state = apply(short, candle(2300, 2380, 2270, 2330));
+    expect(state.status).toBe("stopped");
+    expect(state.result?.r).toBe(-1);
+  });
+});
