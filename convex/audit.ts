@@ -1,8 +1,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
 import { auditTables } from "./tables/audit";
+import { adminQuery } from "./functions";
 
 /** A whole audit row, with the acting admin's email when there is one. */
 const vEntry = auditTables.auditLog.validator.extend({
@@ -12,11 +11,10 @@ const vEntry = auditTables.auditLog.validator.extend({
 });
 
 /** The audit log, newest first, optionally one action (e.g. "entitlement.grant"). Admins only. */
-export const list = query({
+export const list = adminQuery({
   args: { paginationOpts: paginationOptsValidator, action: v.optional(v.string()) },
   returns: paginationResultValidator(vEntry),
   handler: async (ctx, { paginationOpts, action }) => {
-    await requireAdmin(ctx);
     const wanted = action?.trim();
     const source =
       wanted === undefined || wanted === ""

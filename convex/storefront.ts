@@ -1,7 +1,7 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
 import { siteSetting } from "./model/siteSettings";
 import { tiersInOrder } from "./model/tierMapping";
+import { publicQuery } from "./functions";
 
 /**
  * What anyone may read, signed in or not: the tiers on sale and the owner's legal texts. Only the
@@ -19,7 +19,7 @@ export const vPublicTier = v.object({
 });
 
 /** The tiers on sale, in the owner's order. */
-export const pricing = query({
+export const pricing = publicQuery({
   args: {},
   returns: v.array(vPublicTier),
   handler: async (ctx) => {
@@ -37,7 +37,7 @@ export const pricing = query({
 });
 
 /** The text of a footer page as the owner wrote it (plain text), or null when not written yet. */
-export const legalPage = query({
+export const legalPage = publicQuery({
   args: { page: v.union(v.literal("terms"), v.literal("privacy"), v.literal("contact")) },
   returns: v.union(v.null(), v.object({ text: v.string(), updatedAt: v.number() })),
   handler: async (ctx, { page }) => {
