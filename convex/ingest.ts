@@ -9,6 +9,7 @@ import { tombstoneSignals } from "./model/ingestDelete";
 import { listWatchedChannels } from "./model/ingestMapping";
 import { enqueueMirrorWorkForDeletes, enqueueMirrorWorkForUpsert } from "./model/mirrorFanout";
 import { upsertSignal } from "./model/ingestSignal";
+import { schedulePushFanOut } from "./model/pushFanout";
 import { isSnowflake } from "./model/ingestSnowflake";
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,
@@ -53,7 +54,11 @@ export const upsertMessage = mutation({
   handler: async (ctx, { secret, message }) => {
     requireService(secret);
     const result = await upsertSignal(ctx, message);
-    await enqueueMirrorWorkForUpsert(ctx, result); // mirror fan-out: creates and visible edits
+    // Mirror fan-out: creates and visible edits. Not imported history: the customer guild already
+    // has (or never wanted) years-old posts, and thousands at once would bury the live ones.
+    if (message.origin !== "history") await enqueueMirrorWorkForUpsert(ctx, result);
+    // Web Push, sent after this commits (never for imported history, for the same reason).
+    if (message.origin !== "history") await schedulePushFanOut(ctx, result);
     return result;
   },
 });

@@ -5,7 +5,7 @@ import { upsertAttachments } from "./ingestAttachments";
 import { advanceIngestCursor } from "./ingestCursor";
 import { fileEarlierCopy } from "./ingestHistory";
 import { recordIngestLatency } from "./ingestLatency";
-import { findParentSignal, findSignalByMessage } from "./ingestLinking";
+import { adoptFollowUps, findParentSignal, findSignalByMessage } from "./ingestLinking";
 import { findIngestMapping } from "./ingestMapping";
 import { hoistedFields, parseContent } from "./ingestParse";
 import { isSnowflake } from "./ingestSnowflake";
@@ -40,7 +40,11 @@ export async function upsertSignal(
     existing === null
       ? await createSignal(ctx, message, committedAt)
       : await editSignal(ctx, existing, message, committedAt);
-  await advanceIngestCursor(ctx, message.channelId, message.messageId);
+  // The cursor is live ingestion's "everything up to here": an imported older copy says nothing
+  // about what followed it (and on a never-backfilled channel would skip the first backfill).
+  if (message.origin !== "history") {
+    await advanceIngestCursor(ctx, message.channelId, message.messageId);
+  }
   return result;
 }
 
@@ -96,6 +100,9 @@ async function createSignal(
     at: message.editedAt ?? message.sourceAt,
     change: "create",
   });
+  // The history import pages backwards, so replies and follow-ups reach Convex before the
+  // signal they follow up on: link them now.
+  if (message.origin === "history") await adoptFollowUps(ctx, signalId);
   // Only a live create measures ingest latency: a backfilled copy or an edit of a message we never
   // saw (posted while the collector was down) would report downtime.
   if (message.origin === "gateway" && message.editedAt === undefined) {

@@ -33,8 +33,15 @@ export const vRejectedAttachmentInput = v.object({
 export const vAttachmentInput = v.union(vStoredAttachmentInput, vRejectedAttachmentInput);
 export type AttachmentInput = Infer<typeof vAttachmentInput>;
 
-/** Where an event came from: latency samples are only meaningful for live gateway events. */
-export const vIngestOrigin = v.union(v.literal("gateway"), v.literal("backfill"));
+/**
+ * Where an event came from: latency samples are only meaningful for live gateway events; a
+ * "history" copy (the whole-history import) neither moves the live cursor nor is mirrored.
+ */
+export const vIngestOrigin = v.union(
+  v.literal("gateway"),
+  v.literal("backfill"),
+  v.literal("history"),
+);
 
 /** One Discord message as the collector saw it (a create, an edit, or a backfilled copy). */
 export const vIncomingMessage = v.object({

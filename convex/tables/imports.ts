@@ -5,7 +5,49 @@ import { v } from "convex/values";
 export const vSyncKind = v.union(v.literal("reconcile"), v.literal("import"), v.literal("csv"));
 export const vSyncStatus = v.union(v.literal("running"), v.literal("done"), v.literal("failed"));
 
+/** A history import's life: queued → running ⇄ paused → done | failed | cancelled. */
+export const vHistoryImportState = v.union(
+  v.literal("queued"),
+  v.literal("running"),
+  v.literal("paused"),
+  v.literal("done"),
+  v.literal("failed"),
+  v.literal("cancelled"),
+);
+
 export const importTables = {
+  /**
+   * One import of a source channel's whole Discord history (convex/historyImports.ts for the
+   * console, convex/historyImportJobs.ts for the collector that runs it). The collector holding
+   * the lease pages the channel backwards from `cursor` and commits the cursor after each page,
+   * so a crash resumes there; an expired lease lets another instance take over.
+   */
+  historyImports: defineTable({
+    sourceChannelId: v.string(),
+    requestedBy: v.id("users"),
+    state: vHistoryImportState,
+    /** The oldest message id imported so far (absent: nothing yet; start from the newest). */
+    cursor: v.optional(v.string()),
+    /** The newest message id of the first page: with the channel's own id, the time span to cover. */
+    newestMessageId: v.optional(v.string()),
+    pages: v.number(),
+    /** Messages this import created. */
+    imported: v.number(),
+    /** Messages already stored (live ingestion had them, or a resumed page), or not user content. */
+    skipped: v.number(),
+    failed: v.number(),
+    leaseOwner: v.optional(v.string()),
+    leaseExpiresAt: v.optional(v.number()),
+    error: v.optional(v.string()),
+    startedAt: v.optional(v.number()),
+    lastPageAt: v.optional(v.number()),
+    finishedAt: v.optional(v.number()),
+  })
+    // The collector's claim: queued jobs and running ones whose lease ran out.
+    .index("by_state_and_lease", ["state", "leaseExpiresAt"])
+    // One active import per channel.
+    .index("by_channel_and_state", ["sourceChannelId", "state"]),
+
   /**
    * One reconciliation or customer import (convex/sellappSync.ts): what it read, what it stored,
    * what changed. A dry run goes through the same code and is rolled back; only this record stays.

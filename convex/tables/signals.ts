@@ -127,6 +127,8 @@ export const signalTables = {
     .index("by_channel", ["sourceChannelId"])
     // The collector's catch-up: a channel's stored messages posted since a time, in pages.
     .index("by_channel_and_source_at", ["sourceChannelId", "sourceAt"])
+    // The history import links replies stored before the message they reply to.
+    .index("by_reply_to", ["replyToMessageId"])
     // The admin's parse review list: open reviews, analyst edits, corrections, newest first.
     .index("by_review_since", ["reviewSince"])
     .index("by_edited_at", ["editedAt"])

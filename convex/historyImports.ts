@@ -1,0 +1,149 @@
+import { ConvexError, v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import { mutation, type MutationCtx, query } from "./_generated/server";
+import { writeAudit } from "./model/audit";
+import { requireAdmin } from "./model/auth";
+import {
+  activeImportOf,
+  type AdminTransition,
+  getImport,
+  MAX_LISTED_IMPORTS,
+  transition,
+} from "./model/historyImport";
+import { importProgress } from "./model/historyImportProgress";
+import { findIngestMapping } from "./model/ingestMapping";
+import { isSnowflake } from "./model/ingestSnowflake";
+import { importTables } from "./tables/imports";
+
+/**
+ * The admin console's side of signal-history imports (docs/cutover.md): request an import of a
+ * mapped source channel's whole Discord history, watch it live, pause, resume or cancel it. The
+ * collector runs it (historyImportJobs.ts). Every call is admin-only and audited.
+ */
+
+const vImportRow = importTables.historyImports.validator.extend({
+  _id: v.id("historyImports"),
+  _creationTime: v.number(),
+  channelLabel: v.optional(v.string()),
+  requestedByEmail: v.optional(v.string()),
+  progress: v.object({
+    fraction: v.number(),
+    perSecond: v.optional(v.number()),
+    etaMs: v.optional(v.number()),
+    reachedAt: v.optional(v.number()),
+  }),
+});
+
+export const request = mutation({
+  args: { sourceChannelId: v.string() },
+  returns: v.id("historyImports"),
+  handler: async (ctx, { sourceChannelId }) => {
+    const admin = await requireAdmin(ctx);
+    if (!isSnowflake(sourceChannelId)) {
+      throw new ConvexError({ code: "BAD_REQUEST", message: "That is not a Discord channel id." });
+    }
+    if ((await findIngestMapping(ctx, sourceChannelId)) === null) {
+      throw new ConvexError({
+        code: "UNMAPPED_CHANNEL",
+        message: "Map the channel (and enable the mapping) before importing its history.",
+      });
+    }
+    const active = await activeImportOf(ctx, sourceChannelId);
+    if (active !== null) {
+      throw new ConvexError({
+        code: "BUSY",
+        message: `This channel already has an import (${active.state}); resume or cancel it.`,
+      });
+    }
+    const importId = await ctx.db.insert("historyImports", {
+      sourceChannelId,
+      requestedBy: admin._id,
+      state: "queued",
+      pages: 0,
+      imported: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    await writeAudit(ctx, {
+      actorType: "admin",
+      actorUserId: admin._id,
+      action: "history.import.request",
+      targetType: "historyImport",
+      targetId: importId,
+      details: { sourceChannelId },
+    });
+    return importId;
+  },
+});
+
+async function adminTransition(
+  ctx: MutationCtx,
+  importId: Doc<"historyImports">["_id"],
+  action: AdminTransition,
+) {
+  const admin = await requireAdmin(ctx);
+  const job = await getImport(ctx, importId);
+  const state = await transition(ctx, job, action);
+  await writeAudit(ctx, {
+    actorType: "admin",
+    actorUserId: admin._id,
+    action: `history.import.${action}`,
+    targetType: "historyImport",
+    targetId: importId,
+    details: { sourceChannelId: job.sourceChannelId, from: job.state, to: state },
+  });
+  return state;
+}
+
+const vTransitionResult = importTables.historyImports.validator.fields.state;
+
+/** Stops at the collector's next page (what it has in hand is still written and counted). */
+export const pause = mutation({
+  args: { importId: v.id("historyImports") },
+  returns: vTransitionResult,
+  handler: (ctx, { importId }) => adminTransition(ctx, importId, "pause"),
+});
+
+/** Queued again from where it stopped: any collector picks it up. */
+export const resume = mutation({
+  args: { importId: v.id("historyImports") },
+  returns: vTransitionResult,
+  handler: (ctx, { importId }) => adminTransition(ctx, importId, "resume"),
+});
+
+/** Ends the import for good; what it imported stays (it is ordinary history). */
+export const cancel = mutation({
+  args: { importId: v.id("historyImports") },
+  returns: vTransitionResult,
+  handler: (ctx, { importId }) => adminTransition(ctx, importId, "cancel"),
+});
+
+/** The latest imports, newest first, with live progress (the console subscribes). */
+export const list = query({
+  args: {},
+  returns: v.array(vImportRow),
+  handler: async (ctx) => {
+    await requireAdmin(ctx);
+    const rows = await ctx.db.query("historyImports").order("desc").take(MAX_LISTED_IMPORTS);
+    const emails = new Map<string, string | undefined>();
+    const labels = new Map<string, string | undefined>();
+    const result = [];
+    for (const row of rows) {
+      if (!emails.has(row.requestedBy)) {
+        emails.set(row.requestedBy, (await ctx.db.get("users", row.requestedBy))?.email);
+      }
+      if (!labels.has(row.sourceChannelId)) {
+        labels.set(row.sourceChannelId, (await findIngestMapping(ctx, row.sourceChannelId))?.label);
+      }
+      const email = emails.get(row.requestedBy);
+      const label = labels.get(row.sourceChannelId);
+      result.push({
+        ...row,
+        ...(email === undefined ? {} : { requestedByEmail: email }),
+        ...(label === undefined ? {} : { channelLabel: label }),
+        progress: importProgress(row),
+      });
+    }
+    return result;
+  },
+});
