@@ -2,7 +2,7 @@ import type { ControlClient } from "@g3/discord-emulator";
 import { renderChartPng } from "./chart.js";
 import type { Logger } from "./logger.js";
 import { planStep, type FeedStep, type PostedIdea } from "./planner.js";
-import type { Rng } from "./rng.js";
+import type { SeededRandom as Rng } from "@g3/seeded-random";
 
 export type FeedOptions = {
   control: Pick<ControlClient, "postMessage" | "editMessage" | "deleteMessage">;

@@ -3,7 +3,7 @@ import { ControlClient } from "@g3/discord-emulator";
 import { ConfigError, loadConfig, type FeedConfig } from "./config.js";
 import { runFeed } from "./feed.js";
 import { createLogger } from "./logger.js";
-import { createRng } from "./rng.js";
+import { seededRandom } from "@g3/seeded-random";
 
 async function main(config: FeedConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
@@ -38,7 +38,7 @@ async function main(config: FeedConfig): Promise<void> {
     authorId: config.authorId,
     intervalMs: config.intervalMs,
     count: config.count,
-    rng: createRng(config.seed),
+    rng: seededRandom(config.seed),
     logger,
     signal: stop.signal,
   });

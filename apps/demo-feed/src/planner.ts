@@ -1,4 +1,4 @@
-import type { Rng } from "./rng.js";
+import type { SeededRandom as Rng } from "@g3/seeded-random";
 import {
   correctIdea,
   drawIdea,

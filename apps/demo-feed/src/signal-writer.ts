@@ -1,5 +1,5 @@
 import { formatPrice, INSTRUMENTS, type Instrument } from "./markets.js";
-import type { Rng } from "./rng.js";
+import type { SeededRandom as Rng } from "@g3/seeded-random";
 
 /** A trade idea the feed has posted, with the levels its follow-ups refer to. */
 export type TradeIdea = {

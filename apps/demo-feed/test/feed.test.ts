@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { runFeed } from "../src/feed.js";
 import { createLogger } from "../src/logger.js";
-import { createRng } from "../src/rng.js";
+import { seededRandom } from "@g3/seeded-random";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe("runFeed against the emulator", () => {
       authorId: DEMO_IDS.analystUser,
       intervalMs: 1,
       count: 40,
-      rng: createRng(2024),
+      rng: seededRandom(2024),
       logger,
       signal: new AbortController().signal,
     });
@@ -62,7 +62,7 @@ describe("runFeed against the emulator", () => {
       authorId: DEMO_IDS.analystUser,
       intervalMs: 60_000,
       count: 0,
-      rng: createRng(1),
+      rng: seededRandom(1),
       logger: createLogger("silent"),
       signal: stop.signal,
     });
@@ -77,7 +77,7 @@ describe("runFeed against the emulator", () => {
       authorId: DEMO_IDS.analystUser,
       intervalMs: 1,
       count: 3,
-      rng: createRng(3),
+      rng: seededRandom(3),
       logger: createLogger("silent"),
       signal: new AbortController().signal,
     });

@@ -2,7 +2,7 @@ import { parseSignal, signalPair } from "@g3/signals";
 import { describe, expect, test } from "vitest";
 import { renderChartPng } from "../src/chart.js";
 import { planStep, type PostedIdea } from "../src/planner.js";
-import { createRng } from "../src/rng.js";
+import { seededRandom } from "@g3/seeded-random";
 import { drawIdea, LAYOUTS, writeFollowUp, writeIdea } from "../src/signal-writer.js";
 
 describe("synthetic signals", () => {
@@ -10,7 +10,7 @@ describe("synthetic signals", () => {
     "the %s layout parses back to the intended pair, side and levels",
     (layout) => {
       for (let seed = 1; seed <= 40; seed++) {
-        const idea = drawIdea(createRng(seed));
+        const idea = drawIdea(seededRandom(seed));
         const parsed = parseSignal(writeIdea(idea, layout));
         expect(parsed.kind).toBe("signal");
         expect(signalPair(parsed)).toBe(`${idea.instrument.base}/${idea.instrument.quote}`);
@@ -23,7 +23,7 @@ describe("synthetic signals", () => {
 
   test("ideas are coherent: long ⇒ stop < entries < targets, short mirrored", () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const idea = drawIdea(createRng(seed));
+      const idea = drawIdea(seededRandom(seed));
       const sign = idea.side === "long" ? 1 : -1;
       for (const entry of idea.entries) {
         expect(sign * (entry - idea.stop)).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe("synthetic signals", () => {
   });
 
   test("follow-ups parse as follow-ups, not as new signals", () => {
-    const rng = createRng(7);
+    const rng = seededRandom(7);
     for (let n = 0; n < 60; n++) {
       const parsed = parseSignal(writeFollowUp(drawIdea(rng), rng), { isReply: true });
       expect(["target_hit", "move_stop", "close", "stop_hit"]).toContain(parsed.kind);
@@ -42,7 +42,7 @@ describe("synthetic signals", () => {
 
   test("the same seed gives the same feed", () => {
     const run = (seed: number) => {
-      const rng = createRng(seed);
+      const rng = seededRandom(seed);
       const open: PostedIdea[] = [];
       return Array.from({ length: 30 }, (_, n) => {
         const step = planStep(rng, open);

@@ -1,4 +1,4 @@
-import { seededRandom, type Random } from "./random.js";
+import { seededRandom, type SeededRandom as Random } from "@g3/seeded-random";
 
 /**
  * The whole run decided up front from the seed: what the workload does when, and which fault hits

@@ -3,7 +3,7 @@
 // build the candles the klines endpoint serves.
 import { CandleSeries, minuteOf, type Candle } from "./candles.js";
 import { PricePath, prehistory, type ScriptStep } from "./price-path.js";
-import { createRandom, hashSeed } from "./random.js";
+import { hashSeed, mulberry32 } from "@g3/seeded-random";
 import { isValidSymbol, profileFor } from "./symbols.js";
 
 export type Trade = {
@@ -80,7 +80,7 @@ export class Market {
         prehistoryMinutes,
       ),
     );
-    const sizes = createRandom(hashSeed(`${seed}:${symbol}:size`));
+    const sizes = mulberry32(hashSeed(`${seed}:${symbol}:size`));
     const state: SymbolState = {
       path: new PricePath(seed, symbol, profile, volatilityMultiplier),
       candles,

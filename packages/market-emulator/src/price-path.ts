@@ -1,6 +1,6 @@
 // One symbol's price over time: a seeded random walk (geometric, with the symbol's volatility),
 // interrupted by scripted steps from the control API ("go to 66,000 in 30 s", gaps, halts).
-import { createRandom, gaussian, hashSeed } from "./random.js";
+import { gaussian, hashSeed, mulberry32 } from "@g3/seeded-random";
 import { roundToTick, type SymbolProfile } from "./symbols.js";
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -31,7 +31,7 @@ export class PricePath {
     private readonly volatilityMultiplier: number,
   ) {
     this.price = profile.startPrice;
-    this.random = createRandom(hashSeed(`${seed}:${symbol}`));
+    this.random = mulberry32(hashSeed(`${seed}:${symbol}`));
   }
 
   get scripted(): boolean {
@@ -115,7 +115,7 @@ export function prehistory(
   endOpenTime: number,
   minutes: number,
 ): { openTime: number; open: number; high: number; low: number; close: number }[] {
-  const random = createRandom(hashSeed(`${seed}:${symbol}:history`));
+  const random = mulberry32(hashSeed(`${seed}:${symbol}:history`));
   const sigma = profile.annualVolatility * volatilityMultiplier * Math.sqrt(60_000 / YEAR_MS);
   const candles = [];
   let close = profile.startPrice;

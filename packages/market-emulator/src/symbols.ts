@@ -1,7 +1,7 @@
 // Starting prices and yearly volatility of the symbols the emulator knows by name. Anything else
 // that looks like a symbol gets a price and volatility derived from its name, so every symbol a
 // signal can mention has a market.
-import { hashSeed } from "./random.js";
+import { hashSeed } from "@g3/seeded-random";
 
 export type SymbolProfile = { startPrice: number; annualVolatility: number; tickSize: number };
 

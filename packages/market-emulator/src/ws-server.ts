@@ -8,7 +8,7 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { z } from "zod";
 import type { Candle } from "./candles.js";
 import type { Market, Trade } from "./market.js";
-import { createRandom, hashSeed } from "./random.js";
+import { hashSeed, mulberry32 } from "@g3/seeded-random";
 import type { ConnectionSettings, Faults } from "./settings.js";
 import {
   aggTradePayload,
@@ -61,7 +61,7 @@ export class MarketSocketServer {
     private faults: Faults,
     seed: string,
   ) {
-    this.faultRandom = createRandom(hashSeed(`${seed}:faults`));
+    this.faultRandom = mulberry32(hashSeed(`${seed}:faults`));
     market.onTrade((trade, candle) => this.publishTrade(trade, candle));
     this.timers.push(setInterval(() => this.publishMarkPrices(), 250));
     this.timers.push(setInterval(() => this.enforceLimits(), 100));

@@ -1,19 +1,9 @@
+import { mulberry32 as random } from "@g3/seeded-random";
 import { describe, expect, it } from "vitest";
 import { vParsedSignal } from "../../../convex/tables/signals.js";
 import { describeSignal, parseSignal } from "../src/index.js";
 import { validatorProblems } from "./convex-validator.js";
 import { FAMILY_CORPUS } from "./corpus/index.js";
-
-/** Deterministic PRNG (mulberry32) so a failure reproduces from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // prettier-ignore
 const TOKENS = [

@@ -2,6 +2,7 @@
 // runs under injected faults (429 storms, a 5xx rate on every message route, gateway drops) and
 // its replicas are SIGKILLed and restarted. Afterwards the customer channel must show exactly the
 // source state: no missing, duplicate or stale message (checked by src/drift.ts).
+import { mulberry32 } from "@g3/seeded-random";
 import { checkDrift, describeDrift, type DriftReport } from "../../src/drift.js";
 import { api } from "../../../../convex/_generated/api.js";
 import {
@@ -34,23 +35,11 @@ export type ConvergenceResult = {
 const MIN_CHAOS_MS = 8_000;
 const keyOf = (content: string) => /\[sig-\d+\]/.exec(content)?.[0];
 
-/** A small deterministic PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runConvergence(
   options: ConvergenceOptions,
   seed = 1,
 ): Promise<ConvergenceResult> {
-  const random = prng(seed);
+  const random = mulberry32(seed); // seeded, so a failing run can be replayed
   const started = Date.now();
   const stack = await startStack({ relaxedRateLimits: true });
   const counts: Record<string, number> = {
