@@ -11,7 +11,7 @@ import { weekStartOf } from "./calendar";
  */
 
 const LIVE_STATUSES: ReadonlySet<EntitlementStatus> = new Set(["active", "cancelling", "past_due"]);
-const MAX_ENTITLEMENTS_PER_CUSTOMER = 200;
+export const MAX_ENTITLEMENTS_PER_CUSTOMER = 200;
 
 export function isLiveStatus(status: EntitlementStatus): boolean {
   return LIVE_STATUSES.has(status);

@@ -64,4 +64,27 @@ export const businessTables = {
     lost: v.number(),
     activeAtEnd: v.number(),
   }).index("by_week_and_tier", ["weekStart", "tierKey"]),
+
+  /**
+   * Runs of the members-per-tier recount (convex/membershipBackfill.ts): entitlements written
+   * before the counters existed were never counted. Pages through customers with a cursor; the
+   * tally (one entry per tier) replaces memberCounts only if no membership changed meanwhile.
+   */
+  membershipBackfills: defineTable({
+    status: v.union(v.literal("running"), v.literal("done"), v.literal("failed")),
+    /** Start of the current pass: a counter changed after it means the tally may be stale. */
+    passStartedAt: v.number(),
+    pass: v.number(),
+    pageSize: v.number(),
+    /** Pagination cursor over customers; null before the first page. */
+    cursor: v.union(v.string(), v.null()),
+    customersSeen: v.number(),
+    tally: v.array(v.object({ tierKey: v.string(), members: v.number() })),
+    /** Per tier when done: the counter before and after the recount. */
+    applied: v.optional(
+      v.array(v.object({ tierKey: v.string(), before: v.number(), after: v.number() })),
+    ),
+    error: v.optional(v.string()),
+    updatedAt: v.number(),
+  }).index("by_status", ["status"]),
 };
