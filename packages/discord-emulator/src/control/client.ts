@@ -8,6 +8,7 @@ import type {
   TControlAddMember,
   TControlConsent,
   TControlEditMessage,
+  TControlSeedHistory,
   TControlGatewayAction,
   TControlPostMessage,
   TControlSettingsPatch,
@@ -61,6 +62,12 @@ export class ControlClient {
     this.call<ControlMessage[]>("GET", `/channels/${channelId}/messages`);
   postMessage = (channelId: string, input: TControlPostMessage) =>
     this.call<ControlMessage>("POST", `/channels/${channelId}/messages`, input);
+  seedHistory = (channelId: string, input: TControlSeedHistory) =>
+    this.call<{ count: number; firstId: string | null; lastId: string | null }>(
+      "POST",
+      `/channels/${channelId}/messages/history`,
+      input,
+    );
   editMessage = (channelId: string, messageId: string, input: TControlEditMessage) =>
     this.call<ControlMessage>("PATCH", `/channels/${channelId}/messages/${messageId}`, input);
   touchMessage = (channelId: string, messageId: string, flags?: number) =>

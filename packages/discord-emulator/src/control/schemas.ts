@@ -32,6 +32,35 @@ export const ZControlEditMessage = z.object({
 
 export const ZControlTouchMessage = z.object({ flags: z.number().int().nonnegative().optional() });
 
+/** History as if posted long ago (no dispatch), oldest first; see World.seedHistory. */
+export const ZControlSeedHistory = z
+  .object({
+    authorId: Snowflake,
+    messages: z
+      .array(
+        z.object({
+          content: z.string().min(1).max(2000),
+          authorId: Snowflake.optional(),
+          /** Makes it a reply to an earlier message of this request (its index). */
+          replyToIndex: z.number().int().nonnegative().optional(),
+        }),
+      )
+      .min(1)
+      .max(20_000),
+    spacingMs: z.number().int().min(1).max(86_400_000).default(60_000),
+    /** The last message is posted `spacingMs` before this (default: the channel's oldest message, or now). */
+    endAt: z.number().int().positive().optional(),
+  })
+  .superRefine((input, ctx) => {
+    for (const [index, message] of input.messages.entries())
+      if (message.replyToIndex !== undefined && message.replyToIndex >= index)
+        ctx.addIssue({
+          code: "custom",
+          path: ["messages", index, "replyToIndex"],
+          message: "must point at an earlier message",
+        });
+  });
+
 export const ZControlBulkDelete = z.object({ messageIds: z.array(Snowflake).min(1).max(100) });
 
 export const ZControlRoleChange = z.object({ reason: z.string().max(512).optional() });
@@ -75,6 +104,7 @@ export const ZControlConsent = ZOAuthConsent;
 export { ZGatewayFaultInput, ZRestFaultInput };
 
 export type TControlPostMessage = z.input<typeof ZControlPostMessage>;
+export type TControlSeedHistory = z.input<typeof ZControlSeedHistory>;
 export type TControlEditMessage = z.input<typeof ZControlEditMessage>;
 export type TControlAddMember = z.input<typeof ZControlAddMember>;
 export type TControlSettingsPatch = z.input<typeof ZControlSettingsPatch>;

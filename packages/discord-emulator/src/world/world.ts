@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { sniffContentType } from "../content-type.js";
 import { Errors, formErrors } from "../errors.js";
-import { SnowflakeGenerator, snowflakeTimestampMs } from "../snowflake.js";
+import { SnowflakeGenerator, snowflakeFrom, snowflakeTimestampMs } from "../snowflake.js";
 import { guildFromSpec } from "./guild-from-spec.js";
 import { type AllowedMentions, parseMentions, sanitizeFilename } from "./message-parts.js";
 import { MessageLog } from "./message-log.js";
@@ -187,6 +187,45 @@ export class World {
     if (nonceKey) this.rememberNonce(nonceKey, message);
     this.emit({ type: "messageCreate", guildId: channel.guildId, message });
     return { message, deduplicated: false };
+  }
+
+  /**
+   * Puts history into a channel as if it had been posted long ago: `items` oldest first, the last
+   * one posted `spacingMs` before `endAt` (default: the channel's oldest message, or now), each
+   * `spacingMs` after the previous. Nothing is dispatched (the gateway never saw these posts) and
+   * every id is older than the channel's current messages. `replyToIndex` points at an earlier item.
+   */
+  seedHistory(
+    channelId: string,
+    items: readonly { authorId: string; content: string; replyToIndex?: number }[],
+    options: { spacingMs: number; endAt?: number },
+  ): MessageRecord[] {
+    const channel = this.channel(channelId);
+    const log = this.log(channelId);
+    const oldest = log.history({ limit: 1, after: "0" })[0];
+    const ceiling = oldest === undefined ? Date.now() : snowflakeTimestampMs(oldest.id);
+    const endAt = Math.min(options.endAt ?? ceiling, ceiling);
+    const firstAt = endAt - items.length * options.spacingMs;
+    const created: MessageRecord[] = [];
+    for (const [index, item] of items.entries()) {
+      const id = snowflakeFrom({ timestampMs: firstAt + index * options.spacingMs, worker: 2 });
+      const replyTo = item.replyToIndex === undefined ? undefined : created[item.replyToIndex];
+      if (item.replyToIndex !== undefined && replyTo === undefined)
+        throw new RangeError(`message ${index}: replyToIndex must point at an earlier message`);
+      const message = this.buildMessage(
+        {
+          channelId,
+          authorId: item.authorId,
+          content: item.content,
+          reference: replyTo === undefined ? null : { messageId: replyTo.id },
+        },
+        id,
+      );
+      log.add(message);
+      created.push(message);
+    }
+    channel.lastMessageId ??= created[created.length - 1]?.id ?? null;
+    return created;
   }
 
   editMessage(channelId: string, messageId: string, input: EditMessageInput): MessageRecord {

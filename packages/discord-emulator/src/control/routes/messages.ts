@@ -7,6 +7,7 @@ import {
   ZControlBulkDelete,
   ZControlEditMessage,
   ZControlPostMessage,
+  ZControlSeedHistory,
   ZControlTouchMessage,
 } from "../schemas.js";
 import { controlMessages } from "../world-summary.js";
@@ -51,6 +52,29 @@ export const messageRoutes: ControlRoute[] = [
         reference: input.replyTo ? { messageId: input.replyTo } : null,
       });
       return { status: 200, body: fullMessage(ctx.core, channelId, message.id) };
+    },
+  },
+  {
+    method: "POST",
+    template: "/channels/:channel_id/messages/history",
+    handler: async (ctx) => {
+      const input = ZControlSeedHistory.parse(await ctx.json());
+      const created = ctx.core.world.seedHistory(
+        p(ctx, "channel_id"),
+        input.messages.map((m) => ({ ...m, authorId: m.authorId ?? input.authorId })),
+        {
+          spacingMs: input.spacingMs,
+          ...(input.endAt === undefined ? {} : { endAt: input.endAt }),
+        },
+      );
+      return {
+        status: 201,
+        body: {
+          count: created.length,
+          firstId: created[0]?.id ?? null,
+          lastId: created[created.length - 1]?.id ?? null,
+        },
+      };
     },
   },
   {
