@@ -19,7 +19,7 @@ for await (const raw of createInterface({ input: process.stdin })) {
   const prefix = /^(\S+):\S+: /.exec(line)?.[1] ?? "";
   const text = unprefix(line);
   // vitest's failure report: " FAIL  <file> > <suite> > <test>" followed by the error.
-  const fail = /^\s*FAIL\s+(\S+\.(?:test|e2e|spec)\.\S+.*)$/.exec(text);
+  const fail = /^\s*FAIL\s+(?:[a-z][\w-]*\s+)?(\S+\.(?:test|e2e|spec)\.\S+.*)$/.exec(text);
   if (fail) {
     current = { name: `${prefix} ${fail[1]}`.trim(), lines: [] };
     failures.push(current);
