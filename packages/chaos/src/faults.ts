@@ -8,6 +8,13 @@ export type FaultRecord = {
   startedAt: number;
   endedAt?: number;
   detail?: string;
+  /** Kills only: from the restart (spawn) until the health URL answered ready (polled every 250 ms). */
+  readyMs?: number;
+  /**
+   * Collector kills only: from the restart until its health also showed nothing left to catch up
+   * (no backfill pending, empty write queue) — ready and its outage backlog drained.
+   */
+  drainedMs?: number;
 };
 
 const BOT_IDS = { collector: DEMO_IDS.collectorApp, mirror: DEMO_IDS.mirrorApp } as const;
@@ -19,6 +26,28 @@ const ROUTES = {
 } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The collector's health body fields that say whether it still has backlog. */
+type CollectorHealth = { ready?: boolean; backfillsPending?: number; queueDepth?: number };
+
+/**
+ * Polls a collector's health until it is ready with no backfill pending and an empty write
+ * queue; true when it got there within `timeoutMs`.
+ */
+export async function collectorDrained(url: string, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const body = (await response.json()) as CollectorHealth;
+      if (body.ready === true && body.backfillsPending === 0 && body.queueDepth === 0) return true;
+    } catch {
+      // Not answering yet: keep polling.
+    }
+    await sleep(100);
+  }
+  return false;
+}
 
 /**
  * Injects the planned faults into the running stack. Faults with a duration run in the
@@ -82,8 +111,19 @@ export class FaultInjector {
         const record = this.record("kill_bot", bot.name, `down ${fault.durationMs} ms`);
         await bot.process.kill();
         await sleep(fault.durationMs);
-        await bot.process.start().catch(() => undefined); // may not be ready while partitioned
+        const restartedAt = Date.now();
+        // May not get ready while partitioned; then no recovery time is recorded.
+        const ready = await bot.process.start().then(
+          () => true,
+          () => false,
+        );
         record.endedAt = Date.now();
+        if (!ready) return;
+        record.readyMs = record.endedAt - restartedAt;
+        const healthUrl = bot.process.spec.readyUrl;
+        if (bot.kind === "collector" && healthUrl !== undefined) {
+          if (await collectorDrained(healthUrl)) record.drainedMs = Date.now() - restartedAt;
+        }
         return;
       }
       case "kill_backend": {
@@ -93,7 +133,9 @@ export class FaultInjector {
         try {
           await backend.kill();
           await sleep(fault.durationMs);
+          const restartedAt = Date.now();
           await backend.start();
+          record.readyMs = Date.now() - restartedAt;
         } finally {
           this.backendBusy = false;
           record.endedAt = Date.now();

@@ -9,6 +9,7 @@ import {
   checkPayments,
   type AckedDelivery,
   type InvariantResult,
+  type SourceMessage,
   type StoredEventView,
   type StoredSignalView,
 } from "./invariants.js";
@@ -30,21 +31,16 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 /**
- * Reads what the system shows now — Convex through its admin key and the customers' own
- * sessions, the customer guild through the emulator's control API — and checks the invariants.
+ * The messages invariant over what Convex (admin key) and the customer channel (the emulator's
+ * control API) show now for the given source messages.
  */
-export async function observeAndCheck(args: {
-  backendUrl: string;
-  adminKey: string;
-  adminToken: string;
-  control: ControlClient;
-  workload: Workload;
-  backendKills: number;
-}): Promise<InvariantResult[]> {
-  const { workload, control } = args;
-  const admin = adminClient(args.backendUrl, args.adminKey);
+export async function observeMessages(
+  admin: ReturnType<typeof adminClient>,
+  control: ControlClient,
+  source: readonly SourceMessage[],
+): Promise<InvariantResult> {
   const signals = new Map<string, StoredSignalView>();
-  await mapLimit(workload.messages, 6, async (message) => {
+  await mapLimit(source, 6, async (message) => {
     const found = await admin.query(refs.inspectMessage, { messageId: message.id });
     signals.set(
       message.id,
@@ -58,7 +54,27 @@ export async function observeAndCheck(args: {
     content: m.content,
     attachments: m.attachments.map((a) => a.filename),
   }));
-  const messages = checkMessages(workload.messages, signals, customerMessages);
+  return checkMessages(source, signals, customerMessages);
+}
+
+/**
+ * Reads what the system shows now — Convex through its admin key and the customers' own
+ * sessions, the customer guild through the emulator's control API — and checks the invariants.
+ */
+export async function observeAndCheck(args: {
+  backendUrl: string;
+  adminKey: string;
+  adminToken: string;
+  control: ControlClient;
+  workload: Workload;
+  backendKills: number;
+}): Promise<InvariantResult[]> {
+  const { workload, control } = args;
+  const messages = await observeMessages(
+    adminClient(args.backendUrl, args.adminKey),
+    control,
+    workload.messages,
+  );
 
   const members = await control.members(DEMO_IDS.customerGuild);
   const holders = new Set(

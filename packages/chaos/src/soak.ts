@@ -10,7 +10,7 @@ import { FaultInjector } from "./faults.js";
 import type { InvariantResult } from "./invariants.js";
 import { observeAndCheck } from "./observe.js";
 import { makePlan } from "./plan.js";
-import { faultsNear, summarise, type SoakReport } from "./report.js";
+import { faultsNear, recoveryStats, summarise, type SoakReport } from "./report.js";
 import { startChaosStack } from "./stack.js";
 import { Workload, type CustomerState } from "./workload.js";
 import { customerIdentities } from "./world.js";
@@ -164,6 +164,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       faults: injector.counts(),
       faultLog: injector.log.map((f) => ({ ...f, atMs: f.startedAt - start })),
       timeToConvergeMs: convergedAt === null ? null : convergedAt - faultsOver,
+      recovery: recoveryStats(injector.log),
       invariants: summarise(results),
       violations,
       logDir: stack.logDir,

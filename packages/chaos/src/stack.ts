@@ -69,13 +69,22 @@ export async function startChaosStack(options: {
   instances: number;
   customers: CustomerIdentity[];
   say: (line: string) => void;
+  /**
+   * Extra environment per bot kind, over the soak's own (focused scenarios turn a repair off
+   * through the bots' real settings to prove the checks notice).
+   */
+  botEnv?: Partial<Record<BotKind, Record<string, string>>>;
+  /** Messages already in the source #vip-signals at start (see `chaosWorld`). */
+  sourceHistory?: { id: string; content: string }[];
 }): Promise<ChaosStack> {
   const { root, workDir, say } = options;
   const logDir = join(workDir, "logs");
   const dataDir = join(workDir, "convex");
   mkdirSync(logDir, { recursive: true });
   mkdirSync(dataDir, { recursive: true });
-  const emulator = await startEmulator({ world: chaosWorld(options.customers) });
+  const emulator = await startEmulator({
+    world: chaosWorld(options.customers, options.sourceHistory),
+  });
   const emulatorPort = Number(new URL(emulator.url).port);
   const ports: Ports = {
     backend: await freePort(),
@@ -151,7 +160,10 @@ export async function startChaosStack(options: {
                 // The customer message is then the source content verbatim, which the check compares.
                 MIRROR_SUMMARY: "off",
               };
-        const process = new ManagedProcess(instanceSpec(base(kind), name, env), logDir);
+        const process = new ManagedProcess(
+          instanceSpec(base(kind), name, { ...env, ...options.botEnv?.[kind] }),
+          logDir,
+        );
         bots.push({ name, kind, process, proxy });
       }
     }

@@ -17,7 +17,11 @@ export function customerIdentities(count: number, runId: string): CustomerIdenti
  * message is then one the soak posted and tracks) and Discord rate limits off: the soak injects
  * its own 429s, at moments of its choosing, instead of throttling the workload.
  */
-export function chaosWorld(customers: CustomerIdentity[]): TWorldSpecInput {
+export function chaosWorld(
+  customers: CustomerIdentity[],
+  /** Messages already in the source #vip-signals at start (a focused scenario's history). */
+  sourceHistory: { id: string; content: string }[] = [],
+): TWorldSpecInput {
   const world = structuredClone(demoWorld) as TWorldSpecInput;
   return {
     ...world,
@@ -34,7 +38,12 @@ export function chaosWorld(customers: CustomerIdentity[]): TWorldSpecInput {
     guilds: (world.guilds ?? []).map((guild) => ({
       ...guild,
       channels: guild.channels?.map((channel) =>
-        channel.id === DEMO_IDS.sourceVipSignals ? { ...channel, messages: [] } : channel,
+        channel.id === DEMO_IDS.sourceVipSignals
+          ? {
+              ...channel,
+              messages: sourceHistory.map((m) => ({ ...m, authorId: DEMO_IDS.analystUser })),
+            }
+          : channel,
       ),
     })),
   };
