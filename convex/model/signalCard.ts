@@ -1,6 +1,7 @@
 import { v, type Infer } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { vOutcomeResult, vTrackStatus } from "../tables/outcomes";
 import { vParsedSignal, vSide, vSignalKind } from "../tables/signals";
 import type { AttachmentLinkScope } from "./attachmentLinks";
 import { loadAttachments, vAttachmentView } from "./attachments";
@@ -13,6 +14,24 @@ export const vParseStatus = v.union(
   v.literal("corrected"),
   v.literal("edited_after_correction"),
 );
+
+/**
+ * What the market did to the signal so far (the tracker's summary), shown on the card. It travels
+ * inside the card, so it is gated exactly like the card's content and updates with the same
+ * subscription when the tracker records a change.
+ */
+export const vCardOutcome = v.object({
+  status: vTrackStatus,
+  targetsHit: v.number(),
+  /** A closed trade's result. */
+  result: v.optional(vOutcomeResult),
+  /** An open trade's P&L at `markPrice`, the price of its last recorded change. */
+  openResult: v.optional(vOutcomeResult),
+  markPrice: v.optional(v.number()),
+  markedAt: v.optional(v.number()),
+  closedAt: v.optional(v.number()),
+  updatedAt: v.number(),
+});
 
 /** What the feed shows for one signal: its current version, structured, plus the raw text. */
 export const vSignalCard = v.object({
@@ -35,6 +54,8 @@ export const vSignalCard = v.object({
   deletedAt: v.optional(v.number()),
   parentSignalId: v.optional(v.id("signals")),
   attachments: v.array(vAttachmentView),
+  /** Absent until the tracker follows the signal (not a trade idea, or not yet discovered). */
+  outcome: v.optional(vCardOutcome),
 });
 
 export type SignalCard = Infer<typeof vSignalCard>;
@@ -45,6 +66,7 @@ export async function toSignalCard(
   signal: Doc<"signals">,
   links: AttachmentLinkScope,
 ): Promise<SignalCard> {
+  const outcome = await cardOutcome(ctx, signal);
   return {
     id: signal._id,
     tierKey: signal.tierKey,
@@ -64,5 +86,24 @@ export async function toSignalCard(
     ...(signal.deletedAt === undefined ? {} : { deletedAt: signal.deletedAt }),
     ...(signal.parentSignalId === undefined ? {} : { parentSignalId: signal.parentSignalId }),
     attachments: await loadAttachments(ctx, signal.attachmentIds, links),
+    ...(outcome === undefined ? {} : { outcome }),
+  };
+}
+
+async function cardOutcome(ctx: QueryCtx, signal: Doc<"signals">) {
+  const row = await ctx.db
+    .query("signalOutcomes")
+    .withIndex("by_signal", (q) => q.eq("signalId", signal._id))
+    .unique();
+  if (row === null) return undefined;
+  return {
+    status: row.status,
+    targetsHit: row.targetsHit,
+    ...(row.result === undefined ? {} : { result: row.result }),
+    ...(row.openResult === undefined ? {} : { openResult: row.openResult }),
+    ...(row.markPrice === undefined ? {} : { markPrice: row.markPrice }),
+    ...(row.markedAt === undefined ? {} : { markedAt: row.markedAt }),
+    ...(row.closedAt === undefined ? {} : { closedAt: row.closedAt }),
+    updatedAt: row.updatedAt,
   };
 }

@@ -73,6 +73,9 @@ export const vTrackUpdate = v.object({
   checkedThrough: v.number(),
   targetsHit: v.number(),
   result: v.optional(vOutcomeResult),
+  /** An open trade: P&L marked at the last price seen when this change was written. */
+  openResult: v.optional(vOutcomeResult),
+  markPrice: v.optional(v.number()),
   closedAt: v.optional(v.number()),
   /** Events from `seq` = the row's eventCount on; older ones are ignored (idempotent retries). */
   events: v.array(vOutcomeEvent),

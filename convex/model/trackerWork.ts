@@ -1,5 +1,6 @@
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { recordClosedTrade } from "./outcomeTrades";
 import { shownParse } from "./parseStatus";
 import {
   MAX_OPEN_TRACKS,
@@ -152,10 +153,15 @@ export async function applyUpdate(ctx: MutationCtx, update: TrackUpdate): Promis
     targetsHit: update.targetsHit,
     checkedThrough: Math.max(row.checkedThrough, update.checkedThrough),
     result: update.result,
+    // Marked only while in the trade; a closed trade's figure is `result`.
+    openResult: open ? update.openResult : undefined,
+    markPrice: open ? update.markPrice : undefined,
+    markedAt: open && update.markPrice !== undefined ? update.checkedThrough : undefined,
     closedAt: update.closedAt,
     contradictedClaims: contradicted,
     updatedAt: now,
   });
+  if (!open) await recordClosedTrade(ctx, { ...row, ...update });
   return true;
 }
 

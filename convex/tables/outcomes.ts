@@ -58,6 +58,14 @@ export const outcomeTables = {
     targetsHit: v.number(),
     checkedThrough: v.number(),
     result: v.optional(vOutcomeResult),
+    /**
+     * An open trade's P&L marked at the price of its last state change (fill, target, stop moved,
+     * checkpoint) and that price: the card's "in trade" figure. Not written per tick (see the
+     * architecture doc, "Outcome status on cards").
+     */
+    openResult: v.optional(vOutcomeResult),
+    markPrice: v.optional(v.number()),
+    markedAt: v.optional(v.number()),
     closedAt: v.optional(v.number()),
     contradictedClaims: v.number(),
     updatedAt: v.number(),
@@ -66,6 +74,29 @@ export const outcomeTables = {
     .index("by_open", ["open"])
     .index("by_tier_and_closed_at", ["tierKey", "closedAt"])
     .index("by_channel_and_closed_at", ["sourceChannelId", "closedAt"]),
+
+  /**
+   * One narrow row per closed trade that counts in the statistics (it filled; invalidated,
+   * cancelled and unfilled signals do not count), written where the outcome is recorded. The
+   * performance page and the public track record read these instead of the outcome rows, which
+   * carry the tracker's whole state. A deleted signal's trade stays.
+   */
+  outcomeTrades: defineTable({
+    signalId: v.id("signals"),
+    tierKey: v.string(),
+    sourceChannelId: v.string(),
+    side: v.union(v.literal("long"), v.literal("short")),
+    pair: v.optional(v.string()),
+    postedAt: v.number(),
+    closedAt: v.number(),
+    status: vTrackStatus,
+    r: v.optional(v.number()),
+    pct: v.number(),
+  })
+    .index("by_signal", ["signalId"])
+    .index("by_tier_and_closed_at", ["tierKey", "closedAt"])
+    .index("by_channel_and_closed_at", ["sourceChannelId", "closedAt"])
+    .index("by_closed_at", ["closedAt"]),
 
   /** Append-only: what the market did to a signal, in order (`seq` from 0). */
   outcomeEvents: defineTable({

@@ -1,7 +1,7 @@
 // Writes tracks' state changes to Convex: at most one mutation in flight, every track changed
 // meanwhile goes into the next one (so a burst of ticks across 150 symbols costs a few
 // mutations, not hundreds). Events carry their sequence number, so a retried batch adds nothing.
-import type { OutcomeEvent } from "@g3/outcomes";
+import { resultAt, type OutcomeEvent } from "@g3/outcomes";
 import type { ConvexHttpClient } from "convex/browser";
 import { api } from "./convex-api.js";
 import type { Logger } from "./logger.js";
@@ -115,6 +115,7 @@ export class ProgressWriter {
       targetsHit: track.state.targetsHit,
       ...(track.state.result === undefined ? {} : { result: track.state.result }),
       ...(track.state.closedAt === undefined ? {} : { closedAt: track.state.closedAt }),
+      ...openMark(track),
       events: events.map((e, i) => eventRow(e, track.savedEventCount + i)),
       claims: claims.map((c) => ({
         followUpId: c.followUpId,
@@ -169,4 +170,15 @@ export class ProgressWriter {
       for (const { track } of sent) this.dirty.add(track);
     }
   }
+}
+
+/**
+ * An open trade's P&L at the last price seen, sent with the write a state change makes anyway:
+ * the card's "in trade" figure moves at fills, targets, stop moves and checkpoints, never per tick.
+ */
+function openMark(track: Track) {
+  const { state } = track;
+  if (state.status !== "in_trade" || state.lastPrice === undefined) return {};
+  const openResult = resultAt(state, state.lastPrice);
+  return openResult === undefined ? {} : { openResult, markPrice: state.lastPrice };
 }
