@@ -44,4 +44,13 @@ crons.interval(
   {},
 );
 
+// "Your access ends in N days" for access that will not renew on its own; once per period end
+// (convex/lifecycleEmails.ts).
+crons.daily(
+  "remind of access ending soon",
+  { hourUTC: 9, minuteUTC: 5 },
+  internal.lifecycleEmails.remindEndingSoon,
+  {},
+);
+
 export default crons;

@@ -4,7 +4,15 @@ import type { ActionCtx } from "../_generated/server";
 import { optionalEnv, requireEnv } from "./env";
 import { isLoopbackUrl } from "./loopback";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; code?: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  code?: string;
+  html?: string;
+  /** Extra headers, e.g. RFC 8058's List-Unsubscribe and List-Unsubscribe-Post (Resend passes them). */
+  headers?: Record<string, string>;
+};
 
 const ZEmailProvider = z.enum(["dev", "resend"]);
 
@@ -63,6 +71,8 @@ export async function sendEmail(ctx: ActionCtx, email: OutgoingEmail): Promise<v
       to: [email.to],
       subject: email.subject,
       text: email.text,
+      ...(email.html === undefined ? {} : { html: email.html }),
+      ...(email.headers === undefined ? {} : { headers: email.headers }),
     }),
   });
   if (!response.ok) {

@@ -5,6 +5,7 @@ import type { vActorType } from "../tables/audit";
 import type { vEntitlementSource, vEntitlementStatus } from "../tables/payments";
 import { entitlementGrantsAccess } from "./access";
 import { writeAudit } from "./audit";
+import { queueEmailsForEntitlementChange } from "./lifecycleEmailQueue";
 import { bumpPassEpoch } from "./livePassEpoch";
 import { rollUpMembership } from "./membershipRollup";
 import { enqueueRoleSyncForUser } from "./roleSync";
@@ -13,7 +14,7 @@ import { enqueueRoleSyncForUser } from "./roleSync";
  * THE write path for entitlements. Every grant, extension, cancellation, revocation, expiry and
  * attachment goes through `writeEntitlement`, which skips no-op writes and appends exactly one audit
  * entry per real change, keeps the members-per-tier rollup current, invalidates the tier's live
- * passes when someone loses access, then asks
+ * passes when someone loses access, queues the lifecycle emails the change calls for, then asks
  * role sync to bring the affected users' paid Discord roles to what the access gate now decides
  * (level-triggered, so a no-op when nothing changed for Discord).
  */
@@ -173,6 +174,14 @@ export async function writeEntitlement(
     // all now; everyone who still has access gets a new one from the gate in seconds.
     await bumpPassEpoch(ctx, existing.tierKey, write.now);
   }
+  // Access granted / payment failed / access ended: queued here, sent by a scheduled action.
+  await queueEmailsForEntitlementChange(ctx, {
+    existing,
+    id,
+    tierKey: write.tierKey,
+    next,
+    now: write.now,
+  });
   const affectedUsers = new Set([existing?.userId, next.userId]);
   for (const userId of affectedUsers) {
     if (userId !== undefined) await enqueueRoleSyncForUser(ctx, userId, action);
