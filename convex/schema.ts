@@ -9,6 +9,7 @@ import { operationsTables } from "./tables/operations";
 import { outcomeTables } from "./tables/outcomes";
 import { parsingTables } from "./tables/parsing";
 import { paymentTables } from "./tables/payments";
+import { pushTables } from "./tables/push";
 import { signalTables } from "./tables/signals";
 import { userTables } from "./tables/users";
 
@@ -25,6 +26,7 @@ export default defineSchema({
   ...businessTables,
   ...operationsTables,
   ...outcomeTables,
+  ...pushTables,
   // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
   ...rateLimitTables,
 });
