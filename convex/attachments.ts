@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { z } from "zod";
 import { internal } from "./_generated/api";
-import { httpAction, internalQuery, query } from "./_generated/server";
+import { httpAction, internalQuery } from "./_generated/server";
 import { hasAccess } from "./model/access";
 import { attachmentResponseHeaders } from "./model/attachmentResponse";
 import {
@@ -9,19 +9,19 @@ import {
   attachmentLinkUrl,
   checkAttachmentLink,
 } from "./model/attachmentLinks";
-import { getViewer } from "./model/auth";
 import { currentPassEpoch } from "./model/livePassEpoch";
+import { viewerQuery } from "./functions";
 
 /**
  * A fresh link to one attachment, after the access gate: the dashboard asks when a link it got
  * with a card has expired (a lazy image scrolled into view late, a download clicked later). An
  * attachment the viewer can't read gets null, like one that does not exist.
  */
-export const link = query({
+export const link = viewerQuery({
   args: { attachmentId: v.id("attachments") },
   returns: v.union(v.null(), v.object({ url: v.string(), expiresAt: v.number() })),
   handler: async (ctx, { attachmentId }) => {
-    const viewer = await getViewer(ctx);
+    const { viewer } = ctx;
     if (viewer === null) return null;
     const attachment = await ctx.db.get("attachments", attachmentId);
     if (attachment?.status !== "stored") return null;

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { query, type QueryCtx } from "./_generated/server";
-import { getViewer } from "./model/auth";
+import { type QueryCtx } from "./_generated/server";
 import { siteSetting } from "./model/siteSettings";
 import { tierByKey } from "./model/tierMapping";
+import { viewerQuery } from "./functions";
 
 /**
  * The signed-in customer's billing for the account page: their own payments (from the stored
@@ -32,7 +32,7 @@ const vSubscription = v.object({
   cancelAtPeriodEnd: v.boolean(),
 });
 
-export const mine = query({
+export const mine = viewerQuery({
   args: {},
   returns: v.union(
     v.null(),
@@ -43,7 +43,7 @@ export const mine = query({
     }),
   ),
   handler: async (ctx) => {
-    const viewer = await getViewer(ctx);
+    const { viewer } = ctx;
     if (viewer === null) return null;
     const customers = await ctx.db
       .query("customers")

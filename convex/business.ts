@@ -1,8 +1,7 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
 import { lastMonthKeys, WEEK_MS, weekStartOf } from "./model/calendar";
 import { tiersInOrder } from "./model/tierMapping";
+import { adminQuery } from "./functions";
 
 /**
  * The admin's business overview, read from the rollups that the entitlement writer and webhook
@@ -17,7 +16,7 @@ const MAX_CURRENCIES = 10;
 const MAX_DUE = 500;
 const DUE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const overview = query({
+export const overview = adminQuery({
   args: {},
   returns: v.object({
     generatedAt: v.number(),
@@ -53,7 +52,6 @@ export const overview = query({
     }),
   }),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const now = Date.now();
     const tierDocs = await tiersInOrder(ctx, MAX_TIERS);
     const tiers: { key: string; name: string; active: number }[] = [];

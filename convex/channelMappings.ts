@@ -1,10 +1,10 @@
 import { ConvexError, v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
-import { mutation, query, type MutationCtx } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { type MutationCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { validateMapping, vMappingFields } from "./model/channelMappingInput";
 import { signalTables } from "./tables/signals";
+import { adminMutation, adminQuery } from "./functions";
 
 const vMapping = signalTables.channelMappings.validator.extend({
   _id: v.id("channelMappings"),
@@ -12,11 +12,10 @@ const vMapping = signalTables.channelMappings.validator.extend({
 });
 
 /** Every mapping, enabled first, for the admin console. Bounded: a guild has a few dozen. */
-export const list = query({
+export const list = adminQuery({
   args: {},
   returns: v.array(vMapping),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const enabled = await ctx.db
       .query("channelMappings")
       .withIndex("by_enabled", (q) => q.eq("enabled", true))
@@ -30,11 +29,10 @@ export const list = query({
 });
 
 /** The tiers a mapping may point at, for the admin form. */
-export const tierOptions = query({
+export const tierOptions = adminQuery({
   args: {},
   returns: v.array(v.object({ key: v.string(), name: v.string() })),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const tiers = await ctx.db.query("tiers").take(100);
     return tiers.map((tier) => ({ key: tier.key, name: tier.name }));
   },
@@ -58,11 +56,10 @@ async function assertNoDuplicate(
   }
 }
 
-export const create = mutation({
+export const create = adminMutation({
   args: vMappingFields.fields,
   returns: v.id("channelMappings"),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     const fields = await validateMapping(ctx, args);
     await assertNoDuplicate(ctx, fields.sourceChannelId, fields.customerChannelId);
     const id = await ctx.db.insert("channelMappings", {
@@ -72,7 +69,7 @@ export const create = mutation({
     });
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "channelMapping.create",
       targetType: "channelMapping",
       targetId: id,
@@ -82,11 +79,10 @@ export const create = mutation({
   },
 });
 
-export const update = mutation({
+export const update = adminMutation({
   args: { id: v.id("channelMappings"), ...vMappingFields.fields },
   returns: v.null(),
   handler: async (ctx, { id, ...args }) => {
-    const admin = await requireAdmin(ctx);
     const existing = await ctx.db.get("channelMappings", id);
     if (existing === null) {
       throw new ConvexError({ code: "NOT_FOUND", message: "That mapping no longer exists." });
@@ -104,7 +100,7 @@ export const update = mutation({
     };
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "channelMapping.update",
       targetType: "channelMapping",
       targetId: id,
@@ -115,11 +111,10 @@ export const update = mutation({
 });
 
 /** Disables (or re-enables) a mapping: new signals from its source stop (or resume) mirroring. */
-export const setEnabled = mutation({
+export const setEnabled = adminMutation({
   args: { id: v.id("channelMappings"), enabled: v.boolean(), reason: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { id, enabled, reason }) => {
-    const admin = await requireAdmin(ctx);
     const existing = await ctx.db.get("channelMappings", id);
     if (existing === null) {
       throw new ConvexError({ code: "NOT_FOUND", message: "That mapping no longer exists." });
@@ -129,7 +124,7 @@ export const setEnabled = mutation({
     const trimmed = reason?.trim().slice(0, 500);
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: enabled ? "channelMapping.enable" : "channelMapping.disable",
       targetType: "channelMapping",
       targetId: id,

@@ -1,8 +1,7 @@
-import { ConvexError, v } from "convex/values";
-import { internalMutation, internalQuery, query } from "./_generated/server";
-import { constantTimeEqual } from "./model/constantTime";
-import { emailProvider, isLoopbackDeployment } from "./model/email";
-import { optionalEnv } from "./model/env";
+import { v } from "convex/values";
+import { internalMutation, internalQuery } from "./_generated/server";
+import { devMailboxQuery } from "./functions";
+import { isLoopbackDeployment } from "./model/email";
 import { operationsTables } from "./tables/operations";
 
 const vMailFields = operationsTables.devMailbox.validator;
@@ -36,34 +35,10 @@ export const latestFor = internalQuery({
 
 /**
  * The /dev/mailbox page: the newest local mails. Exists only while EMAIL_PROVIDER=dev on a
- * loopback deployment (emailProvider refuses dev anywhere else). Even there it answers only to
- * DEV_MAILBOX_SECRET, which the web server holds and the browser never sees: the backend's CORS is
- * open and its port well known, so any web page the developer visits could otherwise read a code
- * and verify an account (admin@g3.local included) from their own browser.
+ * loopback deployment and answers only to DEV_MAILBOX_SECRET (both checked by devMailboxQuery).
  */
-export const recent = query({
-  args: { secret: v.string() },
+export const recent = devMailboxQuery({
+  args: {},
   returns: v.array(vMail),
-  handler: async (ctx, { secret }) => {
-    let provider: string;
-    try {
-      provider = emailProvider();
-    } catch {
-      provider = "misconfigured";
-    }
-    if (provider !== "dev") {
-      throw new ConvexError({
-        code: "NOT_FOUND",
-        message: "The dev mailbox only exists with EMAIL_PROVIDER=dev on a loopback deployment.",
-      });
-    }
-    const expected = optionalEnv("DEV_MAILBOX_SECRET");
-    if (expected === undefined || !constantTimeEqual(secret, expected)) {
-      throw new ConvexError({
-        code: "FORBIDDEN",
-        message: "The dev mailbox answers only to DEV_MAILBOX_SECRET (read it on /dev/mailbox).",
-      });
-    }
-    return ctx.db.query("devMailbox").order("desc").take(50);
-  },
+  handler: async (ctx) => ctx.db.query("devMailbox").order("desc").take(50),
 });

@@ -1,12 +1,12 @@
-import { getAuthUserId } from "@convex-dev/auth/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { action, internalMutation, mutation, query } from "./_generated/server";
+import { internalMutation } from "./_generated/server";
+import { userAction, userMutation, userQuery } from "./functions";
 import { writeAudit } from "./model/audit";
-import { requireViewer } from "./model/auth";
 import { sha256Hex } from "./model/discordLinkCrypto";
 import { consumeLinkState, createLinkState } from "./model/discordLinkState";
 import { removeDiscordLink, storeDiscordLink } from "./model/discordLinkStore";
+import { appError } from "./model/errors";
 import {
   buildAuthorizeUrl,
   exchangeCode,
@@ -25,7 +25,7 @@ const MAX_STATE_LENGTH = 200;
 const MAX_CODE_LENGTH = 500;
 
 /** Starts a link attempt for the signed-in user. The web app keeps `state` in a cookie. */
-export const start = mutation({
+export const start = userMutation({
   args: {},
   returns: v.object({
     state: v.string(),
@@ -34,7 +34,7 @@ export const start = mutation({
     expiresAt: v.number(),
   }),
   handler: async (ctx) => {
-    const viewer = await requireViewer(ctx);
+    const { viewer } = ctx;
     const { state, codeChallenge, expiresAt } = await createLinkState(ctx, viewer._id);
     return {
       state,
@@ -57,24 +57,18 @@ const vGuildJoin = v.union(
  * exchanges the code with the PKCE verifier, reads the Discord account, stores the link and joins
  * the user to the customer guild with the paid roles they are entitled to.
  */
-export const complete = action({
+export const complete = userAction({
   args: { state: v.string(), code: v.string() },
   returns: v.object({ discordUserId: v.string(), username: v.string(), guild: vGuildJoin }),
   handler: async (ctx, { state, code }) => {
-    const userId = await getAuthUserId(ctx);
-    if (userId === null) {
-      throw new ConvexError({ code: "UNAUTHENTICATED", message: "Sign in to link Discord." });
-    }
+    const { userId } = ctx;
     if (
       state.length === 0 ||
       state.length > MAX_STATE_LENGTH ||
       code.length === 0 ||
       code.length > MAX_CODE_LENGTH
     ) {
-      throw new ConvexError({
-        code: "INVALID_STATE",
-        message: "Malformed link request. Start linking again.",
-      });
+      throw appError("INVALID_STATE", "Malformed link request. Start linking again.");
     }
     const codeVerifier = await ctx.runMutation(internal.discordLink.consumeState, {
       stateHash: await sha256Hex(state),
@@ -110,14 +104,14 @@ export const complete = action({
 });
 
 /** The signed-in user's link, for the account page. */
-export const mine = query({
+export const mine = userQuery({
   args: {},
   returns: v.union(
     v.null(),
     v.object({ discordUserId: v.string(), username: v.string(), linkedAt: v.number() }),
   ),
   handler: async (ctx) => {
-    const viewer = await requireViewer(ctx);
+    const { viewer } = ctx;
     const link = await ctx.db
       .query("discordLinks")
       .withIndex("by_user", (q) => q.eq("userId", viewer._id))
@@ -128,11 +122,11 @@ export const mine = query({
 });
 
 /** Unlinks the signed-in user's Discord account; its paid roles are revoked by the bot. */
-export const unlink = mutation({
+export const unlink = userMutation({
   args: {},
   returns: v.boolean(),
   handler: async (ctx) => {
-    const viewer = await requireViewer(ctx);
+    const { viewer } = ctx;
     return removeDiscordLink(ctx, viewer._id);
   },
 });

@@ -1,12 +1,12 @@
 import { ConvexError, v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import { mutation, type MutationCtx, query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { type MutationCtx } from "./_generated/server";
 import { normalizeEmail } from "./model/customers";
 import { pickPresent } from "./model/pickPresent";
 import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { tierByKey } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
+import { adminMutation, adminQuery } from "./functions";
 
 /** Manual entitlement management for admins. Every action needs a reason and is audited. */
 
@@ -50,7 +50,7 @@ function entitlementRow(e: Doc<"entitlements">) {
 }
 
 /** Customers and users whose email starts with the given text, with their entitlements. */
-export const search = query({
+export const search = adminQuery({
   args: { emailPrefix: v.string() },
   returns: v.object({
     customers: v.array(
@@ -66,7 +66,6 @@ export const search = query({
     users: v.array(v.object({ id: v.id("users"), email: v.string(), emailVerified: v.boolean() })),
   }),
   handler: async (ctx, { emailPrefix }) => {
-    await requireAdmin(ctx);
     const prefix = normalizeEmail(emailPrefix);
     if (prefix.length < 2) return { customers: [], users: [] };
     const end = `${prefix}\uffff`;
@@ -123,11 +122,10 @@ async function customerForUser(ctx: MutationCtx, user: Doc<"users">): Promise<Do
 }
 
 /** Grants a tier to a user for a number of days (a "manual" entitlement). */
-export const grant = mutation({
+export const grant = adminMutation({
   args: { userId: v.id("users"), tierKey: v.string(), days: v.number(), reason: v.string() },
   returns: v.id("entitlements"),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     const reason = requireReason(args.reason);
     const days = requireDays(args.days);
     if ((await tierByKey(ctx, args.tierKey)) === null) {
@@ -142,9 +140,9 @@ export const grant = mutation({
       customerId: customer._id,
       tierKey: args.tierKey,
       source: "manual",
-      sourceId: `manual:${admin._id}:${now}`,
+      sourceId: `manual:${ctx.admin._id}:${now}`,
       next: { status: "active", userId: user._id, accessUntil: now + days * DAY_MS, reason },
-      actor: { type: "admin", userId: admin._id },
+      actor: { type: "admin", userId: ctx.admin._id },
       reason,
       details: { days },
       now,
@@ -164,11 +162,10 @@ async function requireEntitlement(ctx: MutationCtx, id: Id<"entitlements">) {
  * Adds days to a manual entitlement (from its end, or from now if it already ended). Sell.app-sourced
  * entitlements follow their events; grant a manual entitlement to give extra time on top.
  */
-export const extend = mutation({
+export const extend = adminMutation({
   args: { entitlementId: v.id("entitlements"), days: v.number(), reason: v.string() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     const reason = requireReason(args.reason);
     const days = requireDays(args.days);
     const entitlement = await requireEntitlement(ctx, args.entitlementId);
@@ -189,7 +186,7 @@ export const extend = mutation({
     await writeEntitlement(ctx, {
       ...sameRow(entitlement),
       next: { ...stateOf(entitlement), status: "active", accessUntil: from + days * DAY_MS },
-      actor: { type: "admin", userId: admin._id },
+      actor: { type: "admin", userId: ctx.admin._id },
       reason,
       details: { days },
       now,
@@ -199,11 +196,10 @@ export const extend = mutation({
 });
 
 /** Revokes any entitlement now. Webhook re-derivation never re-activates an admin revoke. */
-export const revoke = mutation({
+export const revoke = adminMutation({
   args: { entitlementId: v.id("entitlements"), reason: v.string() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     const reason = requireReason(args.reason);
     const entitlement = await requireEntitlement(ctx, args.entitlementId);
     const now = Date.now();
@@ -216,7 +212,7 @@ export const revoke = mutation({
         reason: `admin: ${reason}`,
         adminRevoked: true,
       },
-      actor: { type: "admin", userId: admin._id },
+      actor: { type: "admin", userId: ctx.admin._id },
       reason,
       now,
     });

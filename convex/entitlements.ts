@@ -1,11 +1,11 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, query } from "./_generated/server";
+import { internalMutation } from "./_generated/server";
 import { entitlementGrantsAccess } from "./model/access";
-import { getViewer } from "./model/auth";
 import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { purchaseUrlOnSale } from "./model/tierMapping";
 import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
+import { viewerQuery } from "./functions";
 
 const MAX_TIERS = 50;
 const MAX_ENTITLEMENTS = 100;
@@ -36,7 +36,7 @@ function better(a: Doc<"entitlements">, b: Doc<"entitlements">, now: number): bo
  * read it now (the access gate's rule), the status and period end / grace of their best entitlement,
  * and the tier's purchase URL. Null when signed out.
  */
-export const mine = query({
+export const mine = viewerQuery({
   args: {},
   returns: v.union(
     v.null(),
@@ -48,7 +48,7 @@ export const mine = query({
     }),
   ),
   handler: async (ctx) => {
-    const viewer = await getViewer(ctx);
+    const { viewer } = ctx;
     if (viewer === null) return null;
     const now = Date.now();
     const entitlements = await ctx.db

@@ -5,10 +5,9 @@ import {
 } from "convex/server";
 import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { mutation, query, type QueryCtx } from "./_generated/server";
+import { type QueryCtx } from "./_generated/server";
 import { internal } from "./_generated/api";
 import { accessEndsAt, hasAccess } from "./model/access";
-import { getViewer } from "./model/auth";
 import { LIVE_PASS_WINDOW_MS, checkLivePass, issueLivePass, vLivePass } from "./model/livePass";
 import { currentPassEpoch } from "./model/livePassEpoch";
 import {
@@ -20,6 +19,7 @@ import { loadAttachments, vAttachmentView } from "./model/attachments";
 import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
 import { toSignalCard, vSignalCard } from "./model/signalCard";
 import { vParsedSignal, vSide } from "./tables/signals";
+import { publicQuery, viewerMutation, viewerQuery } from "./functions";
 
 const vFilters = v.object({
   tierKey: v.optional(v.string()),
@@ -35,7 +35,7 @@ const vFilters = v.object({
 type Filters = Infer<typeof vFilters>;
 
 /** Whether the feed is open to the viewer, and which tiers; drives the locked screen. */
-export const access = query({
+export const access = viewerQuery({
   args: {},
   returns: v.union(vLocked, v.object({ locked: v.literal(false), tiers: v.array(v.string()) })),
   handler: async (ctx) => resolveFeedAccess(ctx),
@@ -46,7 +46,7 @@ export const access = query({
  * for). Every filter is served by an index; search uses the `search_content` index. Without access
  * the page is empty and `locked` says why: no signal content ever leaves the server.
  */
-export const list = query({
+export const list = viewerQuery({
   args: { paginationOpts: paginationOptsValidator, filters: v.optional(vFilters) },
   returns: paginationResultValidator(vSignalCard).extend({
     locked: v.boolean(),
@@ -96,7 +96,7 @@ const vLiveFilters = v.object({
  * A live pass for one of the viewer's tiers (the first unless one is asked for), after the
  * access gate. The dashboard calls it when it opens the feed and again each window.
  */
-export const livePass = mutation({
+export const livePass = viewerMutation({
   args: { tierKey: v.optional(v.string()) },
   returns: v.union(
     vLocked,
@@ -110,7 +110,7 @@ export const livePass = mutation({
   handler: async (ctx, { tierKey }) => {
     const gate = await resolveFeedAccess(ctx, tierKey);
     if (gate.locked) return gate;
-    const viewer = await getViewer(ctx);
+    const { viewer } = ctx;
     if (viewer === null) throw new Error("the access gate opened without a viewer");
     const tier = gate.tiers[0] ?? "";
     const now = Date.now();
@@ -134,7 +134,7 @@ export const livePass = mutation({
  * current pass shares one evaluation per change (see model/livePass.ts). A stale or forged pass
  * gets no content, only the reason.
  */
-export const live = query({
+export const live = publicQuery({
   args: { pass: vLivePass, filters: v.optional(vLiveFilters) },
   returns: v.union(
     v.object({
@@ -272,7 +272,7 @@ const vRevision = v.object({
  * One signal with its full edit history (oldest first), gated like the feed. A signal the viewer
  * cannot read gets the same answer as an id that does not exist.
  */
-export const signal = query({
+export const signal = viewerQuery({
   args: { signalId: v.id("signals") },
   returns: v.union(
     vLocked,
@@ -326,7 +326,7 @@ async function toRevisionView(
 }
 
 /** The source channels the viewer can read, for the channel filter. Empty without access. */
-export const channels = query({
+export const channels = viewerQuery({
   args: {},
   returns: v.array(v.object({ channelId: v.string(), label: v.string(), tierKey: v.string() })),
   handler: async (ctx) => {
@@ -362,11 +362,11 @@ export const MAX_WEB_SAMPLES_PER_SIGNAL = 20;
  * The dashboard reports when a live subscription first showed a new signal: one
  * `committed_to_web` latency sample for the SLO panel. Only readers of the signal's tier count.
  */
-export const reportSeen = mutation({
+export const reportSeen = viewerMutation({
   args: { signalId: v.id("signals") },
   returns: v.object({ recorded: v.boolean() }),
   handler: async (ctx, { signalId }) => {
-    const viewer = await getViewer(ctx);
+    const { viewer } = ctx;
     if (viewer === null) return { recorded: false };
     const signal = await ctx.db.get("signals", signalId);
     if (signal === null) return { recorded: false };

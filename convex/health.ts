@@ -1,11 +1,10 @@
 import { v, type Infer } from "convex/values";
 import type { QueryCtx } from "./_generated/server";
-import { query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
 import { MAX_DRIFT_MAPPINGS } from "./model/driftReports";
 import { bucketize, summarize } from "./model/percentiles";
 import { discordTables, type vWorkStatus } from "./tables/discord";
 import { vLatencyHop } from "./tables/operations";
+import { adminQuery } from "./functions";
 
 /** A bot that has not reported for this long is shown as down. */
 export const HEARTBEAT_STALE_MS = 90_000;
@@ -54,7 +53,7 @@ async function queueCounts(ctx: QueryCtx, table: WorkTable) {
  * Delivery health for the admin console: bot heartbeats, work-queue depths, failed webhooks, and
  * latency percentiles per hop over a recent window (with 12 time buckets for the chart).
  */
-export const overview = query({
+export const overview = adminQuery({
   args: { windowMinutes: v.optional(v.number()) },
   returns: v.object({
     now: v.number(),
@@ -83,7 +82,6 @@ export const overview = query({
     ),
   }),
   handler: async (ctx, { windowMinutes }) => {
-    await requireAdmin(ctx);
     const minutes = Math.min(Math.max(Math.round(windowMinutes ?? 60), 5), 24 * 60);
     const now = Date.now();
     const since = now - minutes * 60_000;
@@ -133,7 +131,7 @@ export const overview = query({
 });
 
 /** The mirror's latest drift check per mapping (missing / duplicate / stale / orphan counts). */
-export const driftReports = query({
+export const driftReports = adminQuery({
   args: {},
   returns: v.array(
     v.object({
@@ -144,7 +142,6 @@ export const driftReports = query({
     }),
   ),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const reports = await ctx.db.query("driftReports").take(MAX_DRIFT_MAPPINGS * 4);
     const rows = [];
     for (const report of reports) {

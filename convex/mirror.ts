@@ -1,5 +1,4 @@
 import { ConvexError, v } from "convex/values";
-import { mutation, query } from "./_generated/server";
 import {
   listDriftWindow,
   MAX_DRIFT_MAPPINGS,
@@ -21,7 +20,7 @@ import {
   listMirrorWork,
   releaseLeases,
 } from "./model/mirrorWork";
-import { requireService } from "./model/service";
+import { serviceMutation, serviceQuery } from "./functions";
 
 // The mirror bot's Convex surface: every function checks CONVEX_SERVICE_SECRET first. Failed rows
 // are listed and retried by admins through workQueues.ts. Protocol: apps/mirror/README.md.
@@ -36,11 +35,10 @@ function assertBatch(ids: readonly unknown[]): void {
 }
 
 /** Pending work in due order plus leases in expiry order; the bot subscribes with onUpdate. */
-export const work = query({
-  args: { secret: v.string(), limit: v.optional(v.number()) },
+export const work = serviceQuery({
+  args: { limit: v.optional(v.number()) },
   returns: v.array(vMirrorWorkItem),
-  handler: async (ctx, { secret, limit }) => {
-    requireService(secret);
+  handler: async (ctx, { limit }) => {
     return listMirrorWork(ctx, clampLimit(limit));
   },
 });
@@ -49,24 +47,21 @@ export const work = query({
  * Leases one delivery to `owner` and returns its rendering input. A create's send is recorded as
  * started in the same transaction (`sendStartedAt`): the bot posts right after, with no other call.
  */
-export const claim = mutation({
+export const claim = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryId: v.id("mirrorDeliveries"),
     leaseMs: v.optional(v.number()),
   },
   returns: vClaimResult,
-  handler: async (ctx, { secret, owner, deliveryId, leaseMs }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, deliveryId, leaseMs }) => {
     return claimDelivery(ctx, { deliveryId, owner, leaseMs: clampLeaseMs(leaseMs) });
   },
 });
 
 /** Records the customer message id(s) and synced version, then acknowledges, in one transaction. */
-export const complete = mutation({
+export const complete = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryId: v.id("mirrorDeliveries"),
     syncedVersion: v.number(),
@@ -75,8 +70,7 @@ export const complete = mutation({
     renderedHash: v.union(v.string(), v.null()),
   },
   returns: vCompleteResult,
-  handler: async (ctx, { secret, ...args }) => {
-    requireService(secret);
+  handler: async (ctx, { ...args }) => {
     return completeDelivery(ctx, args);
   },
 });
@@ -85,59 +79,51 @@ export const complete = mutation({
  * The customer message vanished (10008): forget it and record the start of its re-create (of the
  * claimed `version`); returns the nonce for that re-create.
  */
-export const forgetMessage = mutation({
+export const forgetMessage = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryId: v.id("mirrorDeliveries"),
     version: v.number(),
   },
   returns: v.union(v.string(), v.null()),
-  handler: async (ctx, { secret, owner, deliveryId, version }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, deliveryId, version }) => {
     return forgetVanishedMessage(ctx, { deliveryId, owner, version });
   },
 });
 
-export const fail = mutation({
+export const fail = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryId: v.id("mirrorDeliveries"),
     error: vErrorReport,
   },
   returns: v.boolean(),
-  handler: async (ctx, { secret, owner, deliveryId, error }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, deliveryId, error }) => {
     return failDelivery(ctx, { deliveryId, owner, error });
   },
 });
 
-export const extend = mutation({
+export const extend = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryIds: v.array(v.id("mirrorDeliveries")),
     leaseMs: v.optional(v.number()),
   },
   returns: v.array(v.id("mirrorDeliveries")),
-  handler: async (ctx, { secret, owner, deliveryIds, leaseMs }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, deliveryIds, leaseMs }) => {
     assertBatch(deliveryIds);
     return extendLeases(ctx, { owner, deliveryIds, leaseMs: clampLeaseMs(leaseMs) });
   },
 });
 
 /** Graceful shutdown or restart: hand this owner's leases back without counting an attempt. */
-export const release = mutation({
+export const release = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     deliveryIds: v.optional(v.array(v.id("mirrorDeliveries"))),
   },
   returns: v.number(),
-  handler: async (ctx, { secret, owner, deliveryIds }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, deliveryIds }) => {
     if (deliveryIds !== undefined) assertBatch(deliveryIds);
     return releaseLeases(ctx, {
       owner,
@@ -148,11 +134,10 @@ export const release = mutation({
 });
 
 /** Which of these customer message ids are already recorded (recovery must not adopt them). */
-export const knownMessages = query({
-  args: { secret: v.string(), messageIds: v.array(v.string()) },
+export const knownMessages = serviceQuery({
+  args: { messageIds: v.array(v.string()) },
   returns: v.array(v.string()),
-  handler: async (ctx, { secret, messageIds }) => {
-    requireService(secret);
+  handler: async (ctx, { messageIds }) => {
     assertBatch(messageIds);
     const known: string[] = [];
     for (const messageId of new Set(messageIds)) {
@@ -162,16 +147,14 @@ export const knownMessages = query({
   },
 });
 
-export const heartbeat = mutation({
+export const heartbeat = serviceMutation({
   args: {
-    secret: v.string(),
     instanceId: v.string(),
     startedAt: v.number(),
     details: vMirrorHeartbeatDetails,
   },
   returns: v.null(),
-  handler: async (ctx, { secret, ...args }) => {
-    requireService(secret);
+  handler: async (ctx, { ...args }) => {
     if (args.details.paidRoles.length > 50) {
       throw new ConvexError({
         code: "BAD_REQUEST",
@@ -184,21 +167,19 @@ export const heartbeat = mutation({
 });
 
 /** The latest deliveries of every enabled mapping, for the bot's periodic drift check. */
-export const driftWindow = query({
-  args: { secret: v.string(), perMapping: v.number() },
+export const driftWindow = serviceQuery({
+  args: { perMapping: v.number() },
   returns: vDriftWindow,
-  handler: async (ctx, { secret, perMapping }) => {
-    requireService(secret);
+  handler: async (ctx, { perMapping }) => {
     return listDriftWindow(ctx, perMapping);
   },
 });
 
 /** The bot's drift summaries; each becomes its mapping's latest report (an older one is ignored). */
-export const reportDrift = mutation({
-  args: { secret: v.string(), instanceId: v.string(), reports: v.array(vDriftReportInput) },
+export const reportDrift = serviceMutation({
+  args: { instanceId: v.string(), reports: v.array(vDriftReportInput) },
   returns: v.array(v.union(v.literal("stored"), v.literal("older_than_stored"))),
-  handler: async (ctx, { secret, instanceId, reports }) => {
-    requireService(secret);
+  handler: async (ctx, { instanceId, reports }) => {
     if (reports.length > MAX_DRIFT_MAPPINGS) {
       throw new ConvexError({
         code: "BAD_REQUEST",
@@ -216,11 +197,10 @@ export const reportDrift = mutation({
  * or shows something else: each one still as the check saw it goes back to the worker, which edits
  * the message to the current version or re-creates it. Returns the delivery ids queued again.
  */
-export const repairDrift = mutation({
-  args: { secret: v.string(), repairs: v.array(vDriftRepair) },
+export const repairDrift = serviceMutation({
+  args: { repairs: v.array(vDriftRepair) },
   returns: v.array(v.id("mirrorDeliveries")),
-  handler: async (ctx, { secret, repairs }) => {
-    requireService(secret);
+  handler: async (ctx, { repairs }) => {
     assertBatch(repairs);
     return queueDriftRepairs(ctx, repairs);
   },

@@ -1,8 +1,8 @@
 import { v } from "convex/values";
-import { internalQuery, query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { internalQuery } from "./_generated/server";
 import { outcomeOf } from "./model/trackerWork";
 import { vClaimVerdict, vTrackStatus } from "./tables/outcomes";
+import { adminQuery } from "./functions";
 
 const MAX_EVENTS = 100;
 const MAX_CLAIMS = 50;
@@ -33,7 +33,7 @@ const MAX_DISCREPANCIES = 50;
  * Admin console: the newest analyst claims the market contradicts ("TP3 hit" after a stop,
  * "+400 %" the market never offered), with the signal's outcome and whether it was deleted.
  */
-export const discrepancies = query({
+export const discrepancies = adminQuery({
   args: { limit: v.optional(v.number()) },
   returns: v.array(
     v.object({
@@ -51,7 +51,6 @@ export const discrepancies = query({
     }),
   ),
   handler: async (ctx, { limit }) => {
-    await requireAdmin(ctx);
     const take = Math.min(Math.max(1, Math.floor(limit ?? 20)), MAX_DISCREPANCIES);
     const claims = await ctx.db
       .query("outcomeClaims")

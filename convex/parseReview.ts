@@ -1,9 +1,8 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import { mutation, query, type MutationCtx, type QueryCtx } from "./_generated/server";
+import { type MutationCtx, type QueryCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { correctedReading } from "./model/parseCorrection";
 import { validateCorrection, vCorrectionFields } from "./model/parseCorrectionInput";
 import { writeParseState } from "./model/parseState";
@@ -16,6 +15,7 @@ import {
 } from "./model/parseStatus";
 import { vParseStatus } from "./model/signalCard";
 import { vParsedSignal, vReviewReason } from "./tables/signals";
+import { adminMutation, adminQuery } from "./functions";
 
 const vView = v.union(
   v.literal("open"), // low confidence, edited after a correction, parser disagrees
@@ -53,11 +53,10 @@ const vReviewItem = v.object({
  * The admin's parse review list, newest first, one view at a time, each from its own index:
  * open reviews (`by_review_since`), analyst edits (`by_edited_at`), corrections (`by_corrected_at`).
  */
-export const list = query({
+export const list = adminQuery({
   args: { paginationOpts: paginationOptsValidator, view: vView },
   returns: paginationResultValidator(vReviewItem),
   handler: async (ctx, { paginationOpts, view }) => {
-    await requireAdmin(ctx);
     const signals = ctx.db.query("signals");
     const ordered =
       view === "open"
@@ -117,7 +116,7 @@ async function toReviewItem(
  * is untouched and the change is audited. `expectedVersion` is the version the admin read: if the
  * analyst edited the message meanwhile, nothing is saved and the admin reviews the new text.
  */
-export const correct = mutation({
+export const correct = adminMutation({
   args: {
     signalId: v.id("signals"),
     expectedVersion: v.number(),
@@ -126,20 +125,19 @@ export const correct = mutation({
   },
   returns: v.object({ mirrorRequeued: v.number() }),
   handler: async (ctx, { signalId, expectedVersion, fields, reason }) => {
-    const admin = await requireAdmin(ctx);
     const valid = validateCorrection(fields);
     const signal = await signalAtVersion(ctx, signalId, expectedVersion);
     const now = Date.now();
     const before = shownParse(signal);
     const parsed = correctedReading(signal.parsed, valid);
     const mirrorRequeued = await writeParseState(ctx, signal, {
-      correction: { parsed, by: admin._id, at: now, version: signal.version },
+      correction: { parsed, by: ctx.admin._id, at: now, version: signal.version },
       correctedAt: now,
       ...reviewFields(signal, undefined, now),
     });
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "signal.correct",
       targetType: "signal",
       targetId: signalId,
@@ -155,7 +153,7 @@ export const correct = mutation({
  * correction for the current text, or drop it and show the parser's reading of the current text
  * (with "check the message" again if that reading is shaky). Audited.
  */
-export const resolve = mutation({
+export const resolve = adminMutation({
   args: {
     signalId: v.id("signals"),
     expectedVersion: v.number(),
@@ -164,7 +162,6 @@ export const resolve = mutation({
   },
   returns: v.object({ mirrorRequeued: v.number() }),
   handler: async (ctx, { signalId, expectedVersion, keep, reason }) => {
-    const admin = await requireAdmin(ctx);
     const signal = await signalAtVersion(ctx, signalId, expectedVersion);
     const correction = signal.correction;
     if (correction === undefined) {
@@ -184,7 +181,7 @@ export const resolve = mutation({
           });
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: keep === "correction" ? "signal.correction_kept" : "signal.correction_dropped",
       targetType: "signal",
       targetId: signalId,

@@ -2,11 +2,11 @@ import { PARSER_VERSION } from "@g3/signals";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { internalAction, internalMutation, mutation, query } from "./_generated/server";
+import { internalAction, internalMutation } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { latestRun, recordRunFailure, resumeRun, startRun, stepRun } from "./model/reparseRun";
 import { parsingTables } from "./tables/parsing";
+import { adminMutation, adminQuery } from "./functions";
 
 /** Batches one driver runs before handing over to a fresh one (actions have a time limit). */
 const STEPS_PER_DRIVE = 50;
@@ -17,11 +17,10 @@ const vRun = parsingTables.reparseRuns.validator.extend({
 });
 
 /** The deployed parser version and its newest re-parse run, for the admin console. */
-export const status = query({
+export const status = adminQuery({
   args: {},
   returns: v.object({ parserVersion: v.string(), run: v.union(vRun, v.null()) }),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     return { parserVersion: PARSER_VERSION, run: await latestRun(ctx, PARSER_VERSION) };
   },
 });
@@ -31,14 +30,13 @@ export const status = query({
  * died), leaves a running one alone, and otherwise starts a new run over every stored signal.
  * Audited.
  */
-export const start = mutation({
+export const start = adminMutation({
   args: {},
   returns: v.object({
     runId: v.id("reparseRuns"),
     outcome: v.union(v.literal("started"), v.literal("resumed"), v.literal("running")),
   }),
   handler: async (ctx) => {
-    const admin = await requireAdmin(ctx);
     const run = await latestRun(ctx, PARSER_VERSION);
     if (run !== null && run.status === "running" && run.leaseUntil > Date.now()) {
       return { runId: run._id, outcome: "running" as const };
@@ -48,11 +46,11 @@ export const start = mutation({
       await resumeRun(ctx, run);
       result = { runId: run._id, outcome: "resumed" };
     } else {
-      result = { runId: await startRun(ctx, "admin", admin._id), outcome: "started" };
+      result = { runId: await startRun(ctx, "admin", ctx.admin._id), outcome: "started" };
     }
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "parser.reparse",
       targetType: "reparseRun",
       targetId: result.runId,

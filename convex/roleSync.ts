@@ -1,9 +1,8 @@
 import { paginationOptsValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalMutation, mutation, query } from "./_generated/server";
+import { internalMutation } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { roleHierarchyStatus, vRoleHierarchyStatus } from "./model/mirrorHealth";
 import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
 import {
@@ -19,30 +18,28 @@ import {
   vRoleWorkItem,
 } from "./model/roleSync";
 import { reconcileRolePage, vReconcileResult } from "./model/roleSyncReconcile";
-import { requireService } from "./model/service";
+import { adminMutation, adminQuery, serviceMutation, serviceQuery } from "./functions";
 
 // Paid-role sync. Service functions (the mirror bot) check CONVEX_SERVICE_SECRET; admin functions
 // check the signed-in admin. Every decision goes through the access gate (model/access.ts).
 
 /** Open jobs in due order plus leases in expiry order; the bot subscribes with onUpdate. */
-export const work = query({
-  args: { secret: v.string(), limit: v.optional(v.number()) },
+export const work = serviceQuery({
+  args: { limit: v.optional(v.number()) },
   returns: v.array(vRoleWorkItem),
-  handler: async (ctx, { secret, limit }) => {
-    requireService(secret);
+  handler: async (ctx, { limit }) => {
     return listRoleWork(ctx, clampLimit(limit));
   },
 });
 
 /** The customer guild and its paid roles, for the bot's reconciliation and hierarchy report. */
-export const paidRoles = query({
-  args: { secret: v.string() },
+export const paidRoles = serviceQuery({
+  args: {},
   returns: v.object({
     guildId: v.union(v.string(), v.null()),
     roles: v.array(v.object({ roleId: v.string(), tierKeys: v.array(v.string()) })),
   }),
-  handler: async (ctx, { secret }) => {
-    requireService(secret);
+  handler: async (ctx) => {
     const roles = [...(await paidRoleMap(ctx)).entries()].map(([roleId, tierKeys]) => ({
       roleId,
       tierKeys,
@@ -51,48 +48,42 @@ export const paidRoles = query({
   },
 });
 
-export const claim = mutation({
+export const claim = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     jobId: v.id("roleSyncJobs"),
     leaseMs: v.optional(v.number()),
   },
   returns: vRoleClaimResult,
-  handler: async (ctx, { secret, owner, jobId, leaseMs }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, jobId, leaseMs }) => {
     return claimRoleJob(ctx, { jobId, owner, leaseMs: clampLeaseMs(leaseMs) });
   },
 });
 
-export const complete = mutation({
+export const complete = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     jobId: v.id("roleSyncJobs"),
     outcome: v.union(v.literal("applied"), v.literal("not_a_member")),
   },
   returns: v.boolean(),
-  handler: async (ctx, { secret, owner, jobId, outcome }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, jobId, outcome }) => {
     return completeRoleJob(ctx, { jobId, owner, outcome });
   },
 });
 
-export const fail = mutation({
-  args: { secret: v.string(), owner: v.string(), jobId: v.id("roleSyncJobs"), error: vErrorReport },
+export const fail = serviceMutation({
+  args: { owner: v.string(), jobId: v.id("roleSyncJobs"), error: vErrorReport },
   returns: v.boolean(),
-  handler: async (ctx, { secret, owner, jobId, error }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, jobId, error }) => {
     return failRoleJob(ctx, { jobId, owner, error });
   },
 });
 
-export const release = mutation({
-  args: { secret: v.string(), owner: v.string(), jobIds: v.array(v.id("roleSyncJobs")) },
+export const release = serviceMutation({
+  args: { owner: v.string(), jobIds: v.array(v.id("roleSyncJobs")) },
   returns: v.number(),
-  handler: async (ctx, { secret, owner, jobIds }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, jobIds }) => {
     if (jobIds.length > MAX_BATCH_IDS) {
       throw new ConvexError({ code: "BAD_REQUEST", message: `At most ${MAX_BATCH_IDS} ids.` });
     }
@@ -104,31 +95,28 @@ export const release = mutation({
  * One page of the periodic reconciliation: `holders` are the members that hold `roleId` now (the
  * bot fetched them). Call with cursor null, then with `continueCursor` until `isDone`.
  */
-export const reconcileRoles = mutation({
+export const reconcileRoles = serviceMutation({
   args: {
-    secret: v.string(),
     guildId: v.string(),
     roleId: v.string(),
     holders: v.array(v.string()),
     cursor: v.union(v.string(), v.null()),
   },
   returns: vReconcileResult,
-  handler: async (ctx, { secret, ...args }) => {
-    requireService(secret);
+  handler: async (ctx, { ...args }) => {
     return reconcileRolePage(ctx, args);
   },
 });
 
 /** Admin: re-sync one user's paid roles now. */
-export const resyncUser = mutation({
+export const resyncUser = adminMutation({
   args: { userId: v.id("users") },
   returns: v.number(),
   handler: async (ctx, { userId }) => {
-    const admin = await requireAdmin(ctx);
     const enqueued = await enqueueRoleSyncForUser(ctx, userId, "admin re-sync");
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "role.resync",
       targetType: "user",
       targetId: userId,
@@ -139,17 +127,16 @@ export const resyncUser = mutation({
 });
 
 /** Admin: re-sync every linked account (in scheduled pages of 100). */
-export const resyncAll = mutation({
+export const resyncAll = adminMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    const admin = await requireAdmin(ctx);
     await ctx.scheduler.runAfter(0, internal.roleSync.resyncPage, {
       paginationOpts: { numItems: 100, cursor: null },
     });
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "role.resync_all",
       targetType: "guild",
       targetId: customerGuildId() ?? "unconfigured",
@@ -176,11 +163,10 @@ export const resyncPage = internalMutation({
 });
 
 /** Admin console warning: does the bot's highest role sit above every paid role? */
-export const hierarchyStatus = query({
+export const hierarchyStatus = adminQuery({
   args: {},
   returns: vRoleHierarchyStatus,
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     return roleHierarchyStatus(ctx, await paidRoleMap(ctx), Date.now());
   },
 });

@@ -12,12 +12,9 @@ import {
   internalAction,
   internalMutation,
   internalQuery,
-  mutation,
   type MutationCtx,
-  query,
 } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { optionalEnv, requireEnv } from "./model/env";
 import {
   applySyncSources,
@@ -25,6 +22,7 @@ import {
   type SyncOrigin,
 } from "./model/sellappSyncApply";
 import { importTables, vSyncKind } from "./tables/imports";
+import { adminMutation, adminQuery } from "./functions";
 
 /**
  * Reconciliation with Sell.app and the import of existing customers (docs/cutover.md,
@@ -117,55 +115,55 @@ async function createRun(
 
 // ---------------------------------------------------------------- admin console
 
-export const startReconcile = mutation({
+export const startReconcile = adminMutation({
   args: { dryRun: v.boolean() },
   returns: v.id("sellappSyncRuns"),
   handler: async (ctx, { dryRun }) => {
-    const admin = await requireAdmin(ctx);
-    return createRun(ctx, { kind: "reconcile", dryRun, requestedBy: admin._id });
+    return createRun(ctx, { kind: "reconcile", dryRun, requestedBy: ctx.admin._id });
   },
 });
 
 /** The whole history from the API: the cutover import of existing customers. */
-export const startImport = mutation({
+export const startImport = adminMutation({
   args: { dryRun: v.boolean() },
   returns: v.id("sellappSyncRuns"),
   handler: async (ctx, { dryRun }) => {
-    const admin = await requireAdmin(ctx);
-    return createRun(ctx, { kind: "import", dryRun, requestedBy: admin._id });
+    return createRun(ctx, { kind: "import", dryRun, requestedBy: ctx.admin._id });
   },
 });
 
-export const generateCsvUploadUrl = mutation({
+export const generateCsvUploadUrl = adminMutation({
   args: {},
   returns: v.string(),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     return ctx.storage.generateUploadUrl();
   },
 });
 
 /** An order export the admin uploaded (generateCsvUploadUrl), through the same path. */
-export const startCsvImport = mutation({
+export const startCsvImport = adminMutation({
   args: { storageId: v.id("_storage"), dryRun: v.boolean() },
   returns: v.id("sellappSyncRuns"),
   handler: async (ctx, { storageId, dryRun }) => {
-    const admin = await requireAdmin(ctx);
     const file = await ctx.db.system.get("_storage", storageId);
     if (file === null) throw new ConvexError({ code: "NOT_FOUND", message: "Upload not found." });
     if (file.size > CSV_MAX_BYTES) {
       throw new ConvexError({ code: "TOO_LARGE", message: "Export over 10 MB: split it." });
     }
-    return createRun(ctx, { kind: "csv", dryRun, requestedBy: admin._id, csvStorageId: storageId });
+    return createRun(ctx, {
+      kind: "csv",
+      dryRun,
+      requestedBy: ctx.admin._id,
+      csvStorageId: storageId,
+    });
   },
 });
 
 /** The latest runs, newest first. */
-export const runs = query({
+export const runs = adminQuery({
   args: { kind: v.optional(vSyncKind) },
   returns: v.array(vRun),
   handler: async (ctx, { kind }) => {
-    await requireAdmin(ctx);
     const recent = await ctx.db
       .query("sellappSyncRuns")
       .order("desc")
@@ -174,11 +172,10 @@ export const runs = query({
   },
 });
 
-export const runChanges = query({
+export const runChanges = adminQuery({
   args: { runId: v.id("sellappSyncRuns"), paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(vChange),
   handler: async (ctx, { runId, paginationOpts }) => {
-    await requireAdmin(ctx);
     return ctx.db
       .query("sellappSyncChanges")
       .withIndex("by_run", (q) => q.eq("runId", runId))

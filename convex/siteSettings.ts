@@ -1,28 +1,25 @@
 import { v } from "convex/values";
-import { mutation, query } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { checkSiteSetting, siteSetting } from "./model/siteSettings";
 import { vSiteSettingKey } from "./tables/business";
+import { adminMutation, adminQuery } from "./functions";
 
 /** The owner's site texts (terms, privacy, contact) and the customer-portal link. Admins only. */
 
-export const list = query({
+export const list = adminQuery({
   args: {},
   returns: v.array(v.object({ key: vSiteSettingKey, value: v.string(), updatedAt: v.number() })),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const rows = await ctx.db.query("siteSettings").take(20);
     return rows.map(({ key, value, updatedAt }) => ({ key, value, updatedAt }));
   },
 });
 
 /** Sets (or, with an empty value, clears) one setting; audited with its length, not its text. */
-export const set = mutation({
+export const set = adminMutation({
   args: { key: vSiteSettingKey, value: v.string() },
   returns: v.null(),
   handler: async (ctx, { key, value: raw }) => {
-    const admin = await requireAdmin(ctx);
     const value = checkSiteSetting(key, raw);
     const existing = await siteSetting(ctx, key);
     if ((existing?.value ?? null) === value) return null;
@@ -36,7 +33,7 @@ export const set = mutation({
     }
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: value === null ? "siteSetting.clear" : "siteSetting.update",
       targetType: "siteSetting",
       targetId: key,

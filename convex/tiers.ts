@@ -1,12 +1,12 @@
 import { ConvexError, v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { mutation, query, type QueryCtx } from "./_generated/server";
+import { type QueryCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
 import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
 import { checkTierInput, vTierInput } from "./model/tierInput";
 import { tierByKey, tiersInOrder } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
+import { adminMutation, adminQuery } from "./functions";
 
 /** Tier and Sell.app product → tier mapping administration. Admins only, every change audited. */
 
@@ -17,11 +17,10 @@ const vTier = paymentTables.tiers.validator;
 const vMapping = paymentTables.productTiers.validator.extend({ id: v.id("productTiers") });
 
 /** Every tier in pricing order (retired ones too), and every product mapping. */
-export const list = query({
+export const list = adminQuery({
   args: {},
   returns: v.object({ tiers: v.array(vTier), mappings: v.array(vMapping) }),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const tiers = await tiersInOrder(ctx, MAX_ROWS);
     const mappings = await ctx.db.query("productTiers").take(MAX_ROWS);
     return {
@@ -35,11 +34,10 @@ export const list = query({
  * Creates a tier or changes one (renaming keeps the key, which entitlements and mappings name).
  * Its place in the pricing order and whether it is retired are kept; a new tier goes last.
  */
-export const upsertTier = mutation({
+export const upsertTier = adminMutation({
   args: vTierInput.fields,
   returns: v.id("tiers"),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     const input = withCheckedPurchaseUrl(checkTierInput(args));
     const existing = await tierByKey(ctx, input.key);
     const tier = {
@@ -51,7 +49,7 @@ export const upsertTier = mutation({
     if (existing !== null) await ctx.db.replace("tiers", existing._id, tier);
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: existing === null ? "tier.create" : "tier.update",
       targetType: "tier",
       targetId: tier.key,
@@ -65,17 +63,16 @@ export const upsertTier = mutation({
  * Takes a tier off sale (hidden from pricing and purchase links) or puts it back. Members keep
  * their access and renewals keep working: only new purchases stop being offered.
  */
-export const setTierRetired = mutation({
+export const setTierRetired = adminMutation({
   args: { key: v.string(), retired: v.boolean() },
   returns: v.null(),
   handler: async (ctx, { key, retired }) => {
-    const admin = await requireAdmin(ctx);
     const tier = await requireTier(ctx, key);
     if ((tier.retiredAt !== undefined) === retired) return null;
     await ctx.db.patch("tiers", tier._id, { retiredAt: retired ? Date.now() : undefined });
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: retired ? "tier.retire" : "tier.restore",
       targetType: "tier",
       targetId: key,
@@ -85,11 +82,10 @@ export const setTierRetired = mutation({
 });
 
 /** Moves a tier one place up or down the pricing order (swaps it with its neighbour). */
-export const moveTier = mutation({
+export const moveTier = adminMutation({
   args: { key: v.string(), direction: v.union(v.literal("up"), v.literal("down")) },
   returns: v.null(),
   handler: async (ctx, { key, direction }) => {
-    const admin = await requireAdmin(ctx);
     await requireTier(ctx, key);
     const tiers = await tiersInOrder(ctx, MAX_ROWS);
     const from = tiers.findIndex((tier) => tier.key === key);
@@ -105,7 +101,7 @@ export const moveTier = mutation({
     }
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "tier.reorder",
       targetType: "tier",
       targetId: key,
@@ -126,11 +122,10 @@ async function nextSortOrder(ctx: QueryCtx): Promise<number> {
   return (last?.sortOrder ?? -1) + 1;
 }
 
-export const removeTier = mutation({
+export const removeTier = adminMutation({
   args: { key: v.string() },
   returns: v.null(),
   handler: async (ctx, { key }) => {
-    const admin = await requireAdmin(ctx);
     const tier = await requireTier(ctx, key);
     const mapped = (await ctx.db.query("productTiers").take(MAX_ROWS)).some(
       (m) => m.tierKey === key,
@@ -144,7 +139,7 @@ export const removeTier = mutation({
     await ctx.db.delete("tiers", tier._id);
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "tier.delete",
       targetType: "tier",
       targetId: key,
@@ -154,7 +149,7 @@ export const removeTier = mutation({
 });
 
 /** Maps a Sell.app product (optionally one variant: variant rows win) to a tier. Upserts. */
-export const setProductMapping = mutation({
+export const setProductMapping = adminMutation({
   args: {
     sellappProductId: v.string(),
     sellappVariantId: v.optional(v.string()),
@@ -162,7 +157,6 @@ export const setProductMapping = mutation({
   },
   returns: v.id("productTiers"),
   handler: async (ctx, args) => {
-    const admin = await requireAdmin(ctx);
     if ((await tierByKey(ctx, args.tierKey)) === null) {
       throw new ConvexError({
         code: "NOT_FOUND",
@@ -188,7 +182,7 @@ export const setProductMapping = mutation({
     if (existing !== null) await ctx.db.replace("productTiers", existing._id, row);
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: existing === null ? "productTier.create" : "productTier.update",
       targetType: "productTier",
       targetId: id,
@@ -198,17 +192,16 @@ export const setProductMapping = mutation({
   },
 });
 
-export const removeProductMapping = mutation({
+export const removeProductMapping = adminMutation({
   args: { id: v.id("productTiers") },
   returns: v.null(),
   handler: async (ctx, { id }) => {
-    const admin = await requireAdmin(ctx);
     const row = await ctx.db.get("productTiers", id);
     if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such mapping." });
     await ctx.db.delete("productTiers", id);
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "productTier.delete",
       targetType: "productTier",
       targetId: id,

@@ -1,6 +1,4 @@
 import { ConvexError, v } from "convex/values";
-import { mutation, query } from "./_generated/server";
-import { requireService } from "./model/service";
 import { acquireLease, releaseLease, requireLease } from "./model/trackerLease";
 import {
   MAX_TRACKER_BATCH,
@@ -19,6 +17,7 @@ import {
   signalDetail,
   startTrack,
 } from "./model/trackerWork";
+import { serviceMutation, serviceQuery } from "./functions";
 
 // The tracker's Convex surface (apps/tracker). Every function is public (the tracker is not a
 // Convex user) and checks CONVEX_SERVICE_SECRET first; writes also need the tracker lease.
@@ -32,31 +31,28 @@ function requireBatch(count: number, what: string): void {
   }
 }
 
-export const acquire = mutation({
-  args: { secret: v.string(), owner: v.string(), leaseMs: v.number() },
+export const acquire = serviceMutation({
+  args: { owner: v.string(), leaseMs: v.number() },
   returns: v.object({ held: v.boolean(), expiresAt: v.number(), cursor: v.number() }),
-  handler: async (ctx, { secret, owner, leaseMs }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, leaseMs }) => {
     return acquireLease(ctx, owner, Math.min(Math.max(leaseMs, 5_000), 300_000));
   },
 });
 
-export const release = mutation({
-  args: { secret: v.string(), owner: v.string() },
+export const release = serviceMutation({
+  args: { owner: v.string() },
   returns: v.null(),
-  handler: async (ctx, { secret, owner }) => {
-    requireService(secret);
+  handler: async (ctx, { owner }) => {
     await releaseLease(ctx, owner);
     return null;
   },
 });
 
 /** Signals ingested after the cursor, oldest first. The tracker subscribes to it (live). */
-export const newSignals = query({
-  args: { secret: v.string(), after: v.number() },
+export const newSignals = serviceQuery({
+  args: { after: v.number() },
   returns: v.array(vNewSignal),
-  handler: async (ctx, { secret, after }) => {
-    requireService(secret);
+  handler: async (ctx, { after }) => {
     return newSignalsAfter(ctx, after, MAX_TRACKER_BATCH);
   },
 });
@@ -65,32 +61,29 @@ export const newSignals = query({
  * Signals edited after `after`. The tracker subscribes to it (live) rather than to its open
  * tracks: its own writes never invalidate this one.
  */
-export const editedSignals = query({
-  args: { secret: v.string(), after: v.number() },
+export const editedSignals = serviceQuery({
+  args: { after: v.number() },
   returns: v.array(
     v.object({ signalId: v.id("signals"), version: v.number(), editedAt: v.number() }),
   ),
-  handler: async (ctx, { secret, after }) => {
-    requireService(secret);
+  handler: async (ctx, { after }) => {
     return editedAfter(ctx, after, MAX_TRACKER_BATCH);
   },
 });
 
 /** Open tracks with the signal's current version (an edit shows as a version ahead), read once when the tracker takes the lease. */
-export const openTracks = query({
-  args: { secret: v.string() },
+export const openTracks = serviceQuery({
+  args: {},
   returns: v.array(vOpenTrack),
-  handler: async (ctx, { secret }) => {
-    requireService(secret);
+  handler: async (ctx) => {
     return listOpenTracks(ctx);
   },
 });
 
-export const signalDetails = query({
-  args: { secret: v.string(), signalIds: v.array(v.id("signals")) },
+export const signalDetails = serviceQuery({
+  args: { signalIds: v.array(v.id("signals")) },
   returns: v.array(vSignalDetail),
-  handler: async (ctx, { secret, signalIds }) => {
-    requireService(secret);
+  handler: async (ctx, { signalIds }) => {
     requireBatch(signalIds.length, "signals");
     const details = [];
     for (const id of signalIds) {
@@ -102,8 +95,8 @@ export const signalDetails = query({
 });
 
 /** The stored states to resume from (after a restart or a lease change). */
-export const trackStates = query({
-  args: { secret: v.string(), signalIds: v.array(v.id("signals")) },
+export const trackStates = serviceQuery({
+  args: { signalIds: v.array(v.id("signals")) },
   returns: v.array(
     v.object({
       signalId: v.id("signals"),
@@ -112,8 +105,7 @@ export const trackStates = query({
       signalVersion: v.number(),
     }),
   ),
-  handler: async (ctx, { secret, signalIds }) => {
-    requireService(secret);
+  handler: async (ctx, { signalIds }) => {
     requireBatch(signalIds.length, "signals");
     const states = [];
     for (const id of signalIds) {
@@ -132,16 +124,14 @@ export const trackStates = query({
 });
 
 /** New tracks, and the discovery cursor moved past everything looked at (tracked or not). */
-export const discovered = mutation({
+export const discovered = serviceMutation({
   args: {
-    secret: v.string(),
     owner: v.string(),
     cursor: v.number(),
     started: v.array(v.object({ start: vTrackStart, state: v.string() })),
   },
   returns: v.null(),
-  handler: async (ctx, { secret, owner, cursor, started }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, cursor, started }) => {
     requireBatch(started.length, "tracks");
     const lease = await requireLease(ctx, owner);
     for (const { start, state } of started) await startTrack(ctx, start, state);
@@ -151,11 +141,10 @@ export const discovered = mutation({
 });
 
 /** State changes of tracks: outcome events, claims checked, the resume point. One call per batch. */
-export const recordProgress = mutation({
-  args: { secret: v.string(), owner: v.string(), updates: v.array(vTrackUpdate) },
+export const recordProgress = serviceMutation({
+  args: { owner: v.string(), updates: v.array(vTrackUpdate) },
   returns: v.object({ applied: v.number() }),
-  handler: async (ctx, { secret, owner, updates }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, updates }) => {
     requireBatch(updates.length, "updates");
     await requireLease(ctx, owner);
     let applied = 0;

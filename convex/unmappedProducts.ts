@@ -1,8 +1,7 @@
 import { parseSellappBody } from "@g3/payments";
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
 import { tierKeyForLineItem } from "./model/tierMapping";
+import { adminQuery } from "./functions";
 
 /**
  * Sell.app products that sold but map to no tier: the failed webhook events whose error is "no
@@ -21,7 +20,7 @@ const vUnmappedEvent = v.object({
   orderId: v.optional(v.string()),
 });
 
-export const list = query({
+export const list = adminQuery({
   args: {},
   returns: v.array(
     v.object({
@@ -33,7 +32,6 @@ export const list = query({
     }),
   ),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const failed = await ctx.db
       .query("webhookEvents")
       .withIndex("by_status", (q) => q.eq("status", "failed"))

@@ -1,11 +1,11 @@
 import { v } from "convex/values";
-import { internalMutation, mutation, query } from "./_generated/server";
-import { getViewer, requireViewer } from "./model/auth";
+import { internalMutation } from "./_generated/server";
 import { endSessionsOf } from "./model/sessions";
 import { vUserRole } from "./tables/users";
+import { userMutation, viewerQuery } from "./functions";
 
 /** Who is signed in, for the web app's header and route guards. Null when signed out. */
-export const viewer = query({
+export const viewer = viewerQuery({
   args: {},
   returns: v.union(
     v.null(),
@@ -17,8 +17,8 @@ export const viewer = query({
       isAdmin: v.boolean(),
     }),
   ),
-  handler: async (ctx) => {
-    const viewer = await getViewer(ctx);
+  handler: (ctx) => {
+    const { viewer } = ctx;
     if (viewer === null) return null;
     return {
       id: viewer._id,
@@ -35,11 +35,11 @@ export const viewer = query({
  * them, so no device gets a new access token, and the ones already issued expire within
  * ACCESS_TOKEN_MS (convex/auth.ts). The web app then signs this browser out.
  */
-export const signOutEverywhere = mutation({
+export const signOutEverywhere = userMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    const viewer = await requireViewer(ctx);
+    const { viewer } = ctx;
     await endSessionsOf(ctx, viewer._id);
     return null;
   },

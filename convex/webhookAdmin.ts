@@ -2,12 +2,12 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { ConvexError, v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, mutation, query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { internalMutation } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { reconcileCustomer } from "./model/reconcile";
 import { pickPresent } from "./model/pickPresent";
 import { paymentTables, vWebhookStatus } from "./tables/payments";
+import { adminMutation, adminQuery } from "./functions";
 
 /** Admin console for Sell.app webhook events: list, inspect, replay, reconcile. Admins only. */
 
@@ -40,7 +40,7 @@ function summary(doc: Doc<"webhookEvents">) {
 }
 
 /** Newest first, optionally by status and/or event type (each combination has its index). */
-export const list = query({
+export const list = adminQuery({
   args: {
     status: v.optional(vWebhookStatus),
     eventType: v.optional(v.string()),
@@ -48,7 +48,6 @@ export const list = query({
   },
   returns: paginationResultValidator(vEventSummary),
   handler: async (ctx, { status, eventType, paginationOpts }) => {
-    await requireAdmin(ctx);
     const table = ctx.db.query("webhookEvents");
     const indexed =
       status !== undefined && eventType !== undefined
@@ -69,7 +68,7 @@ export const list = query({
  * One event with the stored headers (never a secret) and its payload: the whole raw body of a
  * signed request, or only the excerpt and hash kept of an unverified one.
  */
-export const get = query({
+export const get = adminQuery({
   args: { id: v.id("webhookEvents") },
   returns: v.union(
     v.null(),
@@ -84,7 +83,6 @@ export const get = query({
     }),
   ),
   handler: async (ctx, { id }) => {
-    await requireAdmin(ctx);
     const doc = await ctx.db.get("webhookEvents", id);
     if (doc === null) return null;
     return {
@@ -108,11 +106,10 @@ const vReplayResult = v.object({
  * source is re-derived from all its events, so replaying a processed event changes nothing.
  * Rejected events (bad signature, malformed) and duplicates cannot be replayed.
  */
-export const replay = mutation({
+export const replay = adminMutation({
   args: { ids: v.array(v.id("webhookEvents")), reason: v.optional(v.string()) },
   returns: v.array(vReplayResult),
   handler: async (ctx, { ids, reason }) => {
-    const admin = await requireAdmin(ctx);
     if (ids.length === 0 || ids.length > MAX_REPLAY_BATCH) {
       throw new ConvexError({
         code: "BAD_REQUEST",
@@ -136,7 +133,7 @@ export const replay = mutation({
       const after = await ctx.db.get("webhookEvents", id);
       await writeAudit(ctx, {
         actorType: "admin",
-        actorUserId: admin._id,
+        actorUserId: ctx.admin._id,
         action: "webhook.replay",
         targetType: "webhookEvent",
         targetId: id,
@@ -162,20 +159,19 @@ const vReconcileResult = v.object({
 });
 
 /** Re-derives one customer's entitlements from all their stored events (admin). */
-export const reconcile = mutation({
+export const reconcile = adminMutation({
   args: { customerId: v.id("customers") },
   returns: vReconcileResult,
   handler: async (ctx, { customerId }) => {
-    const admin = await requireAdmin(ctx);
     const result = await reconcileCustomer(
       ctx,
       customerId,
-      { type: "admin", userId: admin._id },
+      { type: "admin", userId: ctx.admin._id },
       Date.now(),
     );
     await writeAudit(ctx, {
       actorType: "admin",
-      actorUserId: admin._id,
+      actorUserId: ctx.admin._id,
       action: "customer.reconcile",
       targetType: "customer",
       targetId: customerId,

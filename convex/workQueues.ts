@@ -1,11 +1,11 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
-import { mutation, query, type MutationCtx } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { type MutationCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { pickPresent } from "./model/pickPresent";
 import { discordTables, vWorkStatus } from "./tables/discord";
+import { adminMutation, adminQuery } from "./functions";
 
 /** What the console shows of a mirror delivery: no lease, nonce or crash-recovery bookkeeping. */
 const MIRROR_ROW_FIELDS = [
@@ -34,11 +34,10 @@ const vRoleRow = discordTables.roleSyncJobs.validator
   .extend({ _id: v.id("roleSyncJobs"), _creationTime: v.number() });
 
 /** Mirror deliveries in one status, most overdue first. Admins only, read-only. */
-export const mirrorDeliveries = query({
+export const mirrorDeliveries = adminQuery({
   args: { status: vWorkStatus, paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(vMirrorRow),
   handler: async (ctx, { status, paginationOpts }) => {
-    await requireAdmin(ctx);
     const result = await ctx.db
       .query("mirrorDeliveries")
       .withIndex("by_status_and_next", (q) => q.eq("status", status))
@@ -51,11 +50,10 @@ export const mirrorDeliveries = query({
 });
 
 /** Role-sync jobs in one status, most overdue first. Admins only, read-only. */
-export const roleSyncJobs = query({
+export const roleSyncJobs = adminQuery({
   args: { status: vWorkStatus, paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(vRoleRow),
   handler: async (ctx, { status, paginationOpts }) => {
-    await requireAdmin(ctx);
     const result = await ctx.db
       .query("roleSyncJobs")
       .withIndex("by_status_and_next", (q) => q.eq("status", status))
@@ -96,11 +94,10 @@ async function auditRetry(
 }
 
 /** Puts a failed mirror delivery back in the queue, due now. Audited. */
-export const retryMirrorDelivery = mutation({
+export const retryMirrorDelivery = adminMutation({
   args: { id: v.id("mirrorDeliveries"), reason: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { id, reason }) => {
-    const admin = await requireAdmin(ctx);
     const row = await ctx.db.get("mirrorDeliveries", id);
     if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such delivery." });
     if (row.status !== "failed") notFailed();
@@ -113,17 +110,16 @@ export const retryMirrorDelivery = mutation({
       leaseExpiresAt: undefined,
       updatedAt: now,
     });
-    await auditRetry(ctx, admin._id, "mirrorDelivery", id, reason, row);
+    await auditRetry(ctx, ctx.admin._id, "mirrorDelivery", id, reason, row);
     return null;
   },
 });
 
 /** Puts a failed role-sync job back in the queue, due now. Audited. */
-export const retryRoleSyncJob = mutation({
+export const retryRoleSyncJob = adminMutation({
   args: { id: v.id("roleSyncJobs"), reason: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { id, reason }) => {
-    const admin = await requireAdmin(ctx);
     const row = await ctx.db.get("roleSyncJobs", id);
     if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such job." });
     if (row.status !== "failed") notFailed();
@@ -134,7 +130,7 @@ export const retryRoleSyncJob = mutation({
       leaseOwner: undefined,
       leaseExpiresAt: undefined,
     });
-    await auditRetry(ctx, admin._id, "roleSyncJob", id, reason, row);
+    await auditRetry(ctx, ctx.admin._id, "roleSyncJob", id, reason, row);
     return null;
   },
 });
