@@ -9,6 +9,7 @@ export default [
     ignores: [
       "test/fixture-app/convex/_generated/**",
       "test/conformance/app/convex/_generated/**",
+      "test/conformance/components-app/convex/_generated/**",
       "test/conformance/.apps/**",
     ],
   },

@@ -1,6 +1,8 @@
 // convex-offline CLI:
 //   convex-offline dev --dir ./convex [--port 3210] [--site-port 3211] [--data .data/convex]
 //                      [--env-file .env.local] [--reset] [--watch] [--no-codegen]
+//   convex-offline codegen --dir ./convex       (convex codegen, plus `components` for apps
+//                                                that install components)
 //   convex-offline keys [--write .env.local]   (Convex Auth keys: print or append)
 import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
@@ -9,11 +11,15 @@ import { parseArgs } from "node:util";
 import { generateAuthKeys } from "./auth/keys.js";
 import { parseEnvFile } from "./env.js";
 import { startBackend } from "./backend.js";
+import { writeComponentApi } from "./codegen/componentApi.js";
 import { errorMessage, jsonLogger } from "./log.js";
 
 const USAGE = `Usage:
   convex-offline dev --dir <functionsDir> [--port 3210] [--site-port 3211] [--data <dir>]
                      [--env-file <file>] [--reset] [--watch] [--no-codegen] [--admin-key <key>]
+  convex-offline codegen --dir <functionsDir>
+                     convex codegen offline; for an app with a convex.config, also the
+                     \`components\` export of _generated/api
   convex-offline keys [--write <file>]
                      Generate Convex Auth keys (JWT_PRIVATE_KEY, JWKS): print them, or append
                      them to the env file when it has none yet`;
@@ -26,8 +32,16 @@ function findConvexBin(from: string): string | null {
   }
 }
 
-/** `convex codegen --system-udfs --typecheck disable` works offline (wire note §5). */
-function codegen(functionsDir: string): Promise<void> {
+/**
+ * `convex codegen --system-udfs --typecheck disable` works offline (wire note §5); it leaves
+ * out the `components` export, which componentApi.ts adds for an app with components.
+ */
+async function codegen(functionsDir: string): Promise<void> {
+  await convexCodegen(functionsDir);
+  await writeComponentApi(functionsDir);
+}
+
+function convexCodegen(functionsDir: string): Promise<void> {
   const projectDir = dirname(functionsDir);
   const bin = findConvexBin(projectDir);
   if (bin === null) return Promise.reject(new Error("convex CLI not found in node_modules"));
@@ -116,6 +130,14 @@ async function dev(argv: string[]): Promise<void> {
   process.once("SIGINT", () => shutdown("SIGINT"));
 }
 
+async function codegenCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { dir: { type: "string", default: "./convex" } },
+  });
+  await codegen(resolve(values.dir));
+}
+
 async function keys(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { write: { type: "string" } } });
   const generated = await generateAuthKeys();
@@ -140,6 +162,7 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "dev") return dev(rest);
   if (command === "keys") return keys(rest);
+  if (command === "codegen") return codegenCommand(rest);
   process.stderr.write(`${USAGE}\n`);
   process.exit(command === undefined || command === "--help" ? 0 : 2);
 }

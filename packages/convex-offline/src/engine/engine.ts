@@ -9,9 +9,15 @@ import {
   type IndexDefinition,
 } from "../storage/documentStore.js";
 import { type FileStore } from "../storage/fileStore.js";
-import { IndexedDatabase, type SchemaTables } from "../storage/indexedDatabase.js";
+import {
+  type DatabaseOptions,
+  IndexedDatabase,
+  type SchemaTables,
+} from "../storage/indexedDatabase.js";
 import { type ReadSet } from "../storage/readSet.js";
 import { type LoadedModules, loadModules } from "./modules.js";
+import { type LoadedComponent, loadComponents } from "./componentModules.js";
+import { storeTable } from "../storage/tableNamespace.js";
 import { checkDeployable, loadSchemaExport } from "./deployChecks.js";
 import { type ResolvedFunction, resolveFunction } from "./functions.js";
 import {
@@ -82,7 +88,8 @@ export class Engine {
     private readonly instance: EngineInstance,
     readonly schemaTables: SchemaTables | null,
     private readonly clock: { ts: bigint },
-    private readonly db: () => IndexedDatabase,
+    private readonly dbs: Map<string, IndexedDatabase>,
+    private readonly components: readonly LoadedComponent[],
   ) {}
 
   static async load(options: {
@@ -97,6 +104,7 @@ export class Engine {
   }): Promise<Engine> {
     const modules = await loadModules(options.functionsDir);
     let schema: ExportableSchema | null;
+    let components: LoadedComponent[] = [];
     try {
       // Import every module up front, as a push would: missing imports and top-level throws
       // surface now, naming the module, instead of at the first call.
@@ -110,6 +118,7 @@ export class Engine {
       }
       await checkDeployable(modules);
       schema = (await loadSchemaExport(modules)) as ExportableSchema | null;
+      components = await loadComponents(options.functionsDir);
     } catch (error) {
       await modules.dispose();
       throw error;
@@ -124,21 +133,47 @@ export class Engine {
         exported.indexes.map((index) => ({ name: index.indexDescriptor, fields: index.fields })),
       );
     }
+    // A component's tables are indexed under their namespaced store keys.
+    for (const component of components) {
+      for (const [table, exported] of component.tables ?? []) {
+        declared.set(
+          storeTable(component.path, table),
+          exported.indexes.map((index) => ({ name: index.indexDescriptor, fields: index.fields })),
+        );
+      }
+    }
     options.store.setIndexes(declared);
     const schemaViolations =
       schema?.schemaValidation === false ? [] : findSchemaViolations(options.store, schemaTables);
     const clock = options.clock;
     const functionConsole = capturingConsole(console, options.logSink ?? (() => {}));
-    let rootDb: IndexedDatabase | null = null;
+    const dbs = new Map<string, IndexedDatabase>();
+    const schemas = new Map<string, DatabaseOptions["schema"]>([
+      [
+        "",
+        schemaTables
+          ? { schemaValidation: schema?.schemaValidation ?? true, tables: schemaTables }
+          : null,
+      ],
+    ]);
+    for (const component of components) {
+      schemas.set(
+        component.path,
+        component.tables
+          ? {
+              schemaValidation: component.schema?.schemaValidation ?? true,
+              tables: component.tables,
+            }
+          : null,
+      );
+    }
     const instance = convexTest({
       modules: modules.map,
-      createDatabase: (_schema, componentPath) =>
-        (rootDb = new IndexedDatabase({
+      createDatabase: (_schema, componentPath) => {
+        const db = new IndexedDatabase({
           store: options.store,
           files: options.files,
-          schema: schemaTables
-            ? { schemaValidation: schema?.schemaValidation ?? true, tables: schemaTables }
-            : null,
+          schema: schemas.get(componentPath) ?? null,
           componentPath,
           currentReadSet: () => readSetStorage.getStore(),
           onCommit: (changes, commitTs) => {
@@ -146,7 +181,10 @@ export class Engine {
             clock.ts = ts;
             if (changes.length > 0) options.onCommit(changes, ts);
           },
-        })),
+        });
+        dbs.set(componentPath, db);
+        return db;
+      },
       hooks: {
         uploadUrl: options.urls.uploadUrl,
         storageUrl: options.urls.storageUrl,
@@ -158,11 +196,18 @@ export class Engine {
         },
       },
     });
-    const db = (): IndexedDatabase => {
-      if (rootDb === null) throw new Error("engine database not created");
-      return rootDb;
-    };
-    const engine = new Engine(options.functionsDir, modules, instance, schemaTables, clock, db);
+    for (const component of components) {
+      instance.registerComponent(component.path, component.schema, component.modules.map);
+    }
+    const engine = new Engine(
+      options.functionsDir,
+      modules,
+      instance,
+      schemaTables,
+      clock,
+      dbs,
+      components,
+    );
     engine.schemaViolations = schemaViolations;
     return engine;
   }
@@ -246,9 +291,16 @@ export class Engine {
     );
   }
 
-  /** The root database (only use inside `transact`). */
-  database(): IndexedDatabase {
-    return this.db();
+  /** The app's ("") or a component's database (only use inside `transact`). */
+  database(componentPath = ""): IndexedDatabase {
+    const db = this.dbs.get(componentPath);
+    if (db === undefined) throw new Error(`no database for component "${componentPath}"`);
+    return db;
+  }
+
+  /** Paths of the installed components ("rateLimiter", "parent/child"). */
+  get componentPaths(): readonly string[] {
+    return this.components.map((component) => component.path);
   }
 
   /** Runs a write against the database in its own transaction (system bookkeeping). */
@@ -264,13 +316,14 @@ export class Engine {
     return readSetStorage.exit(() => this.instance.holdForReads(fn));
   }
 
-  armScheduledJob(job: ScheduledJobDoc): void {
-    this.instance.armScheduledJob(job);
+  armScheduledJob(job: ScheduledJobDoc, componentPath = ""): void {
+    this.instance.armScheduledJob(job, componentPath);
   }
 
   async close(): Promise<void> {
     this.instance.cancelAllTimers();
     await this.modules.dispose();
+    await Promise.all(this.components.map((component) => component.modules.dispose()));
   }
 
   async settleScheduled(): Promise<void> {

@@ -1,9 +1,10 @@
 // The committed state: documents per table plus one sorted index per declared index
 // (and the built-in by_creation_time / by_id). Only top-level commits change it.
 import { type Value } from "convex/values";
-import { type Doc, evaluateFieldPath, tableNameFromId } from "../engine/vendor/convexTest.js";
+import { type Doc, evaluateFieldPath } from "../engine/vendor/convexTest.js";
 import { encodeKey } from "./keyEncoding.js";
 import { SortedIndex } from "./sortedIndex.js";
+import { storeTableFromId } from "./tableNamespace.js";
 
 export type IndexDefinition = { readonly name: string; readonly fields: readonly string[] };
 export type DocumentChange = {
@@ -54,7 +55,7 @@ export class DocumentStore {
   }
 
   get(id: string): Doc | null {
-    const table = tableNameFromId(id);
+    const table = storeTableFromId(id);
     if (table === null) return null;
     return this.tables.get(table)?.docs.get(id) ?? null;
   }
@@ -80,7 +81,7 @@ export class DocumentStore {
   apply(writes: Iterable<[string, Doc | null]>): DocumentChange[] {
     const changes: DocumentChange[] = [];
     for (const [id, after] of writes) {
-      const table = tableNameFromId(id);
+      const table = storeTableFromId(id);
       if (table === null) continue;
       const state = this.table(table);
       const before = state.docs.get(id) ?? null;
@@ -103,7 +104,7 @@ export class DocumentStore {
   /** Loads documents at startup (no change events), then builds indexes in one sort each. */
   load(docs: Iterable<Doc>): void {
     for (const doc of docs) {
-      const table = tableNameFromId(doc._id);
+      const table = storeTableFromId(doc._id);
       if (table === null) continue;
       this.table(table).docs.set(doc._id, doc);
       this.noteLoaded(doc);

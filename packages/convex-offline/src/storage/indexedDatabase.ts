@@ -1,11 +1,13 @@
 // The engine's database, replacing convex-test's full-scan DatabaseFake: committed documents
 // live in a DocumentStore with sorted indexes; each (nested) transaction stages writes in a
 // layer on top. Reads merge the committed index range with the staged writes, so a withIndex
-// range costs O(log n + rows read).
+// range costs O(log n + rows read). A component's database reads and writes only its own
+// table namespace (tableNamespace.ts).
 import { type Value, convexToJson, getDocumentSize } from "convex/values";
 import {
   type Doc,
   type EngineDatabase,
+  type QuerySource,
   type ExportedTable,
   type FilterExpression,
   type PaginateArgs,
@@ -23,6 +25,7 @@ import {
 } from "../engine/vendor/convexTest.js";
 import { type DocumentChange, type DocumentStore, indexKey } from "./documentStore.js";
 import { type IndexPlan, planIndexRead } from "./queryPlan.js";
+import { componentOfStoreTable, storeTable, storeTableFromId } from "./tableNamespace.js";
 import { type RangeRead, type ReadSet } from "./readSet.js";
 import { type FileStore } from "./fileStore.js";
 import { parseTextQuery, rankTextSearch } from "./textSearch.js";
@@ -77,6 +80,32 @@ export class IndexedDatabase implements EngineDatabase {
     return this.options.componentPath;
   }
 
+  /** The store key of one of this database's tables. */
+  private key(table: string): string {
+    return storeTable(this.options.componentPath, table);
+  }
+
+  /** Whether an ID names a document of this database's namespace (not another component's). */
+  private owns(id: string): boolean {
+    const key = storeTableFromId(id);
+    return key !== null && componentOfStoreTable(key) === this.options.componentPath;
+  }
+
+  /** A query source with its table named by the store key. */
+  private namespaced(source: QuerySource): QuerySource {
+    if (source.type === "FullTableScan")
+      return { ...source, tableName: this.key(source.tableName) };
+    if (source.type === "IndexRange") {
+      const [table = "", indexName = ""] = source.indexName.split(".");
+      return { ...source, indexName: `${this.key(table)}.${indexName}` };
+    }
+    return source;
+  }
+
+  private plan(source: QuerySource): IndexPlan {
+    return planIndexRead(this.options.store, this.namespaced(source));
+  }
+
   startTransaction(): void {
     this.layers.push(new Map());
   }
@@ -90,18 +119,20 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   private readDoc(id: string): Doc | null {
+    if (!this.owns(id)) return null;
     const staged = this.staged(id);
     return staged === undefined ? this.options.store.get(id) : staged;
   }
 
   get(tableName: string | undefined, id: string): Doc | null {
     this.validateId(tableName, id);
-    const table = tableNameFromId(id) ?? "";
+    const table = storeTableFromId(id) ?? "";
     this.options.currentReadSet()?.add({ kind: "get", table, id });
     return this.readDoc(id);
   }
 
-  count(table: string): number {
+  count(name: string): number {
+    const table = this.key(name);
     this.options.currentReadSet()?.add({ kind: "table", table });
     let count = this.options.store.count(table);
     for (const [id, doc] of this.stagedInTable(table)) {
@@ -112,15 +143,17 @@ export class IndexedDatabase implements EngineDatabase {
     return count;
   }
 
+  /** Staged writes of a table, by its store key. */
   private stagedInTable(table: string): Map<string, Doc | null> {
     const merged = new Map<string, Doc | null>();
     for (const layer of this.layers) {
-      for (const [id, doc] of layer) if (tableNameFromId(id) === table) merged.set(id, doc);
+      for (const [id, doc] of layer) if (storeTableFromId(id) === table) merged.set(id, doc);
     }
     return merged;
   }
 
-  private generateId(table: string): string {
+  private generateId(name: string): string {
+    const table = this.key(name);
     const store = this.options.store;
     const counter = store.nextDocId
       .toString()
@@ -342,7 +375,8 @@ export class IndexedDatabase implements EngineDatabase {
   private searchDocs(query: SerializedQuery): Doc[] {
     const source = query.source;
     if (source.type !== "Search") return [];
-    const [table = ""] = source.indexName.split(".");
+    const [name = ""] = source.indexName.split(".");
+    const table = this.key(name);
     const textQuery = parseTextQuery(source.filters);
     this.options.currentReadSet()?.add({ kind: "search", table, query: textQuery });
     return rankTextSearch(textQuery, this.allDocs(table));
@@ -376,14 +410,14 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   private startRange(query: SerializedQuery): Generator<Row> {
-    const plan = planIndexRead(this.options.store, query.source);
+    const plan = this.plan(query.source);
     return this.rows(plan, plan.lower, plan.upper, this.trackRange(plan));
   }
 
   startQuery(query: SerializedQuery): number {
     const id = this.nextQueryId++;
     // Plan eagerly so a bad index fails at the call site, like the real backend.
-    if (query.source.type !== "Search") planIndexRead(this.options.store, query.source);
+    if (query.source.type !== "Search") this.plan(query.source);
     const generator = this.stream(query);
     this.streams.set(id, generator);
     return id;
@@ -425,7 +459,7 @@ export class IndexedDatabase implements EngineDatabase {
         pageStatus: null,
       };
     }
-    const plan = planIndexRead(this.options.store, query.source);
+    const plan = this.plan(query.source);
     const desc = plan.order === "desc";
     let { lower, upper } = plan;
     const maxKey = (a: string | null, b: string): string => (a === null || b > a ? b : a);
@@ -540,9 +574,9 @@ export class IndexedDatabase implements EngineDatabase {
         `Cannot use vector index "${indexName}" for table "${table}" because it is not declared in the schema.`,
       );
     }
-    this.options.currentReadSet()?.add({ kind: "table", table });
+    this.options.currentReadSet()?.add({ kind: "table", table: this.key(table) });
     const scored: { _id: string; _score: number }[] = [];
-    for (const doc of this.allDocs(table)) {
+    for (const doc of this.allDocs(this.key(table))) {
       if (!expressions.every((filter) => Boolean(evaluateFilter(doc, filter)))) continue;
       const field = doc[vectorIndex.vectorField];
       if (!Array.isArray(field)) continue;

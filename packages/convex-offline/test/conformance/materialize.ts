@@ -10,6 +10,8 @@ export const MODULE_FORMATS: readonly ModuleFormat[] = ["module", "commonjs"];
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const APP_SOURCE = join(here, "app", "convex");
+/** The app that installs components from npm (rate limiter, aggregate, migrations). */
+export const COMPONENTS_APP_SOURCE = join(here, "components-app", "convex");
 
 /**
  * Copies the app into test/conformance/.apps/<name> (inside this package, so `convex` resolves
@@ -20,6 +22,7 @@ export function materializeApp(
   format: ModuleFormat,
   name: string = format,
   edit?: (functionsDir: string) => void,
+  source: string = APP_SOURCE,
 ): string {
   const root = join(here, ".apps", name);
   rmSync(root, { recursive: true, force: true });
@@ -32,7 +35,7 @@ export function materializeApp(
   if (format === "module") manifest.type = "module";
   writeFileSync(join(root, "package.json"), JSON.stringify(manifest, null, 2));
   const functionsDir = join(root, "convex");
-  cpSync(APP_SOURCE, functionsDir, { recursive: true });
+  cpSync(source, functionsDir, { recursive: true });
   edit?.(functionsDir);
   return functionsDir;
 }

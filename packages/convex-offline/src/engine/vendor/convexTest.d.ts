@@ -109,7 +109,14 @@ export type EngineAccessor = {
 export type EngineInstance = EngineAccessor & {
   /** Runs fn holding the transaction lock: the queries it runs (sequentially) share a snapshot. */
   holdForReads<T>(fn: () => Promise<T>): Promise<T>;
-  armScheduledJob(job: ScheduledJobDoc): void;
+  /** Re-arms a persisted pending job of the app ("") or of a component. */
+  armScheduledJob(job: ScheduledJobDoc, componentPath?: string): void;
+  /** Serves a component: its tables in their own namespace, its modules by its path. */
+  registerComponent(
+    componentPath: string,
+    schema: unknown,
+    modules: Record<string, () => Promise<unknown>>,
+  ): void;
   cancelAllTimers(): void;
 };
 

@@ -581,7 +581,10 @@ function tableNameFromId(id) {
   if (!match || match[0].length === id.length) {
     return null;
   }
-  return id.slice(match[0].length);
+  // convex-offline: a component's IDs end in "<component path>~<table>" (its own table
+  // namespace in the shared store); the table name is the part after the last "~".
+  const table = id.slice(match[0].length);
+  return table.slice(table.lastIndexOf("~") + 1);
 }
 // Reverses `serializeConvexErrorData` from `convex/server/impl/registration_impl`,
 // which `invokeFunction` applies to every ConvexError thrown from a Convex
@@ -2038,7 +2041,8 @@ export function convexTest(schemaOrOptions, modules) {
   }
   function registerComponent(componentPath, schema, glob) {
     const componentInfo = {
-      db: new DatabaseFake(schema, componentPath),
+      // convex-offline: components get the pluggable database too.
+      db: createDatabase(schema ?? null, componentPath),
       modules: moduleCache(glob),
     };
     convexGlobal.components[componentPath] = componentInfo;
@@ -2073,15 +2077,16 @@ export function convexTest(schemaOrOptions, modules) {
     // convex-offline: one-snapshot query batches (see TransactionManager.holdForReads).
     holdForReads: (fn) =>
       convexGlobalStorage.run(convexGlobal, () => convexGlobal.transactionManager.holdForReads(fn)),
-    // convex-offline: re-arm a persisted pending job, and stop all timers on shutdown.
-    armScheduledJob: (job) =>
+    // convex-offline: re-arm a persisted pending job (of the app or of a component), and
+    // stop all timers on shutdown.
+    armScheduledJob: (job, componentPath = ROOT_COMPONENT_PATH) =>
       convexGlobalStorage.run(convexGlobal, () =>
         armScheduledJob(
           convexGlobal,
-          rootDb,
+          convexGlobal.components[componentPath].db,
           job._id,
-          ROOT_COMPONENT_PATH,
-          { udfPath: job.name, componentPath: ROOT_COMPONENT_PATH },
+          componentPath,
+          { udfPath: job.name, componentPath },
           job.args[0] ?? {},
           job.name,
           job.scheduledTime,
