@@ -1,6 +1,7 @@
 import { AccountEmail } from "@/components/account/account-email";
 import { BillingSection } from "@/components/account/billing-section";
 import { DiscordLinkSection } from "@/components/account/discord-link-section";
+import { EmailPreferences } from "@/components/account/email-preferences";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { SubscriptionStatus } from "@/components/account/subscription-status";
 import { Card } from "@/components/ui/card";
@@ -28,6 +29,7 @@ export default async function AccountPage({
       </Card>
       <BillingSection />
       <DiscordLinkSection outcome={single(params.discord)} reason={single(params.reason)} />
+      <EmailPreferences />
       <SignOutEverywhere />
     </div>
   );
