@@ -7,7 +7,13 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { safeNextPath } from "./lib/safe-next";
 import { contentSecurityPolicy, newNonce } from "./lib/security-headers";
 
-const needsSignIn = createRouteMatcher(["/feed(.*)", "/signals(.*)", "/account(.*)", "/admin(.*)"]);
+const needsSignIn = createRouteMatcher([
+  "/feed(.*)",
+  "/performance(.*)",
+  "/signals(.*)",
+  "/account(.*)",
+  "/admin(.*)",
+]);
 const authPages = createRouteMatcher(["/signin", "/signup"]);
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PricingSection } from "@/components/storefront/pricing-section";
+import { PublicTrackRecord } from "@/components/storefront/public-track-record";
 import { SampleSignal } from "@/components/storefront/sample-signal";
 
 export const metadata: Metadata = {
@@ -67,6 +68,13 @@ export default function HomePage() {
           caller&apos;s post; the raw text is always one click away.
         </p>
         <SampleSignal />
+      </section>
+
+      <section aria-labelledby="record-heading" className="flex flex-col gap-3">
+        <h2 id="record-heading" className="text-2xl font-semibold text-white">
+          Track record
+        </h2>
+        <PublicTrackRecord />
       </section>
 
       <section aria-labelledby="how-heading" className="flex flex-col gap-4">

@@ -24,6 +24,9 @@ export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
             <Link href="/feed" className={linkClass}>
               Feed
             </Link>
+            <Link href="/performance" className={linkClass}>
+              Performance
+            </Link>
             <Link href="/account" className={linkClass}>
               Account
             </Link>

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/tiers", label: "Tiers & products" },
   { href: "/admin/mappings", label: "Channel mappings" },
   { href: "/admin/parsing", label: "Parsing" },
+  { href: "/admin/outcomes", label: "Outcomes" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/users", label: "Users & access" },
   { href: "/admin/queues", label: "Work queues" },

@@ -4,6 +4,7 @@ import { cardDisplay } from "@/lib/card-display";
 import { followUpFacts } from "@/lib/follow-up";
 import { formatTime } from "@/lib/format";
 import { AttachmentList } from "./attachment-list";
+import { OutcomeStatus } from "./outcome-status";
 import { SideBadge } from "./side-badge";
 import { SignalLevels } from "./signal-levels";
 import type { SignalCardData } from "./types";
@@ -25,8 +26,8 @@ type SignalCardProps = { signal: SignalCardData; isNew: boolean };
 /**
  * One card. Every live update brings new objects for the cards it carries, so the comparison is by
  * what a card shows — version, deletion, attachments, the reading and how far it is trusted (an
- * admin's correction changes them without a new version) — and an unchanged card is not rendered
- * again.
+ * admin's correction changes them without a new version), the market's outcome — and an unchanged
+ * card is not rendered again.
  */
 export const SignalCard = memo(
   SignalCardView,
@@ -41,6 +42,7 @@ function sameCardContent(a: SignalCardData, b: SignalCardData): boolean {
     a.deletedAt === b.deletedAt &&
     a.parseStatus === b.parseStatus &&
     JSON.stringify(a.parsed) === JSON.stringify(b.parsed) &&
+    JSON.stringify(a.outcome) === JSON.stringify(b.outcome) &&
     attachmentsShown(a) === attachmentsShown(b)
   );
 }
@@ -134,6 +136,7 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
       ) : (
         <SignalLevels parsed={signal.parsed} />
       )}
+      <OutcomeStatus outcome={signal.outcome} />
       <AttachmentList attachments={signal.attachments} />
       {display.leadWithText ? null : (
         <details className="group">

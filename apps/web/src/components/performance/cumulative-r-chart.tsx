@@ -1,0 +1,43 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { AXIS_PROPS, ChartFrame, TOOLTIP_PROPS } from "@/components/business/chart-frame";
+import type { RecordStats } from "./record-types";
+
+const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** Cumulative R after each closed trade, in closing order (trades without a stop have no R). */
+export function CumulativeRChart({ points }: { points: RecordStats["cumulativeR"] }) {
+  const data = [{ at: "start", cumulative: 0 }, ...points.map((p) => ({ ...p, at: day(p.at) }))];
+  return (
+    <ChartFrame title="Cumulative R, trade by trade" testId="cumulative-r-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data}>
+          <CartesianGrid stroke="#27272a" vertical={false} />
+          <XAxis dataKey="at" {...AXIS_PROPS} minTickGap={24} />
+          <YAxis width={40} {...AXIS_PROPS} />
+          <ReferenceLine y={0} stroke="#52525b" />
+          <Tooltip {...TOOLTIP_PROPS} />
+          <Line
+            type="stepAfter"
+            dataKey="cumulative"
+            name="Cumulative R"
+            stroke="#34d399"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
