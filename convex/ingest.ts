@@ -1,6 +1,6 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
-import { internalQuery, mutation, query } from "./_generated/server";
+import { internalQuery } from "./_generated/server";
 import { findAttachment } from "./model/ingestAttachments";
 import { findSignalByMessage } from "./model/ingestLinking";
 import { advanceIngestCursor } from "./model/ingestCursor";
@@ -22,7 +22,7 @@ import {
   vUpsertResult,
   vWatchedChannel,
 } from "./model/ingestValidators";
-import { requireService } from "./model/service";
+import { serviceMutation, serviceQuery } from "./functions";
 
 // The collector's Convex surface. Every function is public (the bot is not a Convex user) and
 // checks CONVEX_SERVICE_SECRET first.
@@ -38,21 +38,19 @@ function requireAtMost(count: number, max: number, what: string, end = "."): voi
 }
 
 /** Enabled mappings' source channels with their tier. The collector subscribes to it (live). */
-export const watchedChannels = query({
-  args: { secret: v.string() },
+export const watchedChannels = serviceQuery({
+  args: {},
   returns: v.array(vWatchedChannel),
-  handler: async (ctx, { secret }) => {
-    requireService(secret);
+  handler: async (ctx) => {
     return listWatchedChannels(ctx);
   },
 });
 
 /** Create or edit, idempotent by Discord message id. See model/ingestSignal.ts for the rules. */
-export const upsertMessage = mutation({
-  args: { secret: v.string(), message: vIncomingMessage },
+export const upsertMessage = serviceMutation({
+  args: { message: vIncomingMessage },
   returns: vUpsertResult,
-  handler: async (ctx, { secret, message }) => {
-    requireService(secret);
+  handler: async (ctx, { message }) => {
     const result = await upsertSignal(ctx, message);
     // Mirror fan-out: creates and visible edits. Not imported history: the customer guild already
     // has (or never wanted) years-old posts, and thousands at once would bury the live ones.
@@ -64,11 +62,10 @@ export const upsertMessage = mutation({
 });
 
 /** Tombstones deleted messages (single or bulk delete). Idempotent; unknown ids are no-ops. */
-export const deleteMessages = mutation({
-  args: { secret: v.string(), channelId: v.string(), messageIds: v.array(v.string()) },
+export const deleteMessages = serviceMutation({
+  args: { channelId: v.string(), messageIds: v.array(v.string()) },
   returns: vDeleteResult,
-  handler: async (ctx, { secret, channelId, messageIds }) => {
-    requireService(secret);
+  handler: async (ctx, { channelId, messageIds }) => {
     requireAtMost(messageIds.length, MAX_DELETE_BATCH, "message ids", "; split the batch.");
     const result = await tombstoneSignals(ctx, channelId, messageIds);
     await enqueueMirrorWorkForDeletes(ctx, result.deleted); // mirror fan-out: tombstones
@@ -77,11 +74,10 @@ export const deleteMessages = mutation({
 });
 
 /** A short-lived URL the collector POSTs an attachment's bytes to; the response has the storageId. */
-export const generateUploadUrl = mutation({
-  args: { secret: v.string() },
+export const generateUploadUrl = serviceMutation({
+  args: {},
   returns: v.string(),
-  handler: async (ctx, { secret }) => {
-    requireService(secret);
+  handler: async (ctx) => {
     return ctx.storage.generateUploadUrl();
   },
 });
@@ -90,11 +86,10 @@ export const generateUploadUrl = mutation({
  * Deletes blobs the collector uploaded for a write that then failed for good (e.g. the channel was
  * unmapped meanwhile), so they do not linger in storage. A blob any attachment row references is kept.
  */
-export const discardUploads = mutation({
-  args: { secret: v.string(), storageIds: v.array(v.id("_storage")) },
+export const discardUploads = serviceMutation({
+  args: { storageIds: v.array(v.id("_storage")) },
   returns: v.number(),
-  handler: async (ctx, { secret, storageIds }) => {
-    requireService(secret);
+  handler: async (ctx, { storageIds }) => {
     requireAtMost(storageIds.length, MAX_ATTACHMENTS_PER_MESSAGE, "storage ids");
     let deleted = 0;
     for (const storageId of new Set(storageIds)) {
@@ -112,11 +107,10 @@ export const discardUploads = mutation({
 });
 
 /** Attachments already stored, so a replayed or backfilled message is not downloaded again. */
-export const knownAttachments = query({
-  args: { secret: v.string(), discordAttachmentIds: v.array(v.string()) },
+export const knownAttachments = serviceQuery({
+  args: { discordAttachmentIds: v.array(v.string()) },
   returns: v.array(vKnownAttachment),
-  handler: async (ctx, { secret, discordAttachmentIds }) => {
-    requireService(secret);
+  handler: async (ctx, { discordAttachmentIds }) => {
     requireAtMost(discordAttachmentIds.length, MAX_ATTACHMENTS_PER_MESSAGE, "attachment ids");
     const known = [];
     for (const discordAttachmentId of discordAttachmentIds) {
@@ -140,11 +134,10 @@ export const knownAttachments = query({
 });
 
 /** The last ingested message id of each given channel (channels never ingested are absent). */
-export const getCursors = query({
-  args: { secret: v.string(), channelIds: v.array(v.string()) },
+export const getCursors = serviceQuery({
+  args: { channelIds: v.array(v.string()) },
   returns: v.array(vCursor),
-  handler: async (ctx, { secret, channelIds }) => {
-    requireService(secret);
+  handler: async (ctx, { channelIds }) => {
     requireAtMost(channelIds.length, MAX_CHANNELS_PER_CALL, "channels");
     const cursors = [];
     for (const channelId of new Set(channelIds)) {
@@ -167,11 +160,10 @@ export const getCursors = query({
  * Moves a channel's cursor forward (never back), e.g. past a backfill page whose messages were all
  * skipped (bot posts). upsertMessage advances it too, in the same transaction as the write.
  */
-export const advanceCursor = mutation({
-  args: { secret: v.string(), channelId: v.string(), messageId: v.string() },
+export const advanceCursor = serviceMutation({
+  args: { channelId: v.string(), messageId: v.string() },
   returns: v.string(),
-  handler: async (ctx, { secret, channelId, messageId }) => {
-    requireService(secret);
+  handler: async (ctx, { channelId, messageId }) => {
     if (!isSnowflake(messageId)) {
       throw new ConvexError({ code: "BAD_REQUEST", message: "messageId is not a snowflake." });
     }
@@ -183,43 +175,38 @@ export const advanceCursor = mutation({
  * The collector's catch-up: a channel's stored messages posted since `since` (ms), oldest first,
  * one page at a time, to compare with Discord's history of the same span (missed edits, deletes).
  */
-export const storedMessagesSince = query({
+export const storedMessagesSince = serviceQuery({
   args: {
-    secret: v.string(),
     channelId: v.string(),
     since: v.number(),
     paginationOpts: paginationOptsValidator,
   },
   returns: paginationResultValidator(vStoredMessage),
-  handler: async (ctx, { secret, channelId, since, paginationOpts }) => {
-    requireService(secret);
+  handler: async (ctx, { channelId, since, paginationOpts }) => {
     return storedMessagesPage(ctx, { channelId, since, paginationOpts });
   },
 });
 
 /** The collector is connected and caught up on these channels now (their outage starts later). */
-export const markChannelsLive = mutation({
-  args: { secret: v.string(), channelIds: v.array(v.string()) },
+export const markChannelsLive = serviceMutation({
+  args: { channelIds: v.array(v.string()) },
   returns: v.number(),
-  handler: async (ctx, { secret, channelIds }) => {
-    requireService(secret);
+  handler: async (ctx, { channelIds }) => {
     requireAtMost(channelIds.length, MAX_CHANNELS_PER_CALL, "channels");
     return stampChannelsLive(ctx, channelIds);
   },
 });
 
 /** Liveness of a bot instance, for delivery health in the admin console. */
-export const heartbeat = mutation({
+export const heartbeat = serviceMutation({
   args: {
-    secret: v.string(),
     service: v.union(v.literal("collector"), v.literal("mirror")),
     instanceId: v.string(),
     startedAt: v.number(),
     details: v.optional(v.string()),
   },
   returns: v.null(),
-  handler: async (ctx, { secret, service, instanceId, startedAt, details }) => {
-    requireService(secret);
+  handler: async (ctx, { service, instanceId, startedAt, details }) => {
     if (details !== undefined && details.length > 4000) {
       throw new ConvexError({ code: "BAD_REQUEST", message: "details must be under 4000 chars." });
     }

@@ -1,5 +1,5 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
+import { publicQuery, viewerQuery } from "./functions";
 import { resolveFeedAccess, vLocked } from "./model/feedAccess";
 import {
   closedTrades,
@@ -28,7 +28,7 @@ const vTradeRow = v.object({
  * trades behind them so every number can list its signals. Gated like the feed: without access
  * it is locked and carries nothing.
  */
-export const performance = query({
+export const performance = viewerQuery({
   args: {
     tierKey: v.optional(v.string()),
     channelId: v.optional(v.string()),
@@ -79,7 +79,7 @@ export const performance = query({
  * (TRACK_RECORD_DELAY_HOURS, default 24 h), as aggregates only — no signal, pair, id or level,
  * so it gives away no live call — plus how many of those signals the analysts deleted or edited.
  */
-export const publicRecord = query({
+export const publicRecord = publicQuery({
   args: {},
   returns: v.object({
     delayHours: v.number(),
