@@ -1,16 +1,17 @@
-import { ConvexError, v } from "convex/values";
-import { internalQuery, mutation } from "./_generated/server";
+import { v } from "convex/values";
+import { internalQuery } from "./_generated/server";
+import { serviceMutation } from "./functions";
 import { writeAudit } from "./model/audit";
 import { getImport, nextClaimable, olderCursor, requireLeaseHolder } from "./model/historyImport";
 import { isSnowflake } from "./model/ingestSnowflake";
-import { requireService } from "./model/service";
+import { appError } from "./model/errors";
 import { vHistoryImportState } from "./tables/imports";
 
 /**
  * The collector's side of signal-history imports: claim a job under a lease, commit each page's
  * progress (cursor and counts) and finish. The messages themselves go through ingest.upsertMessage
  * (origin "history"), the same idempotent path as live ones. Public for the bot, checked with
- * CONVEX_SERVICE_SECRET first.
+ * CONVEX_SERVICE_SECRET by the serviceMutation builder.
  */
 
 const MIN_LEASE_MS = 5_000;
@@ -19,7 +20,7 @@ const MAX_ERROR_CHARS = 2000;
 
 function checkLease(leaseMs: number): void {
   if (!Number.isFinite(leaseMs) || leaseMs < MIN_LEASE_MS || leaseMs > MAX_LEASE_MS) {
-    throw new ConvexError({ code: "BAD_REQUEST", message: "leaseMs must be 5 s to 10 min." });
+    throw appError("BAD_REQUEST", "leaseMs must be 5 s to 10 min.");
   }
 }
 
@@ -33,11 +34,10 @@ const vClaimed = v.union(
 );
 
 /** The next queued import, or a running one whose holder's lease ran out, now held by `owner`. */
-export const claim = mutation({
-  args: { secret: v.string(), owner: v.string(), leaseMs: v.number() },
+export const claim = serviceMutation({
+  args: { owner: v.string(), leaseMs: v.number() },
   returns: vClaimed,
-  handler: async (ctx, { secret, owner, leaseMs }) => {
-    requireService(secret);
+  handler: async (ctx, { owner, leaseMs }) => {
     checkLease(leaseMs);
     const now = Date.now();
     const job = await nextClaimable(ctx, now);
@@ -70,9 +70,8 @@ export const claim = mutation({
  * lease. The answer's state tells the collector whether to go on ("running") or stop (an admin
  * paused or cancelled it meanwhile; the lease is then released).
  */
-export const commitPage = mutation({
+export const commitPage = serviceMutation({
   args: {
-    secret: v.string(),
     importId: v.id("historyImports"),
     owner: v.string(),
     leaseMs: v.number(),
@@ -84,10 +83,9 @@ export const commitPage = mutation({
   },
   returns: vHistoryImportState,
   handler: async (ctx, args) => {
-    requireService(args.secret);
     checkLease(args.leaseMs);
     if (!isSnowflake(args.oldestMessageId) || !isSnowflake(args.newestMessageId)) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "Message ids must be snowflakes." });
+      throw appError("BAD_REQUEST", "Message ids must be snowflakes.");
     }
     const job = await getImport(ctx, args.importId);
     requireLeaseHolder(job, args.owner);
@@ -110,16 +108,14 @@ export const commitPage = mutation({
 });
 
 /** The channel's beginning was reached (done) or the import cannot go on (failed). */
-export const finish = mutation({
+export const finish = serviceMutation({
   args: {
-    secret: v.string(),
     importId: v.id("historyImports"),
     owner: v.string(),
     error: v.optional(v.string()),
   },
   returns: vHistoryImportState,
-  handler: async (ctx, { secret, importId, owner, error }) => {
-    requireService(secret);
+  handler: async (ctx, { importId, owner, error }) => {
     const job = await getImport(ctx, importId);
     requireLeaseHolder(job, owner);
     if (job.state !== "running") return job.state; // paused or cancelled meanwhile: theirs stands

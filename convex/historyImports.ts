@@ -1,8 +1,10 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { mutation, type MutationCtx, query } from "./_generated/server";
+import type { MutationCtx } from "./_generated/server";
+import { adminMutation, adminQuery } from "./functions";
 import { writeAudit } from "./model/audit";
-import { requireAdmin } from "./model/auth";
+import type { Viewer } from "./model/auth";
+import { appError } from "./model/errors";
 import {
   activeImportOf,
   type AdminTransition,
@@ -34,26 +36,26 @@ const vImportRow = importTables.historyImports.validator.extend({
   }),
 });
 
-export const request = mutation({
+export const request = adminMutation({
   args: { sourceChannelId: v.string() },
   returns: v.id("historyImports"),
   handler: async (ctx, { sourceChannelId }) => {
-    const admin = await requireAdmin(ctx);
+    const { admin } = ctx;
     if (!isSnowflake(sourceChannelId)) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "That is not a Discord channel id." });
+      throw appError("BAD_REQUEST", "That is not a Discord channel id.");
     }
     if ((await findIngestMapping(ctx, sourceChannelId)) === null) {
-      throw new ConvexError({
-        code: "UNMAPPED_CHANNEL",
-        message: "Map the channel (and enable the mapping) before importing its history.",
-      });
+      throw appError(
+        "UNMAPPED_CHANNEL",
+        "Map the channel (and enable the mapping) before importing its history.",
+      );
     }
     const active = await activeImportOf(ctx, sourceChannelId);
     if (active !== null) {
-      throw new ConvexError({
-        code: "BUSY",
-        message: `This channel already has an import (${active.state}); resume or cancel it.`,
-      });
+      throw appError(
+        "BUSY",
+        `This channel already has an import (${active.state}); resume or cancel it.`,
+      );
     }
     const importId = await ctx.db.insert("historyImports", {
       sourceChannelId,
@@ -78,10 +80,10 @@ export const request = mutation({
 
 async function adminTransition(
   ctx: MutationCtx,
+  admin: Viewer,
   importId: Doc<"historyImports">["_id"],
   action: AdminTransition,
 ) {
-  const admin = await requireAdmin(ctx);
   const job = await getImport(ctx, importId);
   const state = await transition(ctx, job, action);
   await writeAudit(ctx, {
@@ -98,32 +100,31 @@ async function adminTransition(
 const vTransitionResult = importTables.historyImports.validator.fields.state;
 
 /** Stops at the collector's next page (what it has in hand is still written and counted). */
-export const pause = mutation({
+export const pause = adminMutation({
   args: { importId: v.id("historyImports") },
   returns: vTransitionResult,
-  handler: (ctx, { importId }) => adminTransition(ctx, importId, "pause"),
+  handler: (ctx, { importId }) => adminTransition(ctx, ctx.admin, importId, "pause"),
 });
 
 /** Queued again from where it stopped: any collector picks it up. */
-export const resume = mutation({
+export const resume = adminMutation({
   args: { importId: v.id("historyImports") },
   returns: vTransitionResult,
-  handler: (ctx, { importId }) => adminTransition(ctx, importId, "resume"),
+  handler: (ctx, { importId }) => adminTransition(ctx, ctx.admin, importId, "resume"),
 });
 
 /** Ends the import for good; what it imported stays (it is ordinary history). */
-export const cancel = mutation({
+export const cancel = adminMutation({
   args: { importId: v.id("historyImports") },
   returns: vTransitionResult,
-  handler: (ctx, { importId }) => adminTransition(ctx, importId, "cancel"),
+  handler: (ctx, { importId }) => adminTransition(ctx, ctx.admin, importId, "cancel"),
 });
 
 /** The latest imports, newest first, with live progress (the console subscribes). */
-export const list = query({
+export const list = adminQuery({
   args: {},
   returns: v.array(vImportRow),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const rows = await ctx.db.query("historyImports").order("desc").take(MAX_LISTED_IMPORTS);
     const emails = new Map<string, string | undefined>();
     const labels = new Map<string, string | undefined>();

@@ -1,6 +1,7 @@
-import { ConvexError, type Infer } from "convex/values";
+import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { appError } from "./errors";
 import { compareSnowflakes } from "./ingestSnowflake";
 import type { vHistoryImportState } from "../tables/imports";
 
@@ -35,7 +36,7 @@ export async function getImport(
   importId: Id<"historyImports">,
 ): Promise<Doc<"historyImports">> {
   const row = await ctx.db.get("historyImports", importId);
-  if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such import." });
+  if (row === null) throw appError("NOT_FOUND", "No such import.");
   return row;
 }
 
@@ -66,10 +67,7 @@ export async function nextClaimable(
  */
 export function requireLeaseHolder(job: Doc<"historyImports">, owner: string): void {
   if (job.leaseOwner !== owner) {
-    throw new ConvexError({
-      code: "LEASE_LOST",
-      message: "This collector no longer holds the import's lease.",
-    });
+    throw appError("LEASE_LOST", "This collector no longer holds the import's lease.");
   }
 }
 
@@ -100,10 +98,8 @@ export async function transition(
 ): Promise<HistoryImportState> {
   const allowed: readonly HistoryImportState[] = TRANSITIONS[action];
   if (!allowed.includes(job.state)) {
-    throw new ConvexError({
-      code: "CONFLICT",
-      message: `An import that is ${job.state} cannot be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}.`,
-    });
+    const verb = action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled";
+    throw appError("CONFLICT", `An import that is ${job.state} cannot be ${verb}.`);
   }
   const now = Date.now();
   const state: HistoryImportState =

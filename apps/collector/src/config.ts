@@ -58,6 +58,14 @@ export const ZCollectorEnv = z.object({
     .default(14)
     .describe("Stored messages posted this recently are re-checked against Discord on catch-up"),
   BACKFILL_RECHECK_MAX_MESSAGES: positiveInt(20_000),
+  HISTORY_IMPORT_PAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  HISTORY_IMPORT_POLL_MS: positiveInt(5_000),
+  HISTORY_IMPORT_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(5_000, "must be at least 5000 (ms)")
+    .max(600_000, "must be at most 600000 (ms)")
+    .default(60_000),
   INGEST_WRITE_WINDOW: z.coerce.number().int().min(1).max(256).default(DEFAULT_WRITE_WINDOW),
   HEARTBEAT_INTERVAL_MS: positiveInt(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -78,6 +86,8 @@ export type CollectorConfig = {
     maxMessages: number;
     recheck: { windowMs: number; maxMessages: number };
   };
+  /** Whole-history imports requested in the admin console (src/history-import.ts). */
+  historyImport: { pageDelayMs: number; pollMs: number; leaseMs: number };
   /** Writes of one channel sent ahead of their confirmations (1 = one at a time). */
   writeWindow: number;
   heartbeatIntervalMs: number;
@@ -121,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
         windowMs: Math.round(e.BACKFILL_RECHECK_DAYS * DAY_MS),
         maxMessages: e.BACKFILL_RECHECK_MAX_MESSAGES,
       },
+    },
+    historyImport: {
+      pageDelayMs: e.HISTORY_IMPORT_PAGE_DELAY_MS,
+      pollMs: e.HISTORY_IMPORT_POLL_MS,
+      leaseMs: e.HISTORY_IMPORT_LEASE_MS,
     },
     writeWindow: e.INGEST_WRITE_WINDOW,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,

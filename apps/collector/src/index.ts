@@ -12,6 +12,8 @@ import { createDiscordClient } from "./discord-client.js";
 import { DiscordMessages } from "./discord-messages.js";
 import { startHealthServer } from "./health-server.js";
 import { startHeartbeat } from "./heartbeat.js";
+import { HistoryImportApi } from "./history-import-api.js";
+import { HistoryImporter } from "./history-import.js";
 import { describeError, IngestApi } from "./ingest-api.js";
 import { Ingestor } from "./ingestor.js";
 import { createLogger } from "./logger.js";
@@ -77,6 +79,22 @@ async function main(config: CollectorConfig): Promise<void> {
     limits: config.backfill,
     isWatched: (channelId) => watched.has(channelId),
   });
+  // Whole-history imports requested in the admin console: one job at a time, beside the pipeline.
+  const importer = new HistoryImporter({
+    jobs: new HistoryImportApi(
+      convex,
+      config.serviceSecret,
+      instanceId,
+      config.historyImport.leaseMs,
+      logger.child({ component: "convex" }),
+    ),
+    ingest: api,
+    ingestor,
+    watched,
+    discord,
+    logger: logger.child({ component: "history-import" }),
+    settings: config.historyImport,
+  });
   const backfillAll = (reason: string) => {
     for (const channelId of watched.ids()) backfill.schedule(channelId, reason);
   };
@@ -117,6 +135,7 @@ async function main(config: CollectorConfig): Promise<void> {
       "gateway ready; backfilling",
     );
     backfillAll("ready");
+    importer.start();
   });
   client.on(Events.ShardResume, (shardId, replayed) => {
     gateway = "ready";
@@ -172,6 +191,7 @@ async function main(config: CollectorConfig): Promise<void> {
     peakWritesInFlight: queue.peakInFlight,
     backfillsPending: backfill.pendingCount,
     backfillRuns: backfill.runs,
+    historyImport: importer.status,
     stats: ingestor.stats,
     convex: convex.connectionState().isWebSocketConnected ? "connected" : "disconnected",
     startedAt: new Date(startedAt).toISOString(),
@@ -222,6 +242,7 @@ async function main(config: CollectorConfig): Promise<void> {
     client.removeAllListeners(Events.MessageBulkDelete);
     unwatch();
     backfill.stop();
+    await importer.stop();
     queue.close();
     await queue.drain();
     heartbeat.stop();

@@ -11,7 +11,7 @@ import type { Logger } from "./logger.js";
 import { isUserContent, toSourceMessage, type SourceMessage } from "./source-message.js";
 import type { WatchedChannels } from "./watched-channels.js";
 
-export type IngestOrigin = "gateway" | "backfill";
+export type IngestOrigin = "gateway" | "backfill" | "history";
 
 /** A promise outcome held without rejecting, so an early start cannot become an unhandled rejection. */
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };

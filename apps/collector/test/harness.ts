@@ -32,14 +32,17 @@ export type World = {
   close: () => Promise<void>;
 };
 
-export async function startWorld(): Promise<World> {
+/** `backendEnv`: more deployment variables (auth keys, admin emails) for tests that sign people in. */
+export async function startWorld(
+  options: { backendEnv?: Record<string, string> } = {},
+): Promise<World> {
   const emulator = await startEmulator({ port: 0 });
   const backend = await startBackend({
     functionsDir: FUNCTIONS_DIR,
     port: 0,
     sitePort: 0,
     dataDir: null,
-    env: { CONVEX_SERVICE_SECRET: SECRET },
+    env: { CONVEX_SERVICE_SECRET: SECRET, ...options.backendEnv },
     logger: silentLogger,
   });
   const convexLink = await startTcpLink(Number(new URL(backend.url).port));
