@@ -10,6 +10,8 @@ export default [
       "test/fixture-app/convex/_generated/**",
       "test/conformance/app/convex/_generated/**",
       "test/conformance/components-app/convex/_generated/**",
+      "test/conformance/local-component-app/convex/_generated/**",
+      "test/conformance/local-component-app/convex/counter/_generated/**",
       "test/conformance/.apps/**",
     ],
   },
