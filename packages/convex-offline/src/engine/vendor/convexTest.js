@@ -994,6 +994,36 @@ async function runScheduledFunction({ db, jobId, componentPath, functionPath, ar
   };
   await requestMetadataStorage.run(requestMetadata, () =>
     authStorage.run(new AuthFake(), async () => {
+      // convex-offline: a scheduled mutation runs exactly once, as Convex promises: its job
+      // turns "success" in the mutation's own transaction (no separate "inProgress" commit), so
+      // a crash mid-run leaves the job "pending" and the restart runs it; a throw rolls both back
+      // and the job is marked failed below. Actions keep "inProgress" (at most once).
+      const { func } = await withAuth().resolve(functionPath);
+      if (func.isMutation) {
+        try {
+          await withAuth().scheduledMutationFromPath(functionPath, args, () => {
+            const job = db.get("_scheduled_functions", jobId);
+            if (job?.state.kind !== "pending") return false; // canceled (or already ran)
+            db.patch("_scheduled_functions", jobId, {
+              state: { kind: "success" },
+              completedTime: Date.now(),
+            });
+            return true;
+          });
+        } catch (error) {
+          console.error(`Error when running scheduled function ${name}`, error);
+          await withAuth().runInComponent(componentPath, async () => {
+            db.patch("_scheduled_functions", jobId, {
+              state: {
+                kind: "failed",
+                error: error instanceof Error ? error.message : String(error),
+              },
+              completedTime: Date.now(),
+            });
+          });
+        }
+        return;
+      }
       const canceled = await withAuth().runInComponent(componentPath, async () => {
         const job = db.get("_scheduled_functions", jobId);
         if (!job) return true;
@@ -2332,6 +2362,28 @@ function withAuth(
           parentLock.release();
         }
       }
+    },
+    // convex-offline: the function a path names (to tell a scheduled mutation from an action).
+    resolve: async (functionPath) => await resolveFunction(functionPath, "any"),
+    // convex-offline: a scheduled mutation, top level, with `claimJob` run in its transaction
+    // before the handler: it marks the job done (committing with the mutation's writes) or
+    // returns false when the job is no longer pending, and then the handler does not run.
+    scheduledMutationFromPath: async (functionPath, args, claimJob) => {
+      const resolved = await resolveFunction(functionPath, "mutation");
+      validateFunctionArgs(resolved.args, args ?? {}, resolved.functionPath, false);
+      let claimed = false;
+      const result = await runMutationWithHandler(
+        async (ctx, a) => {
+          claimed = claimJob();
+          return claimed ? await resolved.handler(ctx, a) : null;
+        },
+        args,
+        {},
+        resolved.functionPath,
+        false,
+      );
+      if (claimed) validateReturnValue(resolved.returns, result, "mutation", resolved.functionPath);
+      return result;
     },
     mutationFromPath: async (functionPath, args, transactionLimits) => {
       const parentLock = nestedTxStorage.getStore() ?? null;
