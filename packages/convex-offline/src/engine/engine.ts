@@ -309,8 +309,9 @@ export class Engine {
   }
 
   /**
-   * Runs fn with the transaction lock held so the queries it runs one after another all see
-   * the same committed state (one Transition = one snapshot). fn must only run queries.
+   * Runs fn holding the commit gate (commits wait; running functions do not) so the queries it
+   * runs one after another all see the same committed state (one Transition = one snapshot).
+   * fn must only run queries.
    */
   holdForReads<T>(fn: () => Promise<T>): Promise<T> {
     return readSetStorage.exit(() => this.instance.holdForReads(fn));

@@ -2,6 +2,7 @@
 // (and the built-in by_creation_time / by_id). Only top-level commits change it.
 import { type Value } from "convex/values";
 import { type Doc, evaluateFieldPath } from "../engine/vendor/convexTest.js";
+import { CommitLog } from "./commitLog.js";
 import { encodeKey } from "./keyEncoding.js";
 import { SortedIndex } from "./sortedIndex.js";
 import { storeTableFromId } from "./tableNamespace.js";
@@ -34,6 +35,8 @@ export class DocumentStore {
   private declared = new Map<string, readonly IndexDefinition[]>();
   nextDocId = 10000;
   lastCreationTime = 0;
+  /** Recent commits, for validating running transactions (optimistic concurrency). */
+  readonly commits = new CommitLog();
 
   /** Declares the schema's user indexes (each gets _creationTime and _id appended). */
   setIndexes(declared: Map<string, readonly IndexDefinition[]>): void {

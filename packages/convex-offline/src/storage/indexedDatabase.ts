@@ -14,6 +14,7 @@ import {
   type PaginateResult,
   type SerializedQuery,
   cosineSimilarity,
+  currentTransaction,
   evaluateFilter,
   evaluateValue,
   isValidIdentifier,
@@ -26,7 +27,8 @@ import {
 import { type DocumentChange, type DocumentStore, indexKey } from "./documentStore.js";
 import { type IndexPlan, planIndexRead } from "./queryPlan.js";
 import { componentOfStoreTable, storeTable, storeTableFromId } from "./tableNamespace.js";
-import { type RangeRead, type ReadSet } from "./readSet.js";
+import { type OccConflictInfo } from "../engine/occ.js";
+import { type RangeRead, ReadSet } from "./readSet.js";
 import { type FileStore } from "./fileStore.js";
 import { parseTextQuery, rankTextSearch } from "./textSearch.js";
 
@@ -47,6 +49,19 @@ export type DatabaseOptions = {
 
 type Layer = Map<string, Doc | null>;
 type Row = { key: string; doc: Doc };
+/**
+ * One top-level transaction's view of this database: several run at once (optimistic
+ * concurrency), each with its own staged writes, open query streams and read set.
+ */
+type TransactionState = {
+  readonly layers: Layer[];
+  readonly streams: Map<number, Generator<Doc>>;
+  /** What it read (the subscription's read set for a tracked query); null outside transactions. */
+  readonly reads: ReadSet | null;
+  /** The commit log position it began at; commits after it are checked against `reads`. */
+  readonly startSeq: number;
+  readonly writeSource: string | null;
+};
 
 export function cursorFromKey(key: string): string {
   return Buffer.from(key, "utf16le").toString("base64url");
@@ -63,8 +78,15 @@ function withoutUndefined(doc: Record<string, Value | undefined>): Record<string
 }
 
 export class IndexedDatabase implements EngineDatabase {
-  private layers: Layer[] = [];
-  private readonly streams = new Map<number, Generator<Doc>>();
+  private readonly transactions = new WeakMap<object, TransactionState>();
+  /** Code running outside any engine transaction reads committed state only. */
+  private readonly outside: TransactionState = {
+    layers: [],
+    streams: new Map(),
+    reads: null,
+    startSeq: 0,
+    writeSource: null,
+  };
   private nextQueryId = 1;
 
   constructor(private readonly options: DatabaseOptions) {
@@ -106,8 +128,64 @@ export class IndexedDatabase implements EngineDatabase {
     return planIndexRead(this.options.store, this.namespaced(source));
   }
 
+  private state(): TransactionState {
+    const transaction = currentTransaction();
+    return (transaction && this.transactions.get(transaction)) ?? this.outside;
+  }
+
+  /** The current transaction's write layers (innermost last). */
+  private get layers(): Layer[] {
+    return this.state().layers;
+  }
+
+  private get streams(): Map<number, Generator<Doc>> {
+    return this.state().streams;
+  }
+
+  private reads(): ReadSet | undefined {
+    return this.state().reads ?? undefined;
+  }
+
   startTransaction(): void {
-    this.layers.push(new Map());
+    const transaction = currentTransaction();
+    let state = transaction && this.transactions.get(transaction);
+    if (transaction !== undefined && state === undefined) {
+      state = {
+        layers: [],
+        streams: new Map(),
+        reads: this.options.currentReadSet() ?? new ReadSet(),
+        startSeq: this.options.store.commits.begin(),
+        writeSource: transaction.writeSource ?? null,
+      };
+      this.transactions.set(transaction, state);
+    }
+    (state ?? this.outside).layers.push(new Map());
+  }
+
+  /** Ends the current top-level transaction's state once its last layer is gone. */
+  private endTransaction(state: TransactionState): void {
+    if (state.layers.length > 0) return;
+    state.streams.clear(); // streams never outlive their top-level transaction
+    const transaction = currentTransaction();
+    if (state === this.outside || transaction === undefined) return;
+    this.transactions.delete(transaction);
+    this.options.store.commits.end(state.startSeq);
+  }
+
+  /**
+   * The first document the current transaction read that a commit made since it began changed
+   * (its reads are no longer those of one snapshot), or null.
+   */
+  findConflict(): OccConflictInfo | null {
+    const state = this.state();
+    if (state.reads === null) return null;
+    for (const commit of this.options.store.commits.since(state.startSeq)) {
+      const change = state.reads.conflictWith(commit.changes);
+      if (change !== null) {
+        return { table: change.table, id: change.id, writeSource: commit.writeSource };
+      }
+    }
+    return null;
   }
 
   private staged(id: string): Doc | null | undefined {
@@ -127,13 +205,13 @@ export class IndexedDatabase implements EngineDatabase {
   get(tableName: string | undefined, id: string): Doc | null {
     this.validateId(tableName, id);
     const table = storeTableFromId(id) ?? "";
-    this.options.currentReadSet()?.add({ kind: "get", table, id });
+    this.reads()?.add({ kind: "get", table, id });
     return this.readDoc(id);
   }
 
   count(name: string): number {
     const table = this.key(name);
-    this.options.currentReadSet()?.add({ kind: "table", table });
+    this.reads()?.add({ kind: "table", table });
     let count = this.options.store.count(table);
     for (const [id, doc] of this.stagedInTable(table)) {
       const committed = this.options.store.get(id) !== null;
@@ -181,8 +259,8 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   private existing(tableName: string | undefined, id: string, verb: string): Doc {
-    this.validateId(tableName, id);
-    const document = this.readDoc(id);
+    // A write reads the document it changes (`get` records it), so a concurrent change conflicts.
+    const document = this.get(tableName, id);
     if (document === null) throw new Error(`${verb} on non-existent document with ID "${id}"`);
     return document;
   }
@@ -237,15 +315,15 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   delete(tableName: string | undefined, id: string): void {
-    this.validateId(tableName, id);
-    if (this.readDoc(id) === null) throw new Error("Delete on non-existent doc");
+    if (this.get(tableName, id) === null) throw new Error("Delete on non-existent doc");
     this.addWrite(id, null);
   }
 
   commit(commitTs: bigint | null = null): void {
-    const last = this.layers.pop();
+    const state = this.state();
+    const last = state.layers.pop();
     if (last === undefined) throw new Error("Transaction already committed or rolled back");
-    if (this.layers.length > 0) {
+    if (state.layers.length > 0) {
       for (const [id, doc] of last) this.addWrite(id, doc);
       return;
     }
@@ -256,27 +334,27 @@ export class IndexedDatabase implements EngineDatabase {
         doc === null || commitTs === null ? doc : resolveCommittedValues(doc, commitTs),
       ]);
     }
-    this.streams.clear();
     const changes = writes.length === 0 ? [] : this.options.store.apply(writes);
+    this.options.store.commits.append(changes, state.writeSource);
+    this.endTransaction(state);
     this.options.onCommit(changes, commitTs);
   }
 
   rollbackWrites(): void {
-    if (this.layers.pop() === undefined) {
+    const state = this.state();
+    if (state.layers.pop() === undefined) {
       throw new Error("Transaction already committed or rolled back");
     }
-    // Streams never outlive their top-level transaction.
-    if (this.layers.length === 0) this.streams.clear();
+    this.endTransaction(state);
   }
 
+  /** Hides the staged writes (a snapshot query inside a mutation reads committed state). */
   stashWrites(): unknown {
-    const stashed = this.layers;
-    this.layers = [];
-    return stashed;
+    return this.layers.splice(0);
   }
 
   restoreWrites(stashed: unknown): void {
-    this.layers = stashed as Layer[];
+    this.layers.splice(0, this.layers.length, ...(stashed as Layer[]));
   }
 
   private validateId(expectedTableName: string | undefined, id: unknown): void {
@@ -359,7 +437,7 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   private trackRange(plan: IndexPlan): RangeRead | undefined {
-    return this.options.currentReadSet()?.add({
+    return this.reads()?.add({
       kind: "range",
       table: plan.table,
       fields: plan.fields,
@@ -378,7 +456,7 @@ export class IndexedDatabase implements EngineDatabase {
     const [name = ""] = source.indexName.split(".");
     const table = this.key(name);
     const textQuery = parseTextQuery(source.filters);
-    this.options.currentReadSet()?.add({ kind: "search", table, query: textQuery });
+    this.reads()?.add({ kind: "search", table, query: textQuery });
     return rankTextSearch(textQuery, this.allDocs(table));
   }
 
@@ -440,7 +518,7 @@ export class IndexedDatabase implements EngineDatabase {
   }
 
   paginate(args: PaginateArgs): PaginateResult {
-    const tracked = this.options.currentReadSet();
+    const tracked = this.reads();
     const endCursor = args.endCursor ?? tracked?.journalEndCursor ?? null;
     const result = this.paginateRange(args, endCursor);
     if (tracked) tracked.capturedCursor = result.continueCursor;
@@ -475,7 +553,7 @@ export class IndexedDatabase implements EngineDatabase {
       if (desc) lower = maxKey(lower, key);
       else upper = minKey(upper, key + "\u0000");
     }
-    const read = this.options.currentReadSet()?.add({
+    const read = this.reads()?.add({
       kind: "range",
       table: plan.table,
       fields: plan.fields,
@@ -574,7 +652,7 @@ export class IndexedDatabase implements EngineDatabase {
         `Cannot use vector index "${indexName}" for table "${table}" because it is not declared in the schema.`,
       );
     }
-    this.options.currentReadSet()?.add({ kind: "table", table: this.key(table) });
+    this.reads()?.add({ kind: "table", table: this.key(table) });
     const scored: { _id: string; _score: number }[] = [];
     for (const doc of this.allDocs(this.key(table))) {
       if (!expressions.every((filter) => Boolean(evaluateFilter(doc, filter)))) continue;

@@ -68,14 +68,19 @@ export class ReadSet {
 
   /** True when any change could alter what this read set saw. */
   touchedBy(changes: readonly DocumentChange[]): boolean {
+    return this.conflictWith(changes) !== null;
+  }
+
+  /** The first change that could alter what this read set saw, or null. */
+  conflictWith(changes: readonly DocumentChange[]): DocumentChange | null {
     for (const change of changes) {
       if (!this.tables.has(change.table)) continue;
       for (const read of this.reads) {
         if (read.table !== change.table) continue;
-        if (change.before !== null && docInRead(read, change.before)) return true;
-        if (change.after !== null && docInRead(read, change.after)) return true;
+        if (change.before !== null && docInRead(read, change.before)) return change;
+        if (change.after !== null && docInRead(read, change.after)) return change;
       }
     }
-    return false;
+    return null;
   }
 }

@@ -107,7 +107,7 @@ export type EngineAccessor = {
 };
 
 export type EngineInstance = EngineAccessor & {
-  /** Runs fn holding the transaction lock: the queries it runs (sequentially) share a snapshot. */
+  /** Runs fn holding the commit gate: the queries it runs (sequentially) share a snapshot. */
   holdForReads<T>(fn: () => Promise<T>): Promise<T>;
   /** Re-arms a persisted pending job of the app ("") or of a component. */
   armScheduledJob(job: ScheduledJobDoc, componentPath?: string): void;
@@ -143,3 +143,5 @@ export function resolveCommittedValues<T>(value: T, commitTs: bigint): T;
 export function resolvePendingValues<T>(value: T): T;
 export function tableNameFromId(id: string): string | null;
 export function cosineSimilarity(a: number[], b: number[]): number;
+/** The top-level transaction the caller runs in (optimistic concurrency), if any. */
+export function currentTransaction(): { readonly writeSource?: string } | undefined;

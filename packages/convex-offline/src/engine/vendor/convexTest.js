@@ -31,6 +31,8 @@ import {
 import { TransactionMetricsTracker } from "./transactionMetrics.js";
 // convex-offline: validation messages as Convex words them.
 import { validationError } from "../validation.js";
+// convex-offline: optimistic concurrency control (retries, backoff, Convex's failure text).
+import { OCC_MAX_RETRIES, QUERY_OPTIMISTIC_RUNS, occBackoffMs, occFailureMessage } from "../occ.js";
 // Real Convex IDs are 32 characters. IDs may exceed this length for very long
 // table names or large numbers of documents, but this is the typical target.
 const TYPICAL_CONVEX_ID_LENGTH = 32;
@@ -1864,137 +1866,164 @@ class Scheduler {
     }
   }
 }
-// convex-offline: the TransactionManager whose lock the current async context holds for a
-// batch of queries (`holdForReads`), so those queries see one snapshot.
+// convex-offline: the TransactionManager whose commit gate the current async context holds for
+// a batch of queries (`holdForReads`), so those queries see one snapshot.
 const readHoldStorage = new AsyncLocalStorage();
+// convex-offline: the top-level transaction the current async context runs in. Transactions run
+// optimistically side by side (no global lock): each has its own snapshot timestamp, metrics and,
+// in the database, its own write layers and read set; a commit is validated against the commits
+// made since the transaction began (OCC, see ../occ.ts).
+const transactionStorage = new AsyncLocalStorage();
+function currentTransaction() {
+  return transactionStorage.getStore();
+}
+// convex-offline: thrown at commit when a document the transaction read changed meanwhile.
+class OccConflict extends Error {
+  constructor(conflict) {
+    super("OptimisticConcurrencyControlFailure");
+    this.conflict = conflict;
+  }
+}
 class TransactionManager {
-  // The DatabaseFake is used in the Convex global,
-  // and so it restricts `convexTest` to run one function
-  // at a time.
-  // We force sequential execution to make sure actions
-  // can run mutations in parallel.
-  _waitOnCurrentFunction = null;
-  _markTransactionDone = null;
-  // Tracks bandwidth usage and enforces limits for the current top-level
-  // transaction (null when none is in progress). Like the per-component
-  // `DatabaseFake`, it owns a stack of nested transaction layers; we drive its
-  // `startTransaction` / `commit` / `rollback` in lockstep with the databases'.
-  _metricsTracker = null;
+  // convex-offline: upstream serializes every function behind one lock. Here function bodies run
+  // concurrently; the only exclusion is the commit gate, held by `holdForReads` (queries that
+  // must all see one snapshot): commits wait for it, running functions do not.
+  _gate = null;
+  _releaseGate = null;
   _limitsConfig;
   // The latest committed transaction's timestamp, in Unix nanoseconds.
   // Zero represents the initial empty database, before any commits.
   _lastCommitTs = 0n;
-  // convex-offline: true while holdForReads holds the lock.
-  _holding = false;
   constructor(limitsConfig = false) {
     this._limitsConfig = limitsConfig;
   }
-  // convex-offline: runs fn holding the lock; top-level transactions started inside fn (its
-  // queries, run one after another) reuse the hold instead of waiting for the lock.
-  async holdForReads(fn) {
-    while (this._waitOnCurrentFunction !== null) {
-      await this._waitOnCurrentFunction;
+  // convex-offline: a fresh top-level transaction (run it with `transactionStorage.run`).
+  newTransaction(writeSource, isQuery = false) {
+    return {
+      snapshotTs: this._lastCommitTs,
+      // Tracks bandwidth usage and enforces limits for this transaction (upstream keeps one on
+      // the manager, which only works while transactions are serialized).
+      metricsTracker: new TransactionMetricsTracker(this._limitsConfig),
+      writeSource,
+      // A query inside holdForReads sees no commit interleave, so it needs no validation.
+      held: isQuery && readHoldStorage.getStore() === this,
+      // Set when the transaction ends: what it read that a later commit changed, or null.
+      conflict: null,
+    };
+  }
+  async _acquireGate() {
+    while (this._gate !== null) {
+      await this._gate;
     }
-    this._waitOnCurrentFunction = new Promise((resolve) => {
-      this._markTransactionDone = resolve;
+    this._gate = new Promise((resolve) => {
+      this._releaseGate = resolve;
     });
-    this._holding = true;
+  }
+  _releaseGateNow() {
+    const release = this._releaseGate;
+    this._gate = null;
+    this._releaseGate = null;
+    release?.();
+  }
+  // convex-offline: runs fn holding the commit gate: queries it runs one after another all see
+  // the same committed state. A mutation started inside fn commits after fn returns.
+  async holdForReads(fn) {
+    if (readHoldStorage.getStore() === this) {
+      return await fn();
+    }
+    await this._acquireGate();
     try {
       return await readHoldStorage.run(this, fn);
     } finally {
-      this._holding = false;
-      const done = this._markTransactionDone;
-      this._metricsTracker = null;
-      this._waitOnCurrentFunction = null;
-      this._markTransactionDone = null;
-      done?.();
+      this._releaseGateNow();
     }
   }
-  async begin(isNested, transactionLimits, isQuery = false) {
-    // Take a lock only for the top-level of each transaction.
-    // Nested transactions are not isolated so if you `Promise.all` on multiple
-    // `ctx.runMutation` or `ctx.runQuery` calls, they won't be serialized.
-    if (!isNested && isQuery && this._holding && readHoldStorage.getStore() === this) {
-      this._metricsTracker = new TransactionMetricsTracker(this._limitsConfig);
-    } else if (!isNested) {
-      // Note the loop is important, as the current promise might resolve and a
-      // new transaction could start before we get woken up.
-      // This is the standard pattern for condition variables:
-      // https://en.wikipedia.org/wiki/Monitor_(synchronization)
-      while (this._waitOnCurrentFunction !== null) {
-        await this._waitOnCurrentFunction;
-      }
-      this._waitOnCurrentFunction = new Promise((resolve) => {
-        this._markTransactionDone = resolve;
-      });
-      this._metricsTracker = new TransactionMetricsTracker(this._limitsConfig);
+  async begin(isNested, transactionLimits) {
+    const transaction = currentTransaction();
+    if (transaction === undefined) {
+      throw new Error("convex-offline: a transaction began outside its transaction context");
     }
     const convex = getConvexGlobal();
     for (const component of Object.values(convex.components)) {
       component.db.startTransaction();
     }
-    this._metricsTracker?.startTransaction(transactionLimits);
+    transaction.metricsTracker.startTransaction(transactionLimits);
   }
   // Used to distinguish between mutation and action execution
   // environment.
   isInTransaction() {
-    return this._waitOnCurrentFunction !== null;
+    return currentTransaction() !== undefined;
   }
   // The metrics tracker, or null when not inside a transaction.
   getMetricsTracker() {
-    return this._metricsTracker;
+    return currentTransaction()?.metricsTracker ?? null;
   }
   getSnapshotTs() {
-    if (!this.isInTransaction()) {
+    const transaction = currentTransaction();
+    if (transaction === undefined) {
       throw new Error("getSnapshotTs() can only be called from a query or mutation.");
     }
-    // Top-level transactions are serialized and nested commits don't advance
-    // _lastCommitTs, so it remains the latest commit known at transaction start.
-    return this._lastCommitTs;
+    return transaction.snapshotTs;
   }
-  // Returns the transaction's commit timestamp, or null for a nested commit,
-  // whose writes stay pending until the outermost transaction commits.
-  commit(isNested) {
-    let commitTs = null;
-    if (!isNested) {
-      const nowNanos = BigInt(Date.now()) * 1000000n;
-      // Assign a new timestamp only when committing the outermost transaction.
-      // Bump by one if the clock is frozen or has moved backwards.
-      commitTs = nowNanos > this._lastCommitTs ? nowNanos : this._lastCommitTs + 1n;
-      this._lastCommitTs = commitTs;
+  // convex-offline: the first document this transaction read that a commit made since it began
+  // changed, or null.
+  _findConflict() {
+    const convex = getConvexGlobal();
+    for (const component of Object.values(convex.components)) {
+      const conflict = component.db.findConflict?.() ?? null;
+      if (conflict !== null) {
+        return conflict;
+      }
     }
+    return null;
+  }
+  // Commits a nested transaction into its parent (its writes stay pending until the outermost
+  // transaction commits); the outermost one commits with commitTopLevel.
+  commit(isNested) {
+    if (!isNested) {
+      throw new Error("convex-offline: top-level transactions commit with commitTopLevel");
+    }
+    const convex = getConvexGlobal();
+    for (const component of Object.values(convex.components)) {
+      component.db.commit(null);
+    }
+    currentTransaction()?.metricsTracker.commit();
+    return null;
+  }
+  // convex-offline: validates the read set against the commits made since the transaction began
+  // and applies the writes, returning the commit timestamp; throws OccConflict instead when a
+  // document it read changed. Waits while a holdForReads batch runs; from the validation to the
+  // store update it is synchronous, so no other commit can come in between.
+  async commitTopLevel() {
+    while (this._gate !== null) {
+      await this._gate;
+    }
+    const conflict = this._findConflict();
+    if (conflict !== null) {
+      throw new OccConflict(conflict);
+    }
+    const nowNanos = BigInt(Date.now()) * 1000000n;
+    // Bump by one if the clock is frozen or has moved backwards.
+    const commitTs = nowNanos > this._lastCommitTs ? nowNanos : this._lastCommitTs + 1n;
+    this._lastCommitTs = commitTs;
     const convex = getConvexGlobal();
     for (const component of Object.values(convex.components)) {
       component.db.commit(commitTs);
     }
-    this._metricsTracker?.commit();
-    this._endTransaction(isNested);
+    currentTransaction()?.metricsTracker.commit();
     return commitTs;
   }
   rollback(isNested) {
+    const transaction = currentTransaction();
+    if (!isNested && transaction !== undefined && !transaction.held) {
+      // convex-offline: remember whether what it saw was consistent (see OCC in ../occ.ts).
+      transaction.conflict = this._findConflict();
+    }
     const convex = getConvexGlobal();
     for (const component of Object.values(convex.components)) {
       component.db.rollbackWrites();
     }
-    this._metricsTracker?.rollback();
-    this._endTransaction(isNested);
-  }
-  _endTransaction(isNested) {
-    if (this._markTransactionDone === null) {
-      throw new Error("Transaction not started");
-    }
-    if (!isNested && this._holding) {
-      // convex-offline: only held queries run during a hold (writers wait for the lock);
-      // the hold keeps the lock until holdForReads returns.
-      this._metricsTracker = null;
-      return;
-    }
-    if (!isNested) {
-      this._metricsTracker = null;
-      this._waitOnCurrentFunction = null;
-      this._markTransactionDone();
-      this._markTransactionDone = null;
-    }
+    transaction?.metricsTracker.rollback();
   }
   stashWrites() {
     const convex = getConvexGlobal();
@@ -2189,23 +2218,48 @@ function withAuth(
       paginatedQueries: 0,
     };
     const requestMetadata = requestMetadataForExecution();
-    await transactionManager.begin(isNested, transactionLimits);
-    try {
-      const childLock = new NestedLock();
-      const invokeRaw = () => m.invokeMutation(JSON.stringify(convexToJson([parseArgs(args)])));
-      const invokeInContext = () =>
-        executionContextStorage.run(childCtx, () =>
-          requestMetadataStorage.run(requestMetadata, () =>
-            authStorage.run(authForChild, invokeRaw),
-          ),
-        );
-      const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
-      const commitTs = transactionManager.commit(isNested);
-      const result = jsonToConvex(JSON.parse(rawResult));
-      return commitTs === null ? result : resolveCommittedValues(result, commitTs);
-    } catch (e) {
-      transactionManager.rollback(isNested);
-      throw deserializeConvexErrorData(e);
+    const attempt = async () => {
+      await transactionManager.begin(isNested, transactionLimits);
+      try {
+        const childLock = new NestedLock();
+        const invokeRaw = () => m.invokeMutation(JSON.stringify(convexToJson([parseArgs(args)])));
+        const invokeInContext = () =>
+          executionContextStorage.run(childCtx, () =>
+            requestMetadataStorage.run(requestMetadata, () =>
+              authStorage.run(authForChild, invokeRaw),
+            ),
+          );
+        const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
+        const commitTs = isNested
+          ? transactionManager.commit(isNested)
+          : await transactionManager.commitTopLevel();
+        const result = jsonToConvex(JSON.parse(rawResult));
+        return commitTs === null ? result : resolveCommittedValues(result, commitTs);
+      } catch (e) {
+        transactionManager.rollback(isNested);
+        throw deserializeConvexErrorData(e);
+      }
+    };
+    if (isNested) {
+      return await attempt();
+    }
+    // convex-offline: optimistic concurrency as Convex runs mutations: on a conflict (or an error
+    // thrown by a run whose reads a commit changed meanwhile, which Convex would never have shown)
+    // run again after a backoff, at most OCC_MAX_RETRIES times, then fail with Convex's text.
+    for (let failures = 0; ; failures++) {
+      const transaction = transactionManager.newTransaction(functionPath.udfPath);
+      try {
+        return await transactionStorage.run(transaction, attempt);
+      } catch (e) {
+        const conflict = e instanceof OccConflict ? e.conflict : transaction.conflict;
+        if (conflict === null) {
+          throw e;
+        }
+        if (failures >= OCC_MAX_RETRIES) {
+          throw new Error(occFailureMessage(conflict, functionPath.udfPath));
+        }
+        await new Promise((resolve) => realSetTimeout(resolve, occBackoffMs(failures)));
+      }
     }
   };
   // Shared helper to run a query with a given handler and transaction context.
@@ -2229,30 +2283,63 @@ function withAuth(
       paginatedQueries: 0,
     };
     const requestMetadata = requestMetadataForExecution();
-    // convex-offline: a query inside holdForReads runs under the lock already held (one snapshot).
-    await transactionManager.begin(isNested, transactionLimits, /* isQuery */ true);
-    try {
-      const childLock = new NestedLock();
-      const invokeRaw = () => q.invokeQuery(JSON.stringify(convexToJson([parseArgs(args)])));
-      const invokeInContext = () =>
-        executionContextStorage.run(childCtx, () =>
-          requestMetadataStorage.run(requestMetadata, () =>
-            authStorage.run(authForChild, invokeRaw),
+    const attempt = async () => {
+      await transactionManager.begin(isNested, transactionLimits);
+      try {
+        const childLock = new NestedLock();
+        const invokeRaw = () => q.invokeQuery(JSON.stringify(convexToJson([parseArgs(args)])));
+        const invokeInContext = () =>
+          executionContextStorage.run(childCtx, () =>
+            requestMetadataStorage.run(requestMetadata, () =>
+              authStorage.run(authForChild, invokeRaw),
+            ),
+          );
+        const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
+        const result = jsonToConvex(JSON.parse(rawResult));
+        if (!isNested && hasPendingValues(result)) {
+          throw new Error(
+            `Function ${functionPath.udfPath} return value invalid: queries ` +
+              `cannot return an unresolved placeholder value.`,
+          );
+        }
+        return result;
+      } catch (e) {
+        throw deserializeConvexErrorData(e);
+      } finally {
+        transactionManager.rollback(isNested);
+      }
+    };
+    if (isNested) {
+      return await attempt();
+    }
+    // convex-offline: a query must see one snapshot. It runs optimistically; when a commit changed
+    // something it read while it ran, its outcome may mix two states, so it runs again — after
+    // QUERY_OPTIMISTIC_RUNS such races, holding the commit gate so none can interleave.
+    for (let runs = 1; ; runs++) {
+      if (runs > QUERY_OPTIMISTIC_RUNS && readHoldStorage.getStore() !== transactionManager) {
+        return await transactionManager.holdForReads(() =>
+          transactionStorage.run(
+            transactionManager.newTransaction(functionPath.udfPath, /* isQuery */ true),
+            attempt,
           ),
         );
-      const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
-      const result = jsonToConvex(JSON.parse(rawResult));
-      if (!isNested && hasPendingValues(result)) {
-        throw new Error(
-          `Function ${functionPath.udfPath} return value invalid: queries ` +
-            `cannot return an unresolved placeholder value.`,
-        );
       }
-      return result;
-    } catch (e) {
-      throw deserializeConvexErrorData(e);
-    } finally {
-      transactionManager.rollback(isNested);
+      const transaction = transactionManager.newTransaction(
+        functionPath.udfPath,
+        /* isQuery */ true,
+      );
+      let outcome;
+      try {
+        outcome = { value: await transactionStorage.run(transaction, attempt) };
+      } catch (e) {
+        outcome = { error: e };
+      }
+      if (transaction.conflict === null) {
+        if ("error" in outcome) {
+          throw outcome.error;
+        }
+        return outcome.value;
+      }
     }
   };
   // Shared helper to run an action with a given handler
@@ -2796,6 +2883,7 @@ function simpleHash(string) {
 
 // convex-offline: helpers reused by the indexed store.
 export {
+  currentTransaction,
   evaluateFilter,
   evaluateFieldPath,
   evaluateQueryValue,
