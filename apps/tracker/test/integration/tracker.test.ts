@@ -89,8 +89,11 @@ describe("tracker", () => {
 
   it("catches up a target hit while the tracker was down, from klines, on restart", async () => {
     await stack.market.control.script("ETHUSDT", [{ type: "gap", to: 2_300 }, holdForever], true);
+    // Posted over a minute ago, so the hit below is not in the minute of the post (whose
+    // candle only counts against the signal: the post-minute rule has its own test).
     const { signalId } = await stack.post(
       "ETH/USDT LONG\nEntry: 2250\nTargets: 2400, 2500\nSL: 2150",
+      { sourceAt: Date.now() - 65_000 },
     );
     await tracked(signalId);
     await stack.market.control.script("ETHUSDT", [...move(2_249), holdForever], true);
@@ -111,6 +114,52 @@ describe("tracker", () => {
     tracker = await stack.startTracker(); // same instance id: takes its lease back at once
     const events = await stack.waitForEvents(signalId, ["target_hit1"]);
     expect(events.map((e) => e.type)).toEqual(["entry_filled", "target_hit"]);
+    expect(await stack.outcome(signalId)).toMatchObject({ status: "in_trade", targetsHit: 1 });
+  });
+
+  it("catches up the minute of the post on restart: a hit after the post counts, a pump before it does not", async () => {
+    await stack.market.control.script("BNBUSDT", [{ type: "gap", to: 580 }, holdForever], true);
+    await tracker.kill(); // down from before the post until after the hit
+    // Spike, post and hit inside one minute: start early enough in it.
+    await waitFor(() => Date.now() % 60_000 < 30_000, 40_000, "the first half of a minute");
+    await stack.market.control.script(
+      "BNBUSDT",
+      [...move(602, 300), ...move(580, 300), holdForever],
+      true,
+    );
+    await waitFor(
+      async () => (await stack.market.control.price("BNBUSDT")) === 602,
+      10_000,
+      "BNB pumped to 602",
+    );
+    await waitFor(
+      async () => (await stack.market.control.price("BNBUSDT")) === 580,
+      10_000,
+      "BNB back at 580 after the pump",
+    );
+    const { signalId } = await stack.post("BNB/USDT LONG\nEntry: 575\nTargets: 590, 600\nSL: 560");
+    const postedAt = Date.now();
+    // After the post: a dip through the entry, then up through TP1 (not TP2), and it stays.
+    await stack.market.control.script(
+      "BNBUSDT",
+      [...move(574, 300), ...move(591, 300), holdForever],
+      true,
+    );
+    await waitFor(
+      async () => (await stack.market.control.price("BNBUSDT")) === 591,
+      10_000,
+      "BNB at 591",
+    );
+    tracker = await stack.startTracker();
+    const events = await stack.waitForEvents(signalId, ["target_hit1"]);
+    // The pump to 602 before the post is not TP2; the fill and TP1 after it are, in that minute.
+    expect(events.map((e) => [e.type, e.price])).toEqual([
+      ["entry_filled", 575],
+      ["target_hit", 590],
+    ]);
+    const hit = events[1];
+    expect(hit?.at).toBeGreaterThanOrEqual(postedAt - 1_000);
+    expect(hit?.at).toBeLessThan(postedAt + 60_000);
     expect(await stack.outcome(signalId)).toMatchObject({ status: "in_trade", targetsHit: 1 });
   });
 
