@@ -37,3 +37,22 @@ export const list = adminQuery({
     return { ...result, page };
   },
 });
+
+/**
+ * The audit entries about one thing (a Sell.app run, a history import), newest first, for the
+ * console's run pages: what a run changed links here. Admins only; by_target index.
+ */
+export const forTarget = adminQuery({
+  args: {
+    targetType: v.string(),
+    targetId: v.string(),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(vEntry),
+  handler: async (ctx, { targetType, targetId, paginationOpts }) =>
+    ctx.db
+      .query("auditLog")
+      .withIndex("by_target", (q) => q.eq("targetType", targetType).eq("targetId", targetId))
+      .order("desc")
+      .paginate(paginationOpts),
+});

@@ -106,6 +106,20 @@ describe("who may run history imports", () => {
     expect(await admin.mutation(api.historyImports.cancel, { importId })).toBe("cancelled");
     await expectCode(admin.mutation(api.historyImports.resume, { importId }), "CONFLICT");
 
+    const args = {
+      targetType: "historyImport",
+      targetId: importId,
+      paginationOpts: { numItems: 10, cursor: null },
+    };
+    await expectCode(anonymous.query(api.audit.forTarget, args), "UNAUTHENTICATED");
+    await expectCode(withAccess.query(api.audit.forTarget, args), "FORBIDDEN");
+    const trail = await admin.query(api.audit.forTarget, args);
+    expect(trail.page.map((entry) => entry.action)).toEqual([
+      "history.import.cancel",
+      "history.import.resume",
+      "history.import.pause",
+      "history.import.request",
+    ]);
     for (const action of ["request", "pause", "resume", "cancel"]) {
       const entries = await auditByAction(t, `history.import.${action}`);
       expect(entries).toHaveLength(1);

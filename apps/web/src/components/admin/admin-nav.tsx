@@ -11,6 +11,8 @@ const LINKS = [
   { href: "/admin/parsing", label: "Parsing" },
   { href: "/admin/outcomes", label: "Outcomes" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/sellapp-runs", label: "Sell.app runs" },
+  { href: "/admin/imports", label: "Imports" },
   { href: "/admin/users", label: "Users & access" },
   { href: "/admin/queues", label: "Work queues" },
   { href: "/admin/site", label: "Site texts" },
