@@ -74,10 +74,14 @@ async function resolveVisible(
   caller: Caller,
   path: string,
   anyKind: boolean,
+  componentPath: string,
 ): Promise<ResolvedFunction> {
+  // A component's functions are reachable from outside only with the admin key
+  // (`npx convex run --component`); for anyone else they do not exist.
+  if (componentPath !== "" && !caller.isAdmin) throw notFound(path, anyKind);
   let resolved: ResolvedFunction;
   try {
-    resolved = await engine.resolve(path);
+    resolved = await engine.resolve(path, componentPath);
   } catch (error) {
     if (error instanceof FunctionNotFoundError) throw notFound(error.udfPath, anyKind);
     throw error;
@@ -93,9 +97,10 @@ export async function callFunction(
   jsonArgs: JSONValue,
   expected: FunctionKind | null,
   readSet?: ReadSet,
+  componentPath = "",
 ): Promise<CallOutcome> {
   const captured = await withLogCapture(() =>
-    invoke(engine, caller, path, jsonArgs, expected, readSet),
+    invoke(engine, caller, path, jsonArgs, expected, readSet, componentPath),
   );
   return { ...captured.value, logLines: captured.logLines };
 }
@@ -110,10 +115,11 @@ async function invoke(
   path: string,
   jsonArgs: JSONValue,
   expected: FunctionKind | null,
-  readSet?: ReadSet,
+  readSet: ReadSet | undefined,
+  componentPath: string,
 ): Promise<Outcome> {
   try {
-    const resolved = await resolveVisible(engine, caller, path, expected === null);
+    const resolved = await resolveVisible(engine, caller, path, expected === null, componentPath);
     if (expected !== null && resolved.kind !== expected) {
       return {
         ok: false,
@@ -124,13 +130,19 @@ async function invoke(
     let value: Value;
     switch (resolved.kind) {
       case "query":
-        value = await engine.runQuery(resolved.udfPath, args, caller.identity, readSet);
+        value = await engine.runQuery(
+          resolved.udfPath,
+          args,
+          caller.identity,
+          readSet,
+          componentPath,
+        );
         break;
       case "mutation":
-        value = await engine.runMutation(resolved.udfPath, args, caller.identity);
+        value = await engine.runMutation(resolved.udfPath, args, caller.identity, componentPath);
         break;
       case "action":
-        value = await engine.runAction(resolved.udfPath, args, caller.identity);
+        value = await engine.runAction(resolved.udfPath, args, caller.identity, componentPath);
         break;
     }
     return { ok: true, value: convexToJson(value), kind: resolved.kind };

@@ -220,8 +220,14 @@ export class Engine {
     return this.clock.ts;
   }
 
-  resolve(path: string): Promise<ResolvedFunction> {
-    return resolveFunction(this.modules.importModule, path);
+  /** Resolves a function of the app, or of an installed component (admin calls). */
+  resolve(path: string, componentPath = ""): Promise<ResolvedFunction> {
+    if (componentPath === "") return resolveFunction(this.modules.importModule, path);
+    const component = this.components.find((installed) => installed.path === componentPath);
+    if (component === undefined) {
+      return Promise.reject(new Error(`No component is installed at path "${componentPath}".`));
+    }
+    return resolveFunction(component.modules.importModule, path);
   }
 
   importModule(modulePath: string): Promise<Record<string, unknown>> {
@@ -251,8 +257,9 @@ export class Engine {
     args: Record<string, Value>,
     identity: Identity | null,
     readSet?: ReadSet,
+    componentPath = "",
   ): Promise<Value> {
-    const run = () => this.accessor(identity).queryFromPath({ udfPath, componentPath: "" }, args);
+    const run = () => this.accessor(identity).queryFromPath({ udfPath, componentPath }, args);
     return readSet ? readSetStorage.run(readSet, run) : readSetStorage.exit(run);
   }
 
@@ -260,9 +267,10 @@ export class Engine {
     udfPath: string,
     args: Record<string, Value>,
     identity: Identity | null,
+    componentPath = "",
   ): Promise<Value> {
     return readSetStorage.exit(() =>
-      this.accessor(identity).mutationFromPath({ udfPath, componentPath: "" }, args),
+      this.accessor(identity).mutationFromPath({ udfPath, componentPath }, args),
     );
   }
 
@@ -270,9 +278,10 @@ export class Engine {
     udfPath: string,
     args: Record<string, Value>,
     identity: Identity | null,
+    componentPath = "",
   ): Promise<Value> {
     return readSetStorage.exit(() =>
-      this.accessor(identity).actionFromPath({ udfPath, componentPath: "" }, args),
+      this.accessor(identity).actionFromPath({ udfPath, componentPath }, args),
     );
   }
 

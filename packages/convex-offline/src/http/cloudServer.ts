@@ -88,15 +88,16 @@ export function createCloudHandler(deps: CloudDeps) {
 
   async function anyFunction(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = parse(functionBody, await readJson(request));
-    if (body.componentPath) {
-      throw new HttpError(
-        400,
-        "ComponentsUnsupported",
-        "convex-offline does not support Convex components.",
-      );
-    }
     const who = await caller(request);
-    const outcome = await callFunction(deps.engine(), who, body.path, body.args ?? {}, null);
+    const outcome = await callFunction(
+      deps.engine(),
+      who,
+      body.path,
+      body.args ?? {},
+      null,
+      undefined,
+      body.componentPath ?? "",
+    );
     respondOutcome(response, outcome);
   }
 

@@ -86,6 +86,32 @@ describe.each(MODULE_FORMATS)("components in a %s app", (format) => {
     ).rejects.toThrow("Could not find public function for 'lib:limit'");
   });
 
+  it("runs a component's function for the admin key only (npx convex run --component)", async () => {
+    const call = async (authorization: string | null) => {
+      const response = await fetch(`${backend.url}/api/function`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          ...(authorization === null ? {} : { Authorization: authorization }),
+        },
+        body: JSON.stringify({
+          path: "time:getServerTime",
+          args: {},
+          format: "json",
+          componentPath: "rateLimiter",
+        }),
+      });
+      return (await response.json()) as { status: string; value?: unknown; errorMessage?: string };
+    };
+    const before = Date.now();
+    const admin = await call(`Convex ${backend.adminKey}`);
+    expect(admin.status).toBe("success");
+    expect(admin.value).toBeGreaterThanOrEqual(before);
+    const anonymous = await call(null);
+    expect(anonymous.status).toBe("error");
+    expect(anonymous.errorMessage).toContain("Could not find function for 'time:getServerTime'");
+  });
+
   it("aggregate: count and sum stay right across inserts and deletes, live on a subscription", async () => {
     const http = httpClient(backend);
     const seen: { count: number; sum: number }[] = [];
