@@ -124,6 +124,24 @@ export const outcomeTables = {
     .index("by_signal", ["signalId"])
     .index("by_verdict_and_claim_at", ["verdict", "claimAt"]),
 
+  /**
+   * Liveness of each tracker instance for the admin health panel, reported with every lease
+   * renewal (every 10 s by default): whether it holds the lease, what it follows, how far behind
+   * the market it runs.
+   */
+  trackerHeartbeats: defineTable({
+    instanceId: v.string(),
+    startedAt: v.number(),
+    lastSeenAt: v.number(),
+    active: v.boolean(),
+    /** Market time of the newest trade received. */
+    lastTradeAt: v.optional(v.number()),
+    /** Received − market time of that trade. */
+    lagMs: v.optional(v.number()),
+    symbols: v.number(),
+    openTracks: v.number(),
+  }).index("by_instance", ["instanceId"]),
+
   /** The tracker's single lease (one instance follows the market at a time) and its discovery cursor. */
   trackerLeases: defineTable({
     key: v.string(), // "tracker"

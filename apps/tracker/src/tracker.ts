@@ -60,6 +60,9 @@ export class Tracker {
   private readonly orphanFollowUps = new Map<Id<"signals">, Detail[]>();
   private stopped = false;
   catchUps = 0;
+  private readonly startedAt = Date.now();
+  /** The newest trade received: its market time and how late it arrived (the health panel). */
+  private lastTrade: { at: number; lagMs: number } | undefined;
 
   constructor(private readonly o: TrackerOptions) {
     this.book = new TrackBook(o.rules);
@@ -68,6 +71,9 @@ export class Tracker {
     });
     this.stream = new TradeStream(o.stream, {
       trade: (trade) => {
+        if (this.lastTrade === undefined || trade.time >= this.lastTrade.at) {
+          this.lastTrade = { at: trade.time, lagMs: Math.max(0, Date.now() - trade.time) };
+        }
         for (const track of this.book.ofSymbol(trade.symbol)) {
           if (this.book.trade(track, trade.time, trade.price, trade)) this.writer.mark(track);
         }
@@ -111,12 +117,33 @@ export class Tracker {
       });
       if (lease.held && !this.active) this.activate(lease.cursor);
       if (!lease.held && this.active) await this.deactivate("lease held by another instance");
+      await this.reportHealth().catch((error: unknown) =>
+        this.o.logger.warn(
+          { event: "tracker.heartbeat_failed", error: String(error) },
+          "heartbeat failed",
+        ),
+      );
     } catch (error) {
       this.o.logger.warn(
         { event: "tracker.lease_failed", error: String(error) },
         "lease renewal failed",
       );
     }
+  }
+
+  /** The heartbeat the admin health panel shows, sent with each lease renewal. */
+  private async reportHealth(): Promise<void> {
+    await this.o.writes.mutation(api.trackerHealth.report, {
+      secret: this.o.secret,
+      instanceId: this.o.owner,
+      startedAt: this.startedAt,
+      active: this.active,
+      ...(this.lastTrade === undefined
+        ? {}
+        : { lastTradeAt: this.lastTrade.at, lagMs: this.lastTrade.lagMs }),
+      symbols: this.book.symbols().length,
+      openTracks: this.book.size,
+    });
   }
 
   private activate(cursor: number): void {

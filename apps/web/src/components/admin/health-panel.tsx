@@ -8,6 +8,7 @@ import { formatTime } from "@/lib/format";
 import { DriftReports } from "./drift-reports";
 import { RoleHierarchyNotice } from "./role-hierarchy-notice";
 import { SloChart } from "./slo-chart";
+import { TrackerHealth } from "./tracker-health";
 
 const HOP_TITLES: Record<string, string> = {
   committed_to_web: "Ingest → web dashboard",
@@ -133,6 +134,7 @@ export function HealthPanel() {
             ))}
           </ul>
         )}
+        <TrackerHealth />
       </section>
     </div>
   );
