@@ -4,6 +4,7 @@
 // Usage: bash scripts/local.sh [--reset] [--no-demo-feed] [--web production] [--instances N] [--status]
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { DEFAULT_PORTS, offsetPorts } from "./ports.js";
 import { DEMO_PRODUCT_ID } from "./seed.js";
 import { startLocalStack, type LocalStack } from "./stack.js";
 import { formatStatus, readStatusFile } from "./status-file.js";
@@ -17,12 +18,13 @@ function say(message: string): void {
 }
 
 const USAGE =
-  "Usage: bash scripts/local.sh [--reset] [--no-demo-feed] [--web dev|production] [--instances N] [--status]\n" +
+  "Usage: bash scripts/local.sh [--reset] [--no-demo-feed] [--web dev|production] [--instances N] [--port-offset N] [--status]\n" +
   "  --reset         wipe local Convex data (.data/convex) first\n" +
   "  --no-demo-feed  do not post demo signals\n" +
   "  --web           dev (default, hot reload) or production (needs `pnpm --filter @g3/web build`)\n" +
   "  --instances N   run N collectors and N mirrors side by side (1–9, default 1; health ports\n" +
   "                  8081/8082, then 8181/8182, 8281/8282, …)\n" +
+  "  --port-offset N add N to every port (a second stack beside a running one, e.g. 10000)\n" +
   "  --status        print the running stack's services (state, pid, restarts) and exit\n";
 
 /** A human line on the terminal for each lifecycle event worth seeing (all are in supervisor.log). */
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       "no-demo-feed": { type: "boolean", default: false },
       web: { type: "string", default: "dev" },
       instances: { type: "string", default: "1" },
+      "port-offset": { type: "string", default: "0" },
       status: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     const starts = startLocalStack({
       root,
       instances,
+      ports: offsetPorts(DEFAULT_PORTS, Number(values["port-offset"])),
       demoFeed: !values["no-demo-feed"],
       web: values.web,
       reset: values.reset,
@@ -147,6 +151,11 @@ async function main(): Promise<void> {
       `  dev mailbox       http://localhost:${ports.web}/dev/mailbox   (verification codes)`,
       `  Discord emulator  http://127.0.0.1:${ports.emulator}   (read-only view of both guilds)`,
       `  Convex backend    http://127.0.0.1:${ports.backend}  site http://127.0.0.1:${ports.site}`,
+      ...(ports.sellapp === undefined
+        ? []
+        : [
+            `  Sell.app stand-in http://127.0.0.1:${ports.sellapp}/_control/state   (7 legacy orders; /admin/sellapp-runs imports them)`,
+          ]),
       `  buy access        pnpm sellapp:send --event order.completed --email <you> --product-id ${DEMO_PRODUCT_ID}`,
       `  status            bash scripts/local.sh --status   (or .local/status.json)`,
       "  logs              .local/logs/<service>.log, restarts in .local/logs/supervisor.log   ·   Ctrl-C stops everything",

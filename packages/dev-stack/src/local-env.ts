@@ -26,6 +26,13 @@ export async function defaultLocalEnv(ports: Ports): Promise<LocalEnv> {
     DISCORD_MIRROR_TOKEN: DEMO_TOKENS.mirror,
     DISCORD_COLLECTOR_TOKEN: DEMO_TOKENS.collector,
     DISCORD_CUSTOMER_GUILD_ID: DEMO_IDS.customerGuild,
+    // The Sell.app stand-in (packages/sellapp-emulator): reconciliation and the customer import.
+    ...(ports.sellapp === undefined
+      ? {}
+      : {
+          SELLAPP_API_KEY: randomBytes(24).toString("hex"),
+          SELLAPP_API_URL: `http://127.0.0.1:${ports.sellapp}/api`,
+        }),
   };
 }
 

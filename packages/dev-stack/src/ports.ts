@@ -9,6 +9,8 @@ export type Ports = {
   /** The market emulator; stacks without it (benches, chaos) run no tracker either. */
   market?: number;
   trackerHealth?: number;
+  /** The Sell.app stand-in with a small demo store; stacks without it (benches, chaos) skip it. */
+  sellapp?: number;
 };
 
 export const DEFAULT_PORTS: Ports = {
@@ -20,7 +22,21 @@ export const DEFAULT_PORTS: Ports = {
   mirrorHealth: 8082,
   market: 3400,
   trackerHealth: 8083,
+  sellapp: 3500,
 };
+
+/**
+ * Every port moved by `offset`, for a second stack beside a running one (`--port-offset 10000`
+ * for a rehearsal from a fresh clone).
+ */
+export function offsetPorts(ports: Ports, offset: number): Ports {
+  if (!Number.isInteger(offset) || offset < 0 || offset > 50_000) {
+    throw new Error(`the port offset must be a whole number from 0 to 50000, not ${offset}`);
+  }
+  return Object.fromEntries(
+    Object.entries(ports).map(([name, port]) => [name, port + offset]),
+  ) as Ports;
+}
 
 /** Between one instance's health port and the next instance's (8081 → 8181 → 8281). */
 export const INSTANCE_PORT_STEP = 100;

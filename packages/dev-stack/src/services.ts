@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { LocalEnv } from "./local-env.js";
 import { healthPort, type Ports } from "./ports.js";
+import { DEMO_PRODUCT_ID, DEMO_VARIANT_ID } from "./seed.js";
 import type { RestartPolicy } from "./restart-policy.js";
 import type { ServiceSpec } from "./supervisor.js";
 
@@ -88,6 +89,37 @@ function marketServices(options: StackOptions): ServiceSpec[] {
         TRACKER_HEALTH_PORT: String(trackerPort),
       },
       readyUrl: `http://127.0.0.1:${trackerPort}/health`,
+    },
+  ];
+}
+
+/**
+ * The Sell.app stand-in with a small legacy store of the demo product (its orders and
+ * subscriptions are only in the API, as a cutover finds them), so the hourly reconciliation and
+ * the console's import buttons work locally. Only when the ports name it.
+ */
+function sellappServices(options: StackOptions): ServiceSpec[] {
+  const { root, ports, env } = options;
+  if (ports.sellapp === undefined) return [];
+  return [
+    {
+      name: "sellapp",
+      command: process.execPath,
+      args: [
+        ...TSX_IMPORT,
+        join(root, "packages/sellapp-emulator/src/cli.ts"),
+        "--port",
+        String(ports.sellapp),
+        "--demo",
+        `${DEMO_PRODUCT_ID}:${DEMO_VARIANT_ID}`,
+      ],
+      cwd: root,
+      env: {
+        SELLAPP_API_KEY: env.SELLAPP_API_KEY ?? "",
+        SELLAPP_WEBHOOK_SECRET: env.SELLAPP_WEBHOOK_SECRET ?? "",
+        SELLAPP_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${ports.site}/webhooks/sellapp`,
+      },
+      readyUrl: `http://127.0.0.1:${ports.sellapp}/_control/state`,
     },
   ];
 }
@@ -204,7 +236,12 @@ export function stackServices(options: StackOptions): {
       },
     );
   }
-  const apps: ServiceSpec[] = [...marketServices(options), ...bots, web];
+  const apps: ServiceSpec[] = [
+    ...sellappServices(options),
+    ...marketServices(options),
+    ...bots,
+    web,
+  ];
   if (options.demoFeed) {
     apps.push({
       name: "demo-feed",

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_PORTS } from "../src/ports.js";
+import { DEFAULT_PORTS, offsetPorts } from "../src/ports.js";
 import { DEFAULT_RESTART_POLICY } from "../src/restart-policy.js";
+import { DEMO_PRODUCT_ID, DEMO_VARIANT_ID } from "../src/seed.js";
 import { stackServices } from "../src/services.js";
 
 const base = { root: "/repo", ports: DEFAULT_PORTS, env: {}, reset: false, demoFeed: false };
@@ -62,13 +63,14 @@ describe("stackServices", () => {
   test("one instance of each bot by default, named and ported as before", () => {
     const { apps } = stackServices({ ...base, web: "dev" });
     expect(apps.map((app) => app.name)).toEqual([
+      "sellapp",
       "market",
       "tracker",
       "collector",
       "mirror",
       "web",
     ]);
-    const collector = apps[2];
+    const collector = apps[3];
     expect(collector?.env.COLLECTOR_INSTANCE_ID).toBe("local-collector");
     expect(collector?.readyUrl).toBe("http://127.0.0.1:8081/health");
   });
@@ -83,6 +85,7 @@ describe("stackServices", () => {
       serviceEnv: { mirror: { LOG_LEVEL: "debug" }, "mirror-2": { MIRROR_LEASE_MS: "5000" } },
     });
     expect(apps.map((app) => app.name)).toEqual([
+      "sellapp",
       "market",
       "tracker",
       "collector",
@@ -128,8 +131,35 @@ describe("stackServices", () => {
       TRACKER_HEALTH_PORT: "8083",
     });
     expect(tracker?.readyUrl).toBe("http://127.0.0.1:8083/health");
-    const { market: _market, trackerHealth: _tracker, ...withoutMarket } = DEFAULT_PORTS;
+    const {
+      market: _market,
+      trackerHealth: _tracker,
+      sellapp: _sellapp,
+      ...withoutMarket
+    } = DEFAULT_PORTS;
     const bare = stackServices({ ...base, ports: withoutMarket, web: "dev" });
     expect(bare.apps.map((app) => app.name)).toEqual(["collector", "mirror", "web"]);
+  });
+
+  test("the Sell.app stand-in with the demo store, its key and the webhook target; offset ports move every port", () => {
+    const env = { SELLAPP_API_KEY: "k".repeat(48), SELLAPP_WEBHOOK_SECRET: "w".repeat(64) };
+    const sellapp = stackServices({ ...base, env, web: "dev" }).apps.find(
+      (app) => app.name === "sellapp",
+    );
+    expect(sellapp?.args).toEqual(
+      expect.arrayContaining(["--port", "3500", "--demo", `${DEMO_PRODUCT_ID}:${DEMO_VARIANT_ID}`]),
+    );
+    expect(sellapp?.env).toEqual({
+      ...env,
+      SELLAPP_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${DEFAULT_PORTS.site}/webhooks/sellapp`,
+    });
+    expect(sellapp?.readyUrl).toBe("http://127.0.0.1:3500/_control/state");
+    const moved = offsetPorts(DEFAULT_PORTS, 10_000);
+    expect(moved).toMatchObject({ backend: 13210, web: 13000, sellapp: 13500, market: 13400 });
+    const backend = stackServices({ ...base, ports: moved, web: "dev" }).backend;
+    expect(backend.args).toEqual(
+      expect.arrayContaining(["--port", "13210", "--site-port", "13211"]),
+    );
+    expect(() => offsetPorts(DEFAULT_PORTS, -1)).toThrow(/offset/);
   });
 });

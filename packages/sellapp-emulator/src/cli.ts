@@ -1,7 +1,9 @@
+import { seedDemoStore } from "./demo-store";
 import { startSellappEmulator } from "./server";
 
 /**
- * `pnpm --filter @g3/sellapp-emulator start [--port 3400]`. The key and signing secret come from
+ * `pnpm --filter @g3/sellapp-emulator start [--port 3400] [--demo <productId>:<variantId>]`
+ * (`--demo`: the small legacy store of demo-store.ts, for the local stack's cutover rehearsal). The key and signing secret come from
  * SELLAPP_API_KEY and SELLAPP_WEBHOOK_SECRET, the delivery target from SELLAPP_EMULATOR_WEBHOOK_URL;
  * neither secret is printed.
  */
@@ -26,8 +28,27 @@ const emulator = await startSellappEmulator({
     ? {}
     : { webhookUrl: process.env.SELLAPP_EMULATOR_WEBHOOK_URL }),
 });
+const demo = arg("demo");
+if (demo !== undefined) {
+  const [productId, variantId] = demo.split(":").map(Number);
+  if (!Number.isInteger(productId) || !Number.isInteger(variantId)) {
+    console.error("--demo takes <productId>:<variantId>, e.g. 501:601");
+    process.exit(2);
+  }
+  seedDemoStore(
+    emulator.store,
+    { productId: productId ?? 0, variantId: variantId ?? 0 },
+    Date.now(),
+  );
+}
 console.log(
-  JSON.stringify({ level: "info", event: "sellapp_emulator.listening", apiUrl: emulator.apiUrl }),
+  JSON.stringify({
+    level: "info",
+    event: "sellapp_emulator.listening",
+    apiUrl: emulator.apiUrl,
+    orders: emulator.store.orders.size,
+    subscriptions: emulator.store.subscriptions.size,
+  }),
 );
 const stop = () => {
   void emulator.close().then(() => process.exit(0));

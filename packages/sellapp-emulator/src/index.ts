@@ -1,3 +1,4 @@
+export { seedDemoStore } from "./demo-store";
 export { type Fault, FaultQueue } from "./faults";
 export { sendPending } from "./delivery";
 export { type SellappEmulator, type SellappEmulatorOptions, startSellappEmulator } from "./server";
