@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { generateAuthKeys, parseEnvFile } from "@g3/convex-offline";
 import { DEMO_IDS, DEMO_TOKENS } from "@g3/discord-emulator";
 import type { Ports } from "./ports.js";
+import { generateVapidEnv } from "./vapid-keys.js";
 
 export type LocalEnv = Record<string, string>;
 
@@ -26,6 +27,8 @@ export async function defaultLocalEnv(ports: Ports): Promise<LocalEnv> {
     DISCORD_MIRROR_TOKEN: DEMO_TOKENS.mirror,
     DISCORD_COLLECTOR_TOKEN: DEMO_TOKENS.collector,
     DISCORD_CUSTOMER_GUILD_ID: DEMO_IDS.customerGuild,
+    // Web Push (convex/pushSend.ts): this machine's VAPID keys.
+    ...generateVapidEnv(),
     // The Sell.app stand-in (packages/sellapp-emulator): reconciliation and the customer import.
     ...(ports.sellapp === undefined
       ? {}
