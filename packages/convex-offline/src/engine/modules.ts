@@ -2,6 +2,7 @@
 // directory as the Convex CLI does (bundle/; reusing the last build when no file changed) and
 // imports the bundles through its own tsx namespace, so a reload re-evaluates every module
 // while the data stays in the store.
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 import { type FunctionsBundle, bundleFunctions } from "./bundle/bundle.js";
@@ -31,10 +32,19 @@ export async function loadModules(functionsDir: string): Promise<LoadedModules> 
   const bundle: FunctionsBundle = await bundleFunctions(functionsDir);
   const api = register({ namespace: `convex-offline-${process.pid}-${++generation}` });
   const cache = new Map<string, Promise<Record<string, unknown>>>();
+  const nodeFiles = new Set(
+    bundle.entryPoints.filter((entry) => entry.environment === "node").map((e) => e.relPath),
+  );
   const importBundled = (relPath: string): Promise<Record<string, unknown>> => {
     let loaded = cache.get(relPath);
     if (loaded === undefined) {
-      const url = pathToFileURL(bundle.outputFile(relPath)).href;
+      const file = bundle.outputFile(relPath);
+      const url = pathToFileURL(file).href;
+      // As Convex's Node executor does: a CommonJS dependency bundled into an ESM "use node"
+      // module still calls `require` for Node built-ins (web-push needs "crypto"), so a global
+      // `require` resolving from the module is set before it is evaluated.
+      if (nodeFiles.has(relPath))
+        (globalThis as { require?: NodeJS.Require }).require = createRequire(file);
       loaded = api.import(url, import.meta.url) as Promise<Record<string, unknown>>;
       cache.set(relPath, loaded);
     }

@@ -53,6 +53,11 @@ describe.each(MODULE_FORMATS)("a %s app", (format) => {
     const digest = await httpClient(backend).action(api.hashing.sha256, { text: "abc" });
     expect(digest).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
+
+  it('runs "use node" actions whose CommonJS dependencies require() Node built-ins', async () => {
+    const digest = await httpClient(backend).action(api.hashing.md5, { text: "abc" });
+    expect(digest).toBe("900150983cd24fb0d6963f7d28e17f72");
+  });
 });
 
 describe("a module Convex would refuse to deploy fails the start with Convex's message", () => {
