@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { parseEnv } from "./src/env-schema";
-import { staticSecurityHeaders } from "./src/lib/security-headers";
+import { serviceWorkerHeaders, staticSecurityHeaders } from "./src/lib/security-headers";
 
 // Fail at build and at start, with a message naming the variable, not at the first request.
 parseEnv(process.env);
@@ -21,6 +21,7 @@ const config: NextConfig = {
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+      { source: "/sw.js", headers: serviceWorkerHeaders() },
     ]);
   },
 };

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/convex-client-provider";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { env } from "@/env";
@@ -46,6 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
             <SiteFooter />
+            <ServiceWorkerRegistration />
           </ConvexClientProvider>
         </ConvexAuthNextjsServerProvider>
       </body>

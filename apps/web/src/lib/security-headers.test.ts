@@ -4,6 +4,7 @@ import {
   convexOrigins,
   convexSiteOrigin,
   newNonce,
+  serviceWorkerHeaders,
   staticSecurityHeaders,
 } from "./security-headers";
 
@@ -109,4 +110,14 @@ test("convexSiteOrigin: explicit, derived for Convex cloud, next port on loopbac
   );
   expect(convexSiteOrigin("http://127.0.0.1:3210", undefined)).toBe("http://127.0.0.1:3211");
   expect(convexSiteOrigin("https://api.example.com", undefined)).toBeNull();
+});
+
+describe("service worker headers", () => {
+  test("revalidated on every visit, JavaScript, and a CSP of its own that allows only this origin", () => {
+    const headers = Object.fromEntries(serviceWorkerHeaders().map((h) => [h.key, h.value]));
+    expect(headers["Cache-Control"]).toBe("no-cache");
+    expect(headers["Content-Type"]).toMatch(/^application\/javascript/);
+    expect(headers["Content-Security-Policy"]).toContain("default-src 'self'");
+    expect(headers["Content-Security-Policy"]).not.toMatch(/unsafe|\*/);
+  });
 });

@@ -111,3 +111,20 @@ export function staticSecurityHeaders(production: boolean): { key: string; value
       : []),
   ];
 }
+
+/**
+ * Headers for the service worker script (/sw.js): always revalidated, so a fixed worker reaches
+ * every browser on its next visit instead of after the HTTP cache expires; and its own CSP (a
+ * worker runs under the policy of its script's response, not the page's): no imports, fetches
+ * only to this origin.
+ */
+export function serviceWorkerHeaders(): { key: string; value: string }[] {
+  return [
+    { key: "Cache-Control", value: "no-cache" },
+    { key: "Content-Type", value: "application/javascript; charset=utf-8" },
+    {
+      key: "Content-Security-Policy",
+      value: "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'",
+    },
+  ];
+}

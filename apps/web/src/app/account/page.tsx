@@ -5,6 +5,7 @@ import { EmailPreferences } from "@/components/account/email-preferences";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { SubscriptionStatus } from "@/components/account/subscription-status";
 import { Card } from "@/components/ui/card";
+import Link from "next/link";
 
 export const metadata = { title: "Account" };
 
@@ -30,6 +31,12 @@ export default async function AccountPage({
       <BillingSection />
       <DiscordLinkSection outcome={single(params.discord)} reason={single(params.reason)} />
       <EmailPreferences />
+      <Card className="flex items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold text-white">Notifications on your phone</h2>
+        <Link href="/account/notifications" className="text-sm text-sky-400 hover:underline">
+          Set up notifications
+        </Link>
+      </Card>
       <SignOutEverywhere />
     </div>
   );
