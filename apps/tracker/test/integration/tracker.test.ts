@@ -114,7 +114,11 @@ describe("tracker", () => {
     tracker = await stack.startTracker(); // same instance id: takes its lease back at once
     const events = await stack.waitForEvents(signalId, ["target_hit1"]);
     expect(events.map((e) => e.type)).toEqual(["entry_filled", "target_hit"]);
-    expect(await stack.outcome(signalId)).toMatchObject({ status: "in_trade", targetsHit: 1 });
+    const outcome = await stack.outcome(signalId);
+    expect(outcome).toMatchObject({ status: "in_trade", targetsHit: 1, markPrice: 2_350 });
+    // The card's open P&L, marked at the last price with that write: half out at TP1 2,400
+    // (+150), half still in at 2,350 (+100), risk 100 → (75 + 50) / 100 = 1.25 R.
+    expect(outcome?.openResult?.r).toBeCloseTo(1.25, 6);
   });
 
   it("catches up the minute of the post on restart: a hit after the post counts, a pump before it does not", async () => {
