@@ -33,6 +33,8 @@ import { TransactionMetricsTracker } from "./transactionMetrics.js";
 import { validationError } from "../validation.js";
 // convex-offline: optimistic concurrency control (retries, backoff, Convex's failure text).
 import { OCC_MAX_RETRIES, QUERY_OPTIMISTIC_RUNS, occBackoffMs, occFailureMessage } from "../occ.js";
+// convex-offline: Convex's transaction limits, worded as Convex words them.
+import { ConvexLimitsTracker } from "../limits.js";
 // Real Convex IDs are 32 characters. IDs may exceed this length for very long
 // table names or large numbers of documents, but this is the typical target.
 const TYPICAL_CONVEX_ID_LENGTH = 32;
@@ -1903,7 +1905,8 @@ class TransactionManager {
       snapshotTs: this._lastCommitTs,
       // Tracks bandwidth usage and enforces limits for this transaction (upstream keeps one on
       // the manager, which only works while transactions are serialized).
-      metricsTracker: new TransactionMetricsTracker(this._limitsConfig),
+      // convex-offline: Convex's error texts when a limit is exceeded (../limits.ts).
+      metricsTracker: new ConvexLimitsTracker(this._limitsConfig),
       writeSource,
       // A query inside holdForReads sees no commit interleave, so it needs no validation.
       held: isQuery && readHoldStorage.getStore() === this,
@@ -2062,7 +2065,8 @@ export function convexTest(schemaOrOptions, modules) {
     const opts = schemaOrOptions;
     schema = opts.schema;
     modules = opts.modules;
-    limitsConfig = opts.transactionLimits ?? false;
+    // convex-offline: Convex enforces its transaction limits on every function (off upstream).
+    limitsConfig = opts.transactionLimits ?? true;
   }
   // convex-offline: pluggable database and hooks.
   const createDatabase =

@@ -5,4 +5,5 @@ export default defineSchema({
   counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]),
   accounts: defineTable({ name: v.string(), balance: v.number() }).index("by_name", ["name"]),
   marks: defineTable({ lane: v.string() }),
+  blobs: defineTable({ kind: v.string(), body: v.string() }).index("by_kind", ["kind"]),
 });
