@@ -71,9 +71,7 @@ export const outcomeTables = {
     updatedAt: v.number(),
   })
     .index("by_signal", ["signalId"])
-    .index("by_open", ["open"])
-    .index("by_tier_and_closed_at", ["tierKey", "closedAt"])
-    .index("by_channel_and_closed_at", ["sourceChannelId", "closedAt"]),
+    .index("by_open", ["open"]),
 
   /**
    * One narrow row per closed trade that counts in the statistics (it filled; invalidated,
