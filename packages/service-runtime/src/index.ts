@@ -1,4 +1,9 @@
 export { type HealthReport, startHealthServer } from "./health-server";
 export { createServiceLogger, type Logger, type ServiceLoggerOptions } from "./logger";
 export { REDACT_DEPTH, REDACT_PATHS, REDACTED, SECRET_FIELD_NAMES } from "./redaction";
-export { runService, type ProcessHost, type RunServiceOptions, type Stoppable } from "./run-service";
+export {
+  runService,
+  type ProcessHost,
+  type RunServiceOptions,
+  type Stoppable,
+} from "./run-service";

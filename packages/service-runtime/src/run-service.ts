@@ -5,7 +5,10 @@ export type Stoppable = { stop: () => Promise<void> };
 
 /** The parts of `process` a service runner uses (tests pass their own). */
 export type ProcessHost = {
-  on: (event: "SIGTERM" | "SIGINT" | "unhandledRejection", listener: (arg: unknown) => void) => void;
+  on: (
+    event: "SIGTERM" | "SIGINT" | "unhandledRejection",
+    listener: (arg: unknown) => void,
+  ) => void;
   exit: (code: number) => void;
 };
 
@@ -29,7 +32,7 @@ export type RunServiceOptions<App extends Stoppable> = {
 export async function runService<App extends Stoppable>(
   options: RunServiceOptions<App>,
 ): Promise<App | undefined> {
-  const { service, logger, host = process as unknown as ProcessHost } = options;
+  const { service, logger, host = process } = options;
   const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
   host.on("unhandledRejection", (reason) => {
     logger.error(
@@ -57,7 +60,10 @@ export async function runService<App extends Stoppable>(
     shuttingDown = true;
     logger.info({ event: `${service}.shutdown`, signal }, "shutting down");
     const hardStop = setTimeout(() => {
-      logger.error({ event: `${service}.shutdown_timeout` }, "graceful shutdown timed out; exiting");
+      logger.error(
+        { event: `${service}.shutdown_timeout` },
+        "graceful shutdown timed out; exiting",
+      );
       logger.flush();
       host.exit(1);
     }, options.shutdownTimeoutMs);
