@@ -13,7 +13,10 @@ import { FormError } from "@/components/ui/form-error";
  */
 export function EmailPreferences() {
   const preferences = useQuery(api.emailPreferences.mine, {});
-  const update = useMutation(api.emailPreferences.update);
+  // Optimistic: the box follows the click at once instead of after the round trip.
+  const update = useMutation(api.emailPreferences.update).withOptimisticUpdate(
+    (store, { reminders }) => store.setQuery(api.emailPreferences.mine, {}, { reminders }),
+  );
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (

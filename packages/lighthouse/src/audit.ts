@@ -1,0 +1,99 @@
+// Lighthouse on one page, in headless Debian Chromium with the default mobile profile (Moto G
+// Power-class screen, simulated slow 4G and 4× CPU slowdown — "simulate" throttling computes the
+// metrics from a trace, so the score moves little with the machine's own load).
+import { existsSync } from "node:fs";
+import { launch, type LaunchedChrome } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+import {
+  CATEGORIES,
+  thresholdsFor,
+  type Category,
+  type PageScores,
+  type PageSpec,
+  type Viewer,
+} from "./thresholds.js";
+import { ADMIN_EMAIL, CUSTOMER_EMAIL, PASSWORD } from "./stack.js";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"];
+
+async function launchChrome(): Promise<LaunchedChrome> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`,
+    );
+  }
+  return launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+}
+
+/**
+ * Signs in through the real sign-in form in the browser Lighthouse will drive, so the session
+ * cookies the Next.js auth proxy sets are there. Lighthouse's storage reset clears caches and
+ * service workers but not cookies, so the audited load is cold yet signed in.
+ */
+async function signIn(port: number, webUrl: string, viewer: Viewer): Promise<void> {
+  if (viewer === "visitor") return;
+  const email = viewer === "admin" ? ADMIN_EMAIL : CUSTOMER_EMAIL;
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0];
+    if (context === undefined) throw new Error("Chromium has no default context");
+    const page = await context.newPage();
+    await page.goto(`${webUrl}/signin`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 30_000 });
+    await page.close();
+  } finally {
+    // Disconnects playwright only: Chromium (a connectOverCDP browser) and its cookies stay.
+    await browser.close();
+  }
+}
+
+function scoreOf(value: number | null | undefined): number {
+  return Math.round((value ?? 0) * 100);
+}
+
+/** Audits `spec` on the running web app; the browser is this call's own. */
+export async function auditPage(webUrl: string, spec: PageSpec): Promise<PageScores> {
+  const chrome = await launchChrome();
+  try {
+    await signIn(chrome.port, webUrl, spec.viewer);
+    const url = `${webUrl}${spec.path}`;
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
+    if (result === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (lhr.runtimeError !== undefined) {
+      throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+    }
+    const finalPath = new URL(lhr.finalDisplayedUrl).pathname;
+    if (finalPath !== spec.path) {
+      // A redirect (e.g. to /signin) would audit the wrong page and pass for the wrong reason.
+      throw new Error(`${url} ended on ${finalPath}: the ${spec.viewer} could not open it`);
+    }
+    const scores = Object.fromEntries(
+      CATEGORIES.map((category) => [category, scoreOf(lhr.categories[category]?.score)]),
+    ) as Record<Category, number>;
+    const thresholds = thresholdsFor(spec);
+    const failingAudits = CATEGORIES.flatMap((category) => {
+      const min = thresholds[category];
+      if (min === null || scores[category] >= min) return [];
+      return (lhr.categories[category]?.auditRefs ?? []).flatMap((ref) => {
+        const audit = lhr.audits[ref.id];
+        if (audit === undefined || ref.weight === 0) return [];
+        if (audit.score === null || audit.score >= 0.9) return [];
+        return [{ category, id: audit.id, title: audit.title, score: audit.score }];
+      });
+    });
+    return { page: spec.name, url, scores, failingAudits };
+  } finally {
+    chrome.kill();
+  }
+}

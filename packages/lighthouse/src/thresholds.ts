@@ -1,0 +1,54 @@
+/**
+ * What the issue asks of every audited page: performance ≥ 90, accessibility 100, best practices
+ * ≥ 95, and SEO ≥ 95 on the public pages (the feed and the admin console are for signed-in
+ * users and say noindex, so search engines are not their audience).
+ */
+
+export type Category = "performance" | "accessibility" | "best-practices" | "seo";
+export const CATEGORIES: readonly Category[] = [
+  "performance",
+  "accessibility",
+  "best-practices",
+  "seo",
+];
+
+export type PageName = "landing" | "pricing" | "signin" | "feed" | "admin";
+export type Viewer = "visitor" | "customer" | "admin";
+
+export type PageSpec = { name: PageName; path: string; viewer: Viewer; isPublic: boolean };
+
+export const PAGES: readonly PageSpec[] = [
+  { name: "landing", path: "/", viewer: "visitor", isPublic: true },
+  { name: "pricing", path: "/pricing", viewer: "visitor", isPublic: true },
+  { name: "signin", path: "/signin", viewer: "visitor", isPublic: true },
+  { name: "feed", path: "/feed", viewer: "customer", isPublic: false },
+  { name: "admin", path: "/admin", viewer: "admin", isPublic: false },
+];
+
+/** Minimum score per category (0–100); null = not required on this page. */
+export function thresholdsFor(page: PageSpec): Record<Category, number | null> {
+  return {
+    performance: 90,
+    accessibility: 100,
+    "best-practices": 95,
+    seo: page.isPublic ? 95 : null,
+  };
+}
+
+export type PageScores = {
+  page: PageName;
+  url: string;
+  scores: Record<Category, number>;
+  /** Audits that scored below 1 in a category that missed its threshold (what to fix). */
+  failingAudits: { category: Category; id: string; title: string; score: number | null }[];
+};
+
+/** The category misses of one page, e.g. "feed: accessibility 96 < 100". */
+export function missesOf(spec: PageSpec, result: PageScores): string[] {
+  const thresholds = thresholdsFor(spec);
+  return CATEGORIES.flatMap((category) => {
+    const min = thresholds[category];
+    const score = result.scores[category];
+    return min !== null && score < min ? [`${spec.name}: ${category} ${score} < ${min}`] : [];
+  });
+}
