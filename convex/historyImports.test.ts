@@ -127,6 +127,22 @@ describe("who may run history imports", () => {
     }
   });
 
+  test("an operator with the admin key requests one from the command line, audited as the system", async () => {
+    const { t, admin } = await setupParsing();
+    const importId = await t.mutation(internal.historyImports.requestFromCli, {
+      sourceChannelId: CHANNEL,
+    });
+    const [row] = await admin.query(api.historyImports.list, {});
+    expect(row).toMatchObject({ _id: importId, state: "queued" });
+    expect(row?.requestedByEmail).toBeUndefined();
+    const [entry] = await auditByAction(t, "history.import.request");
+    expect(entry).toMatchObject({ actorType: "system", targetId: importId });
+    await expectCode(
+      t.mutation(internal.historyImports.requestFromCli, { sourceChannelId: CHANNEL }),
+      "BUSY",
+    );
+  });
+
   test("the collector's functions need the service secret", async () => {
     const { t } = await setupParsing();
     await expectCode(

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import type { MutationCtx } from "./_generated/server";
+import { internalMutation, type MutationCtx } from "./_generated/server";
 import { adminMutation, adminQuery } from "./functions";
 import { writeAudit } from "./model/audit";
 import type { Viewer } from "./model/auth";
@@ -36,46 +36,62 @@ const vImportRow = importTables.historyImports.validator.extend({
   }),
 });
 
+/** Queues an import of the channel; `requestedBy` absent = an operator on the command line. */
+async function requestImport(
+  ctx: MutationCtx,
+  sourceChannelId: string,
+  requestedBy: Viewer | null,
+) {
+  if (!isSnowflake(sourceChannelId)) {
+    throw appError("BAD_REQUEST", "That is not a Discord channel id.");
+  }
+  if ((await findIngestMapping(ctx, sourceChannelId)) === null) {
+    throw appError(
+      "UNMAPPED_CHANNEL",
+      "Map the channel (and enable the mapping) before importing its history.",
+    );
+  }
+  const active = await activeImportOf(ctx, sourceChannelId);
+  if (active !== null) {
+    throw appError(
+      "BUSY",
+      `This channel already has an import (${active.state}); resume or cancel it.`,
+    );
+  }
+  const importId = await ctx.db.insert("historyImports", {
+    sourceChannelId,
+    ...(requestedBy === null ? {} : { requestedBy: requestedBy._id }),
+    state: "queued",
+    pages: 0,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+  });
+  await writeAudit(ctx, {
+    actorType: requestedBy === null ? "system" : "admin",
+    ...(requestedBy === null ? {} : { actorUserId: requestedBy._id }),
+    action: "history.import.request",
+    targetType: "historyImport",
+    targetId: importId,
+    details: { sourceChannelId },
+  });
+  return importId;
+}
+
 export const request = adminMutation({
   args: { sourceChannelId: v.string() },
   returns: v.id("historyImports"),
-  handler: async (ctx, { sourceChannelId }) => {
-    const { admin } = ctx;
-    if (!isSnowflake(sourceChannelId)) {
-      throw appError("BAD_REQUEST", "That is not a Discord channel id.");
-    }
-    if ((await findIngestMapping(ctx, sourceChannelId)) === null) {
-      throw appError(
-        "UNMAPPED_CHANNEL",
-        "Map the channel (and enable the mapping) before importing its history.",
-      );
-    }
-    const active = await activeImportOf(ctx, sourceChannelId);
-    if (active !== null) {
-      throw appError(
-        "BUSY",
-        `This channel already has an import (${active.state}); resume or cancel it.`,
-      );
-    }
-    const importId = await ctx.db.insert("historyImports", {
-      sourceChannelId,
-      requestedBy: admin._id,
-      state: "queued",
-      pages: 0,
-      imported: 0,
-      skipped: 0,
-      failed: 0,
-    });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: admin._id,
-      action: "history.import.request",
-      targetType: "historyImport",
-      targetId: importId,
-      details: { sourceChannelId },
-    });
-    return importId;
-  },
+  handler: (ctx, { sourceChannelId }) => requestImport(ctx, sourceChannelId, ctx.admin),
+});
+
+/**
+ * The same from the command line with the deployment's admin key (docs/cutover.md):
+ * `npx convex run historyImports:requestFromCli '{"sourceChannelId":"…"}'`.
+ */
+export const requestFromCli = internalMutation({
+  args: { sourceChannelId: v.string() },
+  returns: v.id("historyImports"),
+  handler: (ctx, { sourceChannelId }) => requestImport(ctx, sourceChannelId, null),
 });
 
 async function adminTransition(
@@ -130,13 +146,14 @@ export const list = adminQuery({
     const labels = new Map<string, string | undefined>();
     const result = [];
     for (const row of rows) {
-      if (!emails.has(row.requestedBy)) {
-        emails.set(row.requestedBy, (await ctx.db.get("users", row.requestedBy))?.email);
+      const by = row.requestedBy;
+      if (by !== undefined && !emails.has(by)) {
+        emails.set(by, (await ctx.db.get("users", by))?.email);
       }
       if (!labels.has(row.sourceChannelId)) {
         labels.set(row.sourceChannelId, (await findIngestMapping(ctx, row.sourceChannelId))?.label);
       }
-      const email = emails.get(row.requestedBy);
+      const email = by === undefined ? undefined : emails.get(by);
       const label = labels.get(row.sourceChannelId);
       result.push({
         ...row,

@@ -24,7 +24,7 @@ export const importTables = {
    */
   historyImports: defineTable({
     sourceChannelId: v.string(),
-    requestedBy: v.id("users"),
+    requestedBy: v.optional(v.id("users")), // absent: an operator with the admin key (CLI)
     state: vHistoryImportState,
     /** The oldest message id imported so far (absent: nothing yet; start from the newest). */
     cursor: v.optional(v.string()),
