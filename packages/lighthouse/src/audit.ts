@@ -56,8 +56,26 @@ function scoreOf(value: number | null | undefined): number {
   return Math.round((value ?? 0) * 100);
 }
 
-/** Audits `spec` on the running web app; the browser is this call's own. */
+/** Lighthouse's own "please run again" failures (a trace without navigation start, …). */
+class RetryableRunError extends Error {}
+const ATTEMPTS = 3;
+
+/**
+ * Audits `spec` on the running web app in a browser of its own. A run whose trace Lighthouse
+ * could not read (it happens on a loaded machine) is repeated, up to three times; a page that
+ * loads but scores low is never retried.
+ */
 export async function auditPage(webUrl: string, spec: PageSpec): Promise<PageScores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(webUrl, spec);
+    } catch (error) {
+      if (!(error instanceof RetryableRunError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function auditOnce(webUrl: string, spec: PageSpec): Promise<PageScores> {
   const chrome = await launchChrome();
   try {
     await signIn(chrome.port, webUrl, spec.viewer);
@@ -71,7 +89,7 @@ export async function auditPage(webUrl: string, spec: PageSpec): Promise<PageSco
     if (result === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     if (lhr.runtimeError !== undefined) {
-      throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+      throw new RetryableRunError(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
     }
     const finalPath = new URL(lhr.finalDisplayedUrl).pathname;
     if (finalPath !== spec.path) {
