@@ -11,6 +11,7 @@ import { modules } from "./test.setup";
  */
 const EXPECTED: Record<string, AccessRule | "convexAuth"> = {
   "attachments:link": "viewer",
+  "audit:forTarget": "admin",
   "audit:list": "admin",
   // Convex Auth's own endpoints (sign-in, sign-out): the library checks its credentials itself.
   "auth:isAuthenticated": "convexAuth",

@@ -72,15 +72,15 @@ describe("channelMappings as admin", () => {
     const { admin } = await setupRoles();
     await expectCode(
       admin.mutation(api.channelMappings.create, { ...fields, sourceChannelId: "general" }),
-      "INVALID_ARGUMENT",
+      "BAD_REQUEST",
     );
     await expectCode(
       admin.mutation(api.channelMappings.create, { ...fields, tierKey: "nope" }),
-      "INVALID_ARGUMENT",
+      "BAD_REQUEST",
     );
     await expectCode(
       admin.mutation(api.channelMappings.create, { ...fields, label: " " }),
-      "INVALID_ARGUMENT",
+      "BAD_REQUEST",
     );
     await admin.mutation(api.channelMappings.create, fields);
     await expectCode(admin.mutation(api.channelMappings.create, fields), "CONFLICT");

@@ -1,10 +1,11 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { validateMapping, vMappingFields } from "./model/channelMappingInput";
 import { signalTables } from "./tables/signals";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 const vMapping = signalTables.channelMappings.validator.extend({
   _id: v.id("channelMappings"),
@@ -49,10 +50,10 @@ async function assertNoDuplicate(
     .withIndex("by_source_channel", (q) => q.eq("sourceChannelId", sourceChannelId))
     .take(100);
   if (rows.some((row) => row.customerChannelId === customerChannelId && row._id !== except)) {
-    throw new ConvexError({
-      code: "CONFLICT",
-      message: "A mapping from this source channel to this customer channel already exists.",
-    });
+    throw appError(
+      "CONFLICT",
+      "A mapping from this source channel to this customer channel already exists.",
+    );
   }
 }
 
@@ -85,7 +86,7 @@ export const update = adminMutation({
   handler: async (ctx, { id, ...args }) => {
     const existing = await ctx.db.get("channelMappings", id);
     if (existing === null) {
-      throw new ConvexError({ code: "NOT_FOUND", message: "That mapping no longer exists." });
+      throw appError("NOT_FOUND", "That mapping no longer exists.");
     }
     const fields = await validateMapping(ctx, args);
     await assertNoDuplicate(ctx, fields.sourceChannelId, fields.customerChannelId, id);
@@ -117,7 +118,7 @@ export const setEnabled = adminMutation({
   handler: async (ctx, { id, enabled, reason }) => {
     const existing = await ctx.db.get("channelMappings", id);
     if (existing === null) {
-      throw new ConvexError({ code: "NOT_FOUND", message: "That mapping no longer exists." });
+      throw appError("NOT_FOUND", "That mapping no longer exists.");
     }
     if (existing.enabled === enabled) return null;
     await ctx.db.patch("channelMappings", id, { enabled, updatedAt: Date.now() });

@@ -1,4 +1,4 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
 import { normalizeEmail } from "./model/customers";
@@ -7,6 +7,7 @@ import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
 import { tierByKey } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 /** Manual entitlement management for admins. Every action needs a reason and is audited. */
 
@@ -16,17 +17,14 @@ const MAX_RESULTS = 20;
 function requireReason(reason: string): string {
   const trimmed = reason.trim();
   if (trimmed.length < 3) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: "Give a reason (at least 3 characters).",
-    });
+    throw appError("BAD_REQUEST", "Give a reason (at least 3 characters).");
   }
   return trimmed.slice(0, 500);
 }
 
 function requireDays(days: number): number {
   if (!Number.isFinite(days) || days <= 0 || days > 3650) {
-    throw new ConvexError({ code: "BAD_REQUEST", message: "Days must be between 0 and 3650." });
+    throw appError("BAD_REQUEST", "Days must be between 0 and 3650.");
   }
   return days;
 }
@@ -110,7 +108,7 @@ async function customerForUser(ctx: MutationCtx, user: Doc<"users">): Promise<Do
     .first();
   if (existing !== null) return existing;
   if (user.email === undefined) {
-    throw new ConvexError({ code: "BAD_REQUEST", message: "This user has no email to grant to." });
+    throw appError("BAD_REQUEST", "This user has no email to grant to.");
   }
   const id = await ctx.db.insert("customers", {
     email: normalizeEmail(user.email),
@@ -129,10 +127,10 @@ export const grant = adminMutation({
     const reason = requireReason(args.reason);
     const days = requireDays(args.days);
     if ((await tierByKey(ctx, args.tierKey)) === null) {
-      throw new ConvexError({ code: "NOT_FOUND", message: `No tier "${args.tierKey}".` });
+      throw appError("NOT_FOUND", `No tier "${args.tierKey}".`);
     }
     const user = await ctx.db.get("users", args.userId);
-    if (user === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such user." });
+    if (user === null) throw appError("NOT_FOUND", "No such user.");
     const customer = await customerForUser(ctx, user);
     const now = Date.now();
     const result = await writeEntitlement(ctx, {
@@ -153,8 +151,7 @@ export const grant = adminMutation({
 
 async function requireEntitlement(ctx: MutationCtx, id: Id<"entitlements">) {
   const entitlement = await ctx.db.get("entitlements", id);
-  if (entitlement === null)
-    throw new ConvexError({ code: "NOT_FOUND", message: "No such entitlement." });
+  if (entitlement === null) throw appError("NOT_FOUND", "No such entitlement.");
   return entitlement;
 }
 
@@ -170,16 +167,13 @@ export const extend = adminMutation({
     const days = requireDays(args.days);
     const entitlement = await requireEntitlement(ctx, args.entitlementId);
     if (entitlement.source !== "manual") {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: "Only manual entitlements can be extended; grant a manual entitlement instead.",
-      });
+      throw appError(
+        "BAD_REQUEST",
+        "Only manual entitlements can be extended; grant a manual entitlement instead.",
+      );
     }
     if (entitlement.status === "revoked") {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: "A revoked entitlement cannot be extended; grant a new one.",
-      });
+      throw appError("BAD_REQUEST", "A revoked entitlement cannot be extended; grant a new one.");
     }
     const now = Date.now();
     const from = Math.max(entitlement.accessUntil ?? now, now);

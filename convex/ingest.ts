@@ -1,5 +1,5 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
 import { findAttachment } from "./model/ingestAttachments";
 import { findSignalByMessage } from "./model/ingestLinking";
@@ -23,6 +23,7 @@ import {
   vWatchedChannel,
 } from "./model/ingestValidators";
 import { serviceMutation, serviceQuery } from "./functions";
+import { appError } from "./model/errors";
 
 // The collector's Convex surface. Every function is public (the bot is not a Convex user) and
 // checks CONVEX_SERVICE_SECRET first.
@@ -34,7 +35,7 @@ const MAX_INSPECTED_ATTACHMENTS = 100;
 /** Refuses a call carrying more than `max` items; the message names them ("channels"). */
 function requireAtMost(count: number, max: number, what: string, end = "."): void {
   if (count <= max) return;
-  throw new ConvexError({ code: "BAD_REQUEST", message: `At most ${max} ${what} per call${end}` });
+  throw appError("BAD_REQUEST", `At most ${max} ${what} per call${end}`);
 }
 
 /** Enabled mappings' source channels with their tier. The collector subscribes to it (live). */
@@ -165,7 +166,7 @@ export const advanceCursor = serviceMutation({
   returns: v.string(),
   handler: async (ctx, { channelId, messageId }) => {
     if (!isSnowflake(messageId)) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "messageId is not a snowflake." });
+      throw appError("BAD_REQUEST", "messageId is not a snowflake.");
     }
     return advanceIngestCursor(ctx, channelId, messageId);
   },
@@ -208,7 +209,7 @@ export const heartbeat = serviceMutation({
   returns: v.null(),
   handler: async (ctx, { service, instanceId, startedAt, details }) => {
     if (details !== undefined && details.length > 4000) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "details must be under 4000 chars." });
+      throw appError("BAD_REQUEST", "details must be under 4000 chars.");
     }
     const now = Date.now();
     const existing = await ctx.db

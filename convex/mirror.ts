@@ -1,4 +1,4 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import {
   listDriftWindow,
   MAX_DRIFT_MAPPINGS,
@@ -21,16 +21,14 @@ import {
   releaseLeases,
 } from "./model/mirrorWork";
 import { serviceMutation, serviceQuery } from "./functions";
+import { appError } from "./model/errors";
 
 // The mirror bot's Convex surface: every function checks CONVEX_SERVICE_SECRET first. Failed rows
 // are listed and retried by admins through workQueues.ts. Protocol: apps/mirror/README.md.
 
 function assertBatch(ids: readonly unknown[]): void {
   if (ids.length > MAX_BATCH_IDS) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `At most ${MAX_BATCH_IDS} ids per call; split the batch.`,
-    });
+    throw appError("BAD_REQUEST", `At most ${MAX_BATCH_IDS} ids per call; split the batch.`);
   }
 }
 
@@ -156,10 +154,7 @@ export const heartbeat = serviceMutation({
   returns: v.null(),
   handler: async (ctx, { ...args }) => {
     if (args.details.paidRoles.length > 50) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: "At most 50 paid roles per heartbeat.",
-      });
+      throw appError("BAD_REQUEST", "At most 50 paid roles per heartbeat.");
     }
     await recordMirrorHeartbeat(ctx, args);
     return null;
@@ -181,10 +176,7 @@ export const reportDrift = serviceMutation({
   returns: v.array(v.union(v.literal("stored"), v.literal("older_than_stored"))),
   handler: async (ctx, { instanceId, reports }) => {
     if (reports.length > MAX_DRIFT_MAPPINGS) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `At most ${MAX_DRIFT_MAPPINGS} reports per call.`,
-      });
+      throw appError("BAD_REQUEST", `At most ${MAX_DRIFT_MAPPINGS} reports per call.`);
     }
     const results: ("stored" | "older_than_stored")[] = [];
     for (const report of reports) results.push(await storeDriftReport(ctx, instanceId, report));

@@ -1,5 +1,5 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
@@ -16,6 +16,7 @@ import {
 import { vParseStatus } from "./model/signalCard";
 import { vParsedSignal, vReviewReason } from "./tables/signals";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 const vView = v.union(
   v.literal("open"), // low confidence, edited after a correction, parser disagrees
@@ -165,7 +166,7 @@ export const resolve = adminMutation({
     const signal = await signalAtVersion(ctx, signalId, expectedVersion);
     const correction = signal.correction;
     if (correction === undefined) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: "This signal has no correction." });
+      throw appError("BAD_REQUEST", "This signal has no correction.");
     }
     const now = Date.now();
     const mirrorRequeued =
@@ -204,13 +205,13 @@ async function signalAtVersion(
 ): Promise<Doc<"signals">> {
   const signal = await ctx.db.get("signals", signalId);
   if (signal === null) {
-    throw new ConvexError({ code: "NOT_FOUND", message: "No such signal." });
+    throw appError("NOT_FOUND", "No such signal.");
   }
   if (signal.version !== expectedVersion) {
-    throw new ConvexError({
-      code: "CONFLICT",
-      message: `The message changed while you were reviewing it (now version ${signal.version}). Read the new text and try again.`,
-    });
+    throw appError(
+      "CONFLICT",
+      `The message changed while you were reviewing it (now version ${signal.version}). Read the new text and try again.`,
+    );
   }
   return signal;
 }

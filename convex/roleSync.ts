@@ -1,5 +1,5 @@
 import { paginationOptsValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
 import { writeAudit } from "./model/audit";
@@ -19,6 +19,7 @@ import {
 } from "./model/roleSync";
 import { reconcileRolePage, vReconcileResult } from "./model/roleSyncReconcile";
 import { adminMutation, adminQuery, serviceMutation, serviceQuery } from "./functions";
+import { appError } from "./model/errors";
 
 // Paid-role sync. Service functions (the mirror bot) check CONVEX_SERVICE_SECRET; admin functions
 // check the signed-in admin. Every decision goes through the access gate (model/access.ts).
@@ -85,7 +86,7 @@ export const release = serviceMutation({
   returns: v.number(),
   handler: async (ctx, { owner, jobIds }) => {
     if (jobIds.length > MAX_BATCH_IDS) {
-      throw new ConvexError({ code: "BAD_REQUEST", message: `At most ${MAX_BATCH_IDS} ids.` });
+      throw appError("BAD_REQUEST", `At most ${MAX_BATCH_IDS} ids.`);
     }
     return releaseRoleLeases(ctx, { owner, jobIds });
   },

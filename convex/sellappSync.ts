@@ -23,6 +23,7 @@ import {
 } from "./model/sellappSyncApply";
 import { importTables, vSyncKind } from "./tables/imports";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 /**
  * Reconciliation with Sell.app and the import of existing customers (docs/cutover.md,
@@ -75,7 +76,7 @@ async function createRun(
   if (input.kind === "reconcile") {
     const running = await latestRun(ctx, "reconcile", "running");
     if (running !== null && now - running.startedAt < STALE_RUN_MS) {
-      throw new ConvexError({ code: "BUSY", message: "A reconciliation is already running." });
+      throw appError("BUSY", "A reconciliation is already running.");
     }
     const lastGood = await ctx.db
       .query("sellappSyncRuns")
@@ -146,9 +147,9 @@ export const startCsvImport = adminMutation({
   returns: v.id("sellappSyncRuns"),
   handler: async (ctx, { storageId, dryRun }) => {
     const file = await ctx.db.system.get("_storage", storageId);
-    if (file === null) throw new ConvexError({ code: "NOT_FOUND", message: "Upload not found." });
+    if (file === null) throw appError("NOT_FOUND", "Upload not found.");
     if (file.size > CSV_MAX_BYTES) {
-      throw new ConvexError({ code: "TOO_LARGE", message: "Export over 10 MB: split it." });
+      throw appError("BAD_REQUEST", "Export over 10 MB: split it.");
     }
     return createRun(ctx, {
       kind: "csv",

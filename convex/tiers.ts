@@ -1,4 +1,4 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type QueryCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
@@ -7,6 +7,7 @@ import { checkTierInput, vTierInput } from "./model/tierInput";
 import { tierByKey, tiersInOrder } from "./model/tierMapping";
 import { paymentTables } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 /** Tier and Sell.app product → tier mapping administration. Admins only, every change audited. */
 
@@ -113,7 +114,7 @@ export const moveTier = adminMutation({
 
 async function requireTier(ctx: QueryCtx, key: string): Promise<Doc<"tiers">> {
   const tier = await tierByKey(ctx, key);
-  if (tier === null) throw new ConvexError({ code: "NOT_FOUND", message: `No tier "${key}".` });
+  if (tier === null) throw appError("NOT_FOUND", `No tier "${key}".`);
   return tier;
 }
 
@@ -131,10 +132,7 @@ export const removeTier = adminMutation({
       (m) => m.tierKey === key,
     );
     if (mapped) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `Remove the product mappings of "${key}" first.`,
-      });
+      throw appError("BAD_REQUEST", `Remove the product mappings of "${key}" first.`);
     }
     await ctx.db.delete("tiers", tier._id);
     await writeAudit(ctx, {
@@ -158,15 +156,11 @@ export const setProductMapping = adminMutation({
   returns: v.id("productTiers"),
   handler: async (ctx, args) => {
     if ((await tierByKey(ctx, args.tierKey)) === null) {
-      throw new ConvexError({
-        code: "NOT_FOUND",
-        message: `No tier "${args.tierKey}"; create it first.`,
-      });
+      throw appError("NOT_FOUND", `No tier "${args.tierKey}"; create it first.`);
     }
     const productId = args.sellappProductId.trim();
     const variantId = args.sellappVariantId?.trim() || undefined;
-    if (productId.length === 0)
-      throw new ConvexError({ code: "BAD_REQUEST", message: "Give the Sell.app product id." });
+    if (productId.length === 0) throw appError("BAD_REQUEST", "Give the Sell.app product id.");
     const existing = await ctx.db
       .query("productTiers")
       .withIndex("by_product_and_variant", (q) =>
@@ -197,7 +191,7 @@ export const removeProductMapping = adminMutation({
   returns: v.null(),
   handler: async (ctx, { id }) => {
     const row = await ctx.db.get("productTiers", id);
-    if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such mapping." });
+    if (row === null) throw appError("NOT_FOUND", "No such mapping.");
     await ctx.db.delete("productTiers", id);
     await writeAudit(ctx, {
       actorType: "admin",

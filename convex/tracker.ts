@@ -1,4 +1,4 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { acquireLease, releaseLease, requireLease } from "./model/trackerLease";
 import {
   MAX_TRACKER_BATCH,
@@ -18,16 +18,14 @@ import {
   startTrack,
 } from "./model/trackerWork";
 import { serviceMutation, serviceQuery } from "./functions";
+import { appError } from "./model/errors";
 
 // The tracker's Convex surface (apps/tracker). Every function is public (the tracker is not a
 // Convex user) and checks CONVEX_SERVICE_SECRET first; writes also need the tracker lease.
 
 function requireBatch(count: number, what: string): void {
   if (count > MAX_TRACKER_BATCH) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `At most ${MAX_TRACKER_BATCH} ${what} per call.`,
-    });
+    throw appError("BAD_REQUEST", `At most ${MAX_TRACKER_BATCH} ${what} per call.`);
   }
 }
 

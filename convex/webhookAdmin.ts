@@ -1,5 +1,5 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
@@ -8,6 +8,7 @@ import { reconcileCustomer } from "./model/reconcile";
 import { pickPresent } from "./model/pickPresent";
 import { paymentTables, vWebhookStatus } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 /** Admin console for Sell.app webhook events: list, inspect, replay, reconcile. Admins only. */
 
@@ -111,23 +112,19 @@ export const replay = adminMutation({
   returns: v.array(vReplayResult),
   handler: async (ctx, { ids, reason }) => {
     if (ids.length === 0 || ids.length > MAX_REPLAY_BATCH) {
-      throw new ConvexError({
-        code: "BAD_REQUEST",
-        message: `Replay between 1 and ${MAX_REPLAY_BATCH} events at a time.`,
-      });
+      throw appError("BAD_REQUEST", `Replay between 1 and ${MAX_REPLAY_BATCH} events at a time.`);
     }
     const results = [];
     for (const id of new Set(ids)) {
       const before = await ctx.db.get("webhookEvents", id);
-      if (before === null) throw new ConvexError({ code: "NOT_FOUND", message: `No event ${id}.` });
+      if (before === null) throw appError("NOT_FOUND", `No event ${id}.`);
       if (before.status === "rejected" || before.status === "duplicate") {
-        throw new ConvexError({
-          code: "BAD_REQUEST",
-          message:
-            before.status === "rejected"
-              ? `Event ${id} was rejected (${before.rejectReason ?? "unknown reason"}) and can never be applied; ask Sell.app to redeliver it.`
-              : `Event ${id} is a duplicate; replay the original ${before.duplicateOf ?? ""} instead.`,
-        });
+        throw appError(
+          "BAD_REQUEST",
+          before.status === "rejected"
+            ? `Event ${id} was rejected (${before.rejectReason ?? "unknown reason"}) and can never be applied; ask Sell.app to redeliver it.`
+            : `Event ${id} is a duplicate; replay the original ${before.duplicateOf ?? ""} instead.`,
+        );
       }
       await ctx.runMutation(internal.webhookEvents.processEvent, { eventId: id, force: true });
       const after = await ctx.db.get("webhookEvents", id);

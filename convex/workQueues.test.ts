@@ -115,13 +115,7 @@ describe("workQueues as admin", () => {
       ["roleSyncJob.retry", ids.admin, undefined],
     ]);
 
-    await expectCode(
-      admin.mutation(api.workQueues.retryRoleSyncJob, { id: doneJob }),
-      "FAILED_PRECONDITION",
-    );
-    await expectCode(
-      admin.mutation(api.workQueues.retryRoleSyncJob, { id: job }),
-      "FAILED_PRECONDITION",
-    );
+    await expectCode(admin.mutation(api.workQueues.retryRoleSyncJob, { id: doneJob }), "CONFLICT");
+    await expectCode(admin.mutation(api.workQueues.retryRoleSyncJob, { id: job }), "CONFLICT");
   });
 });

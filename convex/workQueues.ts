@@ -1,11 +1,12 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
 import { writeAudit } from "./model/audit";
 import { pickPresent } from "./model/pickPresent";
 import { discordTables, vWorkStatus } from "./tables/discord";
 import { adminMutation, adminQuery } from "./functions";
+import { appError } from "./model/errors";
 
 /** What the console shows of a mirror delivery: no lease, nonce or crash-recovery bookkeeping. */
 const MIRROR_ROW_FIELDS = [
@@ -66,10 +67,7 @@ export const roleSyncJobs = adminQuery({
 });
 
 function notFailed(): never {
-  throw new ConvexError({
-    code: "FAILED_PRECONDITION",
-    message: "Only failed jobs can be retried; this one is not failed (anymore).",
-  });
+  throw appError("CONFLICT", "Only failed jobs can be retried; this one is not failed (anymore).");
 }
 
 /** One audit row per retry: the admin's reason and the failure being retried. */
@@ -99,7 +97,7 @@ export const retryMirrorDelivery = adminMutation({
   returns: v.null(),
   handler: async (ctx, { id, reason }) => {
     const row = await ctx.db.get("mirrorDeliveries", id);
-    if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such delivery." });
+    if (row === null) throw appError("NOT_FOUND", "No such delivery.");
     if (row.status !== "failed") notFailed();
     const now = Date.now();
     await ctx.db.patch("mirrorDeliveries", id, {
@@ -121,7 +119,7 @@ export const retryRoleSyncJob = adminMutation({
   returns: v.null(),
   handler: async (ctx, { id, reason }) => {
     const row = await ctx.db.get("roleSyncJobs", id);
-    if (row === null) throw new ConvexError({ code: "NOT_FOUND", message: "No such job." });
+    if (row === null) throw appError("NOT_FOUND", "No such job.");
     if (row.status !== "failed") notFailed();
     await ctx.db.patch("roleSyncJobs", id, {
       status: "pending",

@@ -1,8 +1,8 @@
 import { getAuthSessionId, getAuthUserId } from "@convex-dev/auth/server";
-import { ConvexError } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { optionalEnv } from "./env";
+import { appError } from "./errors";
 
 export type Viewer = Doc<"users"> & { isAdmin: boolean; emailVerified: boolean };
 
@@ -53,7 +53,7 @@ export async function getViewer(ctx: QueryCtx): Promise<Viewer | null> {
 export async function requireViewer(ctx: QueryCtx): Promise<Viewer> {
   const viewer = await getViewer(ctx);
   if (viewer === null) {
-    throw new ConvexError({ code: "UNAUTHENTICATED", message: "Sign in to continue." });
+    throw appError("UNAUTHENTICATED", "Sign in to continue.");
   }
   return viewer;
 }
@@ -61,7 +61,7 @@ export async function requireViewer(ctx: QueryCtx): Promise<Viewer> {
 export async function requireAdmin(ctx: QueryCtx): Promise<Viewer> {
   const viewer = await requireViewer(ctx);
   if (!viewer.isAdmin) {
-    throw new ConvexError({ code: "FORBIDDEN", message: "Admins only." });
+    throw appError("FORBIDDEN", "Admins only.");
   }
   return viewer;
 }

@@ -1,6 +1,7 @@
-import { ConvexError, type Infer } from "convex/values";
+import { type Infer } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
 import { signalTables } from "../tables/signals";
+import { appError } from "./errors";
 
 /** What an admin edits: the mapping without its state (`enabled`, `updatedAt`). */
 export const vMappingFields = signalTables.channelMappings.validator.omit("enabled", "updatedAt");
@@ -10,7 +11,7 @@ export type MappingFields = Infer<typeof vMappingFields>;
 const SNOWFLAKE = /^\d{15,21}$/;
 
 function invalid(message: string): never {
-  throw new ConvexError({ code: "INVALID_ARGUMENT", message });
+  throw appError("BAD_REQUEST", message);
 }
 
 /** Trims and checks a mapping; the messages name the field to fix. */

@@ -1,4 +1,4 @@
-import { ConvexError } from "convex/values";
+import { appError } from "./errors";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { constantTimeEqual } from "./constantTime";
@@ -8,10 +8,6 @@ import { pkceChallenge, randomToken, sha256Hex } from "./discordLinkCrypto";
 export const LINK_STATE_TTL_MS = 10 * 60_000;
 /** Older attempts of the same user beyond this many are dropped on `start`. */
 const MAX_OPEN_STATES_PER_USER = 5;
-
-function stateError(code: string, message: string) {
-  return new ConvexError({ code, message });
-}
 
 /**
  * Creates one link attempt: a random `state` (only its SHA-256 is stored) and a PKCE verifier.
@@ -63,26 +59,23 @@ export async function consumeLinkState(
     .withIndex("by_state_hash", (q) => q.eq("stateHash", args.stateHash))
     .unique();
   if (row === null || !constantTimeEqual(row.stateHash, args.stateHash)) {
-    throw stateError(
-      "INVALID_STATE",
-      "This Discord link request is not valid. Start linking again.",
-    );
+    throw appError("INVALID_STATE", "This Discord link request is not valid. Start linking again.");
   }
   if (row.userId !== args.userId) {
-    throw stateError(
+    throw appError(
       "STATE_OTHER_USER",
       "This Discord link request was started by another account. Start linking again while signed in.",
     );
   }
   if (row.usedAt !== undefined) {
-    throw stateError(
+    throw appError(
       "STATE_USED",
       "This Discord link request was already used. Start linking again.",
     );
   }
   const now = Date.now();
   if (row.expiresAt <= now) {
-    throw stateError("STATE_EXPIRED", "This Discord link request expired. Start linking again.");
+    throw appError("STATE_EXPIRED", "This Discord link request expired. Start linking again.");
   }
   await ctx.db.patch("discordLinkStates", row._id, { usedAt: now });
   return row.codeVerifier;

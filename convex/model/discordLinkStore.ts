@@ -1,8 +1,8 @@
-import { ConvexError } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { writeAudit } from "./audit";
 import { enqueueRoleSyncForDiscordUser, paidRoleMap, userShouldHoldRole } from "./roleSync";
+import { appError } from "./errors";
 
 /**
  * Stores the link: one Discord account per user and one user per Discord account. Linking an
@@ -19,11 +19,10 @@ export async function storeDiscordLink(
     .withIndex("by_discord_user", (q) => q.eq("discordUserId", args.discordUserId))
     .unique();
   if (taken !== null && taken.userId !== args.userId) {
-    throw new ConvexError({
-      code: "DISCORD_ACCOUNT_TAKEN",
-      message:
-        "This Discord account is already linked to another G3netic account. Unlink it there first, or sign in with that account.",
-    });
+    throw appError(
+      "DISCORD_ACCOUNT_TAKEN",
+      "This Discord account is already linked to another G3netic account. Unlink it there first, or sign in with that account.",
+    );
   }
   const now = Date.now();
   const mine = await ctx.db

@@ -1,4 +1,4 @@
-import { ConvexError } from "convex/values";
+import { appError } from "./errors";
 import { z } from "zod";
 import { optionalEnv, requireEnv } from "./env";
 
@@ -49,10 +49,6 @@ const ZDiscordUser = z.object({
 });
 export type DiscordUser = z.infer<typeof ZDiscordUser>;
 
-function linkError(code: string, message: string): ConvexError<{ code: string; message: string }> {
-  return new ConvexError({ code, message });
-}
-
 /** Exchanges the authorization code (with the PKCE verifier) for an access token. */
 export async function exchangeCode(code: string, codeVerifier: string): Promise<string> {
   const clientId = requireEnv("DISCORD_CLIENT_ID");
@@ -74,18 +70,18 @@ export async function exchangeCode(code: string, codeVerifier: string): Promise<
   if (!response.ok) {
     // The body names the problem (invalid_grant: code reused or expired) and never echoes secrets.
     const detail = (await response.text()).slice(0, 200);
-    throw linkError(
+    throw appError(
       "DISCORD_EXCHANGE_FAILED",
       `Discord refused the authorization (HTTP ${response.status}: ${detail}). Start linking again.`,
     );
   }
   const parsed = ZTokenResponse.safeParse(await response.json());
   if (!parsed.success || parsed.data.token_type.toLowerCase() !== "bearer") {
-    throw linkError("DISCORD_EXCHANGE_FAILED", "Discord's token response was malformed.");
+    throw appError("DISCORD_EXCHANGE_FAILED", "Discord's token response was malformed.");
   }
   const scopes = new Set((parsed.data.scope ?? LINK_SCOPES).split(" "));
   if (!scopes.has("identify") || !scopes.has("guilds.join")) {
-    throw linkError(
+    throw appError(
       "DISCORD_SCOPE_MISSING",
       "Discord did not grant the identify and guilds.join permissions. Start linking again and accept both.",
     );
@@ -99,14 +95,14 @@ export async function fetchDiscordUser(accessToken: string): Promise<DiscordUser
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (!response.ok) {
-    throw linkError(
+    throw appError(
       "DISCORD_USER_FAILED",
       `Discord did not return your account (HTTP ${response.status}).`,
     );
   }
   const parsed = ZDiscordUser.safeParse(await response.json());
   if (!parsed.success) {
-    throw linkError("DISCORD_USER_FAILED", "Discord's account response was malformed.");
+    throw appError("DISCORD_USER_FAILED", "Discord's account response was malformed.");
   }
   return parsed.data;
 }

@@ -1,7 +1,8 @@
-import { ConvexError, v, type Infer } from "convex/values";
+import { v, type Infer } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { driftReportFields } from "../tables/discord";
+import { appError } from "./errors";
 
 /** The bot compares at most this many latest deliveries per mapping. */
 export const MAX_DRIFT_WINDOW = 50;
@@ -79,7 +80,7 @@ export async function listDriftWindow(
 }
 
 function bad(message: string): never {
-  throw new ConvexError({ code: "BAD_REQUEST", message });
+  throw appError("BAD_REQUEST", message);
 }
 
 function checkCount(name: string, value: number): void {

@@ -1,7 +1,7 @@
-import { ConvexError } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { AttachmentInput } from "./ingestValidators";
+import { appError } from "./errors";
 
 /**
  * Upserts the attachment rows of one message version, deduped by Discord attachment id, and returns
@@ -29,10 +29,10 @@ async function upsertAttachment(
 ): Promise<Id<"attachments">> {
   const existing = await findAttachment(ctx, input.discordAttachmentId);
   if (existing !== null && existing.sourceMessageId !== sourceMessageId) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `Attachment ${input.discordAttachmentId} already belongs to message ${existing.sourceMessageId}.`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `Attachment ${input.discordAttachmentId} already belongs to message ${existing.sourceMessageId}.`,
+    );
   }
 
   if (input.status === "rejected") {

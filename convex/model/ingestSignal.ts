@@ -1,4 +1,3 @@
-import { ConvexError } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { upsertAttachments } from "./ingestAttachments";
@@ -16,6 +15,7 @@ import {
   type IncomingMessage,
   type UpsertResult,
 } from "./ingestValidators";
+import { appError } from "./errors";
 
 /**
  * Creates or edits the signal of one Discord message, keyed by its message id.
@@ -55,10 +55,10 @@ async function createSignal(
 ): Promise<UpsertResult> {
   const mapping = await findIngestMapping(ctx, message.channelId);
   if (mapping === null) {
-    throw new ConvexError({
-      code: "UNMAPPED_CHANNEL",
-      message: `Channel ${message.channelId} has no enabled channel mapping; add one in the admin console.`,
-    });
+    throw appError(
+      "UNMAPPED_CHANNEL",
+      `Channel ${message.channelId} has no enabled channel mapping; add one in the admin console.`,
+    );
   }
   const attachmentIds = await upsertAttachments(ctx, message.messageId, message.attachments);
   const { parsed, pair, side, kind } = parseContent(
@@ -124,10 +124,10 @@ async function editSignal(
 ): Promise<UpsertResult> {
   const unchanged = { signalId: existing._id, version: existing.version };
   if (existing.sourceChannelId !== message.channelId) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `Message ${message.messageId} is stored for channel ${existing.sourceChannelId}, not ${message.channelId}.`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `Message ${message.messageId} is stored for channel ${existing.sourceChannelId}, not ${message.channelId}.`,
+    );
   }
   // Attachments first, whatever the outcome: it dedupes rows and deletes re-uploaded blobs, so a
   // replayed event never leaves an orphan file in storage.
@@ -215,9 +215,6 @@ function assertWellFormed(message: IncomingMessage): void {
     problems.push(`more than ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`);
   }
   if (problems.length > 0) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `Message ${message.messageId} rejected: ${problems.join("; ")}.`,
-    });
+    throw appError("BAD_REQUEST", `Message ${message.messageId} rejected: ${problems.join("; ")}.`);
   }
 }

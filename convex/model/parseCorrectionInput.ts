@@ -1,6 +1,7 @@
-import { ConvexError, v, type Infer } from "convex/values";
+import { v, type Infer } from "convex/values";
 import { z } from "zod";
 import { vEntryType, vSide, vSignalKind } from "../tables/signals";
+import { appError } from "./errors";
 
 /** What an admin may correct. Prices are plain numbers; the symbol is base and optional quote. */
 export const vCorrectionFields = v.object({
@@ -131,8 +132,5 @@ export function validateCorrection(fields: CorrectionFields): ValidCorrection {
   const problems = result.error.issues.map(
     (issue) => `${issue.path.join(".") || "correction"}: ${issue.message}`,
   );
-  throw new ConvexError({
-    code: "BAD_REQUEST",
-    message: `The correction was not saved. ${problems.join("; ")}.`,
-  });
+  throw appError("BAD_REQUEST", `The correction was not saved. ${problems.join("; ")}.`);
 }

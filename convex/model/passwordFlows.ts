@@ -10,7 +10,8 @@ import { internal } from "../_generated/api";
 import type { DataModel } from "../_generated/dataModel";
 import { PASSWORD_PROVIDER_ID } from "../authAccounts";
 import { sendAccountExistsNotice } from "./accountExistsNotice";
-import { authError, invalidCode, invalidCredentials } from "./authErrors";
+import { invalidCode, invalidCredentials } from "./authErrors";
+import { appError } from "./errors";
 import { retryInWords } from "./authLimits";
 import { validateNewPassword } from "./passwordProfile";
 import { verifyPassword } from "./passwordHashing";
@@ -44,7 +45,7 @@ async function mailCode(
 async function reserveEmailOrThrow(ctx: AuthCtx, email: string): Promise<void> {
   const budget = await ctx.runMutation(internal.authThrottle.reserveEmail, { email });
   if (!budget.ok) {
-    throw authError(
+    throw appError(
       "EMAIL_RATE_LIMITED",
       `We have already emailed this address several times. Use the code in the newest email, or ask again ${retryInWords(budget.retryAt)}.`,
     );
@@ -54,7 +55,7 @@ async function reserveEmailOrThrow(ctx: AuthCtx, email: string): Promise<void> {
 async function startCodeAttemptOrThrow(ctx: AuthCtx, email: string): Promise<void> {
   const budget = await ctx.runMutation(internal.authThrottle.startCodeAttempt, { email });
   if (!budget.ok) {
-    throw authError(
+    throw appError(
       "TOO_MANY_CODE_ATTEMPTS",
       `Too many wrong codes for this email. Try again ${retryInWords(budget.retryAt)}.`,
     );

@@ -1,6 +1,6 @@
-import { ConvexError } from "convex/values";
 import { z } from "zod";
 import { emailInputs, passwordWeakness } from "./passwordStrength";
+import { appError } from "./errors";
 
 export const ZPasswordParams = z.object({
   email: z
@@ -19,17 +19,14 @@ export const ZNewPassword = z
 export function passwordProfile(params: Record<string, unknown>): { email: string } {
   const parsed = ZPasswordParams.safeParse(params);
   if (!parsed.success) {
-    throw new ConvexError({
-      code: "INVALID_EMAIL",
-      message: parsed.error.issues[0]?.message ?? "Enter a valid email address.",
-    });
+    throw appError(
+      "INVALID_EMAIL",
+      parsed.error.issues[0]?.message ?? "Enter a valid email address.",
+    );
   }
   if (parsed.data.email !== params.email) {
     // Verification codes are bound to the email exactly as sent; only one spelling may exist.
-    throw new ConvexError({
-      code: "INVALID_EMAIL",
-      message: "Send the email address trimmed and lower-case.",
-    });
+    throw appError("INVALID_EMAIL", "Send the email address trimmed and lower-case.");
   }
   return { email: parsed.data.email };
 }
@@ -42,13 +39,13 @@ export function passwordProfile(params: Record<string, unknown>): { email: strin
 export function validateNewPassword(password: string, email: string): void {
   const parsed = ZNewPassword.safeParse(password);
   if (!parsed.success) {
-    throw new ConvexError({
-      code: "WEAK_PASSWORD",
-      message: parsed.error.issues[0]?.message ?? "Choose a stronger password.",
-    });
+    throw appError(
+      "WEAK_PASSWORD",
+      parsed.error.issues[0]?.message ?? "Choose a stronger password.",
+    );
   }
   const weakness = passwordWeakness(password, emailInputs(email));
   if (weakness !== null) {
-    throw new ConvexError({ code: "WEAK_PASSWORD", message: weakness });
+    throw appError("WEAK_PASSWORD", weakness);
   }
 }

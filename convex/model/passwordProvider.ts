@@ -3,7 +3,7 @@ import type { Value } from "convex/values";
 import { z } from "zod";
 import type { DataModel } from "../_generated/dataModel";
 import { PASSWORD_PROVIDER_ID } from "../authAccounts";
-import { authError } from "./authErrors";
+import { appError } from "./errors";
 import { emailOtpProvider } from "./emailOtp";
 import { passwordProfile } from "./passwordProfile";
 import { passwordCrypto } from "./passwordHashing";
@@ -51,7 +51,7 @@ async function authorize(
   const { email } = passwordProfile(params);
   const parsed = ZFlowParams.safeParse(params);
   if (!parsed.success) {
-    throw authError("INVALID_REQUEST", "Fill in every field of the form and try again.");
+    throw appError("BAD_REQUEST", "Fill in every field of the form and try again.");
   }
   const flow = parsed.data;
   switch (flow.flow) {

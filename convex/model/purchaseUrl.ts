@@ -1,4 +1,4 @@
-import { ConvexError } from "convex/values";
+import { appError } from "./errors";
 
 const MAX_LENGTH = 2048;
 
@@ -32,10 +32,10 @@ export function checkHttpsUrl(raw: string, label: string, example: string): stri
     url.username !== "" ||
     url.password !== ""
   ) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `${label} must be an https:// address (at most ${MAX_LENGTH} characters, no user name or password), e.g. ${example}`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `${label} must be an https:// address (at most ${MAX_LENGTH} characters, no user name or password), e.g. ${example}`,
+    );
   }
   return url.href;
 }

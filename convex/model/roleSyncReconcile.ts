@@ -1,4 +1,4 @@
-import { ConvexError, v, type Infer } from "convex/values";
+import { v, type Infer } from "convex/values";
 import { z } from "zod";
 import type { MutationCtx } from "../_generated/server";
 import {
@@ -8,6 +8,7 @@ import {
   userShouldHoldRole,
   type RoleAction,
 } from "./roleSync";
+import { appError } from "./errors";
 
 /**
  * Periodic reconciliation of one paid role. Convex cannot call Discord, so the bot fetches the
@@ -41,23 +42,20 @@ export async function reconcileRolePage(
 ): Promise<Infer<typeof vReconcileResult>> {
   const guildId = customerGuildId();
   if (guildId === undefined || guildId !== args.guildId) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `Guild ${args.guildId} is not the customer guild configured in DISCORD_CUSTOMER_GUILD_ID.`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `Guild ${args.guildId} is not the customer guild configured in DISCORD_CUSTOMER_GUILD_ID.`,
+    );
   }
   if (args.holders.length > MAX_HOLDERS) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `At most ${MAX_HOLDERS} holders per reconciliation.`,
-    });
+    throw appError("BAD_REQUEST", `At most ${MAX_HOLDERS} holders per reconciliation.`);
   }
   const tierKeys = (await paidRoleMap(ctx)).get(args.roleId);
   if (tierKeys === undefined) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `Role ${args.roleId} is not the paid role of any tier; set tiers.discordRoleId.`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `Role ${args.roleId} is not the paid role of any tier; set tiers.discordRoleId.`,
+    );
   }
   const cursor = parseCursor(args.cursor);
   const holders = new Set(args.holders);
@@ -106,10 +104,7 @@ function parseCursor(raw: string | null): Cursor {
   }
   const parsed = ZCursor.safeParse(json);
   if (!parsed.success) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: "Invalid reconciliation cursor; start again with cursor null.",
-    });
+    throw appError("BAD_REQUEST", "Invalid reconciliation cursor; start again with cursor null.");
   }
   return parsed.data;
 }

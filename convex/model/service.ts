@@ -1,6 +1,6 @@
-import { ConvexError } from "convex/values";
 import { constantTimeEqual } from "./constantTime";
 import { requireEnv } from "./env";
+import { appError } from "./errors";
 
 /**
  * The bots call public functions that check a shared secret (CONVEX_SERVICE_SECRET) inside the
@@ -8,6 +8,6 @@ import { requireEnv } from "./env";
  */
 export function requireService(secret: string): void {
   if (!constantTimeEqual(secret, requireEnv("CONVEX_SERVICE_SECRET"))) {
-    throw new ConvexError({ code: "FORBIDDEN", message: "Invalid service secret" });
+    throw appError("FORBIDDEN", "Invalid service secret");
   }
 }

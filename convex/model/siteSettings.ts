@@ -1,8 +1,9 @@
-import { ConvexError, type Infer } from "convex/values";
+import { type Infer } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import type { vSiteSettingKey } from "../tables/business";
 import { checkHttpsUrl } from "./purchaseUrl";
+import { appError } from "./errors";
 
 export type SiteSettingKey = Infer<typeof vSiteSettingKey>;
 
@@ -27,15 +28,15 @@ export function checkSiteSetting(key: SiteSettingKey, raw: string): string | nul
     return checkHttpsUrl(value, "Customer portal URL", "https://<your store>.sell.app/customer");
   }
   if (value.length > MAX_SETTING_TEXT) {
-    throw new ConvexError({
-      code: "BAD_REQUEST",
-      message: `At most ${MAX_SETTING_TEXT.toLocaleString("en-US")} characters.`,
-    });
+    throw appError(
+      "BAD_REQUEST",
+      `At most ${MAX_SETTING_TEXT.toLocaleString("en-US")} characters.`,
+    );
   }
   // Plain text: the pages never interpret it, but NUL and other control characters are refused.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
-    throw new ConvexError({ code: "BAD_REQUEST", message: "Remove control characters." });
+    throw appError("BAD_REQUEST", "Remove control characters.");
   }
   return value;
 }

@@ -1,4 +1,5 @@
-import { ConvexError, v, type Infer } from "convex/values";
+import { v, type Infer } from "convex/values";
+import { appError } from "./errors";
 
 /** What an admin may set on a tier (order and retirement have their own mutations). */
 export const vTierInput = v.object({
@@ -24,7 +25,7 @@ export const TIER_LIMITS = {
 } as const;
 
 function bad(message: string): never {
-  throw new ConvexError({ code: "BAD_REQUEST", message });
+  throw appError("BAD_REQUEST", message);
 }
 
 /** Checks and trims a tier as an admin typed it; empty optional texts are left out. */

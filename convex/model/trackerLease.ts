@@ -1,6 +1,6 @@
-import { ConvexError } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { appError } from "./errors";
 
 const KEY = "tracker";
 
@@ -45,7 +45,7 @@ export async function releaseLease(ctx: MutationCtx, owner: string): Promise<voi
 export async function requireLease(ctx: MutationCtx, owner: string): Promise<Doc<"trackerLeases">> {
   const row = await leaseRow(ctx);
   if (row === null || row.owner !== owner || row.expiresAt <= Date.now()) {
-    throw new ConvexError({ code: "LEASE_LOST", message: "This tracker does not hold the lease" });
+    throw appError("LEASE_LOST", "This tracker does not hold the lease");
   }
   return row;
 }
