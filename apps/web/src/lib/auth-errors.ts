@@ -1,39 +1,34 @@
+import { readAppError } from "./app-error";
+
 /**
- * The `message` of a ConvexError thrown by the backend, as it reaches the browser through the
- * /api/auth proxy: a bare error string holding the JSON data, e.g.
- * `ConvexError: {"code":"WEAK_PASSWORD","message":"This password is … like \"aaa\" …"}`.
+ * Failures we do not raise ourselves, recognisable only by their text: Convex Auth's own names
+ * (from sessions started before our password provider worded every failure) and the browser's
+ * fetch errors. This is the one place in the web app that reads an error's message; everything
+ * of ours is read by its code (lib/app-error.ts).
  */
-function convexErrorMessage(raw: string): string | null {
-  const start = raw.indexOf("{");
-  const end = raw.lastIndexOf("}");
-  if (start === -1 || end <= start) return null;
-  try {
-    const data = JSON.parse(raw.slice(start, end + 1)) as { message?: unknown };
-    return typeof data.message === "string" && data.message.length > 0 ? data.message : null;
-  } catch {
-    return null;
-  }
-}
+const FOREIGN_FAILURES: ReadonlyArray<{ texts: readonly string[]; advice: string }> = [
+  { texts: ["InvalidSecret", "InvalidAccountId"], advice: "Wrong email or password." },
+  {
+    texts: ["Could not verify code", "Invalid code"],
+    advice: "That code is wrong or has expired. Check the newest email, or ask for a new code.",
+  },
+  {
+    texts: ["Failed to fetch", "NetworkError"],
+    advice: "Can't reach the server. Check your connection and try again.",
+  },
+];
 
 /**
  * Turns an auth failure into advice. The backend words its own failures (the same for every
- * address, see docs/security.md "Authentication controls"), so its message is shown as is; the
- * raw Convex Auth names are kept for sessions started before it did.
+ * address, see docs/security.md "Authentication controls"), so any error of ours is shown as the
+ * backend wrote it.
  */
 export function authErrorMessage(error: unknown): string {
+  const ours = readAppError(error);
+  if (ours !== null) return ours.message;
   const raw = error instanceof Error ? error.message : String(error);
-  const fromBackend = convexErrorMessage(raw);
-  if (fromBackend !== null) return fromBackend;
-  if (raw.includes("InvalidSecret") || raw.includes("InvalidAccountId")) {
-    return "Wrong email or password.";
-  }
-  if (raw.includes("Could not verify code") || raw.includes("Invalid code")) {
-    return "That code is wrong or has expired. Check the newest email, or ask for a new code.";
-  }
-  if (raw.includes("Failed to fetch") || raw.includes("NetworkError")) {
-    return "Can't reach the server. Check your connection and try again.";
-  }
-  return "Something went wrong. Try again in a moment.";
+  const foreign = FOREIGN_FAILURES.find(({ texts }) => texts.some((text) => raw.includes(text)));
+  return foreign?.advice ?? "Something went wrong. Try again in a moment.";
 }
 
 /** The form of an email address the backend accepts (codes are bound to it exactly). */

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { readAppError } from "@/lib/app-error";
 
-/** Pending/error/notice around an admin action; the backend's ConvexError message is shown. */
+/** Pending/error/notice around an admin action; the backend's message for our errors (lib/app-error.ts). */
 export function useMutationState() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,8 +16,11 @@ export function useMutationState() {
       await action();
       setNotice(success);
     } catch (caught) {
-      const data = (caught as { data?: { message?: string } }).data;
-      setError(data?.message ?? (caught instanceof Error ? caught.message : String(caught)));
+      // Ours carry a message that says what to do; anything else (a server fault) is shown raw.
+      setError(
+        readAppError(caught)?.message ??
+          (caught instanceof Error ? caught.message : String(caught)),
+      );
     } finally {
       setPending(false);
     }

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { convexAuthNextjsToken } from "@convex-dev/auth/nextjs/server";
 import { api } from "@convex/_generated/api";
-import { ConvexError } from "convex/values";
 import { fetchAction } from "convex/nextjs";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
+import { readAppError } from "@/lib/app-error";
 
 /** Set by ../link/route.ts (route files may only export handlers, hence the repeated name). */
 const LINK_STATE_COOKIE = "g3_discord_link_state";
@@ -51,10 +51,7 @@ export async function GET(request: NextRequest) {
     );
     return done(`discord=linked&guild=${encodeURIComponent(linked.guild)}`);
   } catch (error) {
-    const reason =
-      error instanceof ConvexError && typeof (error.data as { code?: unknown }).code === "string"
-        ? (error.data as { code: string }).code
-        : "LINK_FAILED";
+    const reason = readAppError(error)?.code ?? "LINK_FAILED";
     return done(`discord=error&reason=${encodeURIComponent(reason)}`);
   }
 }
