@@ -1,4 +1,10 @@
-import type { Client, GuildTextBasedChannel, Message, MessageEditOptions } from "discord.js";
+import {
+  RESTJSONErrorCodes,
+  type Client,
+  type GuildTextBasedChannel,
+  type Message,
+  type MessageEditOptions,
+} from "discord.js";
 import { classifyDiscordError, type DiscordFailure } from "./discord-errors.js";
 import { resolveTextChannel, NotATextChannelError } from "./discord-channel.js";
 import type { Logger } from "./logger.js";
@@ -56,7 +62,7 @@ export class DeliveryExecutor {
     } catch (error) {
       const failure: DiscordFailure =
         error instanceof NotATextChannelError
-          ? { kind: "permanent", message: error.message, code: 10003 }
+          ? { kind: "permanent", message: error.message, code: RESTJSONErrorCodes.UnknownChannel }
           : classifyDiscordError(error);
       const permanent = failure.kind !== "transient";
       await this.deps.api.fail(work.deliveryId, {

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
 
 /**
  * What a failed Discord call means for the work item. Discord's JSON error codes decide; HTTP
@@ -7,20 +7,26 @@ import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 export type DiscordFailure =
   | { kind: "transient"; message: string; code?: number; retryAfterMs?: number }
   | { kind: "permanent"; message: string; code: number }
-  /** 10008 Unknown Message: the customer message is gone (deleted by a moderator). */
+  /** Unknown Message: the customer message is gone (deleted by a moderator). */
   | { kind: "message_gone"; message: string; code: number }
-  /** 30046: too many edits to a message older than an hour. */
+  /** Too many edits to a message older than an hour. */
   | { kind: "edit_cap"; message: string; code: number }
-  /** 40005 / 413: a file is bigger than the guild accepts. */
+  /** Request entity too large / HTTP 413: a file is bigger than the guild accepts. */
   | { kind: "too_large"; message: string; code: number };
 
 export const PERMANENT_CODES: ReadonlyMap<number, string> = new Map([
-  [10003, "Unknown Channel: the mapped customer channel no longer exists"],
-  [10004, "Unknown Guild: the bot is not in the customer guild"],
-  [50001, "Missing Access: the bot cannot see the customer channel"],
-  [50013, "Missing Permissions: give the bot Send Messages / Attach Files / Manage Roles"],
-  [50035, "Invalid Form Body"],
-  [10011, "Unknown Role: the paid role no longer exists"],
+  [
+    RESTJSONErrorCodes.UnknownChannel,
+    "Unknown Channel: the mapped customer channel no longer exists",
+  ],
+  [RESTJSONErrorCodes.UnknownGuild, "Unknown Guild: the bot is not in the customer guild"],
+  [RESTJSONErrorCodes.MissingAccess, "Missing Access: the bot cannot see the customer channel"],
+  [
+    RESTJSONErrorCodes.MissingPermissions,
+    "Missing Permissions: give the bot Send Messages / Attach Files / Manage Roles",
+  ],
+  [RESTJSONErrorCodes.InvalidFormBodyOrContentType, "Invalid Form Body"],
+  [RESTJSONErrorCodes.UnknownRole, "Unknown Role: the paid role no longer exists"],
 ]);
 
 export function classifyDiscordError(error: unknown): DiscordFailure {
@@ -34,9 +40,15 @@ export function classifyDiscordError(error: unknown): DiscordFailure {
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === "number" ? error.code : error.status;
-    if (code === 10008) return { kind: "message_gone", message: error.message, code };
-    if (code === 30046) return { kind: "edit_cap", message: error.message, code };
-    if (code === 40005 || error.status === 413)
+    // Discord's JSON error code (discord.js types it as number | string).
+    const jsonCode = typeof error.code === "number" ? (error.code as RESTJSONErrorCodes) : null;
+    if (jsonCode === RESTJSONErrorCodes.UnknownMessage) {
+      return { kind: "message_gone", message: error.message, code };
+    }
+    if (jsonCode === RESTJSONErrorCodes.MaximumNumberOfEditsToMessagesOlderThanOneHourReached) {
+      return { kind: "edit_cap", message: error.message, code };
+    }
+    if (jsonCode === RESTJSONErrorCodes.RequestEntityTooLarge || error.status === 413)
       return { kind: "too_large", message: error.message, code };
     const known = PERMANENT_CODES.get(code);
     if (known !== undefined)

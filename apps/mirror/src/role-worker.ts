@@ -1,4 +1,4 @@
-import type { Client, Guild } from "discord.js";
+import { RESTJSONErrorCodes, type Client, type Guild } from "discord.js";
 import type { Id } from "./convex-api.js";
 import { classifyDiscordError } from "./discord-errors.js";
 import type { Logger } from "./logger.js";
@@ -18,7 +18,6 @@ export type RoleWorkerOptions = {
 
 const SNAPSHOT_LIMIT = 100;
 const MEMBER_PAGE = 1000;
-const UNKNOWN_MEMBER = 10007;
 
 /**
  * Executes paid-role jobs (grant → add the role, revoke → remove it) and runs the periodic
@@ -136,7 +135,7 @@ export class RoleWorker {
       );
     } catch (error) {
       const failure = classifyDiscordError(error);
-      if (failure.code === UNKNOWN_MEMBER) {
+      if (failure.code === RESTJSONErrorCodes.UnknownMember) {
         // Not in the guild: nothing to revoke; a grant is applied when they join through linking.
         await this.options.api.completeRole(job, "not_a_member");
         log.info(
