@@ -18,6 +18,8 @@ const limits = {
   readAll: makeFunctionReference<"query", { kind: string }, number>("limits:readAll"),
   manyRanges: makeFunctionReference<"query", { ranges: number }, number>("limits:manyRanges"),
   scheduleMany: makeFunctionReference<"mutation", { count: number }>("limits:scheduleMany"),
+  insertBody: makeFunctionReference<"mutation", { bytes: number }>("limits:insertBody"),
+  insertNested: makeFunctionReference<"mutation", { depth: number }>("limits:insertNested"),
 };
 const HELP =
   "Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.";
@@ -98,4 +100,18 @@ describe("transaction limits", () => {
       "Too many functions scheduled by this mutation (limit: 1000)",
     );
   }, 60_000);
+
+  it("document size: 1 MiB", async () => {
+    await client.mutation(limits.insertBody, { bytes: 1000 * KIB });
+    expect(await failure(client.mutation(limits.insertBody, { bytes: 1100 * KIB }))).toContain(
+      "Value is too large (1.07 MiB > maximum size 1 MiB)",
+    );
+  });
+
+  it("document nesting: 16 levels", async () => {
+    await client.mutation(limits.insertNested, { depth: 16 });
+    expect(await failure(client.mutation(limits.insertNested, { depth: 17 }))).toContain(
+      "Document is too nested (nested 17 levels deep > maximum nesting 16)",
+    );
+  });
 });

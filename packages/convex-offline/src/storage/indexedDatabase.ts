@@ -31,6 +31,7 @@ import { type OccConflictInfo } from "../engine/occ.js";
 import { type RangeRead, ReadSet } from "./readSet.js";
 import { type FileStore } from "./fileStore.js";
 import { parseTextQuery, rankTextSearch } from "./textSearch.js";
+import { checkDocumentLimits } from "./valueLimits.js";
 
 const TYPICAL_CONVEX_ID_LENGTH = 32;
 const END_CURSOR = "_end_cursor";
@@ -240,6 +241,12 @@ export class IndexedDatabase implements EngineDatabase {
     return counter + table;
   }
 
+  /** Stages a document write after Convex's size and nesting checks. */
+  private writeDoc(id: string, doc: Doc): void {
+    checkDocumentLimits(doc as Record<string, Value>);
+    this.addWrite(id, doc);
+  }
+
   private addWrite(id: string, value: Doc | null): void {
     const layer = this.layers[this.layers.length - 1];
     if (layer === undefined) throw new Error(`Write outside of transaction ${id}`);
@@ -254,7 +261,7 @@ export class IndexedDatabase implements EngineDatabase {
     const now = Date.now();
     const creationTime = now <= store.lastCreationTime ? store.lastCreationTime + 0.001 : now;
     store.lastCreationTime = creationTime;
-    this.addWrite(id, { ...fields, _id: id, _creationTime: creationTime });
+    this.writeDoc(id, { ...fields, _id: id, _creationTime: creationTime });
     return id;
   }
 
@@ -298,7 +305,7 @@ export class IndexedDatabase implements EngineDatabase {
     const { _id, _creationTime, ...fields } = document;
     const merged = withoutUndefined({ ...fields, ...this.evaluated(value) });
     this.validate(tableNameFromId(_id) ?? "", merged);
-    this.addWrite(id, { ...merged, _id, _creationTime });
+    this.writeDoc(id, { ...merged, _id, _creationTime });
   }
 
   replace(tableName: string | undefined, id: string, value: Record<string, unknown>): void {
@@ -311,7 +318,7 @@ export class IndexedDatabase implements EngineDatabase {
     this.checkSystemFields(document, value);
     const fields = withoutUndefined(this.evaluated(value));
     this.validate(tableNameFromId(document._id) ?? "", fields);
-    this.addWrite(id, { ...fields, _id: document._id, _creationTime: document._creationTime });
+    this.writeDoc(id, { ...fields, _id: document._id, _creationTime: document._creationTime });
   }
 
   delete(tableName: string | undefined, id: string): void {

@@ -43,3 +43,19 @@ export const scheduleMany = mutationGeneric({
     for (let i = 0; i < count; i++) await ctx.scheduler.runAfter(60_000, noopRef, {});
   },
 });
+
+export const insertBody = mutationGeneric({
+  args: { bytes: v.number() },
+  handler: async (ctx, { bytes }) =>
+    await ctx.db.insert("blobs", { kind: "one", body: "x".repeat(bytes) }),
+});
+
+export const insertNested = mutationGeneric({
+  args: { depth: v.number() },
+  handler: async (ctx, { depth }) => {
+    // The document is one level; `depth - 1` nested arrays make it `depth` deep.
+    let body: unknown = "x";
+    for (let i = 1; i < depth; i++) body = [body];
+    return await ctx.db.insert("nested", { body });
+  },
+});

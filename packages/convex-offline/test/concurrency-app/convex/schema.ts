@@ -6,4 +6,5 @@ export default defineSchema({
   accounts: defineTable({ name: v.string(), balance: v.number() }).index("by_name", ["name"]),
   marks: defineTable({ lane: v.string() }),
   blobs: defineTable({ kind: v.string(), body: v.string() }).index("by_kind", ["kind"]),
+  nested: defineTable({ body: v.any() }),
 });
