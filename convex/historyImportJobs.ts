@@ -40,7 +40,7 @@ export const claim = serviceMutation({
   handler: async (ctx, { owner, leaseMs }) => {
     checkLease(leaseMs);
     const now = Date.now();
-    const job = await nextClaimable(ctx, now);
+    const job = await nextClaimable(ctx, now, owner);
     if (job === null) return null;
     await ctx.db.patch("historyImports", job._id, {
       state: "running",

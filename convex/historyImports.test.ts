@@ -178,6 +178,8 @@ describe("leases", () => {
     const first = await claim(t, "collector-a");
     expect(first).toEqual({ importId, sourceChannelId: CHANNEL });
     expect(await claim(t, "collector-b")).toBeNull(); // held
+    // The same instance restarted (a stable instance id) gets its own job back at once.
+    expect(await claim(t, "collector-a")).toEqual({ importId, sourceChannelId: CHANNEL });
     expect(await commit(t, importId, "collector-a", "1300000000000000500")).toBe("running");
 
     vi.advanceTimersByTime(LEASE_MS + 1); // collector-a died mid-import

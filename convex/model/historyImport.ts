@@ -41,13 +41,22 @@ export async function getImport(
 }
 
 /**
- * The next import a collector should run: a queued one, else a running one whose holder stopped
- * renewing its lease (crashed, partitioned). Oldest first, so requests are served in order.
+ * The next import a collector should run: one it already holds, else a queued one, else a running
+ * one whose holder stopped renewing its lease (crashed, partitioned). Oldest first.
  */
 export async function nextClaimable(
   ctx: QueryCtx,
   now: number,
+  owner: string,
 ): Promise<Doc<"historyImports"> | null> {
+  // A restarted collector with a stable instance id (the local stack's) resumes its own job at
+  // once instead of waiting for its old lease to run out.
+  const running = await ctx.db
+    .query("historyImports")
+    .withIndex("by_state_and_lease", (q) => q.eq("state", "running"))
+    .take(MAX_CLAIM_CANDIDATES);
+  const own = running.find((job) => job.leaseOwner === owner);
+  if (own !== undefined) return own;
   const queued = await ctx.db
     .query("historyImports")
     .withIndex("by_state_and_lease", (q) => q.eq("state", "queued"))
