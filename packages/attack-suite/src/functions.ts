@@ -14,8 +14,8 @@ export type PublicFunction = {
   kind: Kind;
   /** The exported args validator (Convex's JSON form), or null when it declares none. */
   args: ValidatorJson | null;
-  /** Its handler's source: how the matrix tells admin-only and service functions apart. */
-  source: string;
+  /** The access rule its builder attached (convex/functions.ts), or null for a raw function. */
+  rule: string | null;
 };
 
 export type ValidatorJson =
@@ -33,8 +33,17 @@ type Registered = {
   isAction?: boolean;
   isPublic?: boolean;
   exportArgs?: () => string;
-  _handler?: (...args: unknown[]) => unknown;
 };
+
+type AccessRuleOf = (fn: unknown) => string | null;
+
+/** The app's own reader of the rule its builders attach: one key, kept in convex/functions.ts. */
+async function loadAccessRuleOf(): Promise<AccessRuleOf> {
+  const builders = (await import(pathToFileURL(join(FUNCTIONS_DIR, "functions.ts")).href)) as {
+    accessRuleOf: AccessRuleOf;
+  };
+  return builders.accessRuleOf;
+}
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
@@ -68,6 +77,7 @@ function kindOf(fn: Registered): Kind | null {
 
 export async function publicFunctions(): Promise<PublicFunction[]> {
   const found: PublicFunction[] = [];
+  const accessRuleOf = await loadAccessRuleOf();
   for (const file of functionModules()) {
     const modulePath = file.replace(/\.[^.]+$/, "");
     const exports = (await import(pathToFileURL(join(FUNCTIONS_DIR, file)).href)) as Record<
@@ -85,23 +95,22 @@ export async function publicFunctions(): Promise<PublicFunction[]> {
         name: `${modulePath}:${exportName}`,
         kind,
         args: JSON.parse(argsText) as ValidatorJson | null,
-        source: fn._handler?.toString() ?? "",
+        rule: accessRuleOf(fn),
       });
     }
   }
   return found;
 }
 
-/** Admin-only by construction: the handler asks for an admin before anything else. */
+/** Admin-only by construction: made with adminQuery/adminMutation, which check before the handler. */
 export function isAdminOnly(fn: PublicFunction): boolean {
-  return /\brequireAdmin\b/.test(fn.source);
+  return fn.rule === "admin";
 }
 
 /** A bot's function: it takes the service secret as an argument. */
 export function isServiceFunction(fn: PublicFunction): boolean {
   return (
-    (fn.args?.type === "object" && Object.hasOwn(fn.args.value, "secret")) ||
-    /\brequireService\b/.test(fn.source)
+    (fn.args?.type === "object" && Object.hasOwn(fn.args.value, "secret")) || fn.rule === "service"
   );
 }
 
