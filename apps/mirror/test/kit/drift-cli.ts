@@ -1,11 +1,13 @@
-// Drift check of a running emulator: does the customer channel show exactly the source channel?
+// Test kit: drift check of a running Discord emulator — does the customer channel show exactly the
+// source channel? It reads both channels through the emulator's control API, so it lives here, not
+// in src/ (the bot itself checks drift through Convex and discord.js: src/drift-worker.ts).
 //   pnpm --filter @g3/mirror drift -- --emulator http://127.0.0.1:3300 --source <channelId> \
 //     --customer <channelId> [--key '\[sig-\d+\]']
 // Exit code 0 = no drift, 1 = drift (the report is printed as JSON), 2 = bad usage.
 import { parseArgs } from "node:util";
 import { ControlClient } from "@g3/discord-emulator";
-import { checkDrift, describeDrift } from "./drift.js";
-import { stripMirrorFooter } from "./render.js";
+import { checkDrift, describeDrift } from "../../src/drift.js";
+import { stripMirrorFooter } from "../../src/render.js";
 
 const { values } = parseArgs({
   options: {
