@@ -1,7 +1,7 @@
 /**
  * What the issue asks of every audited page: performance ≥ 90, accessibility 100, best practices
  * ≥ 95, and SEO ≥ 95 on the public pages (the feed and the admin console are for signed-in
- * users and say noindex, so search engines are not their audience).
+ * users and a crawler only ever sees their sign-in redirect).
  */
 
 export type Category = "performance" | "accessibility" | "best-practices" | "seo";

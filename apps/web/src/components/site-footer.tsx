@@ -21,7 +21,7 @@ export function SiteFooter() {
           </Link>
         ))}
       </nav>
-      <p className="mx-auto w-full max-w-3xl px-4 pb-4 text-xs text-zinc-500">
+      <p className="mx-auto w-full max-w-3xl px-4 pb-4 text-xs text-zinc-400">
         Trading signals are not financial advice. Crypto trading carries a high risk of loss.
       </p>
     </footer>

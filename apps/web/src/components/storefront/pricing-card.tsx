@@ -5,14 +5,22 @@ import { HttpsLink } from "@/components/ui/https-link";
 export type PublicTier = FunctionReturnType<typeof api.storefront.pricing>[number];
 
 /** One tier as a visitor sees it; the button goes to the tier's Sell.app checkout (https only). */
-export function PricingCard({ tier }: { tier: PublicTier }) {
+export function PricingCard({
+  tier,
+  headingLevel = "h3",
+}: {
+  tier: PublicTier;
+  /** One below the section's heading, so headings never skip a level (h1 → h2, h2 → h3). */
+  headingLevel?: "h2" | "h3";
+}) {
+  const Heading = headingLevel;
   return (
     <article
       data-testid="pricing-tier"
       aria-label={tier.name}
       className="flex flex-col gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-5"
     >
-      <h3 className="text-lg font-semibold text-white">{tier.name}</h3>
+      <Heading className="text-lg font-semibold text-white">{tier.name}</Heading>
       {tier.priceLabel === undefined ? null : (
         <p className="text-2xl font-bold text-emerald-300">{tier.priceLabel}</p>
       )}

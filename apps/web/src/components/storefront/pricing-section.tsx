@@ -10,7 +10,10 @@ export async function PricingSection({ headingLevel }: { headingLevel: "h1" | "h
       <Heading id="pricing-heading" className="text-2xl font-semibold text-white">
         Pricing
       </Heading>
-      <PricingTable initial={await serverPricing()} />
+      <PricingTable
+        initial={await serverPricing()}
+        cardHeadingLevel={headingLevel === "h1" ? "h2" : "h3"}
+      />
       <AfterPurchase />
     </section>
   );
