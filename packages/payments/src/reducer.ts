@@ -11,7 +11,7 @@ import type { SellappEvent } from "./event";
  *    cancel < revoke), then by key. Any delivery order therefore folds the same sequence.
  * 3. The fold: a revoke (dispute, refund, reversal) is terminal and dominates everything after it
  *    and everything it is compared with; period ends only ever move forward (max); a cancellation
- *    keeps access until the period end; a failed renewal gives `graceMs` past the period end; a
+ *    keeps access until the period end it names; a failed renewal gives `graceMs` past the period end; a
  *    later grant or renewal clears a cancellation or a past-due state.
  * 4. With `now`, a lapsed period (or grace) reads as "expired" — the same rule the access gate
  *    applies at read time.
@@ -111,7 +111,16 @@ function step(state: FoldState, event: ReducerEvent, config: ReducerConfig): Fol
         graceUntil: undefined,
       };
     case "cancel":
-      return { ...state, cancelled: true };
+      // Sell.app's cancellation names the end of the period already paid for; it may be later
+      // than any payment we hold (an import reads the last order and the cancelled subscription).
+      // It moves the end forward only: with no payment at all, the source still grants nothing.
+      return {
+        ...state,
+        cancelled: true,
+        ...(config.source === "subscription" && event.periodEnd !== undefined
+          ? { accessUntil: Math.max(state.accessUntil ?? -Infinity, event.periodEnd) }
+          : {}),
+      };
     case "renewal_failed": {
       const periodEnd = state.accessUntil ?? event.occurredAt;
       if (periodEnd === Infinity) return state;

@@ -83,6 +83,23 @@ describe("deriveEntitlement: subscription lifecycle, every delivery order", () =
     });
   });
 
+  test("a cancellation carries the paid period end: access runs to it even when the payment we know of was earlier (an import sees the last order and the cancelled subscription)", async () => {
+    // The subscription was paid up to day 72 (say by a renewal Sell.app never delivered, or one
+    // older than the import's window); we hold its first payment and the cancellation.
+    const cancelledLater = await delivered("subscription.cancelled", {
+      occurredAt: T0 + 50 * DAY,
+      periodEnd: T0 + 72 * DAY,
+    });
+    expectConverges([await purchase(), cancelledLater], subscriptionConfig, {
+      status: "cancelling",
+      accessUntil: T0 + 72 * DAY,
+      paidAt: T0,
+      cancelAtPeriodEnd: true,
+    });
+    // A cancellation alone (never paid) grants nothing.
+    expect(deriveEntitlement([cancelledLater], subscriptionConfig)).toBeNull();
+  });
+
   test("purchase → renewal → dispute ends revoked (a dispute before the payment too)", async () => {
     expectConverges([await purchase(), await renewal(), await dispute()], subscriptionConfig, {
       status: "revoked",

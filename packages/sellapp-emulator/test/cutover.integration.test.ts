@@ -75,12 +75,15 @@ function buildStore(count: number) {
         break;
       }
       case 7: {
+        // Cancelled with 10 days left of a period paid longer than 30 days ago (a yearly plan, or
+        // renewals before our webhook): the cancellation's period end is the access end, not 30
+        // days from the last order we can see.
         const periodEnd = NOW + 10 * DAY;
-        const sub = store.createSubscription({ ...vip, status: "ACTIVE", at, periodEnd });
-        store.createOrder({ ...vip, status: "COMPLETED", at, subscriptionId: sub.id });
-        store.updateSubscription(sub.id, { status: "CANCELLED", at: at + 1000 });
-        const until = Math.max(periodEnd, at + 30 * DAY);
-        expected.set(email, { access: true, accessUntil: until, status: "cancelling" });
+        const start = NOW - 40 * DAY;
+        const sub = store.createSubscription({ ...vip, status: "ACTIVE", at: start, periodEnd });
+        store.createOrder({ ...vip, status: "COMPLETED", at: start, subscriptionId: sub.id });
+        store.updateSubscription(sub.id, { status: "CANCELLED", at: NOW - DAY });
+        expected.set(email, { access: true, accessUntil: periodEnd, status: "cancelling" });
         break;
       }
       case 8: {
