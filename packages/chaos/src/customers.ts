@@ -38,6 +38,21 @@ export async function signUpVerified(
 }
 
 /**
+ * Signs a verified user in again and swaps the account's token in place (callers read it at each
+ * call). Access tokens live 5 minutes (convex/auth.ts), a soak much longer.
+ */
+export async function signInAgain(backendUrl: string, account: Account): Promise<void> {
+  const client = new ConvexHttpClient(backendUrl, { logger: false });
+  const result = await client.action(refs.signIn, {
+    provider: "password",
+    params: { email: account.email, password: CHAOS_PASSWORD, flow: "signIn" },
+  });
+  const token = result.tokens?.token;
+  if (token === undefined) throw new Error(`signing ${account.email} in again returned no token`);
+  account.token = token;
+}
+
+/**
  * The "Link Discord" flow as the web app runs it: `discordLink:start`, the browser's visit to the
  * authorize URL (the emulator consents as `discordUserId` and redirects with a code), then
  * `discordLink:complete`. The emulator has one consenting user at a time, so callers serialise.

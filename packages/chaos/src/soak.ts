@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adminClient } from "@g3/convex-offline";
 import { refs } from "./convex-refs.js";
-import { signUpVerified, userClient } from "./customers.js";
+import { signInAgain, signUpVerified, userClient, type Account } from "./customers.js";
 import { DEMO_PRODUCT_ID } from "@g3/dev-stack";
 import { DEMO_VARIANT_ID } from "./payments.js";
 import { FaultInjector } from "./faults.js";
@@ -30,6 +30,22 @@ export type SoakOptions = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ADMIN_EMAIL = "admin@g3.local";
+/** Access tokens live 5 minutes: every account signs in again well before its token expires. */
+const SESSION_REFRESH_MS = 2 * 60_000;
+
+/**
+ * Signs every account in again (each keeps its old token when the backend is down at that
+ * moment; the next round retries). Returns how many failed.
+ */
+async function refreshSessions(backendUrl: string, accounts: readonly Account[]): Promise<number> {
+  let failed = 0;
+  for (const account of accounts) {
+    await signInAgain(backendUrl, account).catch(() => {
+      failed += 1;
+    });
+  }
+  return failed;
+}
 
 /**
  * The soak: start the stack, sign the customers up, run the seeded workload and fault schedule
@@ -49,6 +65,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     say,
   });
   let report: SoakReport | null = null;
+  let signedIn = true; // the session refresh loop runs until the checks are done
   try {
     const admin = adminClient(stack.backendUrl, stack.adminKey);
     const latestCode = async (email: string) =>
@@ -110,6 +127,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         await sleep(1_000);
       }
     })();
+    const accounts = [adminAccount, ...customers.map((c) => c.account)];
+    const sessionLoop = (async () => {
+      let last = Date.now();
+      while (signedIn) {
+        await sleep(1_000);
+        if (Date.now() - last < SESSION_REFRESH_MS) continue;
+        last = Date.now();
+        await refreshSessions(stack.backendUrl, accounts);
+      }
+    })();
     await Promise.all([workloadLoop, faultLoop]);
     await injector.finish();
     const faultsOver = Date.now();
@@ -119,6 +146,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     while (workload.unacknowledged > 0 && Date.now() < deadline) await sleep(500);
     running = false;
     await retryLoop;
+    // Fresh tokens for the checks (the backend is up again: every fault has ended).
+    while ((await refreshSessions(stack.backendUrl, accounts)) > 0 && Date.now() < deadline) {
+      await sleep(1_000);
+    }
     const check = () =>
       observeAndCheck({
         backendUrl: stack.backendUrl,
@@ -145,6 +176,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await sleep(3_000);
       results = await check();
     }
+    signedIn = false;
+    await sessionLoop;
     const violations = results
       .flatMap((r) => r.violations)
       .map((v) => ({ ...v, faultsNear: faultsNear(injector.log, v.at, start) }));
@@ -171,6 +204,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     };
     return report;
   } finally {
+    signedIn = false;
     await stack.close();
     if (report?.ok === true && !options.keep) rmSync(workDir, { recursive: true, force: true });
   }
