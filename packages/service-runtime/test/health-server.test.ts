@@ -24,3 +24,12 @@ test("GET /health answers 200 when ready and 503 otherwise, with the report; oth
   expect((await fetch(`${url}/metrics`)).status).toBe(404);
   expect((await fetch(`${url}/health`, { method: "POST" })).status).toBe(404);
 });
+
+test("a query string is ignored, the answer is never cached, and the host can be chosen", async () => {
+  const server = await startHealthServer(0, () => ({ ok: true }), { host: "127.0.0.2" });
+  servers.push(server);
+  const response = await fetch(`http://127.0.0.2:${server.port}/health?probe=1`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  await expect(fetch(`http://127.0.0.1:${server.port}/health`)).rejects.toThrow();
+});
