@@ -116,9 +116,13 @@ const EXPECTED: Record<string, AccessRule | "convexAuth"> = {
   "tiers:setProductMapping": "admin",
   "tiers:setTierRetired": "admin",
   "tiers:upsertTier": "admin",
+  "outcomeReview:deletedLosers": "admin",
+  "outcomeReview:signalHistory": "admin",
   "trackRecord:performance": "viewer",
   // Aggregates only, after a delay: the storefront's public track record.
   "trackRecord:publicRecord": "public",
+  "trackerHealth:report": "service",
+  "trackerHealth:status": "admin",
   "tracker:acquire": "service",
   "tracker:discovered": "service",
   "tracker:editedSignals": "service",

@@ -1,6 +1,5 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
+import { adminQuery } from "./functions";
 import { vTrackStatus } from "./tables/outcomes";
 
 /** How many of the newest closed trades the deleted-after-the-stop list looks through. */
@@ -11,7 +10,7 @@ const MAX_REVISIONS = 100;
  * Admin console: losing trades whose signal was deleted after the market closed it — a caller
  * tidying up a loser. They still count in every statistic; this list is for the conversation.
  */
-export const deletedLosers = query({
+export const deletedLosers = adminQuery({
   args: {},
   returns: v.array(
     v.object({
@@ -26,7 +25,6 @@ export const deletedLosers = query({
     }),
   ),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const trades = await ctx.db
       .query("outcomeTrades")
       .withIndex("by_closed_at")
@@ -53,7 +51,7 @@ export const deletedLosers = query({
 });
 
 /** Admin console: a signal's every version (oldest first) and its outcome events, whatever the tier. */
-export const signalHistory = query({
+export const signalHistory = adminQuery({
   args: { signalId: v.id("signals") },
   returns: v.union(
     v.null(),
@@ -75,7 +73,6 @@ export const signalHistory = query({
     }),
   ),
   handler: async (ctx, { signalId }) => {
-    await requireAdmin(ctx);
     const signal = await ctx.db.get("signals", signalId);
     if (signal === null) return null;
     const revisions = await ctx.db

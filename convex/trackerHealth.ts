@@ -1,7 +1,5 @@
 import { v } from "convex/values";
-import { mutation, query } from "./_generated/server";
-import { requireAdmin } from "./model/auth";
-import { requireService } from "./model/service";
+import { adminQuery, serviceMutation } from "./functions";
 
 /** A tracker that has not reported for this long is shown as down (as the bots' heartbeats). */
 export const TRACKER_STALE_MS = 90_000;
@@ -18,11 +16,10 @@ const vReport = {
 };
 
 /** The tracker's heartbeat (service secret), sent with each lease renewal; one row per instance. */
-export const report = mutation({
-  args: { secret: v.string(), ...vReport },
+export const report = serviceMutation({
+  args: vReport,
   returns: v.null(),
-  handler: async (ctx, { secret, ...report }) => {
-    requireService(secret);
+  handler: async (ctx, report) => {
     const row = { ...report, lastSeenAt: Date.now() };
     const existing = await ctx.db
       .query("trackerHeartbeats")
@@ -35,14 +32,13 @@ export const report = mutation({
 });
 
 /** Admin health panel: every tracker instance's last report and whether it is fresh. */
-export const status = query({
+export const status = adminQuery({
   args: {},
   returns: v.object({
     now: v.number(),
     instances: v.array(v.object({ ...vReport, lastSeenAt: v.number(), healthy: v.boolean() })),
   }),
   handler: async (ctx) => {
-    await requireAdmin(ctx);
     const now = Date.now();
     const rows = await ctx.db.query("trackerHeartbeats").take(MAX_INSTANCES);
     return {
