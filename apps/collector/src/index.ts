@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { ConvexClient } from "convex/browser";
 import { Events, RESTEvents, Status } from "discord.js";
+import { startHealthServer } from "@g3/service-runtime";
 import { AttachmentStore } from "./attachment-store.js";
 import { Backfiller } from "./backfill.js";
 import { ChannelPipeline } from "./channel-pipeline.js";
@@ -10,7 +11,6 @@ import { ConfigError, loadConfig, type CollectorConfig } from "./config.js";
 import { convexClientLogger } from "./convex-logger.js";
 import { createDiscordClient } from "./discord-client.js";
 import { DiscordMessages } from "./discord-messages.js";
-import { startHealthServer } from "./health-server.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { HistoryImportApi } from "./history-import-api.js";
 import { HistoryImporter } from "./history-import.js";
@@ -197,7 +197,14 @@ async function main(config: CollectorConfig): Promise<void> {
     startedAt: new Date(startedAt).toISOString(),
     instanceId,
   });
-  const health = await startHealthServer({ ...config.health, status }).catch((error: unknown) => {
+  // The shared endpoint answers 200/503 on `ok`; `ready` stays in the body, the collector's contract.
+  const report = () => {
+    const current = status();
+    return { ...current, ok: current.ready };
+  };
+  const health = await startHealthServer(config.health.port, report, {
+    host: config.health.host,
+  }).catch((error: unknown) => {
     logger.fatal(
       { event: "health.listen_failed", err: describeError(error), port: config.health.port },
       "cannot listen for /health: is the port in use? Set COLLECTOR_HEALTH_PORT",
