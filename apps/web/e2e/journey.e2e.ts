@@ -25,6 +25,7 @@ import {
   startStack,
   type Stack,
 } from "./stack";
+import { pushJourney } from "./push";
 import { storefrontJourney } from "./storefront";
 
 const SHOTS = join(WEB_DIR, "screenshots");
@@ -125,8 +126,16 @@ async function signUp(context: BrowserContext, email: string): Promise<Page> {
   return page;
 }
 
-async function sendWebhook(options: { email: string; orderId: string; productId: string }) {
-  const delivery = buildSellappEvent("order.completed", { ...options, occurredAt: Date.now() });
+async function sendWebhook({
+  kind = "order.completed",
+  ...options
+}: {
+  email: string;
+  orderId: string;
+  productId: string;
+  kind?: "order.completed" | "order.disputed";
+}) {
+  const delivery = buildSellappEvent(kind, { ...options, occurredAt: Date.now() });
   const response = await fetch(`${stack.backend.siteUrl}/webhooks/sellapp`, {
     method: "POST",
     headers: {
@@ -492,6 +501,38 @@ describe("storefront", () => {
       newContext,
       signUp,
       sendWebhook,
+      shot,
+    });
+  });
+});
+
+describe("web push", () => {
+  test("installable; a member opts in → a new signal reaches the push service encrypted → the service worker shows it; 410 prunes, quiet hours and lost access send nothing", async () => {
+    await pushJourney({
+      webUrl: stack.webUrl,
+      password: PASSWORD,
+      pushService: stack.pushService,
+      vapidPublicKey: stack.vapidPublicKey,
+      newContext,
+      signUp,
+      signIn: async (context, email) => {
+        const page = await context.newPage();
+        await page.goto(`${stack.webUrl}/signin`);
+        await page.getByLabel("Email").fill(email);
+        await page.getByLabel("Password").fill(PASSWORD);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.waitForURL(`${stack.webUrl}/feed`);
+        return page;
+      },
+      sendWebhook,
+      postSignal: async (messageId, content) => {
+        const result = await service.mutation(api.ingest.upsertMessage, {
+          secret: SERVICE_SECRET,
+          message: { ...signalMessage(content), messageId },
+        });
+        return result.signalId;
+      },
+      settle: () => stack.backend.settleScheduled(),
       shot,
     });
   });

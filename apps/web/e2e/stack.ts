@@ -1,11 +1,13 @@
 // The local stack for browser tests: the offline Convex backend (in this process) and the Next.js
 // app (`next build` + `next start` in a child process), each on a free 127.0.0.1 port.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createECDH } from "node:crypto";
 import { mkdirSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
+import { startPushService, type PushServiceEmulator } from "@g3/push-service-emulator";
 import {
   DEMO_IDS,
   DEMO_TOKENS,
@@ -69,6 +71,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 export type Stack = {
   backend: Backend;
   emulator: RunningEmulator;
+  /** The Web Push service stand-in the backend's push fan-out sends to. */
+  pushService: PushServiceEmulator;
+  vapidPublicKey: string;
   webUrl: string;
   close: () => Promise<void>;
 };
@@ -80,6 +85,16 @@ function discordWorld(redirectUri: string) {
     applications: demoWorld.applications.map((app) =>
       app.id === DEMO_IDS.mirrorApp ? { ...app, redirectUris: [redirectUri] } : app,
     ),
+  };
+}
+
+/** A VAPID key pair as web-push takes it: raw P-256 public point and private scalar, base64url. */
+function vapidKeys() {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  return {
+    publicKey: ecdh.getPublicKey().toString("base64url"),
+    privateKey: ecdh.getPrivateKey().toString("base64url"),
   };
 }
 
@@ -95,6 +110,8 @@ export async function startStack(): Promise<Stack> {
     world: discordWorld(redirectUri),
     logLevel: "silent",
   });
+  const pushService = await startPushService();
+  const vapid = vapidKeys();
   const backend = await startBackend({
     functionsDir: FUNCTIONS_DIR,
     port,
@@ -116,6 +133,9 @@ export async function startStack(): Promise<Stack> {
       DISCORD_REDIRECT_URI: redirectUri,
       DISCORD_MIRROR_TOKEN: DEMO_TOKENS.mirror,
       DISCORD_CUSTOMER_GUILD_ID: DEMO_IDS.customerGuild,
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+      VAPID_SUBJECT: "mailto:ops@e2e.test",
     },
   });
   const env: NodeJS.ProcessEnv = {
@@ -144,17 +164,21 @@ export async function startStack(): Promise<Stack> {
     web?.kill("SIGTERM");
     await backend.close();
     await emulator.close();
+    await pushService.close();
     throw error;
   }
   const child = web;
   return {
     backend,
     emulator,
+    pushService,
+    vapidPublicKey: vapid.publicKey,
     webUrl,
     close: async () => {
       child.kill("SIGTERM");
       await backend.close();
       await emulator.close();
+      await pushService.close();
     },
   };
 }
