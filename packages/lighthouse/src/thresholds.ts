@@ -35,6 +35,29 @@ export function thresholdsFor(page: PageSpec): Record<Category, number | null> {
   };
 }
 
+/**
+ * What CI holds the landing page and the feed to while the targets above are not met yet
+ * (issue #17 stays open on it): the scores measured on 2026-12-05 (docs/performance.md
+ * "Lighthouse": landing 70/96/100/100, feed 50/100/100/–), with 15 points of room for
+ * run-to-run noise in performance only. A ratchet, not the goal: raise a floor when a page gets
+ * better, never lower one to get green.
+ */
+export const CI_FLOORS: Partial<Record<PageName, Record<Category, number | null>>> = {
+  landing: { performance: 55, accessibility: 96, "best-practices": 95, seo: 95 },
+  feed: { performance: 35, accessibility: 100, "best-practices": 95, seo: null },
+};
+
+/** The categories of a page that scored below its CI floor, e.g. "feed: performance 31 < 35". */
+export function belowFloor(result: PageScores): string[] {
+  const floors = CI_FLOORS[result.page];
+  if (floors === undefined) return [];
+  return CATEGORIES.flatMap((category) => {
+    const min = floors[category];
+    const score = result.scores[category];
+    return min !== null && score < min ? [`${result.page}: ${category} ${score} < ${min}`] : [];
+  });
+}
+
 export type PageScores = {
   page: PageName;
   url: string;
