@@ -1,7 +1,5 @@
 // The system Lighthouse audits: the offline backend with the demo tier, an admin and a paying
 // customer, and the production web build on `next start` — as the attack suite and the e2e run it.
-import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import {
@@ -14,9 +12,10 @@ import {
 import { seedDemoWorld } from "@g3/dev-stack";
 import { waitFor } from "@g3/dev-stack/poll";
 import { ensureWebBuild } from "@g3/dev-stack/web-build";
+import { startWebProduction } from "@g3/dev-stack/web-start";
 import { ConvexHttpClient } from "convex/browser";
 import { api, internal } from "../../../convex/_generated/api.js";
-import { FUNCTIONS_DIR, ROOT, WEB_DIR } from "./paths.js";
+import { FUNCTIONS_DIR, ROOT } from "./paths.js";
 
 export const ADMIN_EMAIL = "admin@lighthouse.test";
 export const CUSTOMER_EMAIL = "customer@lighthouse.test";
@@ -25,7 +24,6 @@ const SERVICE_SECRET = "lighthouse-service-secret-0123456789";
 const WEBHOOK_SECRET = "lighthouse-sellapp-secret-0123456789";
 /** The attack suite's and the benchmark's backend port: one production build serves all three. */
 const PREFERRED_BACKEND_PORT = 3410;
-const NEXT_BIN = join(WEB_DIR, "node_modules", "next", "dist", "bin", "next");
 
 export type AuditStack = { webUrl: string; close: () => Promise<void> };
 
@@ -85,54 +83,6 @@ async function grantCustomer(backend: Backend, adminToken: string): Promise<void
   });
 }
 
-async function startNext(backendUrl: string, port: number, logFile: string) {
-  const log = createWriteStream(logFile);
-  const child = spawn(
-    process.execPath,
-    [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      cwd: WEB_DIR,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_PUBLIC_CONVEX_URL: backendUrl,
-        EMAIL_PROVIDER: "dev",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  const url = `http://localhost:${port}`;
-  const close = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    log.end();
-  };
-  try {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-        try {
-          return (await fetch(url, { redirect: "manual" })).status < 500;
-        } catch {
-          return false;
-        }
-      },
-      60_000,
-      `next start on ${url} (log: ${logFile})`,
-    );
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { url, close };
-}
-
 /**
  * Starts everything. The production build is reused when current (ensureWebBuild); callers that
  * may build hold /tmp/g3-web-build.lock (the `pnpm lighthouse` script and the smoke take it).
@@ -166,7 +116,11 @@ export async function startAuditStack(
     await signUpVerified(backend, CUSTOMER_EMAIL);
     await grantCustomer(backend, adminToken);
     await ensureWebBuild(ROOT, backend.url, say);
-    const web = await startNext(backend.url, webPort, join(workDir, "next-server.log"));
+    const web = await startWebProduction(ROOT, {
+      backendUrl: backend.url,
+      port: webPort,
+      logFile: join(workDir, "next-server.log"),
+    });
     return {
       webUrl: web.url,
       close: async () => {
