@@ -3,6 +3,7 @@
 // mutations, not hundreds). Events carry their sequence number, so a retried batch adds nothing.
 import { resultAt, type OutcomeEvent } from "@g3/outcomes";
 import type { ConvexHttpClient } from "convex/browser";
+import { isAppError } from "../../../convex/model/errors.js";
 import { api } from "./convex-api.js";
 import type { Logger } from "./logger.js";
 import { serialize, type Track, type TrackBook } from "./track-book.js";
@@ -157,7 +158,7 @@ export class ProgressWriter {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (message.includes("does not hold the lease")) {
+      if (isAppError(error, "LEASE_LOST")) {
         this.logger.warn({ event: "tracker.lease_lost" }, "lost the tracker lease while writing");
         this.onLeaseLost();
         return;
