@@ -39,7 +39,8 @@ export type PushDeps = {
 };
 
 const MEMBER = "push.trader@e2e.test";
-const ORDER = "7001";
+// Unique across the journey file: the storefront journey buys order 7001.
+const ORDER = "7101";
 
 /** A device at the stand-in, and the init script that makes the page's PushManager use it. */
 function fakeDevice(deps: PushDeps) {
