@@ -82,11 +82,12 @@ describe("feed.list", () => {
     expect(await ids({ channelId: "1000000000000000011" })).toEqual([btcShort]);
     expect(await ids({ pair: "BTC/USDT", side: "long" })).toEqual([btcLong]);
     expect(await ids({ pair: "BTC/USDT", channelId: "1000000000000000010" })).toEqual([btcLong]);
-    const created = await t.run(
-      async (ctx) => (await ctx.db.get("signals", btcShort))?._creationTime,
-    );
-    expect(await ids({ from: created, to: created })).toEqual([btcShort]);
-    expect(await ids({ to: (created ?? 0) - 100_000 })).toEqual([]);
+    // The date bounds are on the post time (sourceAt), the feed's order.
+    const posted = await t.run(async (ctx) => (await ctx.db.get("signals", btcShort))?.sourceAt);
+    expect(await ids({ from: posted, to: posted, channelId: "1000000000000000011" })).toEqual([
+      btcShort,
+    ]);
+    expect(await ids({ to: (posted ?? 0) - 100_000 })).toEqual([]);
   });
 
   test("searches the content with the search index, still within the tier", async () => {
@@ -99,10 +100,10 @@ describe("feed.list", () => {
       filters: { search: "SOL" },
     });
     expect(result.page.map((card) => card.id)).toEqual([hit]);
-    const created = await t.run(async (ctx) => (await ctx.db.get("signals", hit))?._creationTime);
+    const posted = await t.run(async (ctx) => (await ctx.db.get("signals", hit))?.sourceAt);
     const before = await withAccess.query(api.feed.list, {
       paginationOpts: page,
-      filters: { search: "SOL", to: (created ?? 0) - 1 },
+      filters: { search: "SOL", to: (posted ?? 0) - 1 },
     });
     expect(before.page).toEqual([]);
   });

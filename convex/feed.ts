@@ -26,7 +26,10 @@ const vFilters = v.object({
   pair: v.optional(v.string()),
   side: v.optional(vSide),
   channelId: v.optional(v.string()),
-  /** Inclusive bounds on when the signal reached us (ms since epoch). */
+  /**
+   * Inclusive bounds on when the signal was posted in Discord (`sourceAt`, ms since epoch), not
+   * when it reached us: the feed is ordered by post time and these bound that index range.
+   */
   from: v.optional(v.number()),
   to: v.optional(v.number()),
   search: v.optional(v.string()),
@@ -201,13 +204,17 @@ async function pageOfSignals(
       .paginate(opts);
     return {
       ...result,
-      page: result.page.filter((doc) => doc._creationTime >= from && doc._creationTime <= to),
+      page: result.page.filter((doc) => doc.sourceAt >= from && doc.sourceAt <= to),
     };
   }
   return newestFirst(ctx, tierKey, filters, from, to).paginate(opts);
 }
 
-/** A tier's signals matching the equality filters and date bounds, newest first, by index. */
+/**
+ * A tier's signals matching the equality filters and post-time bounds, newest posted first, by
+ * index. Post time, not ingest time: imported history interleaves with live signals where it was
+ * posted (ties fall back to ingest order, the index's implicit last field).
+ */
 function newestFirst(
   ctx: QueryCtx,
   tierKey: string,
@@ -215,31 +222,31 @@ function newestFirst(
   from: number,
   to: number,
 ) {
-  // The most selective equality picks the index; _creationTime (last index field) bounds dates.
+  // The most selective equality picks the index; sourceAt (its last field) bounds the dates.
   const base = ctx.db.query("signals");
   let ordered;
   if (filters.pair !== undefined) {
     const pair = filters.pair;
-    ordered = base.withIndex("by_tier_and_pair", (q) =>
-      q.eq("tierKey", tierKey).eq("pair", pair).gte("_creationTime", from).lte("_creationTime", to),
+    ordered = base.withIndex("by_tier_pair_and_source_at", (q) =>
+      q.eq("tierKey", tierKey).eq("pair", pair).gte("sourceAt", from).lte("sourceAt", to),
     );
   } else if (filters.channelId !== undefined) {
     const channelId = filters.channelId;
-    ordered = base.withIndex("by_tier_and_channel", (q) =>
+    ordered = base.withIndex("by_tier_channel_and_source_at", (q) =>
       q
         .eq("tierKey", tierKey)
         .eq("sourceChannelId", channelId)
-        .gte("_creationTime", from)
-        .lte("_creationTime", to),
+        .gte("sourceAt", from)
+        .lte("sourceAt", to),
     );
   } else if (filters.side !== undefined) {
     const side = filters.side;
-    ordered = base.withIndex("by_tier_and_side", (q) =>
-      q.eq("tierKey", tierKey).eq("side", side).gte("_creationTime", from).lte("_creationTime", to),
+    ordered = base.withIndex("by_tier_side_and_source_at", (q) =>
+      q.eq("tierKey", tierKey).eq("side", side).gte("sourceAt", from).lte("sourceAt", to),
     );
   } else {
-    ordered = base.withIndex("by_tier", (q) =>
-      q.eq("tierKey", tierKey).gte("_creationTime", from).lte("_creationTime", to),
+    ordered = base.withIndex("by_tier_and_source_at", (q) =>
+      q.eq("tierKey", tierKey).gte("sourceAt", from).lte("sourceAt", to),
     );
   }
   // Combined filters (e.g. pair + side) narrow within the index range already chosen above.

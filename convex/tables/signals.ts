@@ -116,12 +116,13 @@ export const signalTables = {
     committedAt: v.number(), // the ingest mutation ran
   })
     .index("by_source_message", ["sourceMessageId"])
-    // The feed: one tier, newest first by _creationTime (by_tier_and_pair would sort by pair).
-    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
-    .index("by_tier", ["tierKey"])
-    .index("by_tier_and_pair", ["tierKey", "pair"])
-    .index("by_tier_and_side", ["tierKey", "side"])
-    .index("by_tier_and_channel", ["tierKey", "sourceChannelId"])
+    // The feed: one tier, newest first by Discord's post time, so history imported today sits
+    // below what was posted live last week (by ingest time it would list above it). The date
+    // filters are a range on the last field.
+    .index("by_tier_and_source_at", ["tierKey", "sourceAt"])
+    .index("by_tier_pair_and_source_at", ["tierKey", "pair", "sourceAt"])
+    .index("by_tier_side_and_source_at", ["tierKey", "side", "sourceAt"])
+    .index("by_tier_channel_and_source_at", ["tierKey", "sourceChannelId", "sourceAt"])
     // Newest ingested in a channel (reply linking by symbol): by_channel_and_source_at would sort by post time.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_channel", ["sourceChannelId"])

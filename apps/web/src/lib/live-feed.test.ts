@@ -8,7 +8,7 @@ import {
   renewDelayMs,
 } from "./live-feed";
 
-const item = (n: number) => ({ id: `s${n}`, createdAt: n });
+const item = (n: number) => ({ id: `s${n}`, postedAt: n, createdAt: n });
 /** A head of `size` cards, newest first: newest, newest-1, … */
 const head = (newest: number, size = 10) =>
   Array.from({ length: size }, (_, i) => item(newest - i));
@@ -88,6 +88,52 @@ describe("mergeFeed", () => {
       "s3:history",
       "s1:history",
     ]);
+  });
+});
+
+describe("feed order: by post time, like the server's index", () => {
+  // Imported history reaches us today but was posted long ago: ingest time would put it on top.
+  const imported = (posted: number, created: number) => ({
+    id: `h${posted}`,
+    postedAt: posted,
+    createdAt: created,
+  });
+
+  test("history imported after the live cards are ingested merges below them by post time", () => {
+    const state = nextLiveFeedState(null, head(100), false, 1); // anchor: post time 95
+    expect(state.anchor).toBe(95);
+    const history = [item(91), imported(90.5, 10_000), item(90), imported(50, 10_001), item(40)];
+    expect(ids(mergeFeed(state, history))).toEqual([
+      ...ids(head(100)), // 100 … 91: the head as the server sent it
+      "h90.5",
+      "s90",
+      "h50",
+      "s40",
+    ]);
+  });
+
+  test("retained cards and history interleave by post time, not by ingest time", () => {
+    let state = nextLiveFeedState(null, head(100), false, 1);
+    state = nextLiveFeedState(state, head(103), false, 1); // 93, 92, 91 slide out: retained
+    const history = [imported(92.5, 10_000), item(91), item(90)];
+    const older = mergeFeed(state, history).slice(10);
+    expect(ids(older)).toEqual(["s93", "h92.5", "s92", "s91", "s90"]);
+  });
+
+  test("equal post times: the later ingested first, then the id (the index's own tiebreak)", () => {
+    const state = nextLiveFeedState(null, [item(10)], true, 1);
+    const history = [
+      { id: "a", postedAt: 5, createdAt: 1 },
+      { id: "b", postedAt: 5, createdAt: 2 },
+      { id: "c", postedAt: 5, createdAt: 2 },
+    ];
+    const merged = mergeFeed({ ...state, complete: false, anchor: 10 }, history);
+    expect(ids(merged)).toEqual(["s10", "c", "b", "a"]);
+  });
+
+  test("the anchor is a post time (the history query bounds the post time with it)", () => {
+    const ingestedLate = head(100).map((card) => ({ ...card, createdAt: 10_000 + card.postedAt }));
+    expect(nextLiveFeedState(null, ingestedLate, false, 1).anchor).toBe(95);
   });
 });
 

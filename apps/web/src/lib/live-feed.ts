@@ -6,12 +6,21 @@
  * skipped past unseen cards; cards that slide out of the head in between are kept as last seen,
  * so nothing ever drops out of view.
  */
-export type FeedItem = { readonly id: string; readonly createdAt: number };
+/**
+ * Both subscriptions list by post time (`postedAt`, Discord's timestamp; the server's feed
+ * indexes end in it), so the merge orders and anchors by it too: imported history is ingested
+ * long after it was posted and must sit below what was posted since, not above it.
+ */
+export type FeedItem = {
+  readonly id: string;
+  readonly postedAt: number;
+  readonly createdAt: number;
+};
 
 export type LiveFeedState<T extends FeedItem> = {
   readonly head: readonly T[];
   readonly complete: boolean;
-  /** History covers signals created at or before this (null: the head holds every signal). */
+  /** History covers signals posted at or before this (null: the head holds every signal). */
   readonly anchor: number | null;
   /** The pass window in which the anchor was last placed. */
   readonly anchorEpoch: number | null;
@@ -38,21 +47,21 @@ export function nextLiveFeedState<T extends FeedItem>(
   const oldest = head.at(-1);
   const middle = head[Math.floor(head.length / 2)] ?? oldest;
   const previousAnchor = previous?.anchor ?? null;
-  const gap = oldest !== undefined && previousAnchor !== null && oldest.createdAt > previousAnchor;
+  const gap = oldest !== undefined && previousAnchor !== null && oldest.postedAt > previousAnchor;
   // More than a head's worth arrived between two results: cards in between were never seen, so
   // only history can show them — move the anchor now rather than at the next window.
   const previousNewest = previous?.head[0];
   const unseen =
     oldest !== undefined &&
     previousNewest !== undefined &&
-    previousNewest.createdAt < oldest.createdAt;
+    previousNewest.postedAt < oldest.postedAt;
   const place =
     middle !== undefined &&
     (previousAnchor === null || (gap && (unseen || previous?.anchorEpoch !== epoch)));
   return {
     head,
     complete,
-    anchor: place ? middle.createdAt : previousAnchor,
+    anchor: place ? middle.postedAt : previousAnchor,
     anchorEpoch: place ? epoch : (previous?.anchorEpoch ?? null),
     retained: retained.slice(0, MAX_RETAINED),
   };
@@ -91,6 +100,15 @@ function dedupe<T extends FeedItem>(items: readonly T[]): T[] {
   return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));
 }
 
+/**
+ * Newest posted first, as the server's index reads: equal post times by ingest time (the index's
+ * implicit `_creationTime`), then by id so the order never depends on which list a card came from.
+ */
 function newestFirst<T extends FeedItem>(items: T[]): T[] {
-  return items.sort((a, b) => b.createdAt - a.createdAt);
+  return items.sort(
+    (a, b) =>
+      b.postedAt - a.postedAt ||
+      b.createdAt - a.createdAt ||
+      (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }

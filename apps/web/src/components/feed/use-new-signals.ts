@@ -36,16 +36,18 @@ export function useNewSignals(results: SignalCardData[], ready: boolean, filterK
     if (!ready) return;
     if (seen.current === null) {
       seen.current = new Set(results.map((signal) => signal.id));
-      newestSeen.current = Math.max(0, ...results.map((signal) => signal.createdAt));
+      newestSeen.current = Math.max(0, ...results.map((signal) => signal.postedAt));
       return;
     }
     const known = seen.current;
+    // New means on top of the feed, which is ordered by post time: history imported meanwhile
+    // (ingested now, posted long ago) shows up in older pages and is not announced.
     const arrived = results.filter(
-      (signal) => !known.has(signal.id) && signal.createdAt > newestSeen.current,
+      (signal) => !known.has(signal.id) && signal.postedAt > newestSeen.current,
     );
     results.forEach((signal) => known.add(signal.id));
     if (arrived.length === 0) return;
-    newestSeen.current = Math.max(newestSeen.current, ...arrived.map((signal) => signal.createdAt));
+    newestSeen.current = Math.max(newestSeen.current, ...arrived.map((signal) => signal.postedAt));
     setNewIds((previous) => new Set([...previous, ...arrived.map((signal) => signal.id)]));
     for (const signal of arrived) {
       if (Math.random() >= LATENCY_SAMPLE_RATE) continue;
