@@ -39,6 +39,19 @@ describe("devMailbox", () => {
     expect(latest[0]?.code).toBe("12345678");
   });
 
+  test("latestCodeFor: the newest mail that carries a code, past later mails without one", async () => {
+    const { t } = await setupWithMail();
+    await t.mutation(internal.devMailbox.deliver, {
+      to: "ann@example.com",
+      subject: "Your access is active",
+      text: "Welcome aboard.",
+    });
+    expect(await t.query(internal.devMailbox.latestCodeFor, { to: "ANN@example.com" })).toBe(
+      "12345678",
+    );
+    expect(await t.query(internal.devMailbox.latestCodeFor, { to: "bob@example.com" })).toBeNull();
+  });
+
   test("recent: without the secret nobody reads a code, signed in or not (no takeover by reading mail)", async () => {
     const { anonymous, noAccess, withAccess, admin } = await setupWithMail();
     for (const caller of [anonymous, noAccess, withAccess, admin]) {

@@ -34,6 +34,24 @@ export const latestFor = internalQuery({
 });
 
 /**
+ * The code of the newest mail to an address that carries one (sign-up, sign-in and reset codes),
+ * for tests and scripts with the admin key. Lifecycle emails (access granted, payment failed, …)
+ * can arrive after a code was sent: reading the newest mail alone would pick one of them.
+ */
+export const latestCodeFor = internalQuery({
+  args: { to: v.string() },
+  returns: v.union(v.string(), v.null()),
+  handler: async (ctx, { to }) => {
+    const mails = await ctx.db
+      .query("devMailbox")
+      .withIndex("by_to", (q) => q.eq("to", to.toLowerCase()))
+      .order("desc")
+      .take(50);
+    return mails.find((mail) => mail.code !== undefined)?.code ?? null;
+  },
+});
+
+/**
  * The /dev/mailbox page: the newest local mails. Exists only while EMAIL_PROVIDER=dev on a
  * loopback deployment and answers only to DEV_MAILBOX_SECRET (both checked by devMailboxQuery).
  */

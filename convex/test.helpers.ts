@@ -42,11 +42,11 @@ export async function stubAuthEnv(): Promise<void> {
   vi.stubEnv("EMAIL_PROVIDER", "dev");
 }
 
-/** The code in the newest dev-mailbox message to `to`; throws when none was mailed. */
+/** The code in the newest dev-mailbox message to `to` that has one; throws when none was mailed. */
 export async function latestCode(t: TestConvex, to: string): Promise<string> {
-  const [mail] = await t.query(internal.devMailbox.latestFor, { to, limit: 1 });
-  if (mail?.code === undefined) throw new Error(`no code mailed to ${to}`);
-  return mail.code;
+  const code = await t.query(internal.devMailbox.latestCodeFor, { to });
+  if (code === null) throw new Error(`no code mailed to ${to}`);
+  return code;
 }
 
 /** Every audit row with this action. */

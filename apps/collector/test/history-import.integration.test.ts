@@ -63,7 +63,7 @@ async function signUpAdmin(): Promise<ConvexHttpClient> {
   });
   const code = await waitFor(
     async () =>
-      (await operator.query(internal.devMailbox.latestFor, { to: ADMIN_EMAIL, limit: 1 }))[0]?.code,
+      (await operator.query(internal.devMailbox.latestCodeFor, { to: ADMIN_EMAIL })) ?? undefined,
     20_000,
     "the verification code",
   );

@@ -23,8 +23,7 @@ type MailKind = "verification" | "reset";
 
 /** The newest code mailed to `email` (any kind), or undefined. */
 export async function latestCode(stack: SuiteStack, email: string): Promise<string | undefined> {
-  const mails = await admin(stack).query(internal.devMailbox.latestFor, { to: email, limit: 1 });
-  return mails[0]?.code;
+  return (await admin(stack).query(internal.devMailbox.latestCodeFor, { to: email })) ?? undefined;
 }
 
 /** How many mails `email` has received (up to 50). */

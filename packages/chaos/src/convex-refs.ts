@@ -31,8 +31,8 @@ export const refs = {
     { provider: string; params: Record<string, string> },
     SignInResult
   >("auth:signIn"),
-  latestMail: makeFunctionReference<"query", { to: string; limit?: number }, { code?: string }[]>(
-    "devMailbox:latestFor",
+  latestCode: makeFunctionReference<"query", { to: string }, string | null>(
+    "devMailbox:latestCodeFor",
   ),
   inspectMessage: makeFunctionReference<
     "query",

@@ -69,7 +69,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   try {
     const admin = adminClient(stack.backendUrl, stack.adminKey);
     const latestCode = async (email: string) =>
-      (await admin.query(refs.latestMail, { to: email, limit: 1 }))[0]?.code;
+      (await admin.query(refs.latestCode, { to: email })) ?? undefined;
     const adminAccount = await signUpVerified(stack.backendUrl, latestCode, ADMIN_EMAIL);
     // Subscription payloads name the variant only: map the demo product's variant to the tier too.
     await userClient(stack.backendUrl, adminAccount.token).mutation(refs.setProductMapping, {

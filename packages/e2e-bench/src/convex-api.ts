@@ -5,9 +5,6 @@ import { makeFunctionReference } from "convex/server";
 
 type SignInResult = { tokens?: { token: string; refreshToken: string } | null; started?: boolean };
 type SignInArgs = { provider: string; params: Record<string, string> };
-
-type Mail = { to: string; subject: string; code?: string; sentAt: number };
-
 export type SignalCard = {
   id: string;
   content: string;
@@ -49,8 +46,8 @@ export type DeliveryTiming = {
 
 export const refs = {
   signIn: makeFunctionReference<"action", SignInArgs, SignInResult>("auth:signIn"),
-  latestMail: makeFunctionReference<"query", { to: string; limit?: number }, Mail[]>(
-    "devMailbox:latestFor",
+  latestCode: makeFunctionReference<"query", { to: string }, string | null>(
+    "devMailbox:latestCodeFor",
   ),
   feedAccess: makeFunctionReference<
     "query",

@@ -52,8 +52,7 @@ async function signUpVerified(backend: Backend, email: string): Promise<string> 
   if (started.tokens) throw new Error(`sign-up of ${email} skipped email verification`);
   const admin = adminClient(backend.url, backend.adminKey);
   const code = await waitFor(
-    async () =>
-      (await admin.query(internal.devMailbox.latestFor, { to: email, limit: 1 }))[0]?.code,
+    async () => (await admin.query(internal.devMailbox.latestCodeFor, { to: email })) ?? undefined,
     20_000,
     `the verification code mailed to ${email}`,
   );

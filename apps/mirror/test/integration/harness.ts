@@ -175,9 +175,8 @@ async function signUp(backend: Backend, admin: AdminClient, email: string): Prom
     provider: "password",
     params: { flow: "signUp", email, password: PASSWORD },
   });
-  const mails = await admin.query(internal.devMailbox.latestFor, { to: email, limit: 1 });
-  const code = mails[0]?.code;
-  if (code === undefined) throw new Error(`no verification code mailed to ${email}`);
+  const code = await admin.query(internal.devMailbox.latestCodeFor, { to: email });
+  if (code === null) throw new Error(`no verification code mailed to ${email}`);
   const verified = await anonymous.action(api.auth.signIn, {
     provider: "password",
     params: { flow: "email-verification", email, code },
