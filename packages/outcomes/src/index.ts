@@ -17,3 +17,11 @@ export {
   type MonthRow,
   type TrackRecord,
 } from "./stats.js";
+export {
+  bucketOf,
+  recordFromBuckets,
+  EMPTY_BUCKET,
+  type BucketRecord,
+  type DatedBucket,
+  type StatsBucket,
+} from "./buckets.js";
