@@ -1,8 +1,9 @@
 // `pnpm chaos`: the chaos soak from the command line. Exit 0 when every invariant held, 1 on any
 // violation, 2 for bad arguments. The JSON report goes to <out>/chaos-<seed>-<time>.json.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { markdownTable, ZTableReport } from "./markdown.js";
 import { HELP, parseCliOptions } from "./options.js";
 import { formatReport } from "./report.js";
 import { runSoak } from "./soak.js";
@@ -21,6 +22,11 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (options.report !== undefined) {
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.report);
+    console.log(markdownTable(ZTableReport.parse(JSON.parse(readFileSync(file, "utf8")))));
+    return 0;
+  }
   const say = (line: string) =>
     console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const report = await runSoak({ root, ...options, say });
@@ -29,6 +35,7 @@ async function main(): Promise<number> {
   const file = join(out, `chaos-${report.seed}-${report.startedAt.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(formatReport(report));
+  if (options.markdown) console.log(`\n${markdownTable(report)}\n`);
   console.log(`report: ${file}${report.ok ? "" : `\nlogs: ${report.logDir}`}`);
   return report.ok ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { DEMO_IDS, type TRestFaultInput } from "@g3/discord-emulator";
 import type { PlannedFault } from "./plan.js";
-import type { ChaosStack } from "./stack.js";
+import type { BotKind, ChaosStack } from "./stack.js";
 
 export type FaultRecord = {
   kind: PlannedFault["kind"];
@@ -8,6 +8,14 @@ export type FaultRecord = {
   startedAt: number;
   endedAt?: number;
   detail?: string;
+  /** The bot kind the fault hit (every fault but `kill_backend`). */
+  botKind?: BotKind;
+  /** The one bot instance it hit (`kill_bot`, `partition`); absent = every instance of the kind. */
+  instance?: string;
+  /** Discord faults: the emulator's fault id, which its request log names on every hit. */
+  emulatorFaultId?: string;
+  /** `discord_hang`: how many requests it hangs. */
+  hangCount?: number;
   /** Kills only: from the restart (spawn) until the health URL answered ready (polled every 250 ms). */
   readyMs?: number;
   /**
@@ -15,6 +23,13 @@ export type FaultRecord = {
    * (no backfill pending, empty write queue) — ready and its outage backlog drained.
    */
   drainedMs?: number;
+  /**
+   * From the fault's end (its start for a gateway drop or a hang) until the probe first observed
+   * its scope converged (see convergence.ts); absent when it never did before the checks ended.
+   */
+  convergedMs?: number;
+  /** Unconverged faults: what the last observation was still waiting on. */
+  waitingOn?: string[];
 };
 
 const BOT_IDS = { collector: DEMO_IDS.collectorApp, mirror: DEMO_IDS.mirrorApp } as const;
@@ -89,12 +104,18 @@ export class FaultInjector {
     for (const bot of this.stack.bots) if (!bot.process.running) await bot.process.start();
   }
 
-  private record(kind: PlannedFault["kind"], target: string, detail?: string): FaultRecord {
+  private record(
+    kind: PlannedFault["kind"],
+    target: string,
+    detail?: string,
+    about: Pick<FaultRecord, "botKind" | "instance" | "emulatorFaultId" | "hangCount"> = {},
+  ): FaultRecord {
     const record: FaultRecord = {
       kind,
       target,
       startedAt: Date.now(),
       ...(detail ? { detail } : {}),
+      ...about,
     };
     this.log.push(record);
     this.say(`fault: ${kind} ${target}${detail ? ` (${detail})` : ""}`);
@@ -108,7 +129,10 @@ export class FaultInjector {
     switch (fault.kind) {
       case "kill_bot": {
         if (bot === undefined || !bot.process.running) return;
-        const record = this.record("kill_bot", bot.name, `down ${fault.durationMs} ms`);
+        const record = this.record("kill_bot", bot.name, `down ${fault.durationMs} ms`, {
+          botKind: bot.kind,
+          instance: bot.name,
+        });
         await bot.process.kill();
         await sleep(fault.durationMs);
         const restartedAt = Date.now();
@@ -147,7 +171,9 @@ export class FaultInjector {
           action: "drop",
           botId: BOT_IDS[botKind],
         });
-        const record = this.record("gateway_drop", botKind, `${affected} session(s)`);
+        const record = this.record("gateway_drop", botKind, `${affected} session(s)`, {
+          botKind,
+        });
         record.endedAt = record.startedAt;
         return;
       }
@@ -175,11 +201,16 @@ export class FaultInjector {
                   durationMs: Math.max(1, fault.durationMs),
                 }
               : { ...base, kind: "hang", count: 1 + Math.floor(fault.param * 3) };
-        await emulator.control.injectRestFault(input);
+        const injected = await emulator.control.injectRestFault(input);
         const record = this.record(
           fault.kind,
           `${botKind} ${route}`,
           fault.kind === "discord_hang" ? `${input.count} request(s)` : `${fault.durationMs} ms`,
+          {
+            botKind,
+            emulatorFaultId: injected.id,
+            ...(input.count === undefined ? {} : { hangCount: input.count }),
+          },
         );
         if (fault.kind !== "discord_hang") {
           await sleep(fault.durationMs);
@@ -189,7 +220,10 @@ export class FaultInjector {
       }
       case "partition": {
         if (bot === undefined || bot.proxy.isCut) return;
-        const record = this.record("partition", `${bot.name} ✕ convex`, `${fault.durationMs} ms`);
+        const record = this.record("partition", `${bot.name} ✕ convex`, `${fault.durationMs} ms`, {
+          botKind: bot.kind,
+          instance: bot.name,
+        });
         bot.proxy.partition();
         await sleep(fault.durationMs);
         bot.proxy.heal();

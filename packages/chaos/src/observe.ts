@@ -14,21 +14,9 @@ import {
   type StoredSignalView,
 } from "./invariants.js";
 import { PAID_ROLE_ID } from "./customers.js";
+import { mapLimit } from "./map-limit.js";
 import { expectedAccess } from "./payments.js";
 import type { Workload } from "./workload.js";
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /**
  * The messages invariant over what Convex (admin key) and the customer channel (the emulator's

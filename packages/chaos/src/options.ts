@@ -22,11 +22,16 @@ const ZOptions = z.object({
   customers: z.number().int().min(1).max(50),
   out: z.string().min(1),
   keep: z.boolean(),
+  /** Also print the report as the markdown table of docs/reliability.md §14. */
+  markdown: z.boolean(),
+  /** Print the markdown table of this saved JSON report instead of running a soak. */
+  report: z.string().min(1).optional(),
 });
 export type CliOptions = z.infer<typeof ZOptions>;
 
 export const HELP = `pnpm chaos [--duration 10m] [--seed N] [--settle 120s] [--instances 2] [--customers 6]
-           [--out chaos-results/] [--keep]`;
+           [--out chaos-results/] [--keep] [--markdown]
+pnpm chaos --report chaos-results/chaos-<seed>-<time>.json   # a saved report's markdown table`;
 
 export function parseCliOptions(argv: string[]): CliOptions | "help" {
   const { values } = parseArgs({
@@ -39,6 +44,8 @@ export function parseCliOptions(argv: string[]): CliOptions | "help" {
       customers: { type: "string", default: "6" },
       out: { type: "string", default: "chaos-results" },
       keep: { type: "boolean", default: false },
+      markdown: { type: "boolean", default: false },
+      report: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -53,5 +60,7 @@ export function parseCliOptions(argv: string[]): CliOptions | "help" {
     customers: Number(values.customers),
     out: values.out,
     keep: values.keep,
+    markdown: values.markdown,
+    ...(values.report === undefined ? {} : { report: values.report }),
   });
 }

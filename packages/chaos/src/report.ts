@@ -1,5 +1,8 @@
 import type { FaultRecord } from "./faults.js";
+import type { ConvergenceStats } from "./convergence.js";
 import type { InvariantResult, Violation } from "./invariants.js";
+import type { FaultKind } from "./plan.js";
+import { spread, type Spread } from "./spread.js";
 
 export type ReportedViolation = Violation & {
   /** Faults active within 10 s before (to 1 s after) the subject's last change: the likely cause. */
@@ -19,6 +22,11 @@ export type SoakReport = {
   timeToConvergeMs: number | null;
   /** Per killed service kind: restart → ready, and (collector) restart → backlog drained. */
   recovery: RecoveryStats;
+  /**
+   * Per fault kind: from each fault's end (its start for gateway drops and hangs) until the probe
+   * observed the part of the system it touched caught up (convergence.ts says what that is).
+   */
+  convergence: Partial<Record<FaultKind, ConvergenceStats>>;
   invariants: {
     invariant: string;
     checked: number;
@@ -29,16 +37,8 @@ export type SoakReport = {
   logDir: string;
 };
 
-export type Spread = { n: number; p50: number; p95: number; max: number };
 export type RecoveryStats = Record<string, Spread>;
-
-/** Nearest-rank percentiles (p50, p95) and the max of a sample; null when it is empty. */
-export function spread(values: readonly number[]): Spread | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-  return { n: sorted.length, p50: rank(50), p95: rank(95), max: sorted[sorted.length - 1] ?? 0 };
-}
+export { spread, type Spread };
 
 /**
  * Recovery times of the kills in the fault log, keyed `<what> <measure>`: "collector ready",
@@ -98,6 +98,15 @@ export function formatReport(report: SoakReport): string {
       Object.entries(report.recovery)
         .map(([k, s]) => `${k} n=${s.n} p50=${s.p50} p95=${s.p95} max=${s.max}`)
         .join("; ") || "no kills"
+    }`,
+    `convergence (ms from each fault's end, its start for gateway_drop/discord_hang): ${
+      Object.entries(report.convergence)
+        .map(
+          ([k, s]) =>
+            `${k} n=${s.n} p50=${s.p50 ?? "–"} p95=${s.p95 ?? "–"} max=${s.max ?? "–"}` +
+            (s.unconverged > 0 ? ` unconverged=${s.unconverged}` : ""),
+        )
+        .join("; ") || "no faults"
     }`,
   ];
   for (const result of report.invariants) {

@@ -6,6 +6,8 @@ import { refs } from "./convex-refs.js";
 import { signInAgain, signUpVerified, userClient, type Account } from "./customers.js";
 import { DEMO_PRODUCT_ID } from "@g3/dev-stack";
 import { DEMO_VARIANT_ID } from "./payments.js";
+import { convergenceStats } from "./convergence.js";
+import { ConvergenceProbe } from "./convergence-probe.js";
 import { FaultInjector } from "./faults.js";
 import type { InvariantResult } from "./invariants.js";
 import { observeAndCheck } from "./observe.js";
@@ -66,6 +68,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   });
   let report: SoakReport | null = null;
   let signedIn = true; // the session refresh loop runs until the checks are done
+  let probe: ConvergenceProbe | undefined;
   try {
     const admin = adminClient(stack.backendUrl, stack.adminKey);
     const latestCode = async (email: string) =>
@@ -99,6 +102,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       webhookSecret: stack.env.SELLAPP_WEBHOOK_SECRET ?? "",
     });
     const injector = new FaultInjector(stack, say);
+    probe = new ConvergenceProbe({
+      log: injector.log,
+      bots: stack.bots,
+      control: stack.emulator.control,
+      backendUrl: stack.backendUrl,
+      adminKey: stack.adminKey,
+      model: () => ({
+        changes: workload.changes,
+        tags: new Map(workload.messages.map((m) => [m.id, m.tag])),
+      }),
+    });
+    probe.start();
     const plan = makePlan(options.seed, options.durationMs);
     const start = Date.now();
     const until = (atMs: number) => sleep(Math.max(0, start + atMs - Date.now()));
@@ -139,6 +154,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     })();
     await Promise.all([workloadLoop, faultLoop]);
     await injector.finish();
+    probe.faultsCleared();
     const faultsOver = Date.now();
     say(`schedule done (${errors} workload errors); every fault ended, settling…`);
 
@@ -176,6 +192,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await sleep(3_000);
       results = await check();
     }
+    // Every fault's own convergence gets the same settle window as the invariants.
+    while (!probe.settled && Date.now() < deadline) await sleep(500);
+    await probe.stop();
     signedIn = false;
     await sessionLoop;
     const violations = results
@@ -198,6 +217,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       faultLog: injector.log.map((f) => ({ ...f, atMs: f.startedAt - start })),
       timeToConvergeMs: convergedAt === null ? null : convergedAt - faultsOver,
       recovery: recoveryStats(injector.log),
+      convergence: convergenceStats(injector.log),
       invariants: summarise(results),
       violations,
       logDir: stack.logDir,
@@ -205,6 +225,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     return report;
   } finally {
     signedIn = false;
+    await probe?.stop();
     await stack.close();
     if (report?.ok === true && !options.keep) rmSync(workDir, { recursive: true, force: true });
   }

@@ -32,6 +32,12 @@ const PAIRS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT", "DOGE/USDT"];
  */
 export class Workload {
   readonly messages: SourceMessage[] = [];
+  /**
+   * Every change to a source message, in order (post, edit, delete): which messages a fault
+   * window touched, for the per-fault convergence probe. `lastChangeAt` alone would lose a message
+   * changed inside a window and again after it.
+   */
+  readonly changes: { id: string; at: number }[] = [];
   readonly counts: Record<WorkloadKind | "skipped" | "webhook_attempts", number> = {
     post: 0,
     reply: 0,
@@ -89,6 +95,10 @@ export class Workload {
     }
   }
 
+  private changed(id: string): void {
+    this.changes.push({ id, at: Date.now() });
+  }
+
   private live(): SourceMessage[] {
     return this.messages.filter((m) => m.deleted === "no");
   }
@@ -130,6 +140,7 @@ export class Workload {
           deleted: "no",
           lastChangeAt: Date.now(),
         });
+        this.changed(sent.id);
         return true;
       }
       case "edit_new":
@@ -145,6 +156,7 @@ export class Workload {
         await this.control.editMessage(channel, target.id, { content });
         target.content = content;
         target.lastChangeAt = Date.now();
+        this.changed(target.id);
         return true;
       }
       case "delete": {
@@ -153,6 +165,7 @@ export class Workload {
         await this.control.deleteMessage(channel, target.id);
         target.deleted = "single";
         target.lastChangeAt = Date.now();
+        this.changed(target.id);
         return true;
       }
       case "bulk_delete": {
@@ -166,6 +179,7 @@ export class Workload {
         for (const target of targets) {
           target.deleted = "bulk";
           target.lastChangeAt = Date.now();
+          this.changed(target.id);
         }
         return true;
       }

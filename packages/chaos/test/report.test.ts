@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FaultRecord } from "../src/faults.js";
-import { recoveryStats, spread } from "../src/report.js";
+import { formatReport, recoveryStats, spread } from "../src/report.js";
 
 describe("spread", () => {
   it("gives nearest-rank p50 and p95 and the max, null for no sample", () => {
@@ -33,5 +33,29 @@ describe("recoveryStats", () => {
       "collector ready": { n: 2, p50: 2_000, p95: 4_000, max: 4_000 },
       "mirror ready": { n: 1, p50: 3_000, p95: 3_000, max: 3_000 },
     });
+  });
+});
+
+describe("formatReport", () => {
+  it("prints the per-kind convergence, with the faults that never converged", () => {
+    const text = formatReport({
+      ok: true,
+      seed: 7,
+      durationMs: 45_000,
+      instances: 2,
+      startedAt: "2026-12-05T13:00:00.000Z",
+      workload: {},
+      faults: { partition: 2 },
+      faultLog: [],
+      timeToConvergeMs: 3_000,
+      recovery: {},
+      convergence: { partition: { n: 1, p50: 800, p95: 800, max: 800, unconverged: 1 } },
+      invariants: [],
+      violations: [],
+      logDir: "/tmp/x",
+    });
+    expect(text).toContain(
+      "convergence (ms from each fault's end, its start for gateway_drop/discord_hang): partition n=1 p50=800 p95=800 max=800 unconverged=1",
+    );
   });
 });

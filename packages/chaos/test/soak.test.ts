@@ -23,5 +23,17 @@ describe("chaos soak (short, fixed seed)", () => {
     expect(report.ok).toBe(true);
     expect(report.workload.source_messages).toBeGreaterThan(20);
     expect(Object.values(report.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(2);
+    // Every fault kind injected has its own convergence, and every fault's scope was observed
+    // caught up within the settle window (an unconverged one names what it still waited on).
+    const unconverged = report.faultLog
+      .filter((f) => f.convergedMs === undefined)
+      .map((f) => `${f.kind} ${f.target}: ${(f.waitingOn ?? []).join("; ")}`);
+    expect(unconverged, formatReport(report)).toEqual([]);
+    expect(Object.keys(report.convergence).sort()).toEqual(Object.keys(report.faults).sort());
+    for (const [kind, injected] of Object.entries(report.faults)) {
+      const stats = report.convergence[kind as keyof typeof report.convergence];
+      expect(stats?.n, kind).toBe(injected);
+      expect(stats?.max, kind).toBeGreaterThanOrEqual(stats?.p50 ?? Infinity);
+    }
   }, 300_000);
 });
