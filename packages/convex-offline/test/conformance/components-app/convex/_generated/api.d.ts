@@ -8,25 +8,36 @@
  * @module
  */
 
-import type { ApiFromModules, FilterApi, FunctionReference } from "convex/server";
 import type * as items from "../items.js";
 import type * as scores from "../scores.js";
 import type * as sends from "../sends.js";
 
+import type { ApiFromModules, FilterApi, FunctionReference } from "convex/server";
+
+declare const fullApi: ApiFromModules<{
+  items: typeof items;
+  scores: typeof scores;
+  sends: typeof sends;
+}>;
+
 /**
- * A utility for referencing Convex functions in your app's API.
+ * A utility for referencing Convex functions in your app's public API.
  *
  * Usage:
  * ```js
  * const myFunctionReference = api.myModule.myFunction;
  * ```
  */
-declare const fullApi: ApiFromModules<{
-  items: typeof items;
-  scores: typeof scores;
-  sends: typeof sends;
-}>;
 export declare const api: FilterApi<typeof fullApi, FunctionReference<any, "public">>;
+
+/**
+ * A utility for referencing Convex functions in your app's internal API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = internal.myModule.myFunction;
+ * ```
+ */
 export declare const internal: FilterApi<typeof fullApi, FunctionReference<any, "internal">>;
 
 export declare const components: {
