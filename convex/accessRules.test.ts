@@ -49,6 +49,7 @@ const EXPECTED: Record<string, AccessRule | "convexAuth"> = {
   "historyImportJobs:claim": "service",
   "historyImportJobs:commitPage": "service",
   "historyImportJobs:finish": "service",
+  "historyImportJobs:release": "service",
   "historyImports:cancel": "admin",
   "historyImports:list": "admin",
   "historyImports:pause": "admin",

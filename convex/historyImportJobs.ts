@@ -145,6 +145,36 @@ export const finish = serviceMutation({
   },
 });
 
+/**
+ * A collector stopping gracefully hands its import back: queued again from its cursor, for any
+ * instance to claim at its next poll, instead of held until the lease runs out. The page in hand
+ * was not committed, so the next holder re-reads it. Only the holder can let go; from anyone else,
+ * or once the import has ended, it changes nothing (a stop that races the last page is harmless).
+ * Paused meanwhile: it stays paused, only the lease goes.
+ */
+export const release = serviceMutation({
+  args: { importId: v.id("historyImports"), owner: v.string() },
+  returns: vHistoryImportState,
+  handler: async (ctx, { importId, owner }) => {
+    const job = await getImport(ctx, importId);
+    if (job.leaseOwner !== owner) return job.state;
+    const state = job.state === "running" ? "queued" : job.state;
+    await ctx.db.patch("historyImports", importId, {
+      state,
+      leaseOwner: undefined,
+      leaseExpiresAt: undefined,
+    });
+    await writeAudit(ctx, {
+      actorType: "collector",
+      action: "history.import.release",
+      targetType: "historyImport",
+      targetId: importId,
+      details: { owner, from: job.state, to: state, cursor: job.cursor ?? null, pages: job.pages },
+    });
+    return state;
+  },
+});
+
 const MAX_COUNTED = 16_000;
 
 /**

@@ -246,6 +246,47 @@ describe("leases", () => {
     });
   });
 
+  test("a graceful stop releases the lease: queued again at once from the cursor; only the holder can, and an ended import stays ended", async () => {
+    const { t, admin } = await setupParsing();
+    const importId = await admin.mutation(api.historyImports.request, {
+      sourceChannelId: CHANNEL,
+    });
+    const release = (owner: string) =>
+      t.mutation(api.historyImportJobs.release, { secret: SERVICE_SECRET, importId, owner });
+    await claim(t, "collector-a");
+    await commit(t, importId, "collector-a", "1300000000000000500");
+    expect(await release("collector-b")).toBe("running"); // not the holder: nothing changes
+    expect((await job(t, importId)).leaseOwner).toBe("collector-a");
+
+    expect(await release("collector-a")).toBe("queued");
+    const released = await job(t, importId);
+    expect(released).toMatchObject({ state: "queued", cursor: "1300000000000000500", pages: 1 });
+    expect(released.leaseOwner).toBeUndefined();
+    expect(released.leaseExpiresAt).toBeUndefined();
+    // Another instance takes it now, well inside the old lease, and it is no takeover.
+    expect(await claim(t, "collector-b")).toEqual({
+      importId,
+      sourceChannelId: CHANNEL,
+      cursor: "1300000000000000500",
+    });
+    expect(await auditByAction(t, "history.import.takeover")).toHaveLength(0);
+    const [entry] = await auditByAction(t, "history.import.release");
+    expect(JSON.parse(entry?.details ?? "{}")).toMatchObject({
+      owner: "collector-a",
+      from: "running",
+      to: "queued",
+    });
+    await expectCode(commit(t, importId, "collector-a", "1300000000000000400"), "LEASE_LOST");
+
+    // Paused while held: the lease goes, the pause stays.
+    await admin.mutation(api.historyImports.pause, { importId });
+    expect(await release("collector-b")).toBe("paused");
+    expect((await job(t, importId)).leaseOwner).toBeUndefined();
+    await admin.mutation(api.historyImports.cancel, { importId });
+    expect(await release("collector-b")).toBe("cancelled");
+    expect(await auditByAction(t, "history.import.release")).toHaveLength(2);
+  });
+
   test("progress: share of the channel's lifetime covered, rate and ETA", async () => {
     const { t, admin } = await setupParsing();
     const importId = await admin.mutation(api.historyImports.request, {

@@ -13,6 +13,7 @@ export type PageProgress = Omit<
 >;
 
 const RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 };
+const RELEASE_RETRY = { attempts: 3, baseDelayMs: 250, maxDelayMs: 1_000 };
 
 /**
  * The collector's port to the history-import jobs (convex/historyImportJobs.ts). Every call carries
@@ -61,9 +62,26 @@ export class HistoryImportApi {
     );
   }
 
-  private call<T>(name: string, run: () => Promise<T>): Promise<T> {
+  /**
+   * Hands the import back on a graceful stop. Few attempts: the process is exiting, and if this
+   * fails the lease still runs out on its own.
+   */
+  release(importId: ClaimedImport["importId"]): Promise<ImportState> {
+    return this.call(
+      "release",
+      () =>
+        this.client.mutation(api.historyImportJobs.release, {
+          secret: this.secret,
+          importId,
+          owner: this.owner,
+        }),
+      RELEASE_RETRY,
+    );
+  }
+
+  private call<T>(name: string, run: () => Promise<T>, policy = RETRY): Promise<T> {
     return retry(() => run(), {
-      ...RETRY,
+      ...policy,
       isRetryable: (error) => !isPermanentConvexError(error),
       onRetry: ({ attempt, delayMs, error }) =>
         this.logger.warn(

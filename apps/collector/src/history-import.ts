@@ -68,7 +68,10 @@ export class HistoryImporter {
     this.loop ??= this.run();
   }
 
-  /** Stops after the message in hand; the page is not committed, so the next holder re-reads it. */
+  /**
+   * Stops after the message in hand and hands the import back (queued for any instance); the page
+   * is not committed, so the next holder re-reads it.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake.abort();
@@ -90,6 +93,9 @@ export class HistoryImporter {
         this.status.importId = null;
         this.status.channelId = null;
       }
+      // Stopped mid-import: hand it back so another instance resumes it now, not when the lease
+      // runs out (a job that ended meanwhile is left as it is).
+      if (this.stopping && job !== null) await this.release(job);
       if (job === null) await this.pause(this.deps.settings.pollMs);
     }
   }
@@ -199,6 +205,21 @@ export class HistoryImporter {
         "another collector holds this import now",
       );
       return "lost";
+    }
+  }
+
+  private async release(job: ClaimedImport): Promise<void> {
+    try {
+      const state = await this.deps.jobs.release(job.importId);
+      this.deps.logger.info(
+        { event: "history.released", importId: job.importId, state },
+        "import handed back for another collector",
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        { event: "history.release_failed", importId: job.importId, err: describeError(error) },
+        "could not hand the import back; another collector takes it when the lease runs out",
+      );
     }
   }
 

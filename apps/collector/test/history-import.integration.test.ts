@@ -233,6 +233,59 @@ describe("signal-history import", () => {
     );
   }, 180_000);
 
+  test("a graceful stop (SIGTERM) hands the import back: another instance resumes it at once, not after the lease", async () => {
+    await world.emulator.control.updateSettings({ rateLimits: { enabled: false } });
+    const channel = DEMO_IDS.sourceAnnouncements;
+    await world.mapChannel(channel, DEMO_IDS.customerVipSignals);
+    await world.emulator.control.seedHistory(channel, {
+      authorId: ANALYST,
+      spacingMs: 60_000,
+      messages: Array.from({ length: 600 }, (_, i) => ({ content: `announcement hist-${i}` })),
+    });
+    // A lease far longer than the test: only a release can hand the job over in time.
+    const slow = {
+      BACKFILL_INITIAL_MESSAGES: "10",
+      HISTORY_IMPORT_LEASE_MS: "600000",
+      HISTORY_IMPORT_PAGE_DELAY_MS: "500",
+    };
+    const first = startCollector("collector-d", slow);
+    await first.waitReady(60_000);
+    const importId = await admin.mutation(api.historyImports.request, { sourceChannelId: channel });
+    await first.waitForLog((l) => l.event === "history.page" && l.importId === importId, 30_000);
+    expect(await first.stop("SIGTERM")).toBe(0);
+
+    const ofThisImport = async () =>
+      (await admin.query(api.historyImports.list, {})).find((row) => row._id === importId);
+    const released = await ofThisImport();
+    expect(released?.state).toBe("queued");
+    expect(released?.leaseOwner).toBeUndefined();
+    expect(released?.pages ?? 0).toBeGreaterThan(0);
+
+    const second = startCollector("collector-e", { ...slow, HISTORY_IMPORT_PAGE_DELAY_MS: "0" });
+    const claimed = await second.waitForLog(
+      (l) => l.event === "history.claimed" && l.importId === importId,
+      30_000,
+    );
+    expect(claimed.from).toBe(released?.cursor);
+    await second.waitForLog((l) => l.event === "history.done" && l.importId === importId, 60_000);
+    expect(await ofThisImport()).toMatchObject({ state: "done", failed: 0 });
+    const inDiscord = await world.emulator.control.messages(channel);
+    const counts = await adminClient(world.backend.url, world.backend.adminKey).query(
+      internal.historyImportJobs.channelCounts,
+      { sourceChannelId: channel },
+    );
+    expect(counts.total).toBe(inDiscord.length);
+    expect(counts.distinctMessages).toBe(counts.total);
+
+    // Handed back, not taken over: the audit log says which instance let go, and where.
+    const audit = await admin.query(api.audit.list, {
+      paginationOpts: { numItems: 50, cursor: null },
+    });
+    const entries = audit.page.filter((e) => e.targetId === importId);
+    expect(entries.map((e) => e.action)).toContain("history.import.release");
+    expect(entries.map((e) => e.action)).not.toContain("history.import.takeover");
+  }, 150_000);
+
   test("with Discord's rate limits on, the import waits them out and still completes", async () => {
     await world.mapChannel(FREE_CHAT, DEMO_IDS.customerVipSignals);
     await world.emulator.control.seedHistory(FREE_CHAT, {
