@@ -9,7 +9,8 @@ export type SignalCard = {
   id: string;
   content: string;
   committedAt: number;
-  createdAt: number;
+  /** When Discord says it was posted: the feed's order, and what `feed.list`'s from/to bound. */
+  postedAt: number;
   version: number;
 };
 

@@ -46,7 +46,7 @@ export function openDashboard(
       if (tag !== null) onSeen(tag, at);
     }
   };
-  /** Newest `createdAt` shown so far: anything newer than it that the head skipped is a gap. */
+  /** Newest `postedAt` shown so far: anything newer than it that the head skipped is a gap. */
   let watermark: number | null = null;
   const onResult = (result: LiveFeed) => {
     const now = Date.now();
@@ -59,13 +59,13 @@ export function openDashboard(
       return;
     }
     const oldest = result.cards.at(-1);
-    if (watermark !== null && oldest !== undefined && oldest.createdAt > watermark) {
+    if (watermark !== null && oldest !== undefined && oldest.postedAt > watermark) {
       // More signals arrived between two results than the head holds (a burst). The dashboard
       // shows the skipped ones from the viewer's history; this reader scrolls down to them.
-      void fillGap(watermark, oldest.createdAt);
+      void fillGap(watermark, oldest.postedAt);
     }
     see(result.cards, now);
-    const newest = result.cards[0]?.createdAt;
+    const newest = result.cards[0]?.postedAt;
     if (newest !== undefined && (watermark === null || newest > watermark)) watermark = newest;
     resolveReady();
   };
