@@ -1,11 +1,13 @@
 import type { MutationCtx } from "../_generated/server";
 import { findSignalByMessage } from "./ingestLinking";
+import { rememberUnstoredDelete } from "./ingestUnstoredDelete";
 import type { DeleteResult } from "./ingestValidators";
 
 /**
  * Tombstones the signals of deleted Discord messages: deletedAt, version + 1 and a "delete"
  * revision carrying the last content. The record and its history stay. Idempotent; ids we never
- * stored (or stored for another channel) are no-ops, reported back and logged.
+ * stored (or stored for another channel) are reported back and logged, and an id not stored at all
+ * is remembered: a copy read before the delete (history import, backfill) then arrives deleted.
  */
 export async function tombstoneSignals(
   ctx: MutationCtx,
@@ -17,6 +19,7 @@ export async function tombstoneSignals(
   for (const messageId of new Set(messageIds)) {
     const signal = await findSignalByMessage(ctx, messageId);
     if (signal === null || signal.sourceChannelId !== channelId) {
+      if (signal === null) await rememberUnstoredDelete(ctx, channelId, messageId, deletedAt);
       result.unknown.push(messageId);
       continue;
     }

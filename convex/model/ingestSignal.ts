@@ -8,6 +8,7 @@ import { adoptFollowUps, findParentSignal, findSignalByMessage } from "./ingestL
 import { findIngestMapping } from "./ingestMapping";
 import { hoistedFields, parseContent } from "./ingestParse";
 import { isSnowflake } from "./ingestSnowflake";
+import { findUnstoredDelete, tombstoneAsDeletedFirst } from "./ingestUnstoredDelete";
 import { reviewFields, uncorrectedReviewReason } from "./parseStatus";
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,
@@ -28,6 +29,8 @@ import { appError } from "./errors";
  *   does not depend on which of two collectors, or a backfill, stored a copy first.
  * - Known id, visible change: version + 1, editedAt, re-parse, an "edit" revision appended.
  * - Tombstoned id: nothing; Discord cannot undelete a message.
+ * - Unknown id whose delete came first (a history import or backfill read it before the delete):
+ *   stored as that tombstone, as if the write had come first (model/ingestUnstoredDelete.ts).
  */
 export async function upsertSignal(
   ctx: MutationCtx,
@@ -103,6 +106,11 @@ async function createSignal(
   // The history import pages backwards, so replies and follow-ups reach Convex before the
   // signal they follow up on: link them now.
   if (message.origin === "history") await adoptFollowUps(ctx, signalId);
+  const deletedFirst = await findUnstoredDelete(ctx, message.channelId, message.messageId);
+  if (deletedFirst !== null) {
+    const version = await tombstoneAsDeletedFirst(ctx, signalId, deletedFirst);
+    return { outcome: "deleted", signalId, version };
+  }
   // Only a live create measures ingest latency: a backfilled copy or an edit of a message we never
   // saw (posted while the collector was down) would report downtime.
   if (message.origin === "gateway" && message.editedAt === undefined) {

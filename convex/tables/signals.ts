@@ -182,6 +182,17 @@ export const signalTables = {
     .index("by_source_channel", ["sourceChannelId"])
     .index("by_enabled", ["enabled"]),
 
+  /**
+   * A Discord delete of a message we had not stored (yet). A history import or backfill that read
+   * the message before the delete writes it afterwards: it is then stored as this tombstone, never
+   * as a live signal (model/ingestSignal.ts). Small rows, kept: a copy can arrive at any time.
+   */
+  unstoredDeletes: defineTable({
+    sourceMessageId: v.string(),
+    sourceChannelId: v.string(),
+    deletedAt: v.number(),
+  }).index("by_source_message", ["sourceMessageId"]),
+
   /** Where the collector stopped in each source channel: backfill resumes after it. */
   ingestCursors: defineTable({
     sourceChannelId: v.string(),
