@@ -1,9 +1,7 @@
-import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import schema from "./schema";
 import { latestCode, stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 
@@ -14,7 +12,7 @@ afterEach(() => {
 const EMAIL = "new.user@example.com";
 const PASSWORD = "correct horse battery";
 
-type T = ReturnType<typeof convexTest>;
+type T = TestConvex;
 
 async function signUpAndVerify(t: T) {
   const started = await t.action(api.auth.signIn, {
@@ -34,7 +32,7 @@ async function signUpAndVerify(t: T) {
 // Scrypt hashing makes each sign-in take real CPU time; a shared 2-core machine needs headroom.
 describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
   test("sign up mails a code; no session until the email is verified", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const verified = await signUpAndVerify(t);
     expect(verified.tokens?.token).toBeTypeOf("string");
     const user = await t.run((ctx) =>
@@ -52,7 +50,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
   });
 
   test("a wrong verification code does not sign in", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await t.action(api.auth.signIn, {
       provider: "password",
       params: { flow: "signUp", email: EMAIL, password: PASSWORD },
@@ -68,7 +66,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
   });
 
   test("rejects bad or non-canonical emails and weak passwords with clear messages", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await expect(
       t.action(api.auth.signIn, {
         provider: "password",
@@ -95,7 +93,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
 
   test("sign-up fails loudly, sending nothing, when no email transport is configured", async () => {
     vi.stubEnv("EMAIL_PROVIDER", "");
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await expect(
       t.action(api.auth.signIn, {
         provider: "password",
@@ -106,7 +104,7 @@ describe("Convex Auth: email + password", { timeout: 30_000 }, () => {
   });
 
   test("password reset: a mailed code sets a new password; the old one stops working", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t);
     const started = await t.action(api.auth.signIn, {
       provider: "password",

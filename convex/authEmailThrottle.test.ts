@@ -1,10 +1,8 @@
-import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AUTH_LIMITS, authRateLimiter } from "./model/authLimits";
-import schema from "./schema";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 afterEach(() => {
@@ -17,7 +15,7 @@ const PER_ADDRESS = AUTH_LIMITS.emailsPerAddress.capacity;
 // Finding 6: 25 of 25 reset requests and 16 of 15 sign-ins on an unverified account each mailed.
 describe("emails are budgeted per address and over all callers", { timeout: 120_000 }, () => {
   test("reset requests: the address's budget, then a wait; the newest mailed code still works", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, OWNER);
     const before = (await mailsTo(t, OWNER)).length;
     const answers: string[] = [];
@@ -43,7 +41,7 @@ describe("emails are budgeted per address and over all callers", { timeout: 120_
   });
 
   test("an unknown address is refused the same way after the same number of requests", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const answers: string[] = [];
     for (let i = 0; i < PER_ADDRESS + 1; i++) {
       answers.push(
@@ -55,7 +53,7 @@ describe("emails are budgeted per address and over all callers", { timeout: 120_
   });
 
   test("sign-in on an unverified account mails a code only while the address's budget lasts", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await passwordSignIn(t, { flow: "signUp", email: OWNER, password: PASSWORD });
     for (let i = 0; i < 16; i++) {
       const answer = await passwordSignIn(t, { flow: "signIn", email: OWNER, password: PASSWORD });
@@ -65,12 +63,9 @@ describe("emails are budgeted per address and over all callers", { timeout: 120_
   });
 
   test("with the budget of all callers spent, no address gets mail", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await t.run(async (ctx) => {
-      await authRateLimiter.rateLimit(ctx, {
-        name: "emailsAll",
-        count: AUTH_LIMITS.emailsAll.capacity,
-      });
+      await authRateLimiter.limit(ctx, "emailsAll", { count: AUTH_LIMITS.emailsAll.capacity });
     });
     const failure = await outcome(
       passwordSignIn(t, { flow: "signUp", email: "fresh@example.com", password: PASSWORD }),

@@ -1,9 +1,7 @@
-import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import schema from "./schema";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 afterEach(() => {
@@ -20,7 +18,7 @@ describe(
   { timeout: 60_000 },
   () => {
     test("sign-in: unknown address and wrong password fail with the same words", async () => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, KNOWN);
       const known = await outcome(
         passwordSignIn(t, { flow: "signIn", email: KNOWN, password: "not the password" }),
@@ -33,7 +31,7 @@ describe(
     });
 
     test("password reset request: the same answer for an unknown address, which gets no mail", async () => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, KNOWN);
       const known = await passwordSignIn(t, { flow: "reset", email: KNOWN });
       const unknown = await passwordSignIn(t, { flow: "reset", email: UNKNOWN });
@@ -43,7 +41,7 @@ describe(
     });
 
     test("entering a code: an unknown address fails like a wrong code", async () => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, KNOWN);
       await passwordSignIn(t, { flow: "reset", email: KNOWN });
       const args = {
@@ -65,7 +63,7 @@ describe(
     });
 
     test("sign-up with a taken address answers like a new one; its owner is told by email", async () => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, KNOWN);
       const fresh = await passwordSignIn(t, {
         flow: "signUp",

@@ -1,10 +1,8 @@
-import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AUTH_LIMITS, authRateLimiter } from "./model/authLimits";
-import schema from "./schema";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { latestCode, stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 afterEach(() => {
@@ -15,7 +13,7 @@ const OWNER = "owner@example.com";
 const ADMIN = "boss@example.com";
 const PER_ADDRESS = AUTH_LIMITS.passwordFailuresPerEmail.capacity;
 
-type T = ReturnType<typeof convexTest>;
+type T = TestConvex;
 
 async function guessWrong(t: T, email: string, times: number) {
   for (let i = 0; i < times; i++) {
@@ -32,7 +30,7 @@ describe("brute force is throttled without locking the owner out", { timeout: 12
     "after the address's budget of wrong passwords, %s still gets in: right password + emailed code",
     async (_who, email) => {
       vi.stubEnv("ADMIN_EMAILS", ADMIN);
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, email);
       await guessWrong(t, email, PER_ADDRESS + 2);
       const mailsBefore = (await mailsTo(t, email)).length;
@@ -54,7 +52,7 @@ describe("brute force is throttled without locking the owner out", { timeout: 12
   );
 
   test("once the budget is spent, a wrong password answers exactly like the right one and mails nothing", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, OWNER);
     for (let i = 0; i < PER_ADDRESS; i++) {
       expect(
@@ -71,7 +69,7 @@ describe("brute force is throttled without locking the owner out", { timeout: 12
   });
 
   test("a password reset clears the throttle: the new password signs in at once", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, OWNER);
     await guessWrong(t, OWNER, PER_ADDRESS + 1);
     await passwordSignIn(t, { flow: "reset", email: OWNER });
@@ -87,12 +85,11 @@ describe("brute force is throttled without locking the owner out", { timeout: 12
   });
 
   test("wrong passwords spread over many addresses (the budget of all callers) switch every sign-in to password + code, refusing no one", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, OWNER);
     // Stand in for a credential-stuffing run: spend the shared budget directly.
     await t.run(async (ctx) => {
-      await authRateLimiter.rateLimit(ctx, {
-        name: "passwordFailuresAll",
+      await authRateLimiter.limit(ctx, "passwordFailuresAll", {
         count: AUTH_LIMITS.passwordFailuresAll.capacity,
       });
     });
@@ -109,7 +106,7 @@ describe("brute force is throttled without locking the owner out", { timeout: 12
   });
 
   test("wrong codes are budgeted per address, apart from passwords", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, OWNER);
     await passwordSignIn(t, { flow: "reset", email: OWNER });
     const code = await latestCode(t, OWNER);

@@ -1,9 +1,7 @@
-import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import schema from "./schema";
 import { mailsTo, outcome, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { latestCode, stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 afterEach(() => {
@@ -24,7 +22,7 @@ describe("new passwords must be hard to guess (zxcvbn)", { timeout: 60_000 }, ()
   test.each(WEAK)(
     "sign-up refuses %j with zxcvbn's advice, creating and mailing nothing",
     async (password, advice) => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       const failure = await outcome(passwordSignIn(t, { flow: "signUp", email: EMAIL, password }));
       expect(failure).toMatch(/WEAK_PASSWORD/);
       expect(failure).toMatch(advice);
@@ -36,7 +34,7 @@ describe("new passwords must be hard to guess (zxcvbn)", { timeout: 60_000 }, ()
   test.each(WEAK)(
     "a reset refuses %j and keeps the old password and the code",
     async (password, advice) => {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       await signUpAndVerify(t, EMAIL);
       await passwordSignIn(t, { flow: "reset", email: EMAIL });
       const code = await latestCode(t, EMAIL);
@@ -61,7 +59,7 @@ describe("new passwords must be hard to guess (zxcvbn)", { timeout: 60_000 }, ()
   );
 
   test("a long passphrase of common words is accepted", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await signUpAndVerify(t, EMAIL, "orbit lantern pepper canyon");
   });
 });

@@ -1,9 +1,7 @@
-import { convexTest, type TestConvex } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { ACCESS_TOKEN_MS } from "./auth";
-import schema from "./schema";
 import {
   outcome,
   PASSWORD,
@@ -13,7 +11,7 @@ import {
   tokenSubject,
 } from "./test.auth";
 import { latestCode, stubAuthEnv } from "./test.helpers";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);
 afterEach(() => {
@@ -22,7 +20,7 @@ afterEach(() => {
 
 const EMAIL = "sessions@example.com";
 
-type T = TestConvex<typeof schema>;
+type T = TestConvex;
 
 async function sessionsOf(t: T, userId: Id<"users">) {
   return t.run((ctx) =>
@@ -40,7 +38,7 @@ async function refreshTokenCount(t: T) {
 // Finding 7: after a password reset the old access token kept working for its 3,600 s.
 describe("ending sessions", { timeout: 60_000 }, () => {
   test("access tokens live at most five minutes, the bound on a token outliving its session", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const tokens = await signUpAndVerify(t, EMAIL);
     const { exp, iat } = tokenClaims(tokens?.token ?? "");
     expect((exp - iat) * 1000).toBeLessThanOrEqual(ACCESS_TOKEN_MS);
@@ -48,7 +46,7 @@ describe("ending sessions", { timeout: 60_000 }, () => {
   });
 
   test("a password reset ends every other session: its refresh token no longer renews it", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const old = await signUpAndVerify(t, EMAIL);
     const { userId } = tokenSubject(old?.token ?? "");
     await passwordSignIn(t, { flow: "reset", email: EMAIL });
@@ -67,7 +65,7 @@ describe("ending sessions", { timeout: 60_000 }, () => {
   });
 
   test("sign out everywhere deletes every session and refresh token of the caller only", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const first = await signUpAndVerify(t, EMAIL);
     await passwordSignIn(t, { flow: "signIn", email: EMAIL, password: PASSWORD });
     await passwordSignIn(t, { flow: "signIn", email: EMAIL, password: PASSWORD });
@@ -88,7 +86,7 @@ describe("ending sessions", { timeout: 60_000 }, () => {
   });
 
   test("a token whose session ended identifies nobody, at once (not only when it expires)", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const stolen = await signUpAndVerify(t, EMAIL);
     const { userId, sessionId } = tokenSubject(stolen?.token ?? "");
     const thief = t.withIdentity({ subject: `${userId}|${sessionId}` });
@@ -108,7 +106,7 @@ describe("ending sessions", { timeout: 60_000 }, () => {
   });
 
   test("sign out everywhere needs a signed-in caller", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     expect(await outcome(t.mutation(api.users.signOutEverywhere, {}))).toMatch(/Sign in/);
   });
 });

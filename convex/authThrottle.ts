@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import { authRateLimiter } from "./model/authLimits";
+import { withRetryAt } from "./model/rateLimitStatus";
 
 const vEmail = { email: v.string() };
 const vBudget = v.object({ ok: v.boolean(), retryAt: v.optional(v.number()) });
@@ -17,11 +18,8 @@ export const startPasswordAttempt = internalMutation({
   args: vEmail,
   returns: v.object({ needsCode: v.boolean() }),
   handler: async (ctx, { email }) => {
-    const own = await authRateLimiter.rateLimit(ctx, {
-      name: "passwordFailuresPerEmail",
-      key: email,
-    });
-    const everyone = await authRateLimiter.checkRateLimit(ctx, { name: "passwordFailuresAll" });
+    const own = await authRateLimiter.limit(ctx, "passwordFailuresPerEmail", { key: email });
+    const everyone = await authRateLimiter.check(ctx, "passwordFailuresAll");
     return { needsCode: !own.ok || !everyone.ok };
   },
 });
@@ -31,7 +29,7 @@ export const recordPasswordFailure = internalMutation({
   args: {},
   returns: v.null(),
   handler: async (ctx) => {
-    await authRateLimiter.rateLimit(ctx, { name: "passwordFailuresAll" });
+    await authRateLimiter.limit(ctx, "passwordFailuresAll");
     return null;
   },
 });
@@ -41,11 +39,7 @@ export const startCodeAttempt = internalMutation({
   args: vEmail,
   returns: vBudget,
   handler: async (ctx, { email }) => {
-    const { ok, retryAt } = await authRateLimiter.rateLimit(ctx, {
-      name: "codeFailuresPerEmail",
-      key: email,
-    });
-    return { ok, ...(retryAt !== undefined ? { retryAt } : {}) };
+    return withRetryAt(await authRateLimiter.limit(ctx, "codeFailuresPerEmail", { key: email }));
   },
 });
 
@@ -57,8 +51,8 @@ export const clearFailures = internalMutation({
   args: vEmail,
   returns: v.null(),
   handler: async (ctx, { email }) => {
-    await authRateLimiter.resetRateLimit(ctx, { name: "passwordFailuresPerEmail", key: email });
-    await authRateLimiter.resetRateLimit(ctx, { name: "codeFailuresPerEmail", key: email });
+    await authRateLimiter.reset(ctx, "passwordFailuresPerEmail", { key: email });
+    await authRateLimiter.reset(ctx, "codeFailuresPerEmail", { key: email });
     return null;
   },
 });
@@ -71,14 +65,14 @@ export const reserveEmail = internalMutation({
   args: vEmail,
   returns: vBudget,
   handler: async (ctx, { email }) => {
-    const own = await authRateLimiter.checkRateLimit(ctx, { name: "emailsPerAddress", key: email });
-    const everyone = await authRateLimiter.checkRateLimit(ctx, { name: "emailsAll" });
+    const own = withRetryAt(await authRateLimiter.check(ctx, "emailsPerAddress", { key: email }));
+    const everyone = withRetryAt(await authRateLimiter.check(ctx, "emailsAll"));
     if (!own.ok || !everyone.ok) {
       const retryAt = Math.max(own.retryAt ?? 0, everyone.retryAt ?? 0);
       return { ok: false, ...(retryAt > 0 ? { retryAt } : {}) };
     }
-    await authRateLimiter.rateLimit(ctx, { name: "emailsPerAddress", key: email });
-    await authRateLimiter.rateLimit(ctx, { name: "emailsAll" });
+    await authRateLimiter.limit(ctx, "emailsPerAddress", { key: email });
+    await authRateLimiter.limit(ctx, "emailsAll");
     return { ok: true };
   },
 });

@@ -1,11 +1,9 @@
-import { convexTest, type TestConvex } from "convex-test";
 import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingestValidators";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
 const GUILD = "1196425551544451080";
@@ -24,10 +22,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-type Tester = TestConvex<typeof schema>;
+type Tester = TestConvex;
 
 async function setup(options: { enabled?: boolean } = {}): Promise<Tester> {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   await t.run((ctx) =>
     ctx.db.insert("channelMappings", {
       label: "VIP signals",

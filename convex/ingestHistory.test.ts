@@ -1,12 +1,10 @@
 // Two collectors (or a backfill racing a live write) can store a newer copy of a message before
 // an older one arrives. The history must come out the same whichever copy lands first.
-import { convexTest, type TestConvex } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingestValidators";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
 const GUILD = "1196425551544451080";
@@ -21,10 +19,10 @@ const EDIT_2_AT = 1_700_000_060_000;
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
 afterEach(() => vi.unstubAllEnvs());
 
-type Tester = TestConvex<typeof schema>;
+type Tester = TestConvex;
 
 async function setup(): Promise<Tester> {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   await t.run((ctx) =>
     ctx.db.insert("channelMappings", {
       label: "VIP signals",

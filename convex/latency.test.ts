@@ -1,11 +1,9 @@
-import { convexTest } from "convex-test";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { MAX_WEB_SAMPLES_PER_SIGNAL } from "./feed";
 import { LATENCY_RETENTION_MS } from "./latency";
-import schema from "./schema";
 import { TIER, insertSignal, setupRoles } from "./test.roles";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -13,7 +11,7 @@ afterEach(() => {
 
 describe("latency.prune", () => {
   test("deletes samples older than the retention window and keeps recent ones", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const now = Date.now();
     await t.run(async (ctx) => {
       for (let i = 0; i < 5; i++) {
@@ -33,7 +31,7 @@ describe("latency.prune", () => {
   test("a full batch schedules the next one until the backlog is gone", async () => {
     vi.useFakeTimers();
     try {
-      const t = convexTest(schema, modules);
+      const t = newConvexTest();
       const old = Date.now() - LATENCY_RETENTION_MS - 60_000;
       await t.run(async (ctx) => {
         for (let i = 0; i < 1200; i++) {
@@ -81,7 +79,7 @@ describe("syntheticSignals.insertBatch", () => {
   };
 
   test("is refused unless ALLOW_SYNTHETIC_SIGNALS=true", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     await expect(t.mutation(internal.syntheticSignals.insertBatch, batch)).rejects.toThrow(
       /ALLOW_SYNTHETIC_SIGNALS=true/,
     );

@@ -1,5 +1,4 @@
 import { defineSchema } from "convex/server";
-import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { auditTables } from "./tables/audit";
 import { businessTables } from "./tables/business";
 import { discordTables } from "./tables/discord";
@@ -27,6 +26,6 @@ export default defineSchema({
   ...operationsTables,
   ...outcomeTables,
   ...pushTables,
-  // convex-helpers' rate limiter state (one row per limit name and key); shared by every limit.
-  ...rateLimitTables,
+  // Rate-limit buckets live in the @convex-dev/rate-limiter component's own tables
+  // (convex.config.ts), not here.
 });

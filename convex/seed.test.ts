@@ -1,8 +1,6 @@
-import { convexTest } from "convex-test";
 import { expect, test } from "vitest";
 import { internal } from "./_generated/api";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 const world = {
   tier: { key: "vip", name: "VIP", discordRoleId: "1100000000000000001", graceHours: 72 },
@@ -19,7 +17,7 @@ const world = {
 };
 
 test("seed.configure is idempotent: a second run updates the same rows", async () => {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   const first = await t.mutation(internal.seed.configure, world);
   const second = await t.mutation(internal.seed.configure, {
     ...world,
@@ -35,7 +33,7 @@ test("seed.configure is idempotent: a second run updates the same rows", async (
 });
 
 test("seed.configure maps the product's variants too, so subscription events (variant only) find the tier", async () => {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   const args = { ...world, sellappVariantIds: ["var_1"] };
   await t.mutation(internal.seed.configure, args);
   await t.mutation(internal.seed.configure, args);

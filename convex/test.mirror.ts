@@ -1,12 +1,10 @@
 // Fixtures for the mirror, role-sync and link tests (two dots keep it out of the module map).
-import { convexTest } from "convex-test";
 import { vi } from "vitest";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { enqueueMirrorWork } from "./model/mirrorFanout";
-import schema from "./schema";
 import { sessionCallers } from "./test.sessions";
-import { modules } from "./test.setup";
+import { newConvexTest } from "./test.setup";
 
 export const SECRET = "test-service-secret-0123456789";
 export const GUILD = "2000000000000000001";
@@ -29,7 +27,7 @@ let messageCounter = 0;
 export async function setupMirror() {
   vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET);
   vi.stubEnv("DISCORD_CUSTOMER_GUILD_ID", GUILD);
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
     await ctx.db.insert("tiers", { key: TIER, name: "VIP", discordRoleId: ROLE, graceHours: 72 });

@@ -1,11 +1,9 @@
 // Test fixtures (not a Convex module: two dots keep it out of the module map and the API).
-import { convexTest } from "convex-test";
 import type { Id } from "./_generated/dataModel";
-import schema from "./schema";
 import { sessionCallers } from "./test.sessions";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
-export type TestConvex = ReturnType<typeof convexTest>;
+export type { TestConvex };
 export type Caller = Pick<TestConvex, "query" | "mutation" | "action">;
 
 export const TIER = "vip";
@@ -16,7 +14,7 @@ export const PURCHASE_URL = "https://shop.example.com/vip";
  * signed in without access, signed in with an active entitlement, and an admin (no entitlement).
  */
 export async function setupRoles() {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   const ids = await t.run(async (ctx) => {
     await ctx.db.insert("tiers", {
       key: TIER,

@@ -5,17 +5,12 @@ import {
   type SampleOptions,
   signSellappBody,
 } from "@g3/payments";
-import { convexTest } from "convex-test";
 import { vi } from "vitest";
 import type { Id } from "./_generated/dataModel";
-import schema from "./schema";
 import { signedInAs } from "./test.sessions";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
-function newTest() {
-  return convexTest(schema, modules);
-}
-export type TestConvex = ReturnType<typeof newTest>;
+export type { TestConvex };
 
 export const SECRET = "test-sellapp-secret-0123456789abcdef0123";
 export const PREVIOUS_SECRET = "test-sellapp-previous-0123456789abcdef01";
@@ -33,7 +28,7 @@ export async function setupPayments(options: { map?: boolean } = {}) {
   vi.setSystemTime(T0 + HOUR);
   vi.stubEnv("SELLAPP_WEBHOOK_SECRET", SECRET);
   vi.stubEnv("ADMIN_EMAILS", "");
-  const t = newTest();
+  const t = newConvexTest();
   const adminId = await t.run(async (ctx) => {
     await ctx.db.insert("tiers", {
       key: TIER,

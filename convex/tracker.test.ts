@@ -1,25 +1,23 @@
-import { convexTest, type TestConvex } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { TrackUpdate } from "./model/trackerValidators";
-import schema from "./schema";
 import { signedInAs } from "./test.sessions";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
 const CHANNEL = "1196426054860931082";
 const S1 =
   "BTC/USDT LONG\nEntry: 42000-42500\nTargets: 43000, 44000, 45500\nSL: 41000\nLeverage: 10x";
 
-type Tester = TestConvex<typeof schema>;
+type Tester = TestConvex;
 
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
 afterEach(() => vi.unstubAllEnvs());
 
 let nextId = 1_300_000_000_000_000_000n;
 async function setup(): Promise<Tester> {
-  const t = convexTest(schema, modules);
+  const t = newConvexTest();
   await t.run((ctx) =>
     ctx.db.insert("channelMappings", {
       label: "VIP signals",

@@ -1,8 +1,6 @@
-import { convexTest } from "convex-test";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newConvexTest, type TestConvex } from "./test.setup";
 import { signedInAs } from "./test.sessions";
 
 afterEach(() => {
@@ -10,7 +8,7 @@ afterEach(() => {
 });
 
 async function insertUser(
-  t: ReturnType<typeof convexTest>,
+  t: TestConvex,
   fields: { email: string; verified: boolean; role?: "admin" },
 ) {
   return t.run((ctx) =>
@@ -24,12 +22,12 @@ async function insertUser(
 
 describe("users.viewer", () => {
   test("is null for an anonymous caller", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     expect(await t.query(api.users.viewer, {})).toBeNull();
   });
 
   test("returns the caller's own user, identified by the token subject", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const userId = await insertUser(t, { email: "ann@example.com", verified: true });
     const viewer = await (await signedInAs(t, userId)).query(api.users.viewer, {});
     expect(viewer).toEqual({
@@ -43,7 +41,7 @@ describe("users.viewer", () => {
 
   test("makes a verified allow-listed email an admin, but never an unverified one", async () => {
     vi.stubEnv("ADMIN_EMAILS", "Boss@Example.com, other@example.com");
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const verified = await insertUser(t, { email: "boss@example.com", verified: true });
     const unverified = await insertUser(t, { email: "other@example.com", verified: false });
     expect((await (await signedInAs(t, verified)).query(api.users.viewer, {}))?.isAdmin).toBe(true);
@@ -53,7 +51,7 @@ describe("users.viewer", () => {
   });
 
   test("honours the stored admin role", async () => {
-    const t = convexTest(schema, modules);
+    const t = newConvexTest();
     const admin = await insertUser(t, {
       email: "root@example.com",
       verified: false,

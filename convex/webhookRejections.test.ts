@@ -2,7 +2,12 @@ import { buildSellappEvent, signSellappBody } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { UNVERIFIED_EXCERPT_BYTES } from "./model/webhookBodyDigest";
-import { UNVERIFIED_GLOBAL, UNVERIFIED_PER_SOURCE } from "./model/webhookRejectionLimits";
+import {
+  UNVERIFIED_GLOBAL,
+  UNVERIFIED_PER_SOURCE,
+  unverifiedWebhookLimiter,
+  WEBHOOK_RATE_LIMIT_NAMES,
+} from "./model/webhookRejectionLimits";
 import {
   deliver,
   entitlementsOf,
@@ -172,8 +177,25 @@ describe("unverified requests are rate-limited per source and globally", () => {
     for (let i = 0; i < total; i++) await postUnsigned(t, "{}", `10.0.${i >> 8}.${i & 255}`);
     expect(await eventsOf(t)).toHaveLength(UNVERIFIED_GLOBAL.capacity);
     expect(await refusalTotals(t)).toMatchObject({ count: 15, global: 15 });
-    const limiterRows = await t.run((ctx) => ctx.db.query("rateLimits").collect());
-    expect(limiterRows.length).toBeLessThanOrEqual(UNVERIFIED_GLOBAL.capacity + 1);
+    // A refused source left no bucket behind (a bucket never used reads as ts 0).
+    const refusedSources = Array.from(
+      { length: total - UNVERIFIED_GLOBAL.capacity },
+      (_, j) => UNVERIFIED_GLOBAL.capacity + j,
+    ).map((i) => `xff:10.0.${i >> 8}.${i & 255}`);
+    const buckets = await t.run((ctx) =>
+      Promise.all(
+        refusedSources.map((key) =>
+          unverifiedWebhookLimiter.getValue(ctx, WEBHOOK_RATE_LIMIT_NAMES.perSource, { key }),
+        ),
+      ),
+    );
+    expect(buckets.map((bucket) => bucket.ts)).toEqual(refusedSources.map(() => 0));
+    const stored = await t.run((ctx) =>
+      unverifiedWebhookLimiter.getValue(ctx, WEBHOOK_RATE_LIMIT_NAMES.perSource, {
+        key: "xff:10.0.0.0",
+      }),
+    );
+    expect(stored.ts).toBeGreaterThan(0);
   });
 
   test("the address Convex saw wins over a rotating X-Forwarded-For", async () => {

@@ -1,7 +1,8 @@
 import { v } from "convex/values";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation } from "./_generated/server";
-import { limitUnverifiedWebhook, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRejectionLimits";
+import { withRetryAt } from "./model/rateLimitStatus";
+import { unverifiedWebhookLimiter, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRejectionLimits";
 import { vVerification } from "./tables/payments";
 
 /**
@@ -51,16 +52,17 @@ export const record = internalMutation({
     const { reason: _reason, source, ...row } = args;
     // Global first and without consuming: a refused request then writes no per-source state, so
     // forged sources cannot grow the limiter's table past the global budget.
-    const global = await limitUnverifiedWebhook.check(ctx, {
-      name: WEBHOOK_RATE_LIMIT_NAMES.global,
-    });
+    const global = withRetryAt(
+      await unverifiedWebhookLimiter.check(ctx, WEBHOOK_RATE_LIMIT_NAMES.global),
+    );
     if (!global.ok) return await countRefusal(ctx, args, "global", global.retryAt);
-    const perSource = await limitUnverifiedWebhook.consume(ctx, {
-      name: WEBHOOK_RATE_LIMIT_NAMES.perSource,
-      key: source,
-    });
+    const perSource = withRetryAt(
+      await unverifiedWebhookLimiter.limit(ctx, WEBHOOK_RATE_LIMIT_NAMES.perSource, {
+        key: source,
+      }),
+    );
     if (!perSource.ok) return await countRefusal(ctx, args, "source", perSource.retryAt);
-    await limitUnverifiedWebhook.consume(ctx, { name: WEBHOOK_RATE_LIMIT_NAMES.global });
+    await unverifiedWebhookLimiter.limit(ctx, WEBHOOK_RATE_LIMIT_NAMES.global);
     const id = await ctx.db.insert("webhookEvents", {
       provider: "sellapp",
       ...row,

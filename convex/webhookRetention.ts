@@ -1,9 +1,8 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { internal } from "./_generated/api";
+import { components, internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
-import { RATE_LIMIT_IDLE_MS, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRejectionLimits";
 
 /**
  * Retention of the webhook tables (cron, daily). Each step deletes one page of PRUNE_BATCH rows
@@ -11,7 +10,12 @@ import { RATE_LIMIT_IDLE_MS, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRej
  *
  * - rejected events (unverified excerpts, signed but malformed bodies): 30 days — long enough to
  *   investigate an attack or a misconfigured secret, and Sell.app has long stopped redelivering;
- * - rejection counters and idle rate-limiter rows: 30 days / once idle (a full bucket);
+ * - rejection counters: 30 days;
+ * - rate-limiter buckets (every limit: auth, push, webhooks) created over a day ago. A bucket is
+ *   full again at most an hour after its last use (capacity / rate ≤ 1 h for every limit), so
+ *   an idle one loses nothing; one still in use is refilled, which gives its caller at most one
+ *   hour's budget more a day. Without this, every address typed at sign-in and every forged
+ *   webhook source would keep a row for good;
  * - duplicates: 90 days — audit of Sell.app's redeliveries; never used to derive access;
  * - ignored events: 400 days — a year of audit plus a month's margin; never used to derive access;
  * - processed and failed events (the ledger access is derived from): 400 days, and only once every
@@ -28,8 +32,8 @@ export const WEBHOOK_RETENTION_MS = {
   duplicate: 90 * DAY_MS,
   ignored: 400 * DAY_MS,
   ledger: 400 * DAY_MS,
-  /** Rate-limiter rows: a day past the point where their bucket is full again. */
-  rateLimiterIdle: RATE_LIMIT_IDLE_MS + DAY_MS,
+  /** Rate-limiter buckets, by creation time (the component clears by nothing else). */
+  rateLimiterBuckets: DAY_MS,
 } as const;
 
 export const PRUNE_BATCH = 200;
@@ -104,22 +108,16 @@ const rejectionWindows: Step = async (ctx, now) =>
       .take(PRUNE_BATCH),
   );
 
-/** Idle rows of our limiters only (other limits sharing the table keep their own policy). */
-function idleRateLimiterRows(name: string): Step {
-  return async (ctx, now, cursor) => {
-    const page = await ctx.db
-      .query("rateLimits")
-      .withIndex("name", (q) => q.eq("name", name))
-      .paginate({ numItems: PRUNE_BATCH, cursor });
-    let deleted = 0;
-    for (const row of page.page) {
-      if (row.ts >= now - WEBHOOK_RETENTION_MS.rateLimiterIdle) continue;
-      await ctx.db.delete("rateLimits", row._id);
-      deleted++;
-    }
-    return { deleted, continueCursor: page.isDone ? null : page.continueCursor };
-  };
-}
+/**
+ * The rate-limiter component's buckets: its own `clearAll` deletes them a page at a time and
+ * schedules its next page itself, so this step hands the work over and is done.
+ */
+const rateLimiterBuckets: Step = async (ctx, now) => {
+  await ctx.runMutation(components.rateLimiter.lib.clearAll, {
+    before: now - WEBHOOK_RETENTION_MS.rateLimiterBuckets,
+  });
+  return { deleted: 0, continueCursor: null };
+};
 
 const STEPS: readonly Step[] = [
   eventsOlderThan("rejected", WEBHOOK_RETENTION_MS.rejected),
@@ -128,8 +126,7 @@ const STEPS: readonly Step[] = [
   ledgerOlderThan("processed", WEBHOOK_RETENTION_MS.ledger),
   ledgerOlderThan("failed", WEBHOOK_RETENTION_MS.ledger),
   rejectionWindows,
-  idleRateLimiterRows(WEBHOOK_RATE_LIMIT_NAMES.perSource),
-  idleRateLimiterRows(WEBHOOK_RATE_LIMIT_NAMES.global),
+  rateLimiterBuckets,
 ];
 
 /** One page of one step; schedules the next page (or the next step) until every step is done. */

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Regenerates convex/_generated with no deployment and no network
-// (`convex codegen --system-udfs` renders the templates locally).
+// Regenerates convex/_generated with no deployment and no network: the offline backend's
+// codegen runs `convex codegen --system-udfs` (the CLI renders its templates locally) and, since
+// convex/convex.config.ts installs components, adds the `components` export the CLI writes only
+// after a push to a deployment.
 // With --check, restores the committed files and exits 1 if they were stale.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,8 +22,13 @@ function snapshot() {
 
 const before = snapshot();
 execFileSync(
-  join(root, "node_modules", ".bin", "convex"),
-  ["codegen", "--system-udfs", "--typecheck", "disable"],
+  process.execPath,
+  [
+    join(root, "packages", "convex-offline", "bin", "convex-offline.mjs"),
+    "codegen",
+    "--dir",
+    join(root, "convex"),
+  ],
   { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
 );
 const after = snapshot();

@@ -8,11 +8,6 @@
  * @module
  */
 
-import type {
-  ApiFromModules,
-  FilterApi,
-  FunctionReference,
-} from "convex/server";
 import type * as attachments from "../attachments.js";
 import type * as audit from "../audit.js";
 import type * as auth from "../auth.js";
@@ -79,6 +74,7 @@ import type * as model_ingestParse from "../model/ingestParse.js";
 import type * as model_ingestRecheck from "../model/ingestRecheck.js";
 import type * as model_ingestSignal from "../model/ingestSignal.js";
 import type * as model_ingestSnowflake from "../model/ingestSnowflake.js";
+import type * as model_ingestUnstoredDelete from "../model/ingestUnstoredDelete.js";
 import type * as model_ingestValidators from "../model/ingestValidators.js";
 import type * as model_lifecycleEmailPolicy from "../model/lifecycleEmailPolicy.js";
 import type * as model_lifecycleEmailQueue from "../model/lifecycleEmailQueue.js";
@@ -122,6 +118,7 @@ import type * as model_pushQuietHours from "../model/pushQuietHours.js";
 import type * as model_pushRecipients from "../model/pushRecipients.js";
 import type * as model_pushSender from "../model/pushSender.js";
 import type * as model_pushSubscriptions from "../model/pushSubscriptions.js";
+import type * as model_rateLimitStatus from "../model/rateLimitStatus.js";
 import type * as model_reconcile from "../model/reconcile.js";
 import type * as model_reparseRun from "../model/reparseRun.js";
 import type * as model_reparseSignal from "../model/reparseSignal.js";
@@ -182,14 +179,12 @@ import type * as webhookRejections from "../webhookRejections.js";
 import type * as webhookRetention from "../webhookRetention.js";
 import type * as workQueues from "../workQueues.js";
 
-/**
- * A utility for referencing Convex functions in your app's API.
- *
- * Usage:
- * ```js
- * const myFunctionReference = api.myModule.myFunction;
- * ```
- */
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+
 declare const fullApi: ApiFromModules<{
   attachments: typeof attachments;
   audit: typeof audit;
@@ -257,6 +252,7 @@ declare const fullApi: ApiFromModules<{
   "model/ingestRecheck": typeof model_ingestRecheck;
   "model/ingestSignal": typeof model_ingestSignal;
   "model/ingestSnowflake": typeof model_ingestSnowflake;
+  "model/ingestUnstoredDelete": typeof model_ingestUnstoredDelete;
   "model/ingestValidators": typeof model_ingestValidators;
   "model/lifecycleEmailPolicy": typeof model_lifecycleEmailPolicy;
   "model/lifecycleEmailQueue": typeof model_lifecycleEmailQueue;
@@ -300,6 +296,7 @@ declare const fullApi: ApiFromModules<{
   "model/pushRecipients": typeof model_pushRecipients;
   "model/pushSender": typeof model_pushSender;
   "model/pushSubscriptions": typeof model_pushSubscriptions;
+  "model/rateLimitStatus": typeof model_rateLimitStatus;
   "model/reconcile": typeof model_reconcile;
   "model/reparseRun": typeof model_reparseRun;
   "model/reparseSignal": typeof model_reparseSignal;
@@ -360,11 +357,33 @@ declare const fullApi: ApiFromModules<{
   webhookRetention: typeof webhookRetention;
   workQueues: typeof workQueues;
 }>;
+
+/**
+ * A utility for referencing Convex functions in your app's public API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
 export declare const api: FilterApi<
   typeof fullApi,
   FunctionReference<any, "public">
 >;
+
+/**
+ * A utility for referencing Convex functions in your app's internal API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = internal.myModule.myFunction;
+ * ```
+ */
 export declare const internal: FilterApi<
   typeof fullApi,
   FunctionReference<any, "internal">
 >;
+
+export declare const components: {
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+};

@@ -1,10 +1,8 @@
-import { defineRateLimits } from "convex-helpers/server/rateLimit";
-
-const MINUTE = 60 * 1000;
-const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
+import { components } from "../_generated/api";
 
 /**
- * The authentication budgets (convex-helpers' table-based rate limiter, token buckets).
+ * The authentication budgets (token buckets in the @convex-dev/rate-limiter component).
  * docs/security.md "Authentication controls" explains each one and why none of them can keep an
  * account's owner out. Per-address keys are the canonical email, whether or not an account
  * exists, so a throttled answer never tells an account apart from a stranger.
@@ -28,7 +26,7 @@ export const AUTH_LIMITS = {
 
 export type AuthLimitName = keyof typeof AUTH_LIMITS;
 
-export const authRateLimiter = defineRateLimits(AUTH_LIMITS);
+export const authRateLimiter = new RateLimiter(components.rateLimiter, AUTH_LIMITS);
 
 /** "in 7 minutes" for a retryAt timestamp (at least one minute). */
 export function retryInWords(retryAt: number | undefined, now = Date.now()): string {

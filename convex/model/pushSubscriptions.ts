@@ -26,9 +26,9 @@ export async function consumePushBudget(
   userId: Id<"users">,
   name: "pushSubscriptionWrites" | "pushTests",
 ): Promise<void> {
-  const { ok, retryAt } = await pushRateLimiter.rateLimit(ctx, { name, key: userId });
+  const { ok, retryAfter } = await pushRateLimiter.limit(ctx, name, { key: userId });
   if (ok) return;
-  const seconds = Math.max(1, Math.ceil(((retryAt ?? Date.now()) - Date.now()) / 1000));
+  const seconds = Math.max(1, Math.ceil((retryAfter ?? 0) / 1000));
   throw appError("BUSY", `Too many changes to notifications; try again in ${seconds} s.`);
 }
 

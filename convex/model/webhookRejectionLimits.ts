@@ -1,4 +1,5 @@
-import { defineRateLimits } from "convex-helpers/server/rateLimit";
+import { HOUR, RateLimiter } from "@convex-dev/rate-limiter";
+import { components } from "../_generated/api";
 
 /**
  * Rate limits on storing unverified webhook requests (no or a wrong signature, oversized, no secret
@@ -8,8 +9,6 @@ import { defineRateLimits } from "convex-helpers/server/rateLimit";
  * 30 days rejections are kept (webhookRetention.ts),
  * whatever the attacker sends; over the limits a request is only counted.
  */
-
-const HOUR = 60 * 60 * 1000;
 
 /** One source: a short burst of 10, then 10 an hour. */
 export const UNVERIFIED_PER_SOURCE = { rate: 10, period: HOUR, capacity: 10 } as const;
@@ -21,16 +20,8 @@ export const WEBHOOK_RATE_LIMIT_NAMES = {
   global: "sellappUnverifiedGlobal",
 } as const;
 
-const limits = defineRateLimits({
+/** `check` reads only; `limit` takes a token when one is there. */
+export const unverifiedWebhookLimiter = new RateLimiter(components.rateLimiter, {
   [WEBHOOK_RATE_LIMIT_NAMES.perSource]: { kind: "token bucket", ...UNVERIFIED_PER_SOURCE },
   [WEBHOOK_RATE_LIMIT_NAMES.global]: { kind: "token bucket", ...UNVERIFIED_GLOBAL },
 });
-
-/** `check` reads only; `consume` takes a token when one is there. */
-export const limitUnverifiedWebhook = { check: limits.checkRateLimit, consume: limits.rateLimit };
-
-/** A rate limiter's row is idle (equivalent to a full bucket) once this long untouched. */
-export const RATE_LIMIT_IDLE_MS = Math.max(
-  (UNVERIFIED_PER_SOURCE.capacity / UNVERIFIED_PER_SOURCE.rate) * UNVERIFIED_PER_SOURCE.period,
-  (UNVERIFIED_GLOBAL.capacity / UNVERIFIED_GLOBAL.rate) * UNVERIFIED_GLOBAL.period,
-);
