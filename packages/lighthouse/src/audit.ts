@@ -1,7 +1,8 @@
 // Lighthouse on one page, in headless Debian Chromium with the default mobile profile (Moto G
 // Power-class screen, simulated slow 4G and 4× CPU slowdown — "simulate" throttling computes the
 // metrics from a trace, so the score moves little with the machine's own load).
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { launch, type LaunchedChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
@@ -65,17 +66,25 @@ const ATTEMPTS = 3;
  * could not read (it happens on a loaded machine) is repeated, up to three times; a page that
  * loads but scores low is never retried.
  */
-export async function auditPage(webUrl: string, spec: PageSpec): Promise<PageScores> {
+export async function auditPage(
+  webUrl: string,
+  spec: PageSpec,
+  reportDir?: string,
+): Promise<PageScores> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await auditOnce(webUrl, spec);
+      return await auditOnce(webUrl, spec, reportDir);
     } catch (error) {
       if (!(error instanceof RetryableRunError) || attempt >= ATTEMPTS) throw error;
     }
   }
 }
 
-async function auditOnce(webUrl: string, spec: PageSpec): Promise<PageScores> {
+async function auditOnce(
+  webUrl: string,
+  spec: PageSpec,
+  reportDir: string | undefined,
+): Promise<PageScores> {
   const chrome = await launchChrome();
   try {
     await signIn(chrome.port, webUrl, spec.viewer);
@@ -88,6 +97,12 @@ async function auditOnce(webUrl: string, spec: PageSpec): Promise<PageScores> {
     });
     if (result === undefined) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    if (reportDir !== undefined) {
+      // The whole report (every audit with its details: the long tasks, the unused bytes per
+      // script, the elements failing contrast), for finding what costs; open it in the viewer.
+      mkdirSync(reportDir, { recursive: true });
+      writeFileSync(join(reportDir, `${spec.name}.report.json`), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError !== undefined) {
       throw new RetryableRunError(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
     }

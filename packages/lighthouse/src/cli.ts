@@ -1,20 +1,31 @@
-// `pnpm lighthouse [page…]`: audits the landing, pricing, sign-in, feed and admin pages (or the
-// named ones), prints the table and writes it with the raw scores to bench-results/. Exits 1 when
-// a page misses a threshold. Run it under `flock /tmp/g3-web-build.lock` when others may build.
+// `pnpm lighthouse [--keep-reports] [page…]`: audits the landing, pricing, sign-in, feed and admin
+// pages (or the named ones), prints the table and writes it with the raw scores to bench-results/
+// (with --keep-reports, also each page's full Lighthouse report, in a folder beside them). Exits 1
+// when a page misses a threshold. Run it under `flock /tmp/g3-web-build.lock` when others may build.
+import { join } from "node:path";
 import { markdownOf, writeReport } from "./report.js";
 import { RESULTS_DIR } from "./paths.js";
 import { runAudits } from "./run.js";
 import { PAGES, type PageName } from "./thresholds.js";
 
 const known = new Set<string>(PAGES.map((page) => page.name));
-const asked = process.argv.slice(2).filter((arg) => arg !== "--");
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const keepReports = args.includes("--keep-reports");
+const asked = args.filter((arg) => arg !== "--keep-reports");
 const unknown = asked.filter((name) => !known.has(name));
 if (unknown.length > 0) {
   process.stderr.write(`unknown page(s): ${unknown.join(", ")}; pages: ${[...known].join(", ")}\n`);
   process.exit(2);
 }
 const names = (asked.length > 0 ? asked : [...known]) as PageName[];
-const report = await runAudits(names, (line) => process.stderr.write(`[lighthouse] ${line}\n`));
+const reportDir = keepReports
+  ? join(RESULTS_DIR, `lighthouse-reports-${new Date().toISOString().replace(/[:.]/g, "-")}`)
+  : undefined;
+const report = await runAudits(
+  names,
+  (line) => process.stderr.write(`[lighthouse] ${line}\n`),
+  reportDir,
+);
 const paths = writeReport(RESULTS_DIR, report);
 process.stdout.write(markdownOf(report));
 for (const page of report.pages) {
@@ -23,4 +34,5 @@ for (const page of report.pages) {
   }
 }
 process.stdout.write(`\nwritten: ${paths.json}\n         ${paths.markdown}\n`);
+if (reportDir !== undefined) process.stdout.write(`         ${reportDir}/<page>.report.json\n`);
 process.exit(report.misses.length === 0 ? 0 : 1);
