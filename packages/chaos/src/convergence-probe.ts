@@ -63,7 +63,7 @@ async function observeBot(bot: BotInstance): Promise<BotObservation> {
  * Watches every fault of the run until the part of the system it touched is observed caught up,
  * and writes `convergedMs` (or, at the end, `waitingOn`) into its record. Rounds run back to back
  * (at least `intervalMs` apart) while a fault is open; each reads the bots' health endpoints, the
- * emulator (gateway sessions, source and customer channels, members, request log, fault state)
+ * emulator (gateway sessions, the customer channel, members, request log, fault state)
  * and Convex (the signals and mirror deliveries in scope, with the admin key). A round that
  * cannot read (the backend is down) proves nothing and is skipped.
  */
@@ -143,6 +143,11 @@ export class ConvergenceProbe {
       } else {
         record.waitingOn = waiting.slice(0, 5);
       }
+      // Per reason (message ids folded), the rounds it held the fault back: what dominated.
+      const held = (record.heldBy ??= {});
+      for (const reason of new Set(waiting.map((w) => w.replace(/^\d{15,} /, "message ")))) {
+        held[reason] = (held[reason] ?? 0) + 1;
+      }
     }
   }
 
@@ -151,10 +156,9 @@ export class ConvergenceProbe {
     const startedAt = Date.now();
     const scopes = [...this.open.values()];
     const ids = [...new Set(scopes.flatMap((scope) => messagesInScope(scope, model, startedAt)))];
-    const [bots, sessions, source, customer, members, faults] = await Promise.all([
+    const [bots, sessions, customer, members, faults] = await Promise.all([
       Promise.all(this.deps.bots.map(observeBot)),
       control.gatewaySessions(),
-      control.messages(DEMO_IDS.sourceVipSignals),
       control.messages(DEMO_IDS.customerVipSignals),
       control.members(DEMO_IDS.customerGuild),
       control.faults(),
@@ -219,7 +223,6 @@ export class ConvergenceProbe {
       at: Date.now(),
       bots,
       sessions: connected,
-      source: new Map(source.map((m) => [m.id, m.content])),
       signals,
       customerByTag,
       customerIds: new Set(customer.map((m) => m.id)),

@@ -129,8 +129,6 @@ export type Observation = {
   bots: BotObservation[];
   /** Connected gateway sessions per bot (emulator). */
   sessions: Record<BotKind, number>;
-  /** The source channel (emulator): content by message id; a deleted message is absent. */
-  source: ReadonlyMap<string, string>;
   /** Convex: the stored signal per source message id (null: none). */
   signals: ReadonlyMap<string, StoredSignalView>;
   /** The customer channel (emulator), by the message's `[ck-N]` tag. */
@@ -148,11 +146,33 @@ export type Observation = {
   memberRoles: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
-/** What the soak changed in the source channel, and the tag of each message. */
+/**
+ * What the soak did to the source channel through the emulator (never faulted, so each change
+ * that returned is a fact), with the content each change left (null: deleted), and each message's tag.
+ */
 export type SourceModel = {
-  changes: readonly { id: string; at: number }[];
+  changes: readonly { id: string; at: number; content: string | null }[];
   tags: ReadonlyMap<string, string>;
 };
+
+/**
+ * The versions of a message that count as caught up for a window: the one it had at the window's
+ * end, or any later one (the workload keeps editing and deleting; a later change still on its way
+ * is not this fault's doing). `changedSince`: a later version exists.
+ */
+export function acceptedVersions(
+  id: string,
+  model: SourceModel,
+  windowEnd: number,
+): { accepted: (string | null)[]; changedSince: boolean } {
+  const versions = model.changes.filter((change) => change.id === id);
+  const base = versions.filter((change) => change.at <= windowEnd).at(-1);
+  const later = versions.filter((change) => change.at > windowEnd);
+  return {
+    accepted: [...(base === undefined ? [] : [base.content]), ...later.map((c) => c.content)],
+    changedSince: later.length > 0,
+  };
+}
 
 const ROLE_PATH = /^\/guilds\/[^/]+\/members\/([^/]+)\/roles\/([^/]+)$/;
 const MESSAGE_PATH = /^\/channels\/[^/]+\/messages\/([^/]+)$/;
@@ -260,20 +280,22 @@ export function waitingOn(scope: Scope, observation: Observation, model: SourceM
       waiting.push(`${id} not observed`);
       continue;
     }
-    const signal = observation.signals.get(id) ?? null;
-    const live = signal !== null && !signal.deleted;
+    const { accepted, changedSince } = acceptedVersions(id, model, scope.windowEnd);
     if (scope.sides.includes("collector")) {
-      const truth = observation.source.get(id);
-      const ingested = truth === undefined ? !live : live && signal.content === truth;
-      if (!ingested) waiting.push(`${id} not in Convex as in the source`);
+      const signal = observation.signals.get(id) ?? null;
+      const stored = signal === null || signal.deleted ? null : signal.content;
+      if (!accepted.includes(stored)) waiting.push(`${id} Convex behind the source`);
     }
     if (scope.sides.includes("mirror")) {
       const copies = observation.customerByTag.get(model.tags.get(id) ?? "") ?? [];
-      const mirrored = live
-        ? copies.length === 1 && copies[0]?.content === signal.content
-        : copies.length === 0;
-      if (!mirrored) waiting.push(`${id} customer copies ≠ Convex`);
-      if (observation.unsettledDeliveries.has(id)) waiting.push(`${id} delivery pending`);
+      if (copies.length > 1) waiting.push(`${id} ${copies.length} customer copies`);
+      else if (!accepted.includes(copies[0]?.content ?? null)) {
+        waiting.push(`${id} customer copy behind the source`);
+      }
+      // A delivery pending for a later version is that change's, not this fault's.
+      if (!changedSince && observation.unsettledDeliveries.has(id)) {
+        waiting.push(`${id} delivery pending`);
+      }
     }
   }
   return waiting;

@@ -30,6 +30,8 @@ export type FaultRecord = {
   convergedMs?: number;
   /** Unconverged faults: what the last observation was still waiting on. */
   waitingOn?: string[];
+  /** Per reason (message ids folded into "message"), how many observations it held the fault back. */
+  heldBy?: Record<string, number>;
 };
 
 const BOT_IDS = { collector: DEMO_IDS.collectorApp, mirror: DEMO_IDS.mirrorApp } as const;

@@ -33,11 +33,12 @@ const PAIRS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT", "DOGE/USDT"];
 export class Workload {
   readonly messages: SourceMessage[] = [];
   /**
-   * Every change to a source message, in order (post, edit, delete): which messages a fault
-   * window touched, for the per-fault convergence probe. `lastChangeAt` alone would lose a message
-   * changed inside a window and again after it.
+   * Every change to a source message, in order, with the content it left (null: deleted): which
+   * messages a fault window touched and which versions count as caught up, for the per-fault
+   * convergence probe. `lastChangeAt` alone would lose a message changed inside a window and again
+   * after it.
    */
-  readonly changes: { id: string; at: number }[] = [];
+  readonly changes: { id: string; at: number; content: string | null }[] = [];
   readonly counts: Record<WorkloadKind | "skipped" | "webhook_attempts", number> = {
     post: 0,
     reply: 0,
@@ -95,8 +96,8 @@ export class Workload {
     }
   }
 
-  private changed(id: string): void {
-    this.changes.push({ id, at: Date.now() });
+  private changed(id: string, content: string | null): void {
+    this.changes.push({ id, at: Date.now(), content });
   }
 
   private live(): SourceMessage[] {
@@ -140,7 +141,7 @@ export class Workload {
           deleted: "no",
           lastChangeAt: Date.now(),
         });
-        this.changed(sent.id);
+        this.changed(sent.id, content);
         return true;
       }
       case "edit_new":
@@ -156,7 +157,7 @@ export class Workload {
         await this.control.editMessage(channel, target.id, { content });
         target.content = content;
         target.lastChangeAt = Date.now();
-        this.changed(target.id);
+        this.changed(target.id, content);
         return true;
       }
       case "delete": {
@@ -165,7 +166,7 @@ export class Workload {
         await this.control.deleteMessage(channel, target.id);
         target.deleted = "single";
         target.lastChangeAt = Date.now();
-        this.changed(target.id);
+        this.changed(target.id, null);
         return true;
       }
       case "bulk_delete": {
@@ -179,7 +180,7 @@ export class Workload {
         for (const target of targets) {
           target.deleted = "bulk";
           target.lastChangeAt = Date.now();
-          this.changed(target.id);
+          this.changed(target.id, null);
         }
         return true;
       }

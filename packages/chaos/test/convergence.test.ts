@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   SCOPE_LEAD_MS,
+  acceptedVersions,
   convergenceStats,
   hitLanded,
   pinWindow,
@@ -31,7 +32,6 @@ function observation(over: Partial<Observation> = {}): Observation {
     at: T + 20_300,
     bots: [bot("collector-1"), bot("collector-2"), bot("mirror-1"), bot("mirror-2")],
     sessions: { collector: 2, mirror: 2 },
-    source: new Map(),
     signals: new Map(),
     customerByTag: new Map(),
     customerIds: new Set(),
@@ -149,17 +149,41 @@ const scope = (over: Partial<Scope>): Scope => ({
   ...over,
 });
 
-const model = (changes: [string, number][], tags: [string, string][] = []): SourceModel => ({
-  changes: changes.map(([id, at]) => ({ id, at })),
+const model = (
+  changes: [string, number, string | null][],
+  tags: [string, string][] = [],
+): SourceModel => ({
+  changes: changes.map(([id, at, content]) => ({ id, at, content })),
   tags: new Map(tags),
+});
+
+describe("acceptedVersions", () => {
+  it("accepts the version a message had at the window's end or any later one, not an older one", () => {
+    const history = model([
+      ["m1", T, "v1"],
+      ["m1", T + 5_000, "v2"],
+      ["m2", T + 6_000, "other"],
+      ["m1", T + 12_000, "v3"],
+      ["m1", T + 14_000, null],
+    ]);
+    expect(acceptedVersions("m1", history, T + 10_000)).toEqual({
+      accepted: ["v2", "v3", null],
+      changedSince: true,
+    });
+    expect(acceptedVersions("m1", history, T + 20_000)).toEqual({
+      accepted: [null],
+      changedSince: false,
+    });
+  });
 });
 
 describe("waitingOn: the collector hop (source → Convex)", () => {
   const collector = scope({ sides: ["collector"] });
   const changes = model([
-    ["m1", T + 1_000], // edited inside the window
-    ["m2", T + 2_000], // deleted inside the window
-    ["m3", T + 30_000], // after the window: not this fault's business
+    ["m1", T - 60_000, "[ck-1] first"], // posted long before the fault
+    ["m1", T + 1_000, "[ck-1] edited"], // edited inside the window
+    ["m2", T + 2_000, null], // deleted inside the window
+    ["m3", T + 30_000, "[ck-3] new"], // after the window: not this fault's business
   ]);
   const signals = (m1: StoredSignalView, m2: StoredSignalView) =>
     new Map<string, StoredSignalView>([
@@ -167,24 +191,18 @@ describe("waitingOn: the collector hop (source → Convex)", () => {
       ["m2", m2],
     ]);
 
-  it("waits until every message changed in the window is in Convex as the source shows it now", () => {
-    const source = new Map([
-      ["m1", "[ck-1] edited"],
-      ["m3", "[ck-3] new"],
-    ]);
+  it("waits until every message changed in the window is in Convex at its window-end version", () => {
     const stale = observation({
-      source,
       signals: signals(
         { content: "[ck-1] first", deleted: false },
         { content: "[ck-2]", deleted: false },
       ),
     });
     expect(waitingOn(collector, stale, changes)).toEqual([
-      "m1 not in Convex as in the source",
-      "m2 not in Convex as in the source",
+      "m1 Convex behind the source",
+      "m2 Convex behind the source",
     ]);
     const caughtUp = observation({
-      source,
       signals: signals(
         { content: "[ck-1] edited", deleted: false },
         { content: "[ck-2]", deleted: true },
@@ -193,15 +211,27 @@ describe("waitingOn: the collector hop (source → Convex)", () => {
     expect(waitingOn(collector, caughtUp, changes)).toEqual([]);
     // A message deleted before any collector saw it has no signal: that is caught up too.
     const neverSeen = observation({
-      source,
       signals: signals({ content: "[ck-1] edited", deleted: false }, null),
     });
     expect(waitingOn(collector, neverSeen, changes)).toEqual([]);
   });
 
+  it("takes a later version as caught up: the workload's next edit is not this fault's doing", () => {
+    const later = model([
+      ["m1", T + 1_000, "[ck-1] edited"],
+      ["m1", T + 40_000, "[ck-1] edited again"],
+    ]);
+    const obs = (content: string) =>
+      observation({ signals: new Map([["m1", { content, deleted: false }]]) });
+    expect(waitingOn(collector, obs("[ck-1] edited"), later)).toEqual([]);
+    expect(waitingOn(collector, obs("[ck-1] edited again"), later)).toEqual([]);
+  });
+
   it("does not call a message it did not read caught up", () => {
-    const unread = observation({ source: new Map([["m1", "[ck-1] edited"]]) });
-    expect(waitingOn(collector, unread, changes)).toEqual(["m1 not observed", "m2 not observed"]);
+    expect(waitingOn(collector, observation(), changes)).toEqual([
+      "m1 not observed",
+      "m2 not observed",
+    ]);
   });
 });
 
@@ -209,8 +239,8 @@ describe("waitingOn: the mirror hop (Convex → customer guild)", () => {
   const mirror = scope({ sides: ["mirror"] });
   const changes = model(
     [
-      ["m1", T + 1_000],
-      ["m2", T + 2_000],
+      ["m1", T + 1_000, "[ck-1] TP 2"],
+      ["m2", T + 2_000, null],
     ],
     [
       ["m1", "[ck-1]"],
@@ -222,20 +252,21 @@ describe("waitingOn: the mirror hop (Convex → customer guild)", () => {
     ["m2", { content: "[ck-2]", deleted: true }],
   ]);
 
-  it("wants exactly one copy with Convex's content per live signal, none per tombstone, nothing pending", () => {
+  it("wants exactly one copy at the window-end version per live message, none per deleted one, nothing pending", () => {
     const byTag = (entries: [string, CustomerMessage[]][]) => new Map(entries);
     const cases: [Partial<Observation>, string[]][] = [
       [
         { customerByTag: byTag([["[ck-1]", [copy("c1", "[ck-1] TP 1")]]]) },
-        ["m1 customer copies ≠ Convex"],
+        ["m1 customer copy behind the source"],
       ],
+      [{ customerByTag: byTag([]) }, ["m1 customer copy behind the source"]],
       [
         {
           customerByTag: byTag([
             ["[ck-1]", [copy("c1", "[ck-1] TP 2"), copy("c9", "[ck-1] TP 2")]],
           ]),
         },
-        ["m1 customer copies ≠ Convex"],
+        ["m1 2 customer copies"],
       ],
       [
         {
@@ -244,7 +275,7 @@ describe("waitingOn: the mirror hop (Convex → customer guild)", () => {
             ["[ck-2]", [copy("c2", "[ck-2]")]],
           ]),
         },
-        ["m2 customer copies ≠ Convex"],
+        ["m2 customer copy behind the source"],
       ],
       [
         {
@@ -258,6 +289,22 @@ describe("waitingOn: the mirror hop (Convex → customer guild)", () => {
     for (const [over, expected] of cases) {
       expect(waitingOn(mirror, observation({ signals, ...over }), changes)).toEqual(expected);
     }
+  });
+
+  it("leaves a delivery pending for a later version to that later change", () => {
+    const later = model(
+      [
+        ["m1", T + 1_000, "[ck-1] TP 2"],
+        ["m1", T + 40_000, "[ck-1] TP 3"],
+      ],
+      [["m1", "[ck-1]"]],
+    );
+    const obs = observation({
+      signals: new Map([["m1", { content: "[ck-1] TP 3", deleted: false }]]),
+      customerByTag: new Map([["[ck-1]", [copy("c1", "[ck-1] TP 2")]]]),
+      unsettledDeliveries: new Set(["m1"]),
+    });
+    expect(waitingOn(mirror, obs, later)).toEqual([]);
   });
 });
 

@@ -12,7 +12,8 @@ describe("chaos soak (short, fixed seed)", () => {
       root,
       durationMs: 45_000,
       seed: 7,
-      settleTimeoutMs: 60_000,
+      // A ceiling, not a wait: a healthy run converges well inside it, a loaded machine needs room.
+      settleTimeoutMs: 90_000,
       instances: 2,
       customers: 4,
       keep: false,
@@ -35,5 +36,5 @@ describe("chaos soak (short, fixed seed)", () => {
       expect(stats?.n, kind).toBe(injected);
       expect(stats?.max, kind).toBeGreaterThanOrEqual(stats?.p50 ?? Infinity);
     }
-  }, 300_000);
+  }, 420_000);
 });
