@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { loadOrCreateAdminKey } from "./auth/adminKey.js";
 import { TokenVerifier } from "./auth/tokenVerifier.js";
 import { Engine } from "./engine/engine.js";
+import { DEFAULT_TIME_LIMITS, type TimeLimits } from "./engine/timeLimits.js";
 import { applyDeploymentEnv, readEnvFile } from "./env.js";
 import { CronDriver } from "./crons.js";
 import { createCloudHandler } from "./http/cloudServer.js";
@@ -49,6 +50,17 @@ export type BackendOptions = {
   readonly logger?: Logger;
   /** WebSocket ping period (default 15 000 ms). */
   readonly pingIntervalMs?: number;
+  /**
+   * Report failed calls to clients as a production deployment does: `[Request ID: …] Server
+   * Error` without the error and without log lines (ConvexError data still travels). Default off:
+   * the development deployment's full text.
+   */
+  readonly redactErrors?: boolean;
+  /**
+   * Wall-clock limits of one function run (default 30 s for a query or mutation, 10 min for an
+   * action; see src/engine/timeLimits.ts for why not Convex's 1 s).
+   */
+  readonly timeLimits?: Partial<TimeLimits>;
 };
 
 export type Backend = {
@@ -182,6 +194,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       files,
       clock,
       onCommit,
+      redactErrors: options.redactErrors ?? false,
+      timeLimits: { ...DEFAULT_TIME_LIMITS, ...options.timeLimits },
       logSink: (level, line) =>
         logger.log(
           level === "ERROR" ? "error" : level === "WARN" ? "warn" : "info",

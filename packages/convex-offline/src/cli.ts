@@ -13,10 +13,12 @@ import { parseEnvFile } from "./env.js";
 import { startBackend } from "./backend.js";
 import { writeComponentApi } from "./codegen/componentApi.js";
 import { errorMessage, jsonLogger } from "./log.js";
+import { type TimeLimits } from "./engine/timeLimits.js";
 
 const USAGE = `Usage:
   convex-offline dev --dir <functionsDir> [--port 3210] [--site-port 3211] [--data <dir>]
                      [--env-file <file>] [--reset] [--watch] [--no-codegen] [--admin-key <key>]
+                     [--redact-errors] [--query-time-limit <ms|none>] [--action-time-limit <ms|none>]
   convex-offline codegen --dir <functionsDir>
                      convex codegen offline; for an app with a convex.config, also the
                      \`components\` export of _generated/api
@@ -58,6 +60,21 @@ function convexCodegen(functionsDir: string): Promise<void> {
   });
 }
 
+/** `--query-time-limit 5000` (ms) or `none`; unset keeps the default. */
+function timeLimitOption(
+  flag: string,
+  key: keyof TimeLimits,
+  value: string | undefined,
+): Partial<TimeLimits> {
+  if (value === undefined) return {};
+  if (value === "none") return { [key]: Infinity };
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) {
+    throw new Error(`--${flag} takes a positive number of milliseconds or "none", not "${value}".`);
+  }
+  return { [key]: ms };
+}
+
 async function dev(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -72,6 +89,9 @@ async function dev(argv: string[]): Promise<void> {
       watch: { type: "boolean", default: false },
       "no-codegen": { type: "boolean", default: false },
       "log-level": { type: "string", default: "info" },
+      "redact-errors": { type: "boolean", default: false },
+      "query-time-limit": { type: "string" },
+      "action-time-limit": { type: "string" },
     },
   });
   const level = values["log-level"];
@@ -103,6 +123,11 @@ async function dev(argv: string[]): Promise<void> {
     watch: values.watch,
     beforeReload: runCodegen,
     logger,
+    redactErrors: values["redact-errors"],
+    timeLimits: {
+      ...timeLimitOption("query-time-limit", "queryMutationMs", values["query-time-limit"]),
+      ...timeLimitOption("action-time-limit", "actionMs", values["action-time-limit"]),
+    },
     ...(values["env-file"] ? { envFile: values["env-file"] } : {}),
     ...(values["admin-key"] ? { adminKey: values["admin-key"] } : {}),
   });

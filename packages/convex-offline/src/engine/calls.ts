@@ -3,8 +3,10 @@
 import { type JSONValue, type Value, convexToJson, jsonToConvex } from "convex/values";
 import { type ReadSet } from "../storage/readSet.js";
 import { type Engine, type Identity } from "./engine.js";
+import { newRequestId, reportFailure } from "./errorReport.js";
 import { type FunctionKind, type ResolvedFunction, FunctionNotFoundError } from "./functions.js";
 import { withLogCapture } from "./functionLogs.js";
+import { systemError } from "./systemErrors.js";
 
 export type Caller = { readonly identity: Identity | null; readonly isAdmin: boolean };
 export const ANONYMOUS: Caller = { identity: null, isAdmin: false };
@@ -18,24 +20,22 @@ export type CallOutcome =
     }
   | {
       readonly ok: false;
+      /** Convex's text: `[Request ID: …] Server Error` and, unless redacted, the error. */
       readonly message: string;
       readonly errorData?: JSONValue;
+      /** The failure without its request ID: equal for equal errors (a re-run that failed alike). */
+      readonly sameErrorKey: string;
       readonly logLines: string[];
     };
 
-export function describeFailure(error: unknown): { message: string; errorData?: JSONValue } {
-  if (typeof error === "object" && error !== null && Symbol.for("ConvexError") in error) {
-    const data = (error as { data?: unknown }).data;
-    const message = error instanceof Error ? error.message : "ConvexError";
-    try {
-      return { message, errorData: convexToJson(data as Value) };
-    } catch {
-      return { message };
-    }
-  }
-  if (error instanceof Error) return { message: error.message };
-  return { message: String(error) };
-}
+export type CallOptions = {
+  /** Records what a query read (subscriptions). */
+  readonly readSet?: ReadSet;
+  /** A component's function (admin calls only). */
+  readonly componentPath?: string;
+  /** The request ID to report a failure under (default: a fresh random one). */
+  readonly requestId?: string;
+};
 
 function decodeArgs(args: JSONValue): Record<string, Value> {
   const value = jsonToConvex(args);
@@ -45,7 +45,7 @@ function decodeArgs(args: JSONValue): Record<string, Value> {
     Array.isArray(value) ||
     value instanceof ArrayBuffer
   ) {
-    throw new Error("The arguments to a Convex function must be an object.");
+    throw systemError("The arguments to a Convex function must be an object.", 0);
   }
   return value as Record<string, Value>;
 }
@@ -62,10 +62,11 @@ const KIND_NAMES: Record<FunctionKind, string> = {
  * any-kind endpoints (`/api/function`, `/api/run`, i.e. `npx convex run`) word it their way.
  */
 function notFound(udfPath: string, anyKind: boolean): Error {
-  return new Error(
+  return systemError(
     anyKind
       ? `Could not find function for '${udfPath}'. Did you forget to run \`npx convex dev\`?`
       : `Could not find public function for '${udfPath}'.`,
+    0,
   );
 }
 
@@ -96,18 +97,33 @@ export async function callFunction(
   path: string,
   jsonArgs: JSONValue,
   expected: FunctionKind | null,
-  readSet?: ReadSet,
-  componentPath = "",
+  options: CallOptions = {},
 ): Promise<CallOutcome> {
   const captured = await withLogCapture(() =>
-    invoke(engine, caller, path, jsonArgs, expected, readSet, componentPath),
+    invoke(engine, caller, path, jsonArgs, expected, options.readSet, options.componentPath ?? ""),
   );
-  return { ...captured.value, logLines: captured.logLines };
+  const outcome = captured.value;
+  if (outcome.ok) return { ...outcome, logLines: captured.logLines };
+  const context = {
+    requestId: options.requestId ?? newRequestId(),
+    redact: engine.redactErrors,
+    functionsDir: engine.functionsDir,
+  };
+  const report = reportFailure(outcome.error, context);
+  const sameErrorKey = JSON.stringify([
+    reportFailure(outcome.error, { ...context, requestId: "" }).message,
+    report.errorData ?? null,
+  ]);
+  return {
+    ok: false,
+    ...report,
+    sameErrorKey,
+    // Redaction hides the function's log lines from clients too (RedactedLogLines).
+    logLines: engine.redactErrors ? [] : captured.logLines,
+  };
 }
 
-type Outcome =
-  | { ok: true; value: JSONValue; kind: FunctionKind }
-  | { ok: false; message: string; errorData?: JSONValue };
+type Outcome = { ok: true; value: JSONValue; kind: FunctionKind } | { ok: false; error: unknown };
 
 async function invoke(
   engine: Engine,
@@ -121,10 +137,10 @@ async function invoke(
   try {
     const resolved = await resolveVisible(engine, caller, path, expected === null, componentPath);
     if (expected !== null && resolved.kind !== expected) {
-      return {
-        ok: false,
-        message: `Trying to execute ${resolved.udfPath} as ${KIND_NAMES[expected]}, but it is defined as ${KIND_NAMES[resolved.kind]}.`,
-      };
+      throw systemError(
+        `Trying to execute ${resolved.udfPath} as ${KIND_NAMES[expected]}, but it is defined as ${KIND_NAMES[resolved.kind]}.`,
+        0,
+      );
     }
     const args = decodeArgs(jsonArgs);
     let value: Value;
@@ -147,6 +163,6 @@ async function invoke(
     }
     return { ok: true, value: convexToJson(value), kind: resolved.kind };
   } catch (error) {
-    return { ok: false, ...describeFailure(error) };
+    return { ok: false, error };
   }
 }

@@ -30,6 +30,8 @@ import {
   validateValidator,
 } from "./vendor/convexTest.js";
 import { outsideFunctions } from "./context.js";
+import { systemError } from "./systemErrors.js";
+import { DEFAULT_TIME_LIMITS, type TimeLimits, limitFor } from "./timeLimits.js";
 import { type LogSink, capturingConsole } from "./functionLogs.js";
 
 export type Identity = UserIdentityInput;
@@ -82,6 +84,8 @@ function findSchemaViolations(
 export class Engine {
   /** Stored documents that violate the loaded schema (reported, not fatal). */
   schemaViolations: SchemaViolation[] = [];
+  /** Clients get `[Request ID: …] Server Error` only, as from a production deployment. */
+  redactErrors = false;
   private constructor(
     readonly functionsDir: string,
     private readonly modules: LoadedModules,
@@ -101,7 +105,12 @@ export class Engine {
     onCommit: CommitListener;
     /** Receives console output of functions (default: dropped). */
     logSink?: LogSink;
+    /** Report failures to clients without their details (see errorReport.ts). */
+    redactErrors?: boolean;
+    /** Wall-clock limits of one function run (timeLimits.ts). */
+    timeLimits?: TimeLimits;
   }): Promise<Engine> {
+    const timeLimits = options.timeLimits ?? DEFAULT_TIME_LIMITS;
     const modules = await loadModules(options.functionsDir);
     let schema: ExportableSchema | null;
     let components: LoadedComponent[] = [];
@@ -194,6 +203,7 @@ export class Engine {
           const readSet = readSetStorage.getStore();
           if (readSet !== undefined) readSet.identityObserved = true;
         },
+        timeLimitMs: (udfType) => limitFor(timeLimits, udfType),
       },
     });
     for (const component of components) {
@@ -209,6 +219,7 @@ export class Engine {
       components,
     );
     engine.schemaViolations = schemaViolations;
+    engine.redactErrors = options.redactErrors ?? false;
     return engine;
   }
 
@@ -225,7 +236,9 @@ export class Engine {
     if (componentPath === "") return resolveFunction(this.modules.importModule, path);
     const component = this.components.find((installed) => installed.path === componentPath);
     if (component === undefined) {
-      return Promise.reject(new Error(`No component is installed at path "${componentPath}".`));
+      return Promise.reject(
+        systemError(`No component is installed at path "${componentPath}".`, 0),
+      );
     }
     return resolveFunction(component.modules.importModule, path);
   }

@@ -89,15 +89,9 @@ export function createCloudHandler(deps: CloudDeps) {
   async function anyFunction(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = parse(functionBody, await readJson(request));
     const who = await caller(request);
-    const outcome = await callFunction(
-      deps.engine(),
-      who,
-      body.path,
-      body.args ?? {},
-      null,
-      undefined,
-      body.componentPath ?? "",
-    );
+    const outcome = await callFunction(deps.engine(), who, body.path, body.args ?? {}, null, {
+      componentPath: body.componentPath ?? "",
+    });
     respondOutcome(response, outcome);
   }
 

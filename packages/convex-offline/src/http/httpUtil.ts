@@ -31,8 +31,14 @@ export async function readBody(request: IncomingMessage, limitBytes: number): Pr
   return Buffer.concat(chunks);
 }
 
+/**
+ * Convex takes up to 30 MB of JSON for a call (USHER_MAX_JSON_ARGS_SIZE), more than the 16 MiB
+ * the arguments may weigh, so a too-large call reaches the function's own check and its text.
+ */
+const MAX_JSON_BODY_BYTES = 30 * 1024 * 1024;
+
 export async function readJson(request: IncomingMessage): Promise<unknown> {
-  const body = await readBody(request, 16 * 1024 * 1024);
+  const body = await readBody(request, MAX_JSON_BODY_BYTES);
   try {
     return JSON.parse(body.toString("utf8")) as unknown;
   } catch {

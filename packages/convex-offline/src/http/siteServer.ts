@@ -5,7 +5,8 @@ import { type TokenVerifier } from "../auth/tokenVerifier.js";
 import { type Engine } from "../engine/engine.js";
 import { type Logger, errorMessage } from "../log.js";
 import { callerFromHeader } from "./callerAuth.js";
-import { HttpError, sendError, toFetchRequest, writeFetchResponse } from "./httpUtil.js";
+import { httpActionFailureBody, newRequestId } from "../engine/errorReport.js";
+import { HttpError, sendError, sendJson, toFetchRequest, writeFetchResponse } from "./httpUtil.js";
 
 export type SiteDeps = {
   readonly engine: () => Engine;
@@ -30,7 +31,23 @@ export function createSiteHandler(deps: SiteDeps) {
     const caller = await callerFromHeader(bearer, deps.verifier(), deps.adminKey);
     const fetchRequest = await toFetchRequest(request, deps.siteUrl());
     const started = Date.now();
-    const result = await engine.fetch(fetchRequest, caller.identity);
+    let result: Response;
+    try {
+      result = await engine.fetch(fetchRequest, caller.identity);
+    } catch (thrown) {
+      // The action threw: Convex answers 500 with the error as JSON (errorReport.ts).
+      const body = httpActionFailureBody(thrown, {
+        requestId: newRequestId(),
+        redact: engine.redactErrors,
+        functionsDir: engine.functionsDir,
+      });
+      deps.logger.log("error", "http_action.failed", {
+        path: new URL(fetchRequest.url).pathname,
+        error: errorMessage(thrown),
+      });
+      sendJson(response, 500, body);
+      return;
+    }
     deps.logger.log("debug", "http_action", {
       method: fetchRequest.method,
       path: new URL(fetchRequest.url).pathname,

@@ -6,7 +6,7 @@ const MAX_USER_SIZE = 1 << 20;
 const MAX_DOCUMENT_NESTING = 16;
 
 /** humansize's BINARY format, as Convex prints sizes: "1.05 MiB", "1 MiB", "900 KiB". */
-function binarySize(bytes: number): string {
+export function binarySize(bytes: number): string {
   const units = ["B", "KiB", "MiB", "GiB"];
   let value = bytes;
   let unit = 0;

@@ -50,7 +50,7 @@ export async function evaluate(
 ): Promise<Evaluation> {
   const readSet = new ReadSet();
   readSet.journalEndCursor = parseJournal(sub.journal);
-  const outcome = await callFunction(engine, caller, sub.udfPath, sub.args, "query", readSet);
+  const outcome = await callFunction(engine, caller, sub.udfPath, sub.args, "query", { readSet });
   const journal =
     readSet.capturedCursor !== null
       ? JSON.stringify({ endCursor: readSet.capturedCursor })
@@ -77,7 +77,8 @@ export async function evaluate(
     errorData: outcome.errorData ?? null,
     journal,
     logLines: outcome.logLines,
-    fingerprint: JSON.stringify(["err", outcome.message, outcome.errorData ?? null]),
+    // Not the message itself: each run's request ID differs, the error may not.
+    fingerprint: `err:${outcome.sameErrorKey}`,
     valueJson: "null",
   };
 }

@@ -9,6 +9,7 @@ import { adminKeyMatches } from "../auth/adminKey.js";
 import { identityFromAttributes } from "../auth/identity.js";
 import { type TokenVerifier } from "../auth/tokenVerifier.js";
 import { callFunction } from "../engine/calls.js";
+import { newRequestId, socketRequestId } from "../engine/errorReport.js";
 import { outsideFunctions } from "../engine/context.js";
 import { type Engine } from "../engine/engine.js";
 import { type Logger, errorMessage } from "../log.js";
@@ -418,6 +419,13 @@ export class SyncHub {
     }
   }
 
+  /** Convex's request ID of a socket's mutation or action (random before `Connect`). */
+  private requestIdOf(session: Session, requestId: number): string {
+    return session.sessionId === null
+      ? newRequestId()
+      : socketRequestId(session.sessionId, requestId);
+  }
+
   private async runMutation(
     session: Session,
     message: Extract<ClientMessage, { type: "Mutation" }>,
@@ -429,6 +437,7 @@ export class SyncHub {
       message.udfPath,
       message.args[0] ?? {},
       "mutation",
+      { requestId: this.requestIdOf(session, message.requestId) },
     );
     if (outcome.ok) {
       return {
@@ -464,6 +473,7 @@ export class SyncHub {
       message.udfPath,
       message.args[0] ?? {},
       "action",
+      { requestId: this.requestIdOf(session, message.requestId) },
     );
     if (!outcome.ok) {
       this.deps.logger.log("info", "function.failed", {

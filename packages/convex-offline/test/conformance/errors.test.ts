@@ -1,13 +1,31 @@
-// Convex's error texts, asserted through the real clients: argument and return validation
-// (convex-backend common/src/schemas/validator.rs, udf/src/validation.rs,
-// model/src/modules/function_validators.rs), unknown and internal functions, wrong kinds.
+// Convex's error texts, asserted through the real clients: the `[Request ID: …] Server Error`
+// wrapper with `Uncaught Error: …` and the app's stack frames (redacted to the first line on
+// request), argument and return validation (convex-backend common/src/schemas/validator.rs,
+// udf/src/validation.rs, model/src/modules/function_validators.rs), unknown and internal
+// functions, wrong kinds.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
 import { type Backend } from "../../src/backend.js";
 import { httpClient, wsClient } from "../helpers.js";
 import { api } from "./app/convex/_generated/api.js";
-import { MODULE_FORMATS } from "./materialize.js";
+import { APP_SOURCE, MODULE_FORMATS } from "./materialize.js";
 import { serveApp } from "./serve.js";
+
+const REQUEST_ID = "\\[Request ID: [0-9a-f]{16}\\] Server Error";
+
+/** `line:column` of the first occurrence of `code` in the app's failures.ts (V8's 1-based). */
+function positionOf(code: string): string {
+  const lines = readFileSync(join(APP_SOURCE, "failures.ts"), "utf8").split("\n");
+  const index = lines.findIndex((line) => line.includes(code));
+  return `${index + 1}:${(lines[index] ?? "").indexOf(code) + 1}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 const SEND_VALIDATOR = "v.object({author: v.string(), body: v.string(), channel: v.string()})";
 
@@ -27,6 +45,101 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
   });
   afterAll(async () => {
     await backend?.close();
+  });
+
+  it("wraps a thrown error as Convex does: request ID, Uncaught Error, the app's frames", async () => {
+    const client = wsClient(backend);
+    try {
+      const message = await failure(client.mutation(api.failures.throws, {}));
+      // The client adds "[CONVEX M(…)] " and "\n  Called by client"; the rest is the server's.
+      expect(message).toMatch(
+        new RegExp(
+          `^\\[CONVEX M\\(failures:throws\\)\\] ${REQUEST_ID}\\nUncaught Error: boom\\n` +
+            escape(`    at handler (../convex/failures.ts:${positionOf("new Error")})\n`) +
+            "\\n  Called by client$",
+        ),
+      );
+    } finally {
+      await client.close();
+    }
+    const overHttp = await failure(httpClient(backend).mutation(api.failures.throws, {}));
+    expect(overHttp).toMatch(new RegExp(`^${REQUEST_ID}\\nUncaught Error: boom\\n    at handler `));
+  });
+
+  it("shows the frames of helpers too, and keeps a ConvexError's name and data", async () => {
+    const later = await failure(httpClient(backend).query(api.failures.throwsInHelper, {}));
+    expect(later).toMatch(
+      new RegExp(
+        `^${REQUEST_ID}\\nUncaught TypeError: later\\n` +
+          escape(`    at failLater (../convex/failures.ts:${positionOf("new TypeError")})\n`) +
+          // V8 marks the awaiting frame "async" where it keeps async stack traces; Node here may not.
+          "    at (async )?" +
+          escape(`handler (../convex/failures.ts:${positionOf("await failLater")})\n`) +
+          "$",
+      ),
+    );
+    const client = wsClient(backend);
+    try {
+      const error = await client.mutation(api.failures.throwsConvexError, {}).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(ConvexError);
+      expect((error as { data?: unknown }).data).toEqual({ code: "NOT_ALLOWED", retryAt: 5n });
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^\\[CONVEX M\\(failures:throwsConvexError\\)\\] ${REQUEST_ID}\\nUncaught ConvexError: \\{"code":"NOT_ALLOWED","retryAt":"5n"\\}\\n    at handler `,
+        ),
+      );
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("answers a failed query subscription with the same wrapper", async () => {
+    const client = wsClient(backend);
+    try {
+      const message = await new Promise<string>((resolve) => {
+        const unsubscribe = client.onUpdate(
+          api.failures.throwsInHelper,
+          {},
+          () => {},
+          (error) => {
+            unsubscribe();
+            resolve(error.message);
+          },
+        );
+      });
+      expect(message).toMatch(
+        new RegExp(
+          `^\\[CONVEX Q\\(failures:throwsInHelper\\)\\] ${REQUEST_ID}\\nUncaught TypeError: later\\n`,
+        ),
+      );
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("answers an HTTP action that threw with Convex's 500 JSON", async () => {
+    const response = await fetch(`${backend.siteUrl}/throws`);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { code: string; trace: string };
+    expect(body.code).toMatch(new RegExp(`^${REQUEST_ID}: Uncaught Error: http boom$`));
+    expect(body.trace).toMatch(
+      // The handler is an anonymous arrow: the frame is its location alone.
+      /^Uncaught Error: http boom\n {4}at \.\.\/convex\/http\.ts:\d+:\d+\n$/,
+    );
+  });
+
+  it("reports the backend's own errors about a call without 'Uncaught'", async () => {
+    const missing = makeFunctionReference<"query">("messages:nope");
+    expect(await failure(httpClient(backend).query(missing, {}))).toMatch(
+      new RegExp(`^${REQUEST_ID}\\nCould not find public function for 'messages:nope'\\.\\n$`),
+    );
+    const send = makeFunctionReference<"mutation">("messages:send");
+    expect(await failure(httpClient(backend).mutation(send, {}))).toMatch(
+      new RegExp(`^${REQUEST_ID}\\nArgumentValidationError: Object is missing the required field`),
+    );
   });
 
   it("names a missing required field with the object and the validator", async () => {
@@ -97,5 +210,40 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
     expect(await failure(httpClient(backend).mutation(list, { channel: "c" }))).toContain(
       "Trying to execute messages:list as Mutation, but it is defined as Query.",
     );
+  });
+});
+
+describe("errors of an app that redacts them (a production deployment)", () => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await serveApp("module", { redactErrors: true });
+  });
+  afterAll(async () => {
+    await backend?.close();
+  });
+
+  it("sends only the request ID line, and a ConvexError's data still", async () => {
+    expect(await failure(httpClient(backend).mutation(api.failures.throws, {}))).toMatch(
+      new RegExp(`^${REQUEST_ID}$`),
+    );
+    const client = wsClient(backend);
+    try {
+      const error = await client.mutation(api.failures.throwsConvexError, {}).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^\\[CONVEX M\\(failures:throwsConvexError\\)\\] ${REQUEST_ID}\\n  Called by client$`,
+        ),
+      );
+      expect((error as { data?: unknown }).data).toEqual({ code: "NOT_ALLOWED", retryAt: 5n });
+    } finally {
+      await client.close();
+    }
+    const response = await fetch(`${backend.siteUrl}/throws`);
+    expect(await response.json()).toEqual({
+      code: expect.stringMatching(new RegExp(`^${REQUEST_ID}$`)) as unknown,
+    });
   });
 });

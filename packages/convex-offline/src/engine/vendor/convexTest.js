@@ -10,7 +10,9 @@
 //    re-armed after a restart (`armScheduledJob`) and cancelled on shutdown;
 //  - `fetch` accepts a full Request so HTTP actions see the real URL and headers;
 //  - `1.0/count` uses the store's counter;
-//  - reading the identity is reported through `hooks.observeIdentity`.
+//  - reading the identity is reported through `hooks.observeIdentity`;
+//  - calls are held to Convex's argument and return value sizes and to a time limit, and the
+//    backend's own errors about a call are marked as such (../systemErrors.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import {
   actionGeneric,
@@ -35,6 +37,12 @@ import { validationError } from "../validation.js";
 import { OCC_MAX_RETRIES, QUERY_OPTIMISTIC_RUNS, occBackoffMs, occFailureMessage } from "../occ.js";
 // convex-offline: Convex's transaction limits, worded as Convex words them.
 import { ConvexLimitsTracker } from "../limits.js";
+// convex-offline: Convex's argument and return value size limits, and errors the backend raises
+// around a call (reported without "Uncaught", see ../errorReport.ts).
+import { checkArgsSize, checkResultSize } from "../callLimits.js";
+import { systemError } from "../systemErrors.js";
+// convex-offline: a wall-clock limit on a function's execution (../timeLimits.ts).
+import { timeLimitError } from "../timeLimits.js";
 // Real Convex IDs are 32 characters. IDs may exceed this length for very long
 // table names or large numbers of documents, but this is the typical target.
 const TYPICAL_CONVEX_ID_LENGTH = 32;
@@ -1822,13 +1830,17 @@ function ensureGlobalProxy() {
   _globalProxyInstalled = true;
   installGlobalProxies();
   global.Convex = {
+    // convex-offline: a function past its time limit can't reach the database any more.
     get syscall() {
+      refuseIfTimedOut();
       return getConvexGlobal().syscall;
     },
     get asyncSyscall() {
+      refuseIfTimedOut();
       return getConvexGlobal().asyncSyscall;
     },
     get jsSyscall() {
+      refuseIfTimedOut();
       return getConvexGlobal().jsSyscall;
     },
   };
@@ -2220,6 +2232,9 @@ function withAuth(
       udfType: "mutation",
       depth: (parentCtx?.depth ?? 0) + 1,
       paginatedQueries: 0,
+      // convex-offline: the caller's context, so a timed-out caller stops its callees too.
+      parent: parentCtx,
+      timedOut: null,
     };
     const requestMetadata = requestMetadataForExecution();
     const attempt = async () => {
@@ -2233,7 +2248,13 @@ function withAuth(
               authStorage.run(authForChild, invokeRaw),
             ),
           );
-        const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
+        const rawResult = isNested
+          ? await nestedTxStorage.run(childLock, invokeInContext)
+          : await withTimeLimit(
+              () => nestedTxStorage.run(childLock, invokeInContext),
+              "mutation",
+              childCtx,
+            );
         const commitTs = isNested
           ? transactionManager.commit(isNested)
           : await transactionManager.commitTopLevel();
@@ -2260,7 +2281,7 @@ function withAuth(
           throw e;
         }
         if (failures >= OCC_MAX_RETRIES) {
-          throw new Error(occFailureMessage(conflict, functionPath.udfPath));
+          throw systemError(occFailureMessage(conflict, functionPath.udfPath), callDepth());
         }
         await new Promise((resolve) => realSetTimeout(resolve, occBackoffMs(failures)));
       }
@@ -2285,6 +2306,9 @@ function withAuth(
       udfType: "query",
       depth: (parentCtx?.depth ?? 0) + 1,
       paginatedQueries: 0,
+      // convex-offline: the caller's context, so a timed-out caller stops its callees too.
+      parent: parentCtx,
+      timedOut: null,
     };
     const requestMetadata = requestMetadataForExecution();
     const attempt = async () => {
@@ -2298,7 +2322,13 @@ function withAuth(
               authStorage.run(authForChild, invokeRaw),
             ),
           );
-        const rawResult = await nestedTxStorage.run(childLock, invokeInContext);
+        const rawResult = isNested
+          ? await nestedTxStorage.run(childLock, invokeInContext)
+          : await withTimeLimit(
+              () => nestedTxStorage.run(childLock, invokeInContext),
+              "query",
+              childCtx,
+            );
         const result = jsonToConvex(JSON.parse(rawResult));
         if (!isNested && hasPendingValues(result)) {
           throw new Error(
@@ -2376,17 +2406,25 @@ function withAuth(
       udfType: "action",
       depth: (parentCtx?.depth ?? 0) + 1,
       paginatedQueries: 0,
+      // convex-offline: the caller's context, so a timed-out caller stops its callees too.
+      parent: parentCtx,
+      timedOut: null,
     };
     const requestMetadata = requestMetadataForExecution();
     return await executionContextStorage.run(childCtx, async () => {
       try {
-        const rawResult = await requestMetadataStorage.run(requestMetadata, () =>
-          authStorage.run(authForChild, () =>
-            a.invokeAction(
-              requestMetadata.requestId,
-              JSON.stringify(convexToJson([parseArgs(args)])),
+        const rawResult = await withTimeLimit(
+          () =>
+            requestMetadataStorage.run(requestMetadata, () =>
+              authStorage.run(authForChild, () =>
+                a.invokeAction(
+                  requestMetadata.requestId,
+                  JSON.stringify(convexToJson([parseArgs(args)])),
+                ),
+              ),
             ),
-          ),
+          "action",
+          childCtx,
         );
         return jsonToConvex(JSON.parse(rawResult));
       } catch (e) {
@@ -2396,6 +2434,7 @@ function withAuth(
   };
   const byTypeWithPath = {
     queryFromPath: async (functionPath, args, transactionLimits) => {
+      refuseIfTimedOut(); // convex-offline: see withTimeLimit.
       const parentLock = nestedTxStorage.getStore() ?? null;
       const isNested = parentLock !== null;
       if (parentLock) {
@@ -2477,6 +2516,7 @@ function withAuth(
       return result;
     },
     mutationFromPath: async (functionPath, args, transactionLimits) => {
+      refuseIfTimedOut(); // convex-offline: see withTimeLimit.
       const parentLock = nestedTxStorage.getStore() ?? null;
       const isNested = parentLock !== null;
       if (parentLock) {
@@ -2502,6 +2542,7 @@ function withAuth(
       }
     },
     actionFromPath: async (functionPath, args) => {
+      refuseIfTimedOut(); // convex-offline: see withTimeLimit.
       const resolved = await resolveFunction(functionPath, "action");
       // An action runs outside any transaction.
       validateFunctionArgs(
@@ -2759,20 +2800,72 @@ function validateFunctionArgs(argsValidator, args, functionPath, allowPendingVal
         `called from a mutation`,
     );
   }
-  // convex-offline: Convex prefixes argument errors so (udf/src/validation.rs).
+  // convex-offline: Convex checks the arguments' size first, then prefixes argument errors so
+  // (udf/src/validation.rs); both are the backend's errors about this call.
+  checkArgsSize(functionPath.udfPath, resolvePendingValues(args), callDepth());
   try {
     validateValidator(argsValidator, resolvePendingValues(args));
   } catch (e) {
-    throw new Error(`ArgumentValidationError: ${e.message}`);
+    throw systemError(`ArgumentValidationError: ${e.message}`, callDepth());
   }
 }
 function validateReturnValue(returnsValidator, result, functionType, functionPath) {
+  // convex-offline: Convex's return value size limit, checked whether or not there is a validator.
+  checkResultSize(functionPath.udfPath, resolvePendingValues(result), callDepth());
   if (returnsValidator !== null) {
     try {
       validateValidator(returnsValidator, resolvePendingValues(result));
     } catch (e) {
       // convex-offline: Convex's text (model/src/modules/function_validators.rs).
-      throw new Error(`ReturnsValidationError: ${e.message}`);
+      throw systemError(`ReturnsValidationError: ${e.message}`, callDepth());
+    }
+  }
+}
+// convex-offline: the depth of a call about to be made: 0 from outside any function (a client,
+// a scheduled job), one more than the calling function's otherwise (see ../systemErrors.ts).
+function callDepth() {
+  const caller = executionContextStorage.getStore();
+  return caller === undefined ? 0 : caller.depth + 1;
+}
+// convex-offline: runs a function's body under the instance's time limit for its kind. Past the
+// limit the call fails with Convex's text and the context is marked, so the body, which Node
+// cannot stop, fails at its next syscall or ctx.run* call and never commits (its outcome, when
+// it comes, is dropped). A body that never yields (a synchronous loop) blocks the event loop and
+// no timer can fire: that is not caught.
+async function withTimeLimit(run, udfType, childCtx) {
+  const limitMs = convexGlobalStorage.getStore()?.hooks?.timeLimitMs?.(udfType) ?? Infinity;
+  if (!Number.isFinite(limitMs)) {
+    return await run();
+  }
+  // The depth of the call itself (the body runs one deeper): see ../systemErrors.ts.
+  const depth = childCtx.parent === undefined ? 0 : childCtx.parent.depth + 1;
+  // Checked at every syscall too: a loop of database calls resolves in microtasks and never
+  // lets the timer below fire.
+  childCtx.deadline = { at: performance.now() + limitMs, limitMs, depth };
+  const running = run();
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = realSetTimeout(() => {
+      const error = timeLimitError(limitMs, depth);
+      childCtx.timedOut = error;
+      reject(error);
+    }, limitMs);
+  });
+  // The abandoned body's own failure (at its next syscall) has no one left to report to.
+  running.catch(() => {});
+  try {
+    return await Promise.race([running, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function refuseIfTimedOut() {
+  for (let ctx = executionContextStorage.getStore(); ctx !== undefined; ctx = ctx.parent) {
+    if (!ctx.timedOut && ctx.deadline !== undefined && performance.now() >= ctx.deadline.at) {
+      ctx.timedOut = timeLimitError(ctx.deadline.limitMs, ctx.deadline.depth);
+    }
+    if (ctx.timedOut) {
+      throw ctx.timedOut;
     }
   }
 }

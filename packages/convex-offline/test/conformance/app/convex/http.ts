@@ -22,4 +22,12 @@ http.route({
   ),
 });
 
+http.route({
+  path: "/throws",
+  method: "GET",
+  handler: httpAction(() => {
+    throw new Error("http boom");
+  }),
+});
+
 export default http;
