@@ -2,11 +2,9 @@
 // performance page's statistics (gated like the feed) and the delayed public track record.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import type { TrackUpdate } from "./model/trackerValidators";
+import { SECRET, editMessage, progress, removeMessage, track } from "./test.outcomes";
 import { TIER, insertSignal, setupRoles, type TestConvex } from "./test.roles";
 
-const SECRET = "test-service-secret";
 const HOUR = 3_600_000;
 const page = { numItems: 10, cursor: null };
 
@@ -16,25 +14,6 @@ beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
 });
 afterEach(() => vi.unstubAllEnvs());
-
-async function track(t: TestConvex, signalId: Id<"signals">, postedAt: number) {
-  await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "tr", leaseMs: 60_000 });
-  await t.mutation(api.tracker.discovered, {
-    secret: SECRET,
-    owner: "tr",
-    cursor: 1,
-    started: [
-      {
-        start: { signalId, marketSymbol: "BTCUSDT", postedAt, signalVersion: 1 },
-        state: "{}",
-      },
-    ],
-  });
-}
-
-async function progress(t: TestConvex, update: TrackUpdate) {
-  await t.mutation(api.tracker.recordProgress, { secret: SECRET, owner: "tr", updates: [update] });
-}
 
 /** A trade posted at `postedAt`, filled, and closed at `closedAt` with `r` (pct = 2 × r). */
 async function closedTrade(
@@ -179,13 +158,24 @@ describe("trackRecord.performance", () => {
       ["2026-03", 3, 2.5],
       ["2026-04", 1, -1],
     ]);
-    expect(all.trades.map((r) => r.signalId).sort()).toEqual([a, b, c, d].sort());
+    expect(all.trades).toEqual([]); // no number chosen: no list
+    const behind = async (show: string) => {
+      const result = await withAccess.query(api.trackRecord.performance, { show });
+      if (result.locked) throw new Error("expected access");
+      return result.trades.map((r) => r.signalId);
+    };
+    expect(await behind("all")).toEqual([d, c, b, a]); // newest first
+    expect(await behind("wins")).toEqual([c, a]);
+    expect(await behind("losses")).toEqual([d, b]);
+    expect(await behind("month:2026-04")).toEqual([d]);
+    expect(await behind("breakeven")).toEqual([]);
 
     const longs = await withAccess.query(api.trackRecord.performance, { side: "long" });
     if (longs.locked) throw new Error("expected access");
     expect(longs.stats.totalR).toBe(2.5);
     const channel = await withAccess.query(api.trackRecord.performance, {
       channelId: "1000000000000000020",
+      show: "all",
     });
     if (channel.locked) throw new Error("expected access");
     expect(channel.trades.map((r) => r.signalId)).toEqual([c]);
@@ -237,11 +227,11 @@ describe("trackRecord.publicRecord", () => {
       closedAt: now - 2 * HOUR,
       r: 5,
     });
-    await t.run(async (ctx) => {
-      await ctx.db.patch("signals", old2, { deletedAt: now - 29 * HOUR });
-      await ctx.db.patch("signals", old1, { editedAt: now - 49 * HOUR });
-      await ctx.db.patch("signals", fresh, { editedAt: now - HOUR });
-    });
+    // Through ingest, as the collector reports them: the deletion of a loser after its close,
+    // edits of an old and of a fresh call.
+    await removeMessage(t, old2);
+    await editMessage(t, old1);
+    await editMessage(t, fresh);
     const record = await anonymous.query(api.trackRecord.publicRecord, {});
     expect(record.delayHours).toBe(24);
     expect(record.through).toBeLessThanOrEqual(now - 24 * HOUR);

@@ -2,10 +2,10 @@ import { v } from "convex/values";
 import { publicQuery, viewerQuery } from "./functions";
 import { resolveFeedAccess, vLocked } from "./model/feedAccess";
 import {
-  closedTrades,
   publicCutoff,
-  statsOf,
+  recordFromRollups,
   trackRecordDelayHours,
+  tradesBehind,
   vRecordStats,
 } from "./model/trackRecordRead";
 import { vTrackStatus } from "./tables/outcomes";
@@ -24,8 +24,9 @@ const vTradeRow = v.object({
 
 /**
  * The performance page: verified statistics of one of the viewer's tiers (the first unless one is
- * asked for), optionally one channel and one side, over closing times in [from, to], with the
- * trades behind them so every number can list its signals. Gated like the feed: without access
+ * asked for), optionally one channel and one side, over closing times in [from, to] — from the
+ * daily rollups, so the cost follows the days, not the trades — and, when `show` names one of its
+ * numbers ("wins", "month:2026-03", …), the trades behind it. Gated like the feed: without access
  * it is locked and carries nothing.
  */
 export const performance = viewerQuery({
@@ -35,6 +36,7 @@ export const performance = viewerQuery({
     side: v.optional(vSide),
     from: v.optional(v.number()),
     to: v.optional(v.number()),
+    show: v.optional(v.string()),
   },
   returns: v.union(
     vLocked,
@@ -43,24 +45,31 @@ export const performance = viewerQuery({
       tierKey: v.string(),
       stats: vRecordStats,
       trades: v.array(vTradeRow),
+      /** More trades are behind the number than listed. */
+      tradesTruncated: v.boolean(),
     }),
   ),
   handler: async (ctx, args) => {
     const gate = await resolveFeedAccess(ctx, args.tierKey);
     if (gate.locked) return gate;
     const tierKey = gate.tiers[0] ?? "";
-    const { rows, truncated } = await closedTrades(ctx, {
+    const filters = {
       tierKey,
       ...(args.channelId === undefined ? {} : { channelId: args.channelId }),
       ...(args.side === undefined ? {} : { side: args.side }),
       from: args.from ?? 0,
       to: args.to ?? Number.MAX_SAFE_INTEGER,
-    });
+    };
+    const { stats } = await recordFromRollups(ctx, filters);
+    const behind =
+      args.show === undefined
+        ? { rows: [], truncated: false }
+        : await tradesBehind(ctx, filters, args.show);
     return {
       locked: false as const,
       tierKey,
-      stats: statsOf(rows, truncated),
-      trades: rows.map((r) => ({
+      stats,
+      trades: behind.rows.map((r) => ({
         signalId: r.signalId,
         ...(r.pair === undefined ? {} : { pair: r.pair }),
         side: r.side,
@@ -70,6 +79,7 @@ export const performance = viewerQuery({
         ...(r.r === undefined ? {} : { r: r.r }),
         pct: r.pct,
       })),
+      tradesTruncated: behind.truncated,
     };
   },
 });
@@ -91,15 +101,12 @@ export const publicRecord = publicQuery({
   handler: async (ctx) => {
     const delayHours = trackRecordDelayHours();
     const through = publicCutoff(Date.now(), delayHours);
-    const { rows, truncated } = await closedTrades(ctx, { from: 0, to: through });
-    let deletedSignals = 0;
-    let editedSignals = 0;
-    for (const row of rows) {
-      const signal = await ctx.db.get("signals", row.signalId);
-      // Deleted or edited at any time counts: deleting a loser later does not hide it.
-      if (signal?.deletedAt !== undefined || signal === null) deletedSignals++;
-      if (signal?.editedAt !== undefined) editedSignals++;
-    }
-    return { delayHours, through, stats: statsOf(rows, truncated), deletedSignals, editedSignals };
+    // Deleted or edited at any time counts (the trades carry the flags): deleting a loser later
+    // does not hide it.
+    const { stats, deletedSignals, editedSignals } = await recordFromRollups(ctx, {
+      from: 0,
+      to: through,
+    });
+    return { delayHours, through, stats, deletedSignals, editedSignals };
   },
 });

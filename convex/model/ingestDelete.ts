@@ -1,5 +1,6 @@
 import type { MutationCtx } from "../_generated/server";
 import { findSignalByMessage } from "./ingestLinking";
+import { syncTradeSignalFlags } from "./outcomeRollups";
 import { rememberUnstoredDelete } from "./ingestUnstoredDelete";
 import type { DeleteResult } from "./ingestValidators";
 
@@ -38,6 +39,8 @@ export async function tombstoneSignals(
       at: deletedAt,
       change: "delete",
     });
+    // A closed trade's signal deleted: the public record counts it (and the trade stays).
+    await syncTradeSignalFlags(ctx, signal._id);
     result.deleted.push(messageId);
   }
   if (result.unknown.length > 0) {

@@ -7,6 +7,7 @@ import { recordIngestLatency } from "./ingestLatency";
 import { adoptFollowUps, findParentSignal, findSignalByMessage } from "./ingestLinking";
 import { findIngestMapping } from "./ingestMapping";
 import { hoistedFields, parseContent } from "./ingestParse";
+import { syncTradeSignalFlags } from "./outcomeRollups";
 import { isSnowflake } from "./ingestSnowflake";
 import { findUnstoredDelete, tombstoneAsDeletedFirst } from "./ingestUnstoredDelete";
 import { reviewFields, uncorrectedReviewReason } from "./parseStatus";
@@ -188,6 +189,8 @@ async function editSignal(
     at: editedAt,
     change: "edit",
   });
+  // A closed trade's signal edited: the public record counts it.
+  await syncTradeSignalFlags(ctx, existing._id);
   return { outcome: "edited", signalId: existing._id, version };
 }
 

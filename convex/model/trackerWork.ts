@@ -161,7 +161,17 @@ export async function applyUpdate(ctx: MutationCtx, update: TrackUpdate): Promis
     contradictedClaims: contradicted,
     updatedAt: now,
   });
-  if (!open) await recordClosedTrade(ctx, { ...row, ...update });
+  // A close records its trade; a track open again after a close (an edit replayed) removes it.
+  // The update's own result and close time, even when absent: the row's old ones must not stay.
+  if (!open || !row.open) {
+    await recordClosedTrade(ctx, {
+      ...row,
+      status: update.status,
+      state: update.state,
+      result: update.result,
+      closedAt: update.closedAt,
+    });
+  }
   return true;
 }
 

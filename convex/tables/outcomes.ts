@@ -90,11 +90,45 @@ export const outcomeTables = {
     status: vTrackStatus,
     r: v.optional(v.number()),
     pct: v.number(),
+    /** The signal was deleted, or edited, by its author (at any time): the public record counts them. */
+    signalDeleted: v.optional(v.boolean()),
+    signalEdited: v.optional(v.boolean()),
   })
     .index("by_signal", ["signalId"])
     .index("by_tier_and_closed_at", ["tierKey", "closedAt"])
     .index("by_channel_and_closed_at", ["sourceChannelId", "closedAt"])
     .index("by_closed_at", ["closedAt"]),
+
+  /**
+   * Rollups of outcomeTrades: one row per scope and UTC day with the summary @g3/outcomes'
+   * recordFromBuckets combines into the statistics (counts, sums in millionths, the day's own
+   * peak, trough and drawdown of cumulative R), so a view reads days, not trades. Rebuilt from
+   * that day's trades in the mutation that changes one of them (model/outcomeRollups.ts).
+   * Scopes: "all", "tier:<key>", "tier:<key>|side:<side>", "tier:<key>|channel:<id>" and
+   * "tier:<key>|channel:<id>|side:<side>".
+   */
+  outcomeStatsDays: defineTable({
+    scope: v.string(),
+    day: v.number(), // UTC midnight
+    trades: v.number(),
+    wins: v.number(),
+    losses: v.number(),
+    rTrades: v.number(),
+    rWins: v.number(),
+    rLosses: v.number(),
+    sumR: v.number(),
+    sumWinR: v.number(),
+    sumLossR: v.number(),
+    sumPct: v.number(),
+    peakR: v.number(),
+    troughR: v.number(),
+    drawdownR: v.number(),
+    lastRAt: v.union(v.number(), v.null()),
+    deletedSignals: v.number(),
+    editedSignals: v.number(),
+    /** The day held more trades than one rebuild reads: its numbers cover the first of them. */
+    partial: v.boolean(),
+  }).index("by_scope_and_day", ["scope", "day"]),
 
   /** Append-only: what the market did to a signal, in order (`seq` from 0). */
   outcomeEvents: defineTable({

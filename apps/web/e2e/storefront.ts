@@ -89,6 +89,10 @@ export async function storefrontJourney(deps: StorefrontDeps): Promise<void> {
   // A visitor, signed out: the landing page explains the product and lists the new tier.
   const visitorContext = await deps.newContext({ width: 390, height: 844 });
   const visitor = await visitorContext.newPage();
+  // The public pages are rendered on the server and ship no Convex client: a visitor's phone
+  // opens no live connection (and downloads none of its code) on the landing or pricing page.
+  const visitorSockets: string[] = [];
+  visitor.on("websocket", (socket) => visitorSockets.push(socket.url()));
   await visitor.goto(webUrl);
   await visitor.getByRole("heading", { name: "What a signal looks like" }).waitFor();
   await visitor.getByTestId("signal-card").filter({ hasText: "BTC/USDT" }).waitFor();
@@ -106,6 +110,7 @@ export async function storefrontJourney(deps: StorefrontDeps): Promise<void> {
   const buy = card.getByRole("link", { name: `Buy ${TIER.name}` });
   expect(await buy.getAttribute("href")).toBe(TIER.purchaseUrl);
   await deps.shot(visitor, "pricing");
+  expect(visitorSockets).toEqual([]);
   // The page title and share card come from the metadata API.
   expect(await visitor.title()).toBe("Pricing · G3netic");
   expect(

@@ -53,17 +53,17 @@ export function trackRecord(input: ClosedTrade[]): TrackRecord {
   const trades = [...input].sort((a, b) => a.closedAt - b.closedAt || a.id.localeCompare(b.id));
   let wins = 0;
   let losses = 0;
-  let totalPct = 0;
   for (const t of trades) {
     const o = outcomeOf(t);
     if (o === "win") wins++;
     else if (o === "loss") losses++;
-    totalPct += t.pct;
   }
   const withR = trades.filter((t): t is ClosedTrade & { r: number } => t.r !== undefined);
   const rWins = withR.filter((t) => t.r > 0);
   const rLosses = withR.filter((t) => t.r < 0);
-  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  // In integer millionths (R and % are rounded to 1e-6): exact, in any order, so statistics from
+  // stored per-day sums (recordFromBuckets) come out the same to the last digit.
+  const sum = (values: number[]) => values.reduce((a, b) => a + Math.round(b * 1e6), 0) / 1e6;
   const mean = (values: number[]) =>
     values.length === 0 ? null : round(sum(values) / values.length);
   const averageWinR = mean(rWins.map((t) => t.r));
@@ -99,7 +99,7 @@ export function trackRecord(input: ClosedTrade[]): TrackRecord {
     averageLossR,
     expectancyR,
     maxDrawdownR,
-    totalPct: round(totalPct),
+    totalPct: round(sum(trades.map((t) => t.pct))),
     averagePct: mean(trades.map((t) => t.pct)),
     cumulativeR,
     monthly: monthly(trades),

@@ -1,6 +1,7 @@
 /**
  * Which trades a number on the performance page stands for: every number links to the signals
- * behind it (`?show=wins`, `?show=month:2026-03`, …), listed under the statistics.
+ * behind it (`?show=wins`, `?show=month:2026-03`, …), which trackRecord.performance lists under
+ * the statistics.
  */
 export type Selection =
   | { kind: "all" }
@@ -8,8 +9,6 @@ export type Selection =
   | { kind: "losses" }
   | { kind: "breakeven" }
   | { kind: "month"; month: string };
-
-export type TradeRow = { closedAt: number; r?: number; pct: number };
 
 export function parseSelection(value: string | null): Selection | undefined {
   if (value === "all" || value === "wins" || value === "losses" || value === "breakeven") {
@@ -21,25 +20,6 @@ export function parseSelection(value: string | null): Selection | undefined {
 
 export function selectionParam(selection: Selection): string {
   return selection.kind === "month" ? `month:${selection.month}` : selection.kind;
-}
-
-/** Same rule as @g3/outcomes' outcomeOf: R when the trade had a stop, else %. */
-function verdict(trade: TradeRow): "wins" | "losses" | "breakeven" {
-  const value = trade.r ?? trade.pct;
-  return value > 0 ? "wins" : value < 0 ? "losses" : "breakeven";
-}
-
-export function tradesBehind<T extends TradeRow>(trades: T[], selection: Selection): T[] {
-  switch (selection.kind) {
-    case "all":
-      return trades;
-    case "month":
-      return trades.filter(
-        (t) => new Date(t.closedAt).toISOString().slice(0, 7) === selection.month,
-      );
-    default:
-      return trades.filter((t) => verdict(t) === selection.kind);
-  }
 }
 
 export function describeSelection(selection: Selection): string {

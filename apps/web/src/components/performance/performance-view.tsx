@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { LockedPanel } from "@/components/feed/locked-panel";
 import { formatTime } from "@/lib/format";
-import { describeSelection, parseSelection, PERIODS, tradesBehind } from "@/lib/record-selection";
+import { describeSelection, parseSelection, PERIODS, selectionParam } from "@/lib/record-selection";
 import { CumulativeRChart } from "./cumulative-r-chart";
 import { formatR } from "./format-stats";
 import { MonthlyTable } from "./monthly-table";
@@ -37,11 +37,14 @@ export function PerformanceView() {
         : Math.floor((Date.now() - period.days * 24 * HOUR) / HOUR) * HOUR,
     [period],
   );
+  const selection = parseSelection(params.get("show"));
+  // The trades behind a chosen number come with the statistics (the server lists them).
   const result = useQuery(api.trackRecord.performance, {
     ...(tierKey === undefined ? {} : { tierKey }),
     ...(channelId === undefined ? {} : { channelId }),
     ...(side === "long" || side === "short" ? { side } : {}),
     ...(from === undefined ? {} : { from }),
+    ...(selection === undefined ? {} : { show: selectionParam(selection) }),
   });
   const access = useQuery(api.feed.access);
   const channels = useQuery(api.feed.channels);
@@ -62,10 +65,9 @@ export function PerformanceView() {
   if (result.locked) {
     return <LockedPanel purchaseUrl={result.purchaseUrl} />;
   }
-  const selection = parseSelection(params.get("show"));
   const tiers = access?.locked === false ? access.tiers : [result.tierKey];
   const tierChannels = (channels ?? []).filter((c) => c.tierKey === result.tierKey);
-  const behind = selection === undefined ? [] : tradesBehind(result.trades, selection);
+  const behind = result.trades;
 
   return (
     <div className="flex flex-col gap-6">
@@ -134,7 +136,8 @@ export function PerformanceView() {
       </form>
       {result.stats.truncated ? (
         <p className="text-sm text-amber-300">
-          Only the newest 2,000 trades of this period are counted: choose a shorter period.
+          Not every trade of this period is counted (over three years of days, or over 1,000 closes
+          in one day): choose a shorter period.
         </p>
       ) : null}
       <RecordStatsGrid stats={result.stats} hrefFor={hrefFor} />
@@ -143,7 +146,8 @@ export function PerformanceView() {
       {selection === undefined ? null : (
         <section aria-labelledby="behind-heading" className="flex flex-col gap-2">
           <h2 id="behind-heading" className="text-lg font-semibold text-white">
-            {describeSelection(selection)} ({behind.length})
+            {describeSelection(selection)} ({behind.length}
+            {result.tradesTruncated ? ", the newest" : ""})
           </h2>
           <ul data-testid="trades-behind" className="flex flex-col gap-1 text-sm">
             {behind.map((t) => (
