@@ -1,9 +1,7 @@
-import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { ConvexClientProvider } from "@/components/convex-client-provider";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -34,22 +32,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className="dark">
       <body className="min-h-dvh">
-        <ConvexAuthNextjsServerProvider shouldHandleCode={false}>
-          <ConvexClientProvider>
-            <a
-              href="#main"
-              className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-zinc-950"
-            >
-              Skip to content
-            </a>
-            <SiteHeader devMailbox={devMailboxEnabled(env)} />
-            <main id="main" className="mx-auto w-full max-w-3xl px-4 pb-16 pt-4">
-              {children}
-            </main>
-            <SiteFooter />
-            <ServiceWorkerRegistration />
-          </ConvexClientProvider>
-        </ConvexAuthNextjsServerProvider>
+        {/* No Convex client here: the live pages' own layouts add it (live-app-providers.tsx). */}
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-zinc-950"
+        >
+          Skip to content
+        </a>
+        <SiteHeader devMailbox={devMailboxEnabled(env)} />
+        {/* At least a screen tall: the footer starts below the fold, so pages whose content
+            arrives after the first paint (the feed, the console) do not push it across the
+            screen — that move was their layout shift. */}
+        <main id="main" className="mx-auto min-h-dvh w-full max-w-3xl px-4 pb-16 pt-4">
+          {children}
+        </main>
+        <SiteFooter />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -1,17 +1,23 @@
 "use client";
 
-import { useAuthActions } from "@convex-dev/auth/react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { loadPage } from "@/lib/load-page";
+import { signOutThroughProxy } from "@/lib/sign-out";
 
+/** The header's "Sign out": ends the session, then loads /signin afresh (signed-out header). */
 export function SignOutButton({ className }: { className?: string }) {
-  const { signOut } = useAuthActions();
-  const router = useRouter();
+  const [pending, setPending] = useState(false);
   return (
     <button
       type="button"
       className={className}
+      disabled={pending}
       onClick={() => {
-        void signOut().then(() => router.push("/signin"));
+        setPending(true);
+        signOutThroughProxy().then(
+          () => loadPage("/signin"),
+          () => setPending(false), // still signed in: the button stays, try again
+        );
       }}
     >
       Sign out

@@ -1,15 +1,12 @@
-"use client";
-
-import { api } from "@convex/_generated/api";
-import { useConvexAuth, useQuery } from "convex/react";
 import Link from "next/link";
+import { headerViewer } from "@/lib/header-viewer";
 import { SignOutButton } from "./sign-out-button";
 
 const linkClass = "rounded px-1.5 py-1 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-white";
 
-export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
-  const { isAuthenticated, isLoading } = useConvexAuth();
-  const viewer = useQuery(api.users.viewer, isAuthenticated ? {} : "skip");
+/** Rendered on the server with each page, from the auth cookie (no Convex client needed). */
+export async function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
+  const viewer = await headerViewer();
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
       <nav
@@ -19,7 +16,7 @@ export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
         <Link href="/" className="mr-auto font-semibold tracking-tight text-white">
           G3netic<span className="text-emerald-400"> Signals</span>
         </Link>
-        {isAuthenticated ? (
+        {viewer.signedIn ? (
           <>
             <Link href="/feed" className={linkClass}>
               Feed
@@ -30,14 +27,14 @@ export function SiteHeader({ devMailbox }: { devMailbox: boolean }) {
             <Link href="/account" className={linkClass}>
               Account
             </Link>
-            {viewer?.isAdmin ? (
+            {viewer.isAdmin ? (
               <Link href="/admin" className={linkClass}>
                 Admin
               </Link>
             ) : null}
             <SignOutButton className={linkClass} />
           </>
-        ) : isLoading ? null : (
+        ) : (
           <>
             <Link href="/signin" className={linkClass}>
               Sign in

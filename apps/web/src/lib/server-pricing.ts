@@ -9,6 +9,6 @@ export async function serverPricing(): Promise<PublicTier[] | null> {
   try {
     return await fetchQuery(api.storefront.pricing, {}, { url: env.NEXT_PUBLIC_CONVEX_URL });
   } catch {
-    return null; // the page still renders; the live subscription fills the table in
+    return null; // the page still renders, and says the plans could not be loaded
   }
 }

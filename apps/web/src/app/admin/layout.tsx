@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { LiveAppLayout } from "@/components/live-app-providers";
 import { serverViewer } from "@/lib/server-viewer";
 
 export const dynamic = "force-dynamic";
@@ -23,9 +24,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     );
   }
   return (
-    <div className="flex flex-col gap-4">
-      <AdminNav />
-      {children}
-    </div>
+    <LiveAppLayout>
+      <div className="flex flex-col gap-4">
+        <AdminNav />
+        {children}
+      </div>
+    </LiveAppLayout>
   );
 }

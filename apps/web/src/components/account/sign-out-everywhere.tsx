@@ -3,11 +3,11 @@
 import { useAuthActions } from "@convex-dev/auth/react";
 import { api } from "@convex/_generated/api";
 import { useMutation } from "convex/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
+import { loadPage } from "@/lib/load-page";
 
 /**
  * Ends every session of the account (other browsers and devices included), then signs this one
@@ -16,7 +16,6 @@ import { FormError } from "@/components/ui/form-error";
 export function SignOutEverywhere() {
   const endSessions = useMutation(api.users.signOutEverywhere);
   const { signOut } = useAuthActions();
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -36,7 +35,7 @@ export function SignOutEverywhere() {
             setError(null);
             endSessions({})
               .then(() => signOut())
-              .then(() => router.push("/signin"))
+              .then(() => loadPage("/signin"))
               .catch(() => {
                 setError("Could not sign out everywhere. Try again in a moment.");
                 setPending(false);

@@ -1,10 +1,10 @@
 "use client";
 
 import { useAuthActions } from "@convex-dev/auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { canonicalEmail } from "@/lib/auth-errors";
+import { loadPage } from "@/lib/load-page";
 import { EmailField } from "./auth-fields";
 import { AuthForm } from "./auth-form";
 import { VerifyCodeForm } from "./verify-code-form";
@@ -25,7 +25,6 @@ type Props = {
  */
 export function EmailPasswordForm({ flow, destination, password: field, ...labels }: Props) {
   const { signIn } = useAuthActions();
-  const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [awaitingCode, setAwaitingCode] = useState(false);
@@ -35,7 +34,7 @@ export function EmailPasswordForm({ flow, destination, password: field, ...label
       <VerifyCodeForm
         email={canonicalEmail(email)}
         purpose={flow}
-        onDone={() => router.replace(destination)}
+        onDone={() => loadPage(destination)}
       />
     );
   }
@@ -44,7 +43,7 @@ export function EmailPasswordForm({ flow, destination, password: field, ...label
       {...labels}
       onSubmit={async () => {
         const result = await signIn("password", { flow, email: canonicalEmail(email), password });
-        if (result.signingIn) router.replace(destination);
+        if (result.signingIn) loadPage(destination);
         else setAwaitingCode(true);
       }}
     >

@@ -1,17 +1,16 @@
 "use client";
 
 import { useAuthActions } from "@convex-dev/auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { canonicalEmail } from "@/lib/auth-errors";
+import { loadPage } from "@/lib/load-page";
 import { CodeField, EmailField } from "./auth-fields";
 import { AuthForm } from "./auth-form";
 
 /** Password reset: request a code by email, then set a new password with it. */
 export function ResetForm() {
   const { signIn } = useAuthActions();
-  const router = useRouter();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [newPassword, setNewPassword] = useState("");
@@ -42,7 +41,7 @@ export function ResetForm() {
           code: code.trim(),
           newPassword,
         });
-        router.replace("/feed");
+        loadPage("/feed");
       }}
     >
       <p className="text-sm text-zinc-300">

@@ -11,7 +11,8 @@ export function ChartFrame({
 }: {
   title: string;
   testId: string;
-  children: ReactNode;
+  /** None while the chart's code loads: the frame holds the chart's place. */
+  children?: ReactNode;
 }) {
   return (
     <figure

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { AXIS_PROPS, ChartFrame, TOOLTIP_PROPS } from "@/components/business/chart-frame";
-import type { RecordStats } from "./record-types";
+import { CUMULATIVE_R_TITLE, type RecordStats } from "./record-types";
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -19,7 +19,7 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 export function CumulativeRChart({ points }: { points: RecordStats["cumulativeR"] }) {
   const data = [{ at: "start", cumulative: 0 }, ...points.map((p) => ({ ...p, at: day(p.at) }))];
   return (
-    <ChartFrame title="Cumulative R, trade by trade" testId="cumulative-r-chart">
+    <ChartFrame title={CUMULATIVE_R_TITLE} testId="cumulative-r-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data}>
           <CartesianGrid stroke="#27272a" vertical={false} />

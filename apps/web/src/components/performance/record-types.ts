@@ -7,3 +7,6 @@ export type Performance = Extract<
   { locked: false }
 >;
 export type PerformanceTrade = Performance["trades"][number];
+
+/** The cumulative-R chart's caption (also its placeholder's, while recharts loads). */
+export const CUMULATIVE_R_TITLE = "Cumulative R, trade by trade";

@@ -2,7 +2,7 @@ import { serverPricing } from "@/lib/server-pricing";
 import { AfterPurchase } from "./after-purchase";
 import { PricingTable } from "./pricing-table";
 
-/** The plans, rendered on the server and kept live in the browser, with what happens after paying. */
+/** The plans, rendered on the server, with what happens after paying. */
 export async function PricingSection({ headingLevel }: { headingLevel: "h1" | "h2" }) {
   const Heading = headingLevel;
   return (
@@ -11,7 +11,7 @@ export async function PricingSection({ headingLevel }: { headingLevel: "h1" | "h
         Pricing
       </Heading>
       <PricingTable
-        initial={await serverPricing()}
+        tiers={await serverPricing()}
         cardHeadingLevel={headingLevel === "h1" ? "h2" : "h3"}
       />
       <AfterPurchase />

@@ -1,23 +1,22 @@
-"use client";
-
-import { api } from "@convex/_generated/api";
-import { useQuery } from "convex/react";
 import { PricingCard, type PublicTier } from "./pricing-card";
 
 /**
- * The tiers on sale, live: `initial` is what the server rendered (so the page is complete without
- * JavaScript and for crawlers); the subscription takes over and follows the owner's changes.
+ * The tiers on sale as the server read them for this request (pages render per request, so an
+ * owner's change shows on the next load). No live subscription: the pricing and landing pages
+ * ship no Convex client, which keeps them light on a phone.
  */
 export function PricingTable({
-  initial,
+  tiers,
   cardHeadingLevel,
 }: {
-  initial: PublicTier[] | null;
+  tiers: PublicTier[] | null;
   cardHeadingLevel?: "h2" | "h3";
 }) {
-  const live = useQuery(api.storefront.pricing, {});
-  const tiers = live ?? initial;
-  if (tiers === null) return <p className="text-zinc-400">Loading plans…</p>;
+  if (tiers === null) {
+    return (
+      <p className="text-zinc-400">The plans could not be loaded. Reload the page to retry.</p>
+    );
+  }
   if (tiers.length === 0) {
     return <p className="text-zinc-400">No plans are on sale right now — check back soon.</p>;
   }

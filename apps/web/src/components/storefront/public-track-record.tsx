@@ -1,18 +1,22 @@
-"use client";
-
-import { api } from "@convex/_generated/api";
-import { useQuery } from "convex/react";
-import { CumulativeRChart } from "@/components/performance/cumulative-r-chart";
+import { LazyCumulativeRChart } from "@/components/performance/lazy-cumulative-r-chart";
 import { MonthlyTable } from "@/components/performance/monthly-table";
 import { RecordStatsGrid } from "@/components/performance/record-stats";
+import { serverPublicRecord } from "@/lib/server-track-record";
 
 /**
  * The delayed public track record: statistics over trades that closed before the delay, as
  * aggregates only (the query returns no signal), with how many calls were deleted or edited.
+ * Read on the server for each request; only the chart runs in the browser.
  */
-export function PublicTrackRecord() {
-  const record = useQuery(api.trackRecord.publicRecord);
-  if (record === undefined) return <p className="text-sm text-zinc-400">Loading the record…</p>;
+export async function PublicTrackRecord() {
+  const record = await serverPublicRecord();
+  if (record === null) {
+    return (
+      <p className="text-sm text-zinc-400">
+        The track record could not be loaded. Reload the page to retry.
+      </p>
+    );
+  }
   return (
     <div data-testid="public-track-record" className="flex flex-col gap-4">
       <p className="text-sm text-zinc-400">
@@ -25,7 +29,7 @@ export function PublicTrackRecord() {
         Of these calls, {record.deletedSignals} were deleted and {record.editedSignals} edited by
         their callers — they count all the same.
       </p>
-      <CumulativeRChart points={record.stats.cumulativeR} />
+      <LazyCumulativeRChart points={record.stats.cumulativeR} />
       <MonthlyTable months={record.stats.monthly} />
     </div>
   );
