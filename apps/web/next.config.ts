@@ -15,6 +15,11 @@ const config: NextConfig = {
   // The generated Convex API lives in the repository's top-level convex/ folder.
   outputFileTracingRoot: join(here, "../.."),
   experimental: { externalDir: true },
+  // Metadata (title, description, Open Graph) in <head> for every client, not streamed into the
+  // body when the page's shell is ready first: Next streams it to browsers it does not list as
+  // bots, and a fast page (sign-in) then had its description in <body>, where crawlers and
+  // Lighthouse do not look. The pages' metadata needs only the request headers, so nothing waits.
+  htmlLimitedBots: /.*/,
   // Linting is its own task (`pnpm lint`, the root flat config); the build only compiles.
   eslint: { ignoreDuringBuilds: true },
   // The per-response Content-Security-Policy (nonce) is set by src/middleware.ts.

@@ -116,6 +116,13 @@ export async function storefrontJourney(deps: StorefrontDeps): Promise<void> {
   expect(
     await visitor.locator('meta[property="og:image"]').first().getAttribute("content"),
   ).toContain(`${webUrl}/opengraph-image`); // absolute, on this site's origin
+  // The sign-in page's description is in <head> (crawlers and Lighthouse read it there): its shell
+  // is ready before the metadata, which Next would otherwise stream into <body>.
+  await visitor.goto(`${webUrl}/signin`);
+  await visitor.getByRole("button", { name: "Sign in" }).waitFor();
+  expect(await visitor.locator('head meta[name="description"]').getAttribute("content")).toContain(
+    "Sign in to G3netic",
+  );
 
   // "Buys" on Sell.app: the signed webhook for the mapped product, before the account exists.
   await deps.sendWebhook({ email: BUYER, orderId: "7001", productId: PRODUCT });
