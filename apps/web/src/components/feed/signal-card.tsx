@@ -157,7 +157,7 @@ function RawText({ signal }: { signal: SignalCardData }) {
       <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-zinc-950 p-3 font-mono text-sm text-zinc-200">
         {signal.content}
       </pre>
-      <p className="mt-1 text-xs text-zinc-500">Posted by {signal.authorName}</p>
+      <p className="mt-1 text-xs text-zinc-400">Posted by {signal.authorName}</p>
     </div>
   );
 }

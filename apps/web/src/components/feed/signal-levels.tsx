@@ -39,7 +39,7 @@ export function SignalLevels({ parsed }: { parsed: Parsed }) {
           <ol className="flex flex-wrap gap-x-2">
             {parsed.targets.map((target, index) => (
               <li key={index}>
-                <span className="text-zinc-500">TP{index + 1}</span> {formatPrice(target)}
+                <span className="text-zinc-400">TP{index + 1}</span> {formatPrice(target)}
               </li>
             ))}
           </ol>

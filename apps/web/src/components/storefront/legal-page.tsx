@@ -28,7 +28,7 @@ export async function LegalPage({ page, title }: { page: Page; title: string }) 
               {paragraph}
             </p>
           ))}
-          <p className="text-xs text-zinc-500">Last updated {formatDay(content.updatedAt)}</p>
+          <p className="text-xs text-zinc-400">Last updated {formatDay(content.updatedAt)}</p>
         </>
       )}
     </article>
