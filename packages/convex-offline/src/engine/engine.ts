@@ -157,6 +157,15 @@ export class Engine {
     const clock = options.clock;
     const functionConsole = capturingConsole(console, options.logSink ?? (() => {}));
     const dbs = new Map<string, IndexedDatabase>();
+    // One top-level commit writes the app's and the components' databases one after another;
+    // their changes are gathered and reported once, as one commit (one commit-log record, so a
+    // crash can never keep the app's half of a transaction without the component's).
+    let batch: { changes: DocumentChange[]; ts: bigint | null } | null = null;
+    const report = (changes: DocumentChange[], commitTs: bigint | null): void => {
+      const ts = commitTs !== null && commitTs > clock.ts ? commitTs : clock.ts + 1n;
+      clock.ts = ts;
+      if (changes.length > 0) options.onCommit(changes, ts);
+    };
     const schemas = new Map<string, DatabaseOptions["schema"]>([
       [
         "",
@@ -186,9 +195,12 @@ export class Engine {
           componentPath,
           currentReadSet: () => readSetStorage.getStore(),
           onCommit: (changes, commitTs) => {
-            const ts = commitTs !== null && commitTs > clock.ts ? commitTs : clock.ts + 1n;
-            clock.ts = ts;
-            if (changes.length > 0) options.onCommit(changes, ts);
+            if (batch === null) {
+              report(changes, commitTs);
+              return;
+            }
+            batch.changes.push(...changes);
+            batch.ts = commitTs;
           },
         });
         dbs.set(componentPath, db);
@@ -204,6 +216,16 @@ export class Engine {
           if (readSet !== undefined) readSet.identityObserved = true;
         },
         timeLimitMs: (udfType) => limitFor(timeLimits, udfType),
+        commitBatch: (commitAll) => {
+          batch = { changes: [], ts: null };
+          try {
+            commitAll();
+          } finally {
+            const { changes, ts } = batch;
+            batch = null;
+            report(changes, ts);
+          }
+        },
       },
     });
     for (const component of components) {

@@ -9,6 +9,8 @@ import { eventually, httpClient, tempDataDir } from "../helpers.js";
 import { api } from "./local-component-app/convex/_generated/api.js";
 import { MODULE_FORMATS, materializeApp } from "./materialize.js";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const SOURCE = fileURLToPath(new URL("./local-component-app/convex", import.meta.url));
 
@@ -51,4 +53,19 @@ describe.each(MODULE_FORMATS)("a local component in a %s app", (format) => {
     expect(labels).toEqual(["soon", "after restart"]);
     expect(await again.query(api.ticks.ownLabels, {})).toEqual([]);
   }, 90_000);
+
+  it("logs a transaction that writes the app and the component as one commit", async () => {
+    const backend = await serve();
+    running.push(backend);
+    const log = join(dataDir, "commits.jsonl");
+    const before = readFileSync(log, "utf8").split("\n").filter(Boolean).length;
+    await httpClient(backend).mutation(api.ticks.both, { label: "together" });
+    const added = readFileSync(log, "utf8").split("\n").filter(Boolean).slice(before);
+    // One record: the app's tick and the job the component scheduled, under one timestamp.
+    expect(added).toHaveLength(1);
+    const { w } = JSON.parse(added[0] ?? "{}") as { w: [string, unknown][] };
+    const ids = w.map(([id]) => id);
+    expect(ids.some((id) => id.endsWith("ticks") && !id.includes("~"))).toBe(true);
+    expect(ids.some((id) => id.endsWith("counter~_scheduled_functions"))).toBe(true);
+  });
 });

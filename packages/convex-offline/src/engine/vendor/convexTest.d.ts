@@ -88,6 +88,8 @@ export type EngineHooks = {
   console?: () => Console;
   /** Called when a function reads `ctx.auth.getUserIdentity()`. */
   observeIdentity?: () => void;
+  /** Runs the commits of one transaction's databases (the app's, each component's) as one. */
+  commitBatch?: (commitAll: () => void) => void;
   /** Wall-clock limit of one run of a function of this kind, ms (Infinity: none). */
   timeLimitMs?: (udfType: "query" | "mutation" | "action") => number;
 };

@@ -2022,8 +2022,18 @@ class TransactionManager {
     const commitTs = nowNanos > this._lastCommitTs ? nowNanos : this._lastCommitTs + 1n;
     this._lastCommitTs = commitTs;
     const convex = getConvexGlobal();
-    for (const component of Object.values(convex.components)) {
-      component.db.commit(commitTs);
+    // convex-offline: the app's and every component's writes are one commit for the host
+    // (one commit-log record), not one per database.
+    const commitAll = () => {
+      for (const component of Object.values(convex.components)) {
+        component.db.commit(commitTs);
+      }
+    };
+    const commitBatch = convex.hooks?.commitBatch;
+    if (commitBatch) {
+      commitBatch(commitAll);
+    } else {
+      commitAll();
     }
     currentTransaction()?.metricsTracker.commit();
     return commitTs;

@@ -23,3 +23,14 @@ export const ownLabels = query({
   returns: v.array(v.string()),
   handler: async (ctx) => (await ctx.db.query("ticks").take(100)).map((tick) => tick.label),
 });
+
+/** Writes the app's table and, through the component, the component's: one transaction. */
+export const both = mutation({
+  args: { label: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { label }) => {
+    await ctx.db.insert("ticks", { label });
+    await ctx.runMutation(components.counter.lib.scheduleTick, { label, delayMs: 3_600_000 });
+    return null;
+  },
+});
