@@ -3,10 +3,12 @@
 // request), argument and return validation (convex-backend common/src/schemas/validator.rs,
 // udf/src/validation.rs, model/src/modules/function_validators.rs), unknown and internal
 // functions, wrong kinds.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFunctionReference } from "convex/server";
+import { WebSocket } from "ws";
 import { ConvexError } from "convex/values";
 import { type Backend } from "../../src/backend.js";
 import { httpClient, wsClient } from "../helpers.js";
@@ -93,6 +95,37 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
       );
     } finally {
       await client.close();
+    }
+  });
+
+  it("derives a socket mutation's request ID from the session and request, as Convex does", async () => {
+    const socket = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.48.0/sync`);
+    try {
+      const response = new Promise<{ result: string }>((resolve) => {
+        socket.on("message", (data: Buffer) => {
+          const message = JSON.parse(data.toString()) as { type: string; result: string };
+          if (message.type === "MutationResponse") resolve(message);
+        });
+      });
+      await new Promise((resolve) => socket.once("open", resolve));
+      const send = (message: unknown) => socket.send(JSON.stringify(message));
+      send({
+        type: "Connect",
+        sessionId: "6f1c8a52-request-id",
+        connectionCount: 0,
+        lastCloseReason: null,
+        clientTs: Date.now(),
+      });
+      send({ type: "Mutation", requestId: 7, udfPath: "failures:throws", args: [{}] });
+      const expected = createHash("sha256")
+        .update("6f1c8a52-request-id|7")
+        .digest("hex")
+        .slice(0, 16);
+      expect((await response).result).toMatch(
+        new RegExp(`^\\[Request ID: ${expected}\\] Server Error\\nUncaught Error: boom\\n`),
+      );
+    } finally {
+      socket.close();
     }
   });
 
