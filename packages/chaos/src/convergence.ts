@@ -25,6 +25,8 @@ export type Scope = {
   health: { kinds: BotKind[]; only?: string };
   /** Gateway drop: this bot's gateway sessions must be connected again. */
   sessionsOf?: BotKind;
+  /** Gateway drop: sessions dropped, each of which must resume (or identify anew) after `from`. */
+  sessionsToResume?: number;
   /** Discord faults: the emulator fault whose hits must have landed (and, for a hang, ended). */
   emulatorFaultId?: string;
   windowStart: number;
@@ -81,6 +83,7 @@ export function scopeOf(fault: FaultRecord): Scope | null {
         sides: kind === "collector" ? ["collector"] : [],
         health: { kinds: [kind] },
         sessionsOf: kind,
+        sessionsToResume: fault.droppedSessions ?? 0,
         windowStart,
         windowEnd: "sessions",
       };
@@ -129,6 +132,8 @@ export type Observation = {
   bots: BotObservation[];
   /** Connected gateway sessions per bot (emulator). */
   sessions: Record<BotKind, number>;
+  /** Per bot: when its sessions resumed or identified (emulator gateway log), epoch ms. */
+  sessionStarts: Record<BotKind, readonly number[]>;
   /** Convex: the stored signal per source message id (null: none). */
   signals: ReadonlyMap<string, StoredSignalView>;
   /** The customer channel (emulator), by the message's `[ck-N]` tag. */
@@ -204,13 +209,12 @@ export function hitLanded(hit: RequestHit, observation: Observation): boolean {
 }
 
 /**
- * Pins an open window end once it can be observed: a gateway drop's when the bot's sessions are
- * connected again, a hang's when none of its requests is still held (its last hung request's end).
+ * Pins an open window end once it can be observed: a gateway drop's when the bot's sessions have
+ * resumed and are connected, a hang's when none of its requests is still held (its last hung request's end).
  */
 export function pinWindow(scope: Scope, observation: Observation, running: BotKindCounts): Scope {
   if (scope.windowEnd === "sessions") {
-    const kind = scope.sessionsOf;
-    if (kind === undefined || observation.sessions[kind] < running[kind]) return scope;
+    if (sessionsWaiting(scope, observation, running) !== null) return scope;
     return { ...scope, windowEnd: observation.startedAt };
   }
   if (scope.windowEnd === "hits") {
@@ -223,6 +227,26 @@ export function pinWindow(scope: Scope, observation: Observation, running: BotKi
 }
 
 export type BotKindCounts = Record<BotKind, number>;
+
+/**
+ * Why a dropped bot's gateway is not back, or null: every dropped session resumed (or a new one
+ * identified) after the drop, and as many sessions are connected as instances run.
+ */
+function sessionsWaiting(
+  scope: Scope,
+  observation: Observation,
+  running: BotKindCounts,
+): string | null {
+  const kind = scope.sessionsOf;
+  if (kind === undefined) return null;
+  const resumed = observation.sessionStarts[kind].filter((at) => at >= scope.from).length;
+  const want = scope.sessionsToResume ?? 0;
+  if (resumed < want) return `${kind} gateway sessions ${resumed}/${want} resumed`;
+  if (observation.sessions[kind] < running[kind]) {
+    return `${kind} gateway sessions ${observation.sessions[kind]}/${running[kind]} connected`;
+  }
+  return null;
+}
 
 export function runningCounts(bots: readonly BotObservation[]): BotKindCounts {
   const counts: BotKindCounts = { collector: 0, mirror: 0 };
@@ -256,14 +280,8 @@ export function waitingOn(scope: Scope, observation: Observation, model: SourceM
     if (!bot.running) waiting.push(`${bot.name} not running`);
     else if (!bot.healthy) waiting.push(`${bot.name} ${bot.why ?? "not healthy"}`);
   }
-  if (scope.sessionsOf !== undefined) {
-    const kind = scope.sessionsOf;
-    if (observation.sessions[kind] < running[kind]) {
-      waiting.push(
-        `${kind} gateway sessions ${observation.sessions[kind]}/${running[kind]} connected`,
-      );
-    }
-  }
+  const sessions = sessionsWaiting(scope, observation, running);
+  if (sessions !== null) waiting.push(sessions);
   if (scope.emulatorFaultId !== undefined) {
     const open = observation.openHangs.get(scope.emulatorFaultId) ?? 0;
     if (open > 0) waiting.push(`${open} hung request(s) not ended`);

@@ -16,6 +16,8 @@ export type FaultRecord = {
   emulatorFaultId?: string;
   /** `discord_hang`: how many requests it hangs. */
   hangCount?: number;
+  /** `gateway_drop`: how many sessions it dropped (each must resume or identify again). */
+  droppedSessions?: number;
   /** Kills only: from the restart (spawn) until the health URL answered ready (polled every 250 ms). */
   readyMs?: number;
   /**
@@ -110,7 +112,10 @@ export class FaultInjector {
     kind: PlannedFault["kind"],
     target: string,
     detail?: string,
-    about: Pick<FaultRecord, "botKind" | "instance" | "emulatorFaultId" | "hangCount"> = {},
+    about: Pick<
+      FaultRecord,
+      "botKind" | "instance" | "emulatorFaultId" | "hangCount" | "droppedSessions"
+    > = {},
   ): FaultRecord {
     const record: FaultRecord = {
       kind,
@@ -169,14 +174,18 @@ export class FaultInjector {
         return;
       }
       case "gateway_drop": {
+        // Before the call: a session may resume before the call's answer is read.
+        const droppedAt = Date.now();
         const { affected } = await emulator.control.gatewayAction({
           action: "drop",
           botId: BOT_IDS[botKind],
         });
         const record = this.record("gateway_drop", botKind, `${affected} session(s)`, {
           botKind,
+          droppedSessions: affected,
         });
-        record.endedAt = record.startedAt;
+        record.startedAt = droppedAt;
+        record.endedAt = droppedAt;
         return;
       }
       case "discord_5xx":

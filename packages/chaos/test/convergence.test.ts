@@ -32,6 +32,7 @@ function observation(over: Partial<Observation> = {}): Observation {
     at: T + 20_300,
     bots: [bot("collector-1"), bot("collector-2"), bot("mirror-1"), bot("mirror-2")],
     sessions: { collector: 2, mirror: 2 },
+    sessionStarts: { collector: [], mirror: [] },
     signals: new Map(),
     customerByTag: new Map(),
     customerIds: new Set(),
@@ -102,10 +103,12 @@ describe("scopeOf", () => {
       kind: "gateway_drop",
       target: "collector",
       botKind: "collector",
+      droppedSessions: 2,
       startedAt: T,
       endedAt: T,
     });
     expect(drop).toMatchObject({ from: T, sessionsOf: "collector", windowEnd: "sessions" });
+    expect(drop?.sessionsToResume).toBe(2);
     expect(drop?.sides).toEqual(["collector"]);
     const mirrorDrop = scopeOf({
       kind: "gateway_drop",
@@ -333,16 +336,36 @@ describe("waitingOn: health, sessions and hits", () => {
     expect(waitingOn(all, obs, model([]))).toEqual(["collector-2 backfill pending"]);
   });
 
-  it("waits for the dropped bot's gateway sessions to be connected again", () => {
-    const drop = scope({ sessionsOf: "collector", windowEnd: "sessions" });
-    const obs = observation({ sessions: { collector: 1, mirror: 2 } });
-    expect(waitingOn(drop, obs, model([]))).toEqual([
+  it("waits for every dropped session to resume after the drop, and for all to be connected", () => {
+    const drop = scope({
+      from: T,
+      sessionsOf: "collector",
+      sessionsToResume: 2,
+      windowEnd: "sessions",
+    });
+    const running = { collector: 2, mirror: 2 };
+    // Still connected as far as the emulator's session list goes, but nothing resumed yet: the
+    // list can lag the drop, the gateway log cannot.
+    const notResumed = observation({
+      sessionStarts: { collector: [T - 30_000, T + 400], mirror: [T + 500, T + 600] },
+    });
+    expect(waitingOn(drop, notResumed, model([]))).toEqual([
+      "collector gateway sessions 1/2 resumed",
+      "window open (sessions)",
+    ]);
+    expect(pinWindow(drop, notResumed, running).windowEnd).toBe("sessions");
+    const resumedNotConnected = observation({
+      sessions: { collector: 1, mirror: 2 },
+      sessionStarts: { collector: [T + 400, T + 900], mirror: [] },
+    });
+    expect(waitingOn(drop, resumedNotConnected, model([]))).toEqual([
       "collector gateway sessions 1/2 connected",
       "window open (sessions)",
     ]);
-    const pinned = pinWindow(drop, observation(), { collector: 2, mirror: 2 });
+    const back = observation({ sessionStarts: { collector: [T + 400, T + 900], mirror: [] } });
+    const pinned = pinWindow(drop, back, running);
     expect(pinned.windowEnd).toBe(T + 20_000); // the observation that saw them back
-    expect(pinWindow(drop, obs, { collector: 2, mirror: 2 }).windowEnd).toBe("sessions");
+    expect(waitingOn(pinned, back, model([]))).toEqual([]);
   });
 
   it("pins a hang's window at the end of its last hung request, once none is held", () => {
