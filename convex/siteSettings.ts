@@ -4,7 +4,10 @@ import { checkSiteSetting, siteSetting } from "./model/siteSettings";
 import { vSiteSettingKey } from "./tables/business";
 import { adminMutation, adminQuery } from "./functions";
 
-/** The owner's site texts (terms, privacy, contact) and the customer-portal link. Admins only. */
+/**
+ * The owner's site texts (terms, privacy, contact), the customer-portal link and the public track
+ * record's delay. Admins only.
+ */
 
 export const list = adminQuery({
   args: {},
@@ -37,7 +40,10 @@ export const set = adminMutation({
       action: value === null ? "siteSetting.clear" : "siteSetting.update",
       targetType: "siteSetting",
       targetId: key,
-      details: key === "customerPortalUrl" ? { value } : { characters: value?.length ?? 0 },
+      details:
+        key === "customerPortalUrl" || key === "trackRecordDelayHours"
+          ? { value }
+          : { characters: value?.length ?? 0 },
     });
     return null;
   },

@@ -244,6 +244,47 @@ describe("trackRecord.publicRecord", () => {
     expect(record.stats.cumulativeR.every((p) => p.at <= record.through)).toBe(true);
   });
 
+  test("an admin sets the delay in the site settings; it wins over the env default; others are refused", async () => {
+    vi.stubEnv("TRACK_RECORD_DELAY_HOURS", "48");
+    const { t, anonymous, admin, withAccess, noAccess } = await setupRoles();
+    const now = Date.now();
+    await closedTrade(t, { postedAt: now - 40 * HOUR, closedAt: now - 30 * HOUR, r: 2 });
+    await closedTrade(t, { postedAt: now - 8 * HOUR, closedAt: now - 6 * HOUR, r: -1 });
+    // The env default: 48 h, neither trade is old enough.
+    expect(await anonymous.query(api.trackRecord.publicRecord, {})).toMatchObject({
+      delayHours: 48,
+      stats: { trades: 0 },
+    });
+    for (const caller of [anonymous, withAccess, noAccess]) {
+      await expect(
+        caller.mutation(api.siteSettings.set, { key: "trackRecordDelayHours", value: "1" }),
+      ).rejects.toThrow();
+    }
+    for (const value of ["0", "1.5", "721", "-3", "12h"]) {
+      await expect(
+        admin.mutation(api.siteSettings.set, { key: "trackRecordDelayHours", value }),
+      ).rejects.toThrow(/whole number of hours from 1 to 720/);
+    }
+    await admin.mutation(api.siteSettings.set, { key: "trackRecordDelayHours", value: " 12 " });
+    const record = await anonymous.query(api.trackRecord.publicRecord, {});
+    expect(record).toMatchObject({ delayHours: 12, stats: { trades: 1, totalR: 2 } });
+    expect(record.through).toBeLessThanOrEqual(now - 12 * HOUR);
+    await admin.mutation(api.siteSettings.set, { key: "trackRecordDelayHours", value: "5" });
+    expect(await anonymous.query(api.trackRecord.publicRecord, {})).toMatchObject({
+      delayHours: 5,
+      stats: { trades: 2, totalR: 1 },
+    });
+    // Cleared: back to the env default.
+    await admin.mutation(api.siteSettings.set, { key: "trackRecordDelayHours", value: "" });
+    expect((await anonymous.query(api.trackRecord.publicRecord, {})).delayHours).toBe(48);
+    const audit = await t.run((ctx) => ctx.db.query("auditLog").collect());
+    expect(audit.map((e) => [e.action, e.details])).toEqual([
+      ["siteSetting.update", JSON.stringify({ value: "12" })],
+      ["siteSetting.update", JSON.stringify({ value: "5" })],
+      ["siteSetting.clear", JSON.stringify({ value: null })],
+    ]);
+  });
+
   test("the delay is configurable", async () => {
     vi.stubEnv("TRACK_RECORD_DELAY_HOURS", "1");
     const { t, anonymous } = await setupRoles();

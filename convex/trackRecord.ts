@@ -86,7 +86,7 @@ export const performance = viewerQuery({
 
 /**
  * The public track record on the landing page: every tier's trades that closed before the delay
- * (TRACK_RECORD_DELAY_HOURS, default 24 h), as aggregates only — no signal, pair, id or level,
+ * (the admin's site setting, else TRACK_RECORD_DELAY_HOURS, else 24 h), as aggregates only — no signal, pair, id or level,
  * so it gives away no live call — plus how many of those signals the analysts deleted or edited.
  */
 export const publicRecord = publicQuery({
@@ -99,7 +99,7 @@ export const publicRecord = publicQuery({
     editedSignals: v.number(),
   }),
   handler: async (ctx) => {
-    const delayHours = trackRecordDelayHours();
+    const delayHours = await trackRecordDelayHours(ctx);
     const through = publicCutoff(Date.now(), delayHours);
     // Deleted or edited at any time counts (the trades carry the flags): deleting a loser later
     // does not hide it.

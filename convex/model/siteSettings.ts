@@ -27,6 +27,7 @@ export function checkSiteSetting(key: SiteSettingKey, raw: string): string | nul
   if (key === "customerPortalUrl") {
     return checkHttpsUrl(value, "Customer portal URL", "https://<your store>.sell.app/customer");
   }
+  if (key === "trackRecordDelayHours") return String(checkDelayHours(value));
   if (value.length > MAX_SETTING_TEXT) {
     throw appError(
       "BAD_REQUEST",
@@ -39,4 +40,23 @@ export function checkSiteSetting(key: SiteSettingKey, raw: string): string | nul
     throw appError("BAD_REQUEST", "Remove control characters.");
   }
   return value;
+}
+
+/** The public track record's delay: whole hours, at least 1 (no live call) and at most 30 days. */
+export const MIN_TRACK_RECORD_DELAY_HOURS = 1;
+export const MAX_TRACK_RECORD_DELAY_HOURS = 720;
+
+function checkDelayHours(value: string): number {
+  const hours = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+  if (
+    !Number.isInteger(hours) ||
+    hours < MIN_TRACK_RECORD_DELAY_HOURS ||
+    hours > MAX_TRACK_RECORD_DELAY_HOURS
+  ) {
+    throw appError(
+      "BAD_REQUEST",
+      `The track record delay is a whole number of hours from ${MIN_TRACK_RECORD_DELAY_HOURS} to ${MAX_TRACK_RECORD_DELAY_HOURS}.`,
+    );
+  }
+  return hours;
 }

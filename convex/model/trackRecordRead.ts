@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { optionalEnv } from "./env";
+import { siteSetting } from "./siteSettings";
 import {
   DAY_MS,
   MAX_DAY_TRADES,
@@ -180,9 +181,15 @@ export async function tradesBehind(ctx: QueryCtx, f: TradeFilters, show: string)
 const HOUR_MS = 3_600_000;
 export const DEFAULT_TRACK_RECORD_DELAY_HOURS = 24;
 
-/** TRACK_RECORD_DELAY_HOURS (default 24; at least 1): how old a public trade must be. */
-export function trackRecordDelayHours(): number {
-  const raw = Number(optionalEnv("TRACK_RECORD_DELAY_HOURS") ?? DEFAULT_TRACK_RECORD_DELAY_HOURS);
+/**
+ * How old a public trade must be, in hours: the admin's site setting, else the deployment's
+ * TRACK_RECORD_DELAY_HOURS, else 24 (at least 1 either way).
+ */
+export async function trackRecordDelayHours(ctx: QueryCtx): Promise<number> {
+  const setting = await siteSetting(ctx, "trackRecordDelayHours");
+  const raw = Number(
+    setting?.value ?? optionalEnv("TRACK_RECORD_DELAY_HOURS") ?? DEFAULT_TRACK_RECORD_DELAY_HOURS,
+  );
   return Number.isFinite(raw) && raw >= 1 ? raw : DEFAULT_TRACK_RECORD_DELAY_HOURS;
 }
 

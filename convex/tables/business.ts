@@ -7,6 +7,8 @@ export const vSiteSettingKey = v.union(
   v.literal("privacy"),
   v.literal("contact"),
   v.literal("customerPortalUrl"),
+  /** Hours before a closed trade shows in the public track record (TRACK_RECORD_DELAY_HOURS when unset). */
+  v.literal("trackRecordDelayHours"),
 );
 
 export const businessTables = {

@@ -8,32 +8,39 @@ import { FormError } from "@/components/ui/form-error";
 import { FormNotice } from "@/components/ui/form-notice";
 import { useMutationState } from "./use-mutation-state";
 
-type Key = "terms" | "privacy" | "contact" | "customerPortalUrl";
+type Key = "terms" | "privacy" | "contact" | "customerPortalUrl" | "trackRecordDelayHours";
+type Kind = "text" | "url" | "hours";
 
-const SETTINGS: { key: Key; label: string; hint: string; multiline: boolean }[] = [
+const SETTINGS: { key: Key; label: string; hint: string; kind: Kind }[] = [
   {
     key: "terms",
     label: "Terms of service",
     hint: "Shown at /terms as plain text; blank lines start a new paragraph.",
-    multiline: true,
+    kind: "text",
   },
   {
     key: "privacy",
     label: "Privacy policy",
     hint: "Shown at /privacy as plain text.",
-    multiline: true,
+    kind: "text",
   },
   {
     key: "contact",
     label: "Contact",
     hint: "Shown at /contact as plain text: an email address, Discord, hours…",
-    multiline: true,
+    kind: "text",
   },
   {
     key: "customerPortalUrl",
     label: "Sell.app customer portal URL",
     hint: "Members manage or cancel their subscription there (linked from the account page). https:// only.",
-    multiline: false,
+    kind: "url",
+  },
+  {
+    key: "trackRecordDelayHours",
+    label: "Public track record delay (hours)",
+    hint: "How long after closing a trade shows in the landing page's track record, so it gives away no live call: 1 to 720. Empty: the deployment's TRACK_RECORD_DELAY_HOURS, else 24.",
+    kind: "hours",
   },
 ];
 
@@ -50,7 +57,7 @@ export function SiteSettingsForm() {
           settingKey={setting.key}
           label={setting.label}
           hint={setting.hint}
-          multiline={setting.multiline}
+          kind={setting.kind}
           stored={values.get(setting.key) ?? ""}
         />
       ))}
@@ -62,13 +69,13 @@ function SettingField({
   settingKey,
   label,
   hint,
-  multiline,
+  kind,
   stored,
 }: {
   settingKey: Key;
   label: string;
   hint: string;
-  multiline: boolean;
+  kind: Kind;
   stored: string;
 }) {
   const save = useMutation(api.siteSettings.set);
@@ -87,7 +94,7 @@ function SettingField({
       <label htmlFor={id} className="text-sm font-medium text-zinc-200">
         {label}
       </label>
-      {multiline ? (
+      {kind === "text" ? (
         <textarea
           id={id}
           rows={6}
@@ -100,7 +107,10 @@ function SettingField({
       ) : (
         <input
           id={id}
-          type="url"
+          type={kind === "url" ? "url" : "number"}
+          {...(kind === "hours"
+            ? { min: 1, max: 720, step: 1, inputMode: "numeric" as const }
+            : {})}
           aria-describedby={`${id}-hint`}
           className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
           value={value}

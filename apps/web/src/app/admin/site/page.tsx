@@ -7,8 +7,8 @@ export default function SiteSettingsPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold text-white">Site texts</h1>
       <p className="text-sm text-zinc-400">
-        The footer pages and the customer portal link. Texts are shown exactly as written, as plain
-        text. Every change is written to the audit log.
+        The footer pages, the customer portal link and the public track record&apos;s delay. Texts
+        are shown exactly as written, as plain text. Every change is written to the audit log.
       </p>
       <SiteSettingsForm />
     </div>
