@@ -1,5 +1,5 @@
 // The Convex components this app installs. The rate limiter keeps its buckets in tables of its
-// own; convex/model/rateLimits.ts holds every budget.
+// own; the budgets are defined in model/authLimits.ts, pushLimits.ts and webhookRejectionLimits.ts.
 import rateLimiter from "@convex-dev/rate-limiter/convex.config";
 import { defineApp } from "convex/server";
 
