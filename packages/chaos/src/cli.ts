@@ -1,5 +1,5 @@
 // `pnpm chaos`: the chaos soak from the command line. Exit 0 when every invariant held, 1 on any
-// violation, 2 for bad arguments. The JSON report goes to <out>/chaos-<seed>-<time>.json.
+// violation, 2 for bad arguments (or a --report file that is not a soak report). The JSON report goes to <out>/chaos-<seed>-<time>.json.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,8 +24,15 @@ async function main(): Promise<number> {
   }
   if (options.report !== undefined) {
     const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.report);
-    console.log(markdownTable(ZTableReport.parse(JSON.parse(readFileSync(file, "utf8")))));
-    return 0;
+    try {
+      console.log(markdownTable(ZTableReport.parse(JSON.parse(readFileSync(file, "utf8")))));
+      return 0;
+    } catch (error) {
+      console.error(
+        `cannot read ${file} as a soak report: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 2;
+    }
   }
   const say = (line: string) =>
     console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
