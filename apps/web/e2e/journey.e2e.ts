@@ -27,6 +27,7 @@ import {
 } from "./stack";
 import { pushJourney } from "./push";
 import { storefrontJourney } from "./storefront";
+import { cutoverJourney } from "./cutover";
 
 const SHOTS = join(WEB_DIR, "screenshots");
 const PASSWORD = "e2e correct horse battery";
@@ -410,6 +411,40 @@ describe("admin console", () => {
     await page.getByTestId("webhook-row").filter({ hasText: "late.buyer@e2e.test" }).waitFor();
     await shot(page, "admin-webhooks-replayed");
     await context.close();
+  });
+});
+
+describe("cutover console", () => {
+  test("an admin uploads an order export → dry-run report → real run grants access; a history import's progress moves live on /admin/imports", async () => {
+    const lease = { secret: SERVICE_SECRET, leaseMs: 60_000 };
+    await cutoverJourney({
+      webUrl: stack.webUrl,
+      adminEmail: ADMIN_EMAIL,
+      password: PASSWORD,
+      sourceChannelId: MAPPING.sourceChannelId,
+      productId: "501",
+      newContext,
+      signUp,
+      adminSignedUp: async () =>
+        (await admin.query(internal.devMailbox.latestCodeFor, { to: ADMIN_EMAIL })) !== null,
+      accessOf: (email) => admin.query(internal.sellappSyncOps.accessOf, { email }),
+      collector: {
+        claim: (owner) => service.mutation(api.historyImportJobs.claim, { ...lease, owner }),
+        commitPage: ({ importId, ...page }) =>
+          service.mutation(api.historyImportJobs.commitPage, {
+            ...lease,
+            importId: importId as Id<"historyImports">,
+            ...page,
+          }),
+        finish: (importId, owner) =>
+          service.mutation(api.historyImportJobs.finish, {
+            secret: SERVICE_SECRET,
+            importId: importId as Id<"historyImports">,
+            owner,
+          }),
+      },
+      shot,
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/form-error";
 import { FormNotice } from "@/components/ui/form-notice";
 import { formatTime } from "@/lib/format";
 import { AuditTrail } from "./audit-trail";
+import { CsvImportForm } from "./csv-import-form";
 import { useMutationState } from "./use-mutation-state";
 
 type Run = FunctionReturnType<typeof api.sellappSync.runs>[number];
@@ -20,8 +21,9 @@ const KIND_LABEL: Record<Run["kind"], string> = {
 };
 
 /**
- * Sell.app reconciliation and customer-import runs (docs/cutover.md): start one, and for each run
- * what it read, stored and changed — the per-customer changes and the audit entries it wrote.
+ * Sell.app reconciliation and customer-import runs (docs/cutover.md): start one (from the API, or
+ * from an uploaded order export), and for each run what it read, stored and changed — the
+ * per-customer changes and the audit entries it wrote.
  */
 export function SellappRunsPanel() {
   const runs = useQuery(api.sellappSync.runs, {});
@@ -62,6 +64,7 @@ export function SellappRunsPanel() {
         <FormError message={error} />
         <FormNotice message={notice} />
       </section>
+      <CsvImportForm runs={runs} />
       {runs.length === 0 ? (
         <p className="text-zinc-400">No runs yet.</p>
       ) : (
