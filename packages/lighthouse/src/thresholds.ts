@@ -37,13 +37,15 @@ export function thresholdsFor(page: PageSpec): Record<Category, number | null> {
 
 /**
  * What CI holds the landing page and the feed to while the targets above are not met yet
- * (issue #17 stays open on it): the scores measured on 2026-12-05 (docs/performance.md
- * "Lighthouse": landing 70/96/100/100, feed 50/100/100/–), with 15 points of room for
- * run-to-run noise in performance only. A ratchet, not the goal: raise a floor when a page gets
- * better, never lower one to get green.
+ * (issue #17 stays open on performance): accessibility, best practices and SEO at the targets
+ * (every run since the contrast fix: 100/100/100); performance at the first floors (landing 55,
+ * feed 35) — the runs since the public pages lost the Convex client scored landing 52–69 and feed
+ * 27–55 with the 2-core machine at load 17–25, too noisy to hold higher (docs/performance.md
+ * "Lighthouse"). A ratchet, not the goal: raise a floor when a page gets better, never lower one
+ * to get green.
  */
 export const CI_FLOORS: Partial<Record<PageName, Record<Category, number | null>>> = {
-  landing: { performance: 55, accessibility: 96, "best-practices": 95, seo: 95 },
+  landing: { performance: 55, accessibility: 100, "best-practices": 95, seo: 95 },
   feed: { performance: 35, accessibility: 100, "best-practices": 95, seo: null },
 };
 
