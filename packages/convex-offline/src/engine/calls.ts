@@ -103,7 +103,9 @@ export async function callFunction(
     invoke(engine, caller, path, jsonArgs, expected, options.readSet, options.componentPath ?? ""),
   );
   const outcome = captured.value;
-  if (outcome.ok) return { ...outcome, logLines: captured.logLines };
+  // Redaction hides the function's log lines from clients too (RedactedLogLines), success or not.
+  const logLines = engine.redactErrors ? [] : captured.logLines;
+  if (outcome.ok) return { ...outcome, logLines };
   const context = {
     requestId: options.requestId ?? newRequestId(),
     redact: engine.redactErrors,
@@ -118,8 +120,7 @@ export async function callFunction(
     ok: false,
     ...report,
     sameErrorKey,
-    // Redaction hides the function's log lines from clients too (RedactedLogLines).
-    logLines: engine.redactErrors ? [] : captured.logLines,
+    logLines,
   };
 }
 

@@ -279,4 +279,24 @@ describe("errors of an app that redacts them (a production deployment)", () => {
       code: expect.stringMatching(new RegExp(`^${REQUEST_ID}$`)) as unknown,
     });
   });
+
+  it("sends no log lines, where a development deployment sends them", async () => {
+    const development = await serveApp("module");
+    try {
+      const logLines = async (target: Backend): Promise<unknown> => {
+        const response = await fetch(`${target.url}/api/query`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ path: "failures:logs", args: [{}], format: "json" }),
+        });
+        return ((await response.json()) as { logLines: unknown }).logLines;
+      };
+      expect(await logLines(development)).toEqual([
+        expect.stringContaining("visible in development"),
+      ]);
+      expect(await logLines(backend)).toEqual([]);
+    } finally {
+      await development.close();
+    }
+  });
 });

@@ -51,3 +51,12 @@ export const nestedTooLarge = action({
     return null;
   },
 });
+
+/** Logs a line and succeeds (its log lines reach clients unless errors are redacted). */
+export const logs = query({
+  args: {},
+  handler: () => {
+    console.log("visible in development");
+    return null;
+  },
+});
