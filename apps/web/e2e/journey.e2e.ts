@@ -25,6 +25,7 @@ import {
   startStack,
   type Stack,
 } from "./stack";
+import { outcomesJourney } from "./outcomes";
 import { pushJourney } from "./push";
 import { storefrontJourney } from "./storefront";
 import { cutoverJourney } from "./cutover";
@@ -568,6 +569,42 @@ describe("web push", () => {
         return result.signalId;
       },
       settle: () => stack.backend.settleScheduled(),
+      shot,
+    });
+  });
+});
+
+describe("verified outcomes", () => {
+  test("the tracker follows a scripted price through entry, TP1, TP2 and the stop → the member's card shows each live; the performance page counts the closed trade live", async () => {
+    await outcomesJourney({
+      webUrl: stack.webUrl,
+      convexUrl: stack.backend.url,
+      serviceSecret: SERVICE_SECRET,
+      market: stack.market,
+      configureTier: async (tier, productId, channelId) => {
+        await admin.mutation(internal.seed.configure, {
+          tier: { ...tier, graceHours: 72 },
+          sellappProductId: productId,
+          mappings: [
+            {
+              label: `${tier.name} calls`,
+              sourceGuildId: MAPPING.sourceGuildId,
+              sourceChannelId: channelId,
+              customerGuildId: MAPPING.customerGuildId,
+              customerChannelId: "2000000000000000030",
+            },
+          ],
+        });
+      },
+      newContext,
+      signUp,
+      sendWebhook,
+      postSignal: async (channelId, messageId, content) => {
+        await service.mutation(api.ingest.upsertMessage, {
+          secret: SERVICE_SECRET,
+          message: { ...signalMessage(content), channelId, messageId },
+        });
+      },
       shot,
     });
   });

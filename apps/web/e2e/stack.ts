@@ -1,5 +1,6 @@
-// The local stack for browser tests: the offline Convex backend (in this process) and the Next.js
-// app (`next build` + `next start` in a child process), each on a free 127.0.0.1 port.
+// The local stack for browser tests: the offline Convex backend, the Discord, Web Push and market
+// data stand-ins (in this process) and the Next.js app (`next build` + `next start` in a child
+// process), each on a free 127.0.0.1 port.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createECDH } from "node:crypto";
 import { mkdirSync, openSync } from "node:fs";
@@ -7,6 +8,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateAuthKeys, silentLogger, startBackend, type Backend } from "@g3/convex-offline";
+import { startMarketEmulator, type RunningMarket } from "@g3/market-emulator";
 import { startPushService, type PushServiceEmulator } from "@g3/push-service-emulator";
 import {
   DEMO_IDS,
@@ -73,6 +75,8 @@ export type Stack = {
   emulator: RunningEmulator;
   /** The Web Push service stand-in the backend's push fan-out sends to. */
   pushService: PushServiceEmulator;
+  /** Public market data for the tracker; the outcomes journey scripts its prices. */
+  market: RunningMarket;
   vapidPublicKey: string;
   webUrl: string;
   close: () => Promise<void>;
@@ -111,6 +115,8 @@ export async function startStack(): Promise<Stack> {
     logLevel: "silent",
   });
   const pushService = await startPushService();
+  // Fast ticks so a scripted path runs in seconds; an hour of candles for the tracker's catch-up.
+  const market = await startMarketEmulator({ tickMs: 50, prehistoryMinutes: 60 });
   const vapid = vapidKeys();
   const backend = await startBackend({
     functionsDir: FUNCTIONS_DIR,
@@ -165,6 +171,7 @@ export async function startStack(): Promise<Stack> {
     await backend.close();
     await emulator.close();
     await pushService.close();
+    await market.close();
     throw error;
   }
   const child = web;
@@ -172,6 +179,7 @@ export async function startStack(): Promise<Stack> {
     backend,
     emulator,
     pushService,
+    market,
     vapidPublicKey: vapid.publicKey,
     webUrl,
     close: async () => {
@@ -179,6 +187,7 @@ export async function startStack(): Promise<Stack> {
       await backend.close();
       await emulator.close();
       await pushService.close();
+      await market.close();
     },
   };
 }
