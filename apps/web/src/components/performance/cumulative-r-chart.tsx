@@ -15,7 +15,7 @@ import { CUMULATIVE_R_TITLE, type RecordStats } from "./record-types";
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-/** Cumulative R after each closed trade, in closing order (trades without a stop have no R). */
+/** Cumulative R at the end of each day with a close (trades without a stop have no R). */
 export function CumulativeRChart({ points }: { points: RecordStats["cumulativeR"] }) {
   const data = [{ at: "start", cumulative: 0 }, ...points.map((p) => ({ ...p, at: day(p.at) }))];
   return (

@@ -9,4 +9,4 @@ export type Performance = Extract<
 export type PerformanceTrade = Performance["trades"][number];
 
 /** The cumulative-R chart's caption (also its placeholder's, while recharts loads). */
-export const CUMULATIVE_R_TITLE = "Cumulative R, trade by trade";
+export const CUMULATIVE_R_TITLE = "Cumulative R, day by day";
