@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { ConvexClient } from "convex/browser";
 import { Events, RESTEvents, Status } from "discord.js";
-import { startHealthServer } from "@g3/service-runtime";
+import { loginToDiscord, startHealthServer } from "@g3/service-runtime";
 import { AttachmentStore } from "./attachment-store.js";
 import { Backfiller } from "./backfill.js";
 import { ChannelPipeline } from "./channel-pipeline.js";
@@ -231,9 +231,11 @@ async function main(config: CollectorConfig): Promise<void> {
   });
 
   // 6. Shutdown: stop intake, finish in-flight writes, destroy the client, close Convex, exit.
-  const shutdown = async (signal: string) => {
+  const stopRequested = new AbortController();
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
+    stopRequested.abort();
     logger.info({ event: "shutdown.start", signal, queueDepth: queue.depth }, "shutting down");
     const hardStop = setTimeout(() => {
       logger.fatal(
@@ -257,19 +259,22 @@ async function main(config: CollectorConfig): Promise<void> {
     await convex.close();
     await health.close();
     logger.info({ event: "shutdown.done", stats: ingestor.stats }, "stopped");
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 
+  // Discord down or failing at start-up is waited out (the messages it holds meanwhile are read
+  // by the backfill); only a refused token ends the process, with 1 so a supervisor sees it.
   try {
-    await client.login(config.discordToken);
+    await loginToDiscord(client, config.discordToken, { logger, signal: stopRequested.signal });
   } catch (error) {
+    if (stopping) return;
     logger.fatal(
       { event: "discord.login_failed", err: describeError(error) },
-      "Discord login failed: check DISCORD_COLLECTOR_TOKEN and DISCORD_API_URL",
+      "Discord refused the bot token: check DISCORD_COLLECTOR_TOKEN (and DISCORD_API_URL)",
     );
-    await shutdown("login-failed");
+    await shutdown("login-failed", 1);
   }
 }
 

@@ -434,6 +434,40 @@ describe("collector against the Discord emulator and the offline Convex backend"
     ).toEqual([VIP, FREE_CHAT].sort());
   });
 
+  test("Discord failing at login (5xx, then back) is waited out, not an exit: messages posted meanwhile arrive", async () => {
+    // discord.js tries a 5xx four times at once, then login() throws: before, the collector
+    // logged "check the token" and exited 0, which no Restart=on-failure supervisor restarts.
+    // Eight 503s: two whole logins fail, the third gets through.
+    const outage = await world.emulator.control.injectRestFault({
+      kind: "status",
+      status: 503,
+      method: "GET",
+      route: "/gateway/bot",
+      count: 8,
+    });
+    try {
+      const collector = startCollector({ LOG_LEVEL: "info" });
+      await collector.waitForLog((l) => l.event === "start.retry", 15_000);
+      const during = await post(
+        "ETH/USDT LONG entry 3400 posted while the collector could not log in",
+      );
+      await collector.waitReady(30_000);
+      await stored(during.id);
+      expect(collector.count((l) => l.event === "discord.login_failed")).toBe(0);
+    } finally {
+      await world.emulator.control.removeFault(outage.id).catch(() => undefined);
+    }
+  }, 90_000);
+
+  test("a token Discord refuses exits 1 at once, naming the setting", async () => {
+    const collector = startCollector({ DISCORD_COLLECTOR_TOKEN: "not-a-token-discord-knows" });
+    expect(await collector.exited()).toBe(1);
+    expect(collector.logs.find((l) => l.event === "discord.login_failed")?.msg).toContain(
+      "DISCORD_COLLECTOR_TOKEN",
+    );
+    expect(collector.count((l) => l.event === "start.retry")).toBe(0);
+  });
+
   test("exits with a message naming a missing variable", async () => {
     const collector = startCollector({ DISCORD_COLLECTOR_TOKEN: "", CONVEX_URL: "nope" });
     expect(await collector.exited()).toBe(1);

@@ -128,7 +128,12 @@ export class CollectorProcess {
   async waitReady(timeoutMs = 20_000): Promise<void> {
     const line = await this.waitForLog((l) => l.event === "health.listening", timeoutMs);
     this.healthPort = Number(line.port);
-    await waitFor(async () => (await this.health()).status === 200, timeoutMs, "collector ready");
+    await waitFor(
+      async () => (await this.health()).status === 200,
+      timeoutMs,
+      "collector ready",
+      () => this.describe(),
+    );
     await this.waitForLog((l) => l.event === "backfill.done", timeoutMs);
   }
 

@@ -1,4 +1,4 @@
-import { startHealthServer } from "@g3/service-runtime";
+import { loginToDiscord, startHealthServer } from "@g3/service-runtime";
 import { ConvexClient } from "convex/browser";
 import { Events, type Client, type ClientOptions } from "discord.js";
 import type { MirrorConfig } from "./config.js";
@@ -79,7 +79,8 @@ export async function composeMirror(
     ),
   );
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.DISCORD_MIRROR_TOKEN);
+  // Discord down or failing at start-up is waited out; a refused token throws (runService exits 1).
+  await loginToDiscord(client, config.DISCORD_MIRROR_TOKEN, { logger });
   await ready;
   logger.info({ event: "discord.ready", user: client.user?.id }, "logged in to Discord");
 

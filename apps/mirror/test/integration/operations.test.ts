@@ -32,6 +32,26 @@ describe("operations", () => {
     expect((await fetch(`http://127.0.0.1:${app.healthPort}/nope`)).status).toBe(404);
   });
 
+  test("Discord failing at start-up (5xx, then back) is waited out: the mirror starts instead of exiting", async () => {
+    // Eight 503s: discord.js tries each call four times, so two whole logins' worth fail.
+    await stack.emulator.control.injectRestFault({
+      kind: "status",
+      status: 503,
+      method: "GET",
+      route: "/gateway/bot",
+      count: 8,
+    });
+    const mirror = MirrorProcess.start(stack.mirrorEnv("mirror-login-retry"));
+    try {
+      await mirror.waitStarted(60_000);
+      const output = mirror.output.join("");
+      expect(output).toContain('"event":"start.retry"');
+      expect(output).not.toContain("start_failed");
+    } finally {
+      await mirror.stop();
+    }
+  }, 90_000);
+
   test("stops in seconds when Convex is already gone (e.g. Ctrl-C reached every local service)", async () => {
     const app = await stack.startMirror();
     await stack.backend.close();
