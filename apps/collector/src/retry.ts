@@ -1,3 +1,5 @@
+import { abortableSleep as sleep } from "@g3/service-runtime";
+
 export type RetryOptions = {
   /** Attempts in total, including the first. */
   attempts: number;
@@ -39,18 +41,4 @@ export async function retry<T>(
   }
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
+export { sleep };

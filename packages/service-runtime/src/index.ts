@@ -1,6 +1,6 @@
 export { type HealthReport, startHealthServer } from "./health-server";
 export { isRefusedDiscordToken, loginToDiscord } from "./discord-login";
-export { keepTrying, type KeepTryingOptions } from "./keep-trying";
+export { abortableSleep, keepTrying, type KeepTryingOptions } from "./keep-trying";
 export { createServiceLogger, type Logger, type ServiceLoggerOptions } from "./logger";
 export { REDACT_DEPTH, REDACT_PATHS, REDACTED, SECRET_FIELD_NAMES } from "./redaction";
 export {
