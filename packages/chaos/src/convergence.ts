@@ -4,7 +4,7 @@
 // is unit-tested; the probe that gathers observations is convergence-probe.ts.
 import type { FaultRecord } from "./faults.js";
 import type { CustomerMessage, StoredSignalView } from "./invariants.js";
-import type { FaultKind } from "./plan.js";
+import { FAULT_KINDS, type FaultKind } from "./plan.js";
 import { spread } from "./spread.js";
 import type { BotKind } from "./stack.js";
 
@@ -328,16 +328,6 @@ export type ConvergenceStats = {
   unconverged: number;
 };
 
-const KIND_ORDER: FaultKind[] = [
-  "kill_bot",
-  "kill_backend",
-  "partition",
-  "gateway_drop",
-  "discord_5xx",
-  "discord_429",
-  "discord_hang",
-];
-
 /**
  * Per fault kind: the spread of `convergedMs` and how many never converged. A kind whose faults
  * all stayed unconverged still appears (n 0, nulls), so a gap is not mistaken for "fast".
@@ -346,7 +336,7 @@ export function convergenceStats(
   log: readonly FaultRecord[],
 ): Partial<Record<FaultKind, ConvergenceStats>> {
   const out: Partial<Record<FaultKind, ConvergenceStats>> = {};
-  for (const kind of KIND_ORDER) {
+  for (const kind of FAULT_KINDS) {
     const records = log.filter((record) => record.kind === kind);
     if (records.length === 0) continue;
     const times = records.flatMap((r) => (r.convergedMs === undefined ? [] : [r.convergedMs]));

@@ -1,7 +1,7 @@
 // The "Faults survived" table of docs/reliability.md §14 from a soak report, so the docs are
 // pasted from a run rather than retyped.
 import { z } from "zod";
-import type { FaultKind } from "./plan.js";
+import { FAULT_KINDS, type FaultKind } from "./plan.js";
 
 const ZSpread = z.object({ n: z.number(), p50: z.number(), p95: z.number(), max: z.number() });
 const ZConvergence = z.object({
@@ -21,16 +21,6 @@ export const ZTableReport = z.object({
   violations: z.array(z.object({ faultsNear: z.array(z.string()) })),
 });
 export type TableReport = z.infer<typeof ZTableReport>;
-
-const KINDS: FaultKind[] = [
-  "kill_bot",
-  "kill_backend",
-  "partition",
-  "gateway_drop",
-  "discord_5xx",
-  "discord_429",
-  "discord_hang",
-];
 
 /** Which recovery measures belong to which fault kind. */
 const RECOVERY_OF: Partial<Record<FaultKind, string[]>> = {
@@ -78,7 +68,7 @@ export function markdownTable(report: TableReport): string {
   ];
   const lines = [row(header), row(header.map(() => "---"))];
   let injected = 0;
-  for (const kind of KINDS) {
+  for (const kind of FAULT_KINDS) {
     const count = report.faults[kind] ?? 0;
     if (count === 0) continue;
     injected += count;

@@ -23,14 +23,17 @@ export type WorkloadKind =
   | "link"
   | "unlink";
 
-export type FaultKind =
-  | "kill_bot"
-  | "kill_backend"
-  | "gateway_drop"
-  | "discord_5xx"
-  | "discord_429"
-  | "discord_hang"
-  | "partition";
+/** Every fault kind, in the order reports list them (bots and backend first, then Discord). */
+export const FAULT_KINDS = [
+  "kill_bot",
+  "kill_backend",
+  "partition",
+  "gateway_drop",
+  "discord_5xx",
+  "discord_429",
+  "discord_hang",
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export type PlannedStep = { atMs: number; kind: WorkloadKind; pick: number; size: number };
 export type PlannedFault = {
