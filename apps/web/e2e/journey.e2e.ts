@@ -26,6 +26,7 @@ import {
   type Stack,
 } from "./stack";
 import { outcomesJourney } from "./outcomes";
+import { expectSameDocument, markDocument } from "./same-document";
 import { pushJourney } from "./push";
 import { storefrontJourney } from "./storefront";
 import { cutoverJourney } from "./cutover";
@@ -190,18 +191,6 @@ function signalMessage(
     origin: "gateway" as const,
     ...extra,
   };
-}
-
-/** Marks the document; if the page reloads or navigates, the mark is gone. */
-async function markDocument(page: Page) {
-  await page.evaluate(() => {
-    (window as unknown as { __noReload: boolean }).__noReload = true;
-  });
-}
-async function expectSameDocument(page: Page) {
-  expect(
-    await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
-  ).toBe(true);
 }
 
 describe("customer journey", () => {

@@ -9,6 +9,7 @@
 import type { RunningMarket } from "@g3/market-emulator";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { expectSameDocument, markDocument } from "./same-document";
 import { startTrackerProcess } from "./tracker-process";
 
 export type OutcomesDeps = {
@@ -53,17 +54,6 @@ async function waitForStatus(status: Locator, attrs: { status: string; targetsHi
     `[data-status="${attrs.status}"]` +
     (attrs.targetsHit === undefined ? "" : `[data-targets-hit="${attrs.targetsHit}"]`);
   await status.and(status.page().locator(selector)).waitFor({ timeout: STATUS_TIMEOUT });
-}
-
-async function markDocument(page: Page) {
-  await page.evaluate(() => {
-    (window as unknown as { __noReload: boolean }).__noReload = true;
-  });
-}
-async function expectSameDocument(page: Page) {
-  expect(
-    await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
-  ).toBe(true);
 }
 
 export async function outcomesJourney(deps: OutcomesDeps): Promise<void> {
