@@ -3,7 +3,7 @@
 // action are held to them too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Backend } from "../../src/backend.js";
-import { httpClient, wsClient } from "../helpers.js";
+import { httpClient, wsClient, failureMessage } from "../helpers.js";
 import { api } from "./app/convex/_generated/api.js";
 import { serveApp } from "./serve.js";
 
@@ -13,15 +13,6 @@ const LIMIT = 16 * MIB;
 const RESULT_AT_LIMIT = LIMIT - 2;
 const PAYLOAD_AT_LIMIT = LIMIT - 14;
 const REQUEST_ID = String.raw`\[Request ID: [0-9a-f]{16}\] Server Error`;
-
-async function failure(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return (error as Error).message;
-}
 
 describe("argument and return value sizes", () => {
   let backend: Backend;
@@ -37,7 +28,9 @@ describe("argument and return value sizes", () => {
     expect(await client.query(api.failures.big, { size: RESULT_AT_LIMIT })).toHaveLength(
       RESULT_AT_LIMIT,
     );
-    expect(await failure(client.query(api.failures.big, { size: RESULT_AT_LIMIT + 1 }))).toMatch(
+    expect(
+      await failureMessage(client.query(api.failures.big, { size: RESULT_AT_LIMIT + 1 })),
+    ).toMatch(
       new RegExp(
         `^${REQUEST_ID}\\nFunction failures\\.js:big return value is too large \\(actual: 16 MiB, limit: 16 MiB\\)\\n$`,
       ),
@@ -52,12 +45,12 @@ describe("argument and return value sizes", () => {
     ).toBeNull();
     const tooLarge = { payload: "x".repeat(PAYLOAD_AT_LIMIT + 1) };
     const text = String.raw`Arguments for failures\.js:take are too large \(actual: 16 MiB, limit: 16 MiB\)`;
-    expect(await failure(httpClient(backend).mutation(api.failures.take, tooLarge))).toMatch(
+    expect(await failureMessage(httpClient(backend).mutation(api.failures.take, tooLarge))).toMatch(
       new RegExp(`^${REQUEST_ID}\\n${text}\\n$`),
     );
     const client = wsClient(backend);
     try {
-      expect(await failure(client.mutation(api.failures.take, tooLarge))).toMatch(
+      expect(await failureMessage(client.mutation(api.failures.take, tooLarge))).toMatch(
         new RegExp(`^\\[CONVEX M\\(failures:take\\)\\] ${REQUEST_ID}\\n${text}\\n`),
       );
     } finally {
@@ -67,7 +60,7 @@ describe("argument and return value sizes", () => {
 
   it("holds an action's ctx.runQuery and ctx.runMutation to the limits", async () => {
     const client = httpClient(backend);
-    const result = await failure(
+    const result = await failureMessage(
       client.action(api.failures.nestedTooLarge, { what: "result", size: 17 * MIB }),
     );
     // Not caught by the action: uncaught there.
@@ -76,7 +69,7 @@ describe("argument and return value sizes", () => {
         `^${REQUEST_ID}\\nUncaught Error: Function failures\\.js:big return value is too large \\(actual: 17 MiB, limit: 16 MiB\\)\\n`,
       ),
     );
-    const args = await failure(
+    const args = await failureMessage(
       client.action(api.failures.nestedTooLarge, { what: "args", size: 17 * MIB }),
     );
     expect(args).toMatch(

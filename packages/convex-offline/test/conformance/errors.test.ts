@@ -11,7 +11,7 @@ import { makeFunctionReference } from "convex/server";
 import { WebSocket } from "ws";
 import { ConvexError } from "convex/values";
 import { type Backend } from "../../src/backend.js";
-import { httpClient, wsClient } from "../helpers.js";
+import { httpClient, wsClient, failureMessage } from "../helpers.js";
 import { api } from "./app/convex/_generated/api.js";
 import { APP_SOURCE, MODULE_FORMATS } from "./materialize.js";
 import { serveApp } from "./serve.js";
@@ -31,15 +31,6 @@ function escape(text: string): string {
 
 const SEND_VALIDATOR = "v.object({author: v.string(), body: v.string(), channel: v.string()})";
 
-async function failure(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error("expected the call to fail");
-}
-
 describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
   let backend: Backend;
   beforeAll(async () => {
@@ -52,7 +43,7 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
   it("wraps a thrown error as Convex does: request ID, Uncaught Error, the app's frames", async () => {
     const client = wsClient(backend);
     try {
-      const message = await failure(client.mutation(api.failures.throws, {}));
+      const message = await failureMessage(client.mutation(api.failures.throws, {}));
       // The client adds "[CONVEX M(…)] " and "\n  Called by client"; the rest is the server's.
       expect(message).toMatch(
         new RegExp(
@@ -64,12 +55,12 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
     } finally {
       await client.close();
     }
-    const overHttp = await failure(httpClient(backend).mutation(api.failures.throws, {}));
+    const overHttp = await failureMessage(httpClient(backend).mutation(api.failures.throws, {}));
     expect(overHttp).toMatch(new RegExp(`^${REQUEST_ID}\\nUncaught Error: boom\\n    at handler `));
   });
 
   it("shows the frames of helpers too, and keeps a ConvexError's name and data", async () => {
-    const later = await failure(httpClient(backend).query(api.failures.throwsInHelper, {}));
+    const later = await failureMessage(httpClient(backend).query(api.failures.throwsInHelper, {}));
     expect(later).toMatch(
       new RegExp(
         `^${REQUEST_ID}\\nUncaught TypeError: later\\n` +
@@ -166,18 +157,20 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
 
   it("reports the backend's own errors about a call without 'Uncaught'", async () => {
     const missing = makeFunctionReference<"query">("messages:nope");
-    expect(await failure(httpClient(backend).query(missing, {}))).toMatch(
+    expect(await failureMessage(httpClient(backend).query(missing, {}))).toMatch(
       new RegExp(`^${REQUEST_ID}\\nCould not find public function for 'messages:nope'\\.\\n$`),
     );
     const send = makeFunctionReference<"mutation">("messages:send");
-    expect(await failure(httpClient(backend).mutation(send, {}))).toMatch(
+    expect(await failureMessage(httpClient(backend).mutation(send, {}))).toMatch(
       new RegExp(`^${REQUEST_ID}\\nArgumentValidationError: Object is missing the required field`),
     );
   });
 
   it("names a missing required field with the object and the validator", async () => {
     const send = makeFunctionReference<"mutation">("messages:send");
-    const message = await failure(httpClient(backend).mutation(send, { channel: "c", body: "hi" }));
+    const message = await failureMessage(
+      httpClient(backend).mutation(send, { channel: "c", body: "hi" }),
+    );
     expect(message).toContain(
       "ArgumentValidationError: Object is missing the required field `author`. Consider wrapping the field validator in `v.optional(...)` if this is expected.\n\n" +
         `Object: {body: "hi", channel: "c"}\nValidator: ${SEND_VALIDATOR}`,
@@ -188,7 +181,9 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
     const client = wsClient(backend);
     try {
       const send = makeFunctionReference<"mutation">("messages:send");
-      const message = await failure(client.mutation(send, { channel: "c", author: "a", body: 5 }));
+      const message = await failureMessage(
+        client.mutation(send, { channel: "c", author: "a", body: 5 }),
+      );
       expect(message).toContain(
         "ArgumentValidationError: Value does not match validator.\nPath: .body\nValue: 5.0\nValidator: v.string()",
       );
@@ -199,7 +194,7 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
 
   it("names an extra field", async () => {
     const send = makeFunctionReference<"mutation">("messages:send");
-    const message = await failure(
+    const message = await failureMessage(
       httpClient(backend).mutation(send, { channel: "c", author: "a", body: "b", x: 1 }),
     );
     expect(message).toContain(
@@ -212,16 +207,16 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
     const client = httpClient(backend);
     const note = await client.mutation(api.notes.add, { text: "n" });
     const get = makeFunctionReference<"query">("messages:get");
-    expect(await failure(client.query(get, { id: note }))).toContain(
+    expect(await failureMessage(client.query(get, { id: note }))).toContain(
       `ArgumentValidationError: Found ID "${note}" from table \`notes\`, which does not match the table name in validator \`v.id("messages")\`.Path: .id`,
     );
-    expect(await failure(client.query(get, { id: "nonsense" }))).toContain(
+    expect(await failureMessage(client.query(get, { id: "nonsense" }))).toContain(
       'ArgumentValidationError: Value does not match validator.\nPath: .id\nValue: "nonsense"\nValidator: v.id("messages")',
     );
   });
 
   it("reports a return value its validator rejects", async () => {
-    expect(await failure(httpClient(backend).query(api.messages.wrongReturn, {}))).toContain(
+    expect(await failureMessage(httpClient(backend).query(api.messages.wrongReturn, {}))).toContain(
       "ReturnsValidationError: Value does not match validator.\n\nValue: 42.0\nValidator: v.string()",
     );
   });
@@ -230,17 +225,17 @@ describe.each(MODULE_FORMATS)("errors of a %s app", (format) => {
     const client = httpClient(backend);
     const missing = makeFunctionReference<"query">("messages:nope");
     const internal = makeFunctionReference<"query">("messages:secret");
-    expect(await failure(client.query(missing, {}))).toContain(
+    expect(await failureMessage(client.query(missing, {}))).toContain(
       "Could not find public function for 'messages:nope'.",
     );
-    expect(await failure(client.query(internal, {}))).toContain(
+    expect(await failureMessage(client.query(internal, {}))).toContain(
       "Could not find public function for 'messages:secret'.",
     );
   });
 
   it("names both kinds when a function is called as another kind", async () => {
     const list = makeFunctionReference<"mutation">("messages:list");
-    expect(await failure(httpClient(backend).mutation(list, { channel: "c" }))).toContain(
+    expect(await failureMessage(httpClient(backend).mutation(list, { channel: "c" }))).toContain(
       "Trying to execute messages:list as Mutation, but it is defined as Query.",
     );
   });
@@ -256,7 +251,7 @@ describe("errors of an app that redacts them (a production deployment)", () => {
   });
 
   it("sends only the request ID line, and a ConvexError's data still", async () => {
-    expect(await failure(httpClient(backend).mutation(api.failures.throws, {}))).toMatch(
+    expect(await failureMessage(httpClient(backend).mutation(api.failures.throws, {}))).toMatch(
       new RegExp(`^${REQUEST_ID}$`),
     );
     const client = wsClient(backend);

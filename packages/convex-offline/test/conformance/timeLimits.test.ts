@@ -3,21 +3,12 @@
 // text, under limits set low for the test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Backend } from "../../src/backend.js";
-import { httpClient, wsClient } from "../helpers.js";
+import { httpClient, wsClient, failureMessage } from "../helpers.js";
 import { api } from "./app/convex/_generated/api.js";
 import { serveApp } from "./serve.js";
 
 const TIMED_OUT =
   /^\[Request ID: [0-9a-f]{16}\] Server Error\nFunction execution timed out \(maximum duration: 1\.5s\)\n$/;
-
-async function failure(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return (error as Error).message;
-}
 
 describe("execution time limits", () => {
   let backend: Backend;
@@ -31,13 +22,15 @@ describe("execution time limits", () => {
   });
 
   it("stops a query that keeps calling into Convex", async () => {
-    expect(await failure(httpClient(backend).query(api.runaway.spin, {}))).toMatch(TIMED_OUT);
+    expect(await failureMessage(httpClient(backend).query(api.runaway.spin, {}))).toMatch(
+      TIMED_OUT,
+    );
   });
 
   it("stops a mutation, and what it wrote never commits", async () => {
     const client = wsClient(backend);
     try {
-      const message = await failure(
+      const message = await failureMessage(
         client.mutation(api.runaway.writeThenSpin, { channel: "runaway" }),
       );
       expect(message).toMatch(
@@ -51,7 +44,7 @@ describe("execution time limits", () => {
 
   it("stops an action that waits past its limit", async () => {
     const started = Date.now();
-    const message = await failure(
+    const message = await failureMessage(
       httpClient(backend).action(api.runaway.sleepThenWrite, { channel: "late", ms: 5_000 }),
     );
     expect(message).toMatch(TIMED_OUT);
