@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-jitless";
 
 /** The backend refuses exports over 10 MB (convex/sellappSync.ts); say so before uploading. */
 export const CSV_MAX_BYTES = 10 * 1024 * 1024;
