@@ -138,6 +138,17 @@ export async function storefrontJourney(deps: StorefrontDeps): Promise<void> {
   const feed = await deps.signUp(visitorContext, BUYER);
   await feed.getByRole("search", { name: "Filter signals" }).waitFor({ timeout: 15_000 });
   await deps.shot(feed, "feed-after-purchase");
+  // ...and the "access granted" lifecycle email reaches them (the dev mailbox shows what was sent;
+  // the page refreshes itself, so the scheduled send may come a moment later).
+  const mailbox = await visitorContext.newPage();
+  await mailbox.goto(`${webUrl}/dev/mailbox`);
+  await mailbox
+    .getByTestId("dev-mail")
+    .filter({ hasText: BUYER })
+    .filter({ hasText: `Your ${TIER.name} access is active` })
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await mailbox.close();
 
   // The account page shows the payment and the way to manage the subscription.
   await feed.goto(`${webUrl}/account`);
