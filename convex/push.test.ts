@@ -46,9 +46,7 @@ function payloads(deviceId: string) {
 }
 
 async function rows(t: TestConvex): Promise<Doc<"pushSubscriptions">[]> {
-  return (await t.run((ctx) =>
-    ctx.db.query("pushSubscriptions").collect(),
-  )) as Doc<"pushSubscriptions">[];
+  return t.run((ctx) => ctx.db.query("pushSubscriptions").collect());
 }
 
 describe("push.subscribe and settings", () => {
