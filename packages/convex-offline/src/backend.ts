@@ -238,7 +238,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   if (missingRequired.length > 0) {
     logger.log("warn", "env.missing_required", {
       names: missingRequired,
-      hint: "Functions that require these fail until they are set: add them to the env file (--env-file) or startBackend({ env }).",
+      hint: "Code that reads these with requireEnv fails when it runs until they are set: add them to the env file (--env-file) or startBackend({ env }). The scan is static: names only your other settings reach (another email provider's keys, say) can stay unset.",
     });
   }
   if (unsetReferenced.length > 0)
