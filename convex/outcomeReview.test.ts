@@ -1,26 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
+import { SECRET, track } from "./test.outcomes";
 import { insertSignal, setupRoles, type TestConvex } from "./test.roles";
-
-const SECRET = "test-service-secret";
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
 afterEach(() => vi.unstubAllEnvs());
 
 async function closed(t: TestConvex, r: number, closedAt: number): Promise<Id<"signals">> {
   const signalId = await insertSignal(t, { pair: "SOL/USDT", side: "short" });
-  await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "tr", leaseMs: 60_000 });
-  await t.mutation(api.tracker.discovered, {
-    secret: SECRET,
-    owner: "tr",
-    cursor: 1,
-    started: [
-      {
-        start: { signalId, marketSymbol: "SOLUSDT", postedAt: closedAt - 60_000, signalVersion: 1 },
-        state: "{}",
-      },
-    ],
-  });
+  await track(t, signalId, closedAt - 60_000, "SOLUSDT");
   await t.mutation(api.tracker.recordProgress, {
     secret: SECRET,
     owner: "tr",

@@ -9,7 +9,12 @@ import type { TestConvex } from "./test.roles";
 /** Stub it as CONVEX_SERVICE_SECRET. */
 export const SECRET = "test-service-secret";
 
-export async function track(t: TestConvex, signalId: Id<"signals">, postedAt: number) {
+export async function track(
+  t: TestConvex,
+  signalId: Id<"signals">,
+  postedAt: number,
+  marketSymbol = "BTCUSDT",
+) {
   await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "tr", leaseMs: 60_000 });
   await t.mutation(api.tracker.discovered, {
     secret: SECRET,
@@ -17,7 +22,7 @@ export async function track(t: TestConvex, signalId: Id<"signals">, postedAt: nu
     cursor: 1,
     started: [
       {
-        start: { signalId, marketSymbol: "BTCUSDT", postedAt, signalVersion: 1 },
+        start: { signalId, marketSymbol, postedAt, signalVersion: 1 },
         state: "{}",
       },
     ],
