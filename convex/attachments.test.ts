@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { ATTACHMENT_LINK_WINDOW_MS } from "./model/attachmentLinks";
+import { ATTACHMENT_LINK_WINDOW_MS } from "./model/feed/attachmentLinks";
 import { TIER, type TestConvex, insertSignal, setupRoles } from "./test.roles";
 
 const SITE = "http://127.0.0.1:3211";
@@ -121,7 +121,7 @@ describe("attachment links", () => {
     const link = (await linksFromFeed(withAccess))["chart.png"] ?? "";
     expect((await get(t, link)).status).toBe(200);
     await t.run(async (ctx) => {
-      const { writeEntitlement, sameRow, stateOf } = await import("./model/entitlements");
+      const { writeEntitlement, sameRow, stateOf } = await import("./model/payments/entitlements");
       const row = await ctx.db
         .query("entitlements")
         .withIndex("by_user_and_tier", (q) => q.eq("userId", ids.paying).eq("tierKey", TIER))

@@ -2,14 +2,14 @@ import { v } from "convex/values";
 import { z } from "zod";
 import { internal } from "./_generated/api";
 import { httpAction, internalQuery } from "./_generated/server";
-import { hasAccess } from "./model/access";
-import { attachmentResponseHeaders } from "./model/attachmentResponse";
+import { hasAccess } from "./model/payments/access";
+import { attachmentResponseHeaders } from "./model/feed/attachmentResponse";
 import {
   attachmentLinkScope,
   attachmentLinkUrl,
   checkAttachmentLink,
-} from "./model/attachmentLinks";
-import { currentPassEpoch } from "./model/livePassEpoch";
+} from "./model/feed/attachmentLinks";
+import { currentPassEpoch } from "./model/feed/livePassEpoch";
 import { viewerQuery } from "./functions";
 
 /**
@@ -78,7 +78,7 @@ const linkParams = z.object({
 
 /**
  * GET /attachment?id&tier&epoch&exp&sig — the only way customers download attachments. 200 with
- * safe headers (model/attachmentResponse.ts) · 404 for a bad, forged or revoked link or a file
+ * safe headers (model/feed/attachmentResponse.ts) · 404 for a bad, forged or revoked link or a file
  * that is gone (no difference shown) · 410 for an expired one (the dashboard asks for a new link).
  */
 export const serveAttachment = httpAction(async (ctx, request) => {

@@ -1,6 +1,6 @@
 import { convexAuth } from "@convex-dev/auth/server";
-import { attachVerifiedCustomer } from "./model/customers";
-import { passwordProvider } from "./model/passwordProvider";
+import { attachVerifiedCustomer } from "./model/payments/customers";
+import { passwordProvider } from "./model/auth/passwordProvider";
 
 /**
  * How long an access token (JWT) is accepted. Convex checks the signature and expiry only, so a
@@ -13,7 +13,7 @@ export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
   providers: [passwordProvider()],
   jwt: { durationMs: ACCESS_TOKEN_MS },
   // Convex Auth's own limiter locks an account after failed attempts, even for its owner; our
-  // provider budgets guesses itself (model/authLimits.ts) and no longer spends this one on
+  // provider budgets guesses itself (model/auth/authLimits.ts) and no longer spends this one on
   // passwords. For codes it would still lock the address out, so it is set out of reach.
   signIn: { maxFailedAttempsPerHour: Number.MAX_SAFE_INTEGER },
   callbacks: {

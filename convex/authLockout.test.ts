@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { AUTH_LIMITS, authRateLimiter } from "./model/authLimits";
+import { AUTH_LIMITS, authRateLimiter } from "./model/auth/authLimits";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { latestCode, stubAuthEnv } from "./test.helpers";
 import { newConvexTest, type TestConvex } from "./test.setup";

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { authRateLimiter } from "./model/authLimits";
-import { withRetryAt } from "./model/rateLimitStatus";
+import { authRateLimiter } from "./model/auth/authLimits";
+import { withRetryAt } from "./model/shared/rateLimitStatus";
 
 const vEmail = { email: v.string() };
 const vBudget = v.object({ ok: v.boolean(), retryAt: v.optional(v.number()) });

@@ -1,8 +1,8 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type QueryCtx } from "./_generated/server";
-import { siteSetting } from "./model/siteSettings";
-import { tierByKey } from "./model/tierMapping";
+import { siteSetting } from "./model/business/siteSettings";
+import { tierByKey } from "./model/payments/tierMapping";
 import { viewerQuery } from "./functions";
 
 /**

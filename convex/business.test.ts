@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { weekStartOf } from "./model/calendar";
+import { weekStartOf } from "./model/shared/calendar";
 import {
   DAY,
   deliver,

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
-import { lastMonthKeys, WEEK_MS, weekStartOf } from "./model/calendar";
-import { tiersInOrder } from "./model/tierMapping";
+import { lastMonthKeys, WEEK_MS, weekStartOf } from "./model/shared/calendar";
+import { tiersInOrder } from "./model/payments/tierMapping";
 import { adminQuery } from "./functions";
 
 /**

@@ -1,11 +1,11 @@
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { validateMapping, vMappingFields } from "./model/channelMappingInput";
+import { writeAudit } from "./model/shared/audit";
+import { validateMapping, vMappingFields } from "./model/ingest/channelMappingInput";
 import { signalTables } from "./tables/signals";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 const vMapping = signalTables.channelMappings.validator.extend({
   _id: v.id("channelMappings"),

@@ -1,5 +1,6 @@
 // The Convex components this app installs. The rate limiter keeps its buckets in tables of its
-// own; the budgets are defined in model/authLimits.ts, pushLimits.ts and webhookRejectionLimits.ts.
+// own; the budgets are defined in model/auth/authLimits.ts, model/push/pushLimits.ts and
+// model/payments/webhookRejectionLimits.ts.
 import rateLimiter from "@convex-dev/rate-limiter/convex.config";
 import { defineApp } from "convex/server";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { hasAccess } from "./model/access";
-import { attachVerifiedCustomer } from "./model/customers";
+import { hasAccess } from "./model/payments/access";
+import { attachVerifiedCustomer } from "./model/payments/customers";
 import {
   deliver,
   entitlementsOf,

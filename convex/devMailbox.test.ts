@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { emailProvider } from "./model/email";
+import { emailProvider } from "./model/email/email";
 import { expectCode, setupRoles } from "./test.roles";
 
 const SECRET = "dev-mailbox-secret-0123456789abcdef";

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { devMailboxQuery } from "./functions";
-import { isLoopbackDeployment } from "./model/email";
+import { isLoopbackDeployment } from "./model/email/email";
 import { operationsTables } from "./tables/operations";
 
 const vMailFields = operationsTables.devMailbox.validator;

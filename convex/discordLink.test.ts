@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { pkceChallenge, sha256Hex } from "./model/discordLinkCrypto";
+import { pkceChallenge, sha256Hex } from "./model/discord/discordLinkCrypto";
 import { grantAccess, linkDiscord, ROLE, setupMirror, type Setup } from "./test.mirror";
 
 beforeEach(() => {

@@ -2,19 +2,19 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
 import { userAction, userMutation, userQuery } from "./functions";
-import { writeAudit } from "./model/audit";
-import { sha256Hex } from "./model/discordLinkCrypto";
-import { consumeLinkState, createLinkState } from "./model/discordLinkState";
-import { removeDiscordLink, storeDiscordLink } from "./model/discordLinkStore";
-import { appError } from "./model/errors";
+import { writeAudit } from "./model/shared/audit";
+import { sha256Hex } from "./model/discord/discordLinkCrypto";
+import { consumeLinkState, createLinkState } from "./model/discord/discordLinkState";
+import { removeDiscordLink, storeDiscordLink } from "./model/discord/discordLinkStore";
+import { appError } from "./model/shared/errors";
 import {
   buildAuthorizeUrl,
   exchangeCode,
   fetchDiscordUser,
   joinCustomerGuild,
   revokeToken,
-} from "./model/discordOAuth";
-import { enqueueRoleSyncForUser } from "./model/roleSync";
+} from "./model/discord/discordOAuth";
+import { enqueueRoleSyncForUser } from "./model/discord/roleSync";
 
 // Discord account linking (OAuth2 authorization code + PKCE, `state` bound to the browser by the
 // web app's HttpOnly cookie). The user's access token lives only inside `complete`: it is used to

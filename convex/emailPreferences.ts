@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import { userMutation, userQuery } from "./functions";
-import { setReminders } from "./model/emailPreferences";
+import { setReminders } from "./model/email/emailPreferences";
 
 /**
  * The account page's email preferences. Only reminders ("access ending soon") can be turned off;

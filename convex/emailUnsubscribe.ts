@@ -1,13 +1,13 @@
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import { isValidUnsubscribeToken } from "./model/unsubscribeToken";
+import { isValidUnsubscribeToken } from "./model/email/unsubscribeToken";
 
 /**
  * /email/unsubscribe?user=…&token=… — the reminders' one-click unsubscribe.
  * POST turns reminders off (RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no
  * cookies or interaction; the page's button posts the same). GET only shows a page with that
  * button: link scanners fetch links in emails, and a GET must not change anything.
- * The signed token is the authority (model/unsubscribeToken.ts); a forged one changes nothing.
+ * The signed token is the authority (model/email/unsubscribeToken.ts); a forged one changes nothing.
  */
 
 const PAGE_HEADERS = {

@@ -1,13 +1,13 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
-import { normalizeEmail } from "./model/customers";
-import { pickPresent } from "./model/pickPresent";
-import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
-import { tierByKey } from "./model/tierMapping";
+import { normalizeEmail } from "./model/payments/customers";
+import { pickPresent } from "./model/shared/pickPresent";
+import { sameRow, stateOf, writeEntitlement } from "./model/payments/entitlements";
+import { tierByKey } from "./model/payments/tierMapping";
 import { paymentTables } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 /** Manual entitlement management for admins. Every action needs a reason and is audited. */
 

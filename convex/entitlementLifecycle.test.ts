@@ -1,7 +1,7 @@
 import type { SampleKind, SampleOptions } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { internal } from "./_generated/api";
-import { accessibleTiers, hasAccess } from "./model/access";
+import { accessibleTiers, hasAccess } from "./model/payments/access";
 import {
   DAY,
   deliver,

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { entitlementGrantsAccess } from "./model/access";
-import { sameRow, stateOf, writeEntitlement } from "./model/entitlements";
-import { purchaseUrlOnSale } from "./model/tierMapping";
+import { entitlementGrantsAccess } from "./model/payments/access";
+import { sameRow, stateOf, writeEntitlement } from "./model/payments/entitlements";
+import { purchaseUrlOnSale } from "./model/payments/tierMapping";
 import { vEntitlementSource, vEntitlementStatus } from "./tables/payments";
 import { viewerQuery } from "./functions";
 

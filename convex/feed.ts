@@ -7,17 +7,22 @@ import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type QueryCtx } from "./_generated/server";
 import { internal } from "./_generated/api";
-import { accessEndsAt, hasAccess } from "./model/access";
-import { LIVE_PASS_WINDOW_MS, checkLivePass, issueLivePass, vLivePass } from "./model/livePass";
-import { currentPassEpoch } from "./model/livePassEpoch";
+import { accessEndsAt, hasAccess } from "./model/payments/access";
+import {
+  LIVE_PASS_WINDOW_MS,
+  checkLivePass,
+  issueLivePass,
+  vLivePass,
+} from "./model/feed/livePass";
+import { currentPassEpoch } from "./model/feed/livePassEpoch";
 import {
   type AttachmentLinkScope,
   attachmentLinkExpiry,
   attachmentLinkScope,
-} from "./model/attachmentLinks";
-import { loadAttachments, vAttachmentView } from "./model/attachments";
-import { resolveFeedAccess, vLocked, vLockReason } from "./model/feedAccess";
-import { toSignalCard, vSignalCard } from "./model/signalCard";
+} from "./model/feed/attachmentLinks";
+import { loadAttachments, vAttachmentView } from "./model/feed/attachments";
+import { resolveFeedAccess, vLocked, vLockReason } from "./model/feed/feedAccess";
+import { toSignalCard, vSignalCard } from "./model/feed/signalCard";
 import { vParsedSignal, vSide } from "./tables/signals";
 import { publicQuery, viewerMutation, viewerQuery } from "./functions";
 
@@ -134,7 +139,7 @@ export const livePass = viewerMutation({
 /**
  * The live head of a tier's feed: its newest signals (up to LIVE_HEAD_SIZE), newest first.
  * Access is proven by the pass, not by reading the caller, so every viewer of a tier holding the
- * current pass shares one evaluation per change (see model/livePass.ts). A stale or forged pass
+ * current pass shares one evaluation per change (see model/feed/livePass.ts). A stale or forged pass
  * gets no content, only the reason.
  */
 export const live = publicQuery({

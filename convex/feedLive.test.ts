@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { LIVE_HEAD_SIZE } from "./feed";
-import { LIVE_PASS_WINDOW_MS, livePassExpiry } from "./model/livePass";
+import { LIVE_PASS_WINDOW_MS, livePassExpiry } from "./model/feed/livePass";
 import { TIER, insertSignal, setupRoles } from "./test.roles";
 import { signedInAs } from "./test.sessions";
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { LIVE_HEAD_SIZE } from "./feed";
-import type { IncomingMessage } from "./model/ingestValidators";
+import type { IncomingMessage } from "./model/ingest/ingestValidators";
 import { MAPPING } from "./test.helpers";
 import { setupRoles, type Caller, type TestConvex } from "./test.roles";
 

@@ -8,11 +8,11 @@ import {
 } from "convex-helpers/server/customFunctions";
 import { v } from "convex/values";
 import { action, mutation, query } from "./_generated/server";
-import { getViewer, requireAdmin, requireViewer } from "./model/auth";
-import { constantTimeEqual } from "./model/constantTime";
-import { emailProvider } from "./model/email";
-import { optionalEnv, requireEnv } from "./model/env";
-import { appError } from "./model/errors";
+import { getViewer, requireAdmin, requireViewer } from "./model/auth/auth";
+import { constantTimeEqual } from "./model/shared/constantTime";
+import { emailProvider } from "./model/email/email";
+import { optionalEnv, requireEnv } from "./model/shared/env";
+import { appError } from "./model/shared/errors";
 
 /**
  * The builders every public function is made with. Each one states who may call the function and

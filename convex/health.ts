@@ -1,7 +1,7 @@
 import { v, type Infer } from "convex/values";
 import type { QueryCtx } from "./_generated/server";
-import { MAX_DRIFT_MAPPINGS } from "./model/driftReports";
-import { bucketize, summarize } from "./model/percentiles";
+import { MAX_DRIFT_MAPPINGS } from "./model/mirror/driftReports";
+import { bucketize, summarize } from "./model/shared/percentiles";
 import { discordTables, type vWorkStatus } from "./tables/discord";
 import { vLatencyHop } from "./tables/operations";
 import { adminQuery } from "./functions";

@@ -1,10 +1,15 @@
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
 import { serviceMutation } from "./functions";
-import { writeAudit } from "./model/audit";
-import { getImport, nextClaimable, olderCursor, requireLeaseHolder } from "./model/historyImport";
-import { isSnowflake } from "./model/ingestSnowflake";
-import { appError } from "./model/errors";
+import { writeAudit } from "./model/shared/audit";
+import {
+  getImport,
+  nextClaimable,
+  olderCursor,
+  requireLeaseHolder,
+} from "./model/ingest/historyImport";
+import { isSnowflake } from "./model/ingest/ingestSnowflake";
+import { appError } from "./model/shared/errors";
 import { vHistoryImportState } from "./tables/imports";
 
 /**

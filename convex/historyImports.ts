@@ -2,19 +2,19 @@ import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
 import { adminMutation, adminQuery } from "./functions";
-import { writeAudit } from "./model/audit";
-import type { Viewer } from "./model/auth";
-import { appError } from "./model/errors";
+import { writeAudit } from "./model/shared/audit";
+import type { Viewer } from "./model/auth/auth";
+import { appError } from "./model/shared/errors";
 import {
   activeImportOf,
   type AdminTransition,
   getImport,
   MAX_LISTED_IMPORTS,
   transition,
-} from "./model/historyImport";
-import { importProgress } from "./model/historyImportProgress";
-import { findIngestMapping } from "./model/ingestMapping";
-import { isSnowflake } from "./model/ingestSnowflake";
+} from "./model/ingest/historyImport";
+import { importProgress } from "./model/ingest/historyImportProgress";
+import { findIngestMapping } from "./model/ingest/ingestMapping";
+import { isSnowflake } from "./model/ingest/ingestSnowflake";
 import { importTables } from "./tables/imports";
 
 /**

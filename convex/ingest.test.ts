@@ -2,7 +2,7 @@ import { ConvexError } from "convex/values";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import type { IncomingMessage } from "./model/ingestValidators";
+import type { IncomingMessage } from "./model/ingest/ingestValidators";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";

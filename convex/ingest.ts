@@ -1,16 +1,22 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
-import { findAttachment } from "./model/ingestAttachments";
-import { findSignalByMessage } from "./model/ingestLinking";
-import { advanceIngestCursor } from "./model/ingestCursor";
-import { markChannelsLive as stampChannelsLive, storedMessagesPage } from "./model/ingestRecheck";
-import { tombstoneSignals } from "./model/ingestDelete";
-import { listWatchedChannels } from "./model/ingestMapping";
-import { enqueueMirrorWorkForDeletes, enqueueMirrorWorkForUpsert } from "./model/mirrorFanout";
-import { upsertSignal } from "./model/ingestSignal";
-import { schedulePushFanOut } from "./model/pushFanout";
-import { isSnowflake } from "./model/ingestSnowflake";
+import { findAttachment } from "./model/ingest/ingestAttachments";
+import { findSignalByMessage } from "./model/ingest/ingestLinking";
+import { advanceIngestCursor } from "./model/ingest/ingestCursor";
+import {
+  markChannelsLive as stampChannelsLive,
+  storedMessagesPage,
+} from "./model/ingest/ingestRecheck";
+import { tombstoneSignals } from "./model/ingest/ingestDelete";
+import { listWatchedChannels } from "./model/ingest/ingestMapping";
+import {
+  enqueueMirrorWorkForDeletes,
+  enqueueMirrorWorkForUpsert,
+} from "./model/mirror/mirrorFanout";
+import { upsertSignal } from "./model/ingest/ingestSignal";
+import { schedulePushFanOut } from "./model/push/pushFanout";
+import { isSnowflake } from "./model/ingest/ingestSnowflake";
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,
   MAX_DELETE_BATCH,
@@ -21,9 +27,9 @@ import {
   vStoredMessage,
   vUpsertResult,
   vWatchedChannel,
-} from "./model/ingestValidators";
+} from "./model/ingest/ingestValidators";
 import { serviceMutation, serviceQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 // The collector's Convex surface. Every function is public (the bot is not a Convex user) and
 // checks CONVEX_SERVICE_SECRET first.
@@ -47,7 +53,7 @@ export const watchedChannels = serviceQuery({
   },
 });
 
-/** Create or edit, idempotent by Discord message id. See model/ingestSignal.ts for the rules. */
+/** Create or edit, idempotent by Discord message id. See model/ingest/ingestSignal.ts for the rules. */
 export const upsertMessage = serviceMutation({
   args: { message: vIncomingMessage },
   returns: vUpsertResult,

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
-import { findSignalByMessage } from "./model/ingestLinking";
+import { findSignalByMessage } from "./model/ingest/ingestLinking";
 
 /** The admin SLO panel reads at most 24 h back; older samples are pruned. */
 export const LATENCY_RETENTION_MS = 24 * 60 * 60 * 1000;

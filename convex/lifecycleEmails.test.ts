@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { writeEntitlement } from "./model/entitlements";
-import { MAX_EMAILS_PER_USER_PER_DAY } from "./model/lifecycleEmailPolicy";
-import { queueLifecycleEmail } from "./model/lifecycleEmailQueue";
+import { writeEntitlement } from "./model/payments/entitlements";
+import { MAX_EMAILS_PER_USER_PER_DAY } from "./model/email/lifecycleEmailPolicy";
+import { queueLifecycleEmail } from "./model/email/lifecycleEmailQueue";
 import {
   DAY,
   deliver,

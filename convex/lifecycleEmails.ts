@@ -1,24 +1,24 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalAction, internalMutation } from "./_generated/server";
-import { sendEmail } from "./model/email";
-import { optionalEnv } from "./model/env";
+import { sendEmail } from "./model/email/email";
+import { optionalEnv } from "./model/shared/env";
 import {
   DAY_MS,
   ENDING_SOON_DAYS,
   isReminder,
   MAX_EMAILS_PER_USER_PER_DAY,
-} from "./model/lifecycleEmailPolicy";
-import { queueLifecycleEmail } from "./model/lifecycleEmailQueue";
-import { renderLifecycleEmail } from "./model/lifecycleEmailTemplates";
-import { siteSetting } from "./model/siteSettings";
-import { unsubscribeUrl } from "./model/unsubscribeToken";
+} from "./model/email/lifecycleEmailPolicy";
+import { queueLifecycleEmail } from "./model/email/lifecycleEmailQueue";
+import { renderLifecycleEmail } from "./model/email/lifecycleEmailTemplates";
+import { siteSetting } from "./model/business/siteSettings";
+import { unsubscribeUrl } from "./model/email/unsubscribeToken";
 
 /**
  * Lifecycle emails: access granted, payment failed, access ending soon, access ended. Queued by
- * the entitlement writer (model/lifecycleEmailQueue.ts) and by the daily "ending soon" cron below;
+ * the entitlement writer (model/email/lifecycleEmailQueue.ts) and by the daily "ending soon" cron below;
  * each queued row is sent by its own scheduled action through the same provider as verification
- * codes (model/email.ts). Rules and reasons: docs/architecture.md "Lifecycle emails".
+ * codes (model/email/email.ts). Rules and reasons: docs/architecture.md "Lifecycle emails".
  */
 
 const vPrepared = v.object({

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { bumpPassEpoch } from "./model/livePassEpoch";
+import { bumpPassEpoch } from "./model/feed/livePassEpoch";
 
 /**
  * Scheduled by `feed.livePass` when it hands a pass to a viewer whose access ends on its own

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { LIVE_PASS_WINDOW_MS } from "./model/livePass";
+import { LIVE_PASS_WINDOW_MS } from "./model/feed/livePass";
 import {
   DAY,
   HOUR,

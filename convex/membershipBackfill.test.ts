@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { MAX_PASSES } from "./model/membershipBackfill";
+import { MAX_PASSES } from "./model/business/membershipBackfill";
 import { DAY, deliver, HOUR, setupPayments, TIER, type TestConvex } from "./test.sellapp";
 
 afterEach(() => {

@@ -6,7 +6,7 @@ import {
   runningBackfill,
   startBackfill,
   stepBackfill,
-} from "./model/membershipBackfill";
+} from "./model/business/membershipBackfill";
 import { businessTables } from "./tables/business";
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { deliveryNonce, MAX_NONCE_LENGTH } from "./model/mirrorNonce";
-import { backoffMs, failedAttemptPatch } from "./model/mirrorQueue";
+import { deliveryNonce, MAX_NONCE_LENGTH } from "./model/mirror/mirrorNonce";
+import { backoffMs, failedAttemptPatch } from "./model/mirror/mirrorQueue";
 import {
   createSignal,
   CUSTOMER_CHANNEL,

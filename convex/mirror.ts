@@ -5,11 +5,11 @@ import {
   storeDriftReport,
   vDriftReportInput,
   vDriftWindow,
-} from "./model/driftReports";
-import { recordMirrorHeartbeat, vMirrorHeartbeatDetails } from "./model/mirrorHealth";
-import { queueDriftRepairs, vDriftRepair } from "./model/mirrorRepair";
-import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
-import { vClaimResult, vCompleteResult, vMirrorWorkItem } from "./model/mirrorValidators";
+} from "./model/mirror/driftReports";
+import { recordMirrorHeartbeat, vMirrorHeartbeatDetails } from "./model/mirror/mirrorHealth";
+import { queueDriftRepairs, vDriftRepair } from "./model/mirror/mirrorRepair";
+import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirror/mirrorQueue";
+import { vClaimResult, vCompleteResult, vMirrorWorkItem } from "./model/mirror/mirrorValidators";
 import {
   claimDelivery,
   completeDelivery,
@@ -19,9 +19,9 @@ import {
   isCustomerMessageKnown,
   listMirrorWork,
   releaseLeases,
-} from "./model/mirrorWork";
+} from "./model/mirror/mirrorWork";
 import { serviceMutation, serviceQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 // The mirror bot's Convex surface: every function checks CONVEX_SERVICE_SECRET first. Failed rows
 // are listed and retried by admins through workQueues.ts. Protocol: apps/mirror/README.md.

@@ -7,9 +7,17 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
-import { DAY_MS, dayOf, toClosedTrade } from "./model/outcomeRollups";
-import { recordFromRollups, type TradeFilters } from "./model/trackRecordRead";
-import { SECRET, editMessage, messageOf, progress, removeMessage, track } from "./test.outcomes";
+import { DAY_MS, dayOf, toClosedTrade } from "./model/outcomes/outcomeRollups";
+import { recordFromRollups, type TradeFilters } from "./model/outcomes/trackRecordRead";
+import {
+  SECRET,
+  editMessage,
+  messageOf,
+  progress,
+  removeMessage,
+  settle,
+  track,
+} from "./test.outcomes";
 import { TIER, insertSignal, setupRoles, type TestConvex } from "./test.roles";
 
 beforeEach(() => {
@@ -184,6 +192,50 @@ describe("statistics rollups", () => {
     });
     await progress(t, { ...base, status: "invalidated", checkedThrough: START, targetsHit: 0 });
     expect(await trades()).toBe(0);
+  });
+
+  test("the tracker's write that closes a trade leaves the rollups to a mutation scheduled with it", async () => {
+    const { t } = await setupRoles();
+    const signalId = await insertSignal(t, { pair: "BTC/USDT", side: "long" });
+    await track(t, signalId, START);
+    const rollups = () => t.run((ctx) => ctx.db.query("outcomeStatsDays").collect());
+    const jobs = () => t.run((ctx) => ctx.db.system.query("_scheduled_functions").collect());
+    const close = (pct: number) =>
+      t.mutation(api.tracker.recordProgress, {
+        secret: SECRET,
+        owner: "tr",
+        updates: [
+          {
+            signalId,
+            signalVersion: 1,
+            state: "{}",
+            claims: [],
+            events: [],
+            status: "targets_done",
+            checkedThrough: START + DAY_MS,
+            targetsHit: 2,
+            result: { r: pct / 2, pct },
+            closedAt: START + DAY_MS,
+          },
+        ],
+      });
+
+    await close(4);
+    // The write itself read no day's trades and wrote no rollup: one job will.
+    expect(await rollups()).toEqual([]);
+    expect((await jobs()).map((j) => j.name)).toEqual(["outcomeRollups:refresh"]);
+    await settle(t);
+    expect((await rollups()).length).toBeGreaterThan(0);
+    await expectRollupsEqualScan(t);
+
+    // Sent again unchanged (a claim checked later, a retry): no trade rewritten, nothing rebuilt.
+    await close(4);
+    expect(await jobs()).toHaveLength(1);
+    // Corrected: rebuilt again, and the rollups follow.
+    await close(6);
+    expect(await jobs()).toHaveLength(2);
+    await settle(t);
+    await expectRollupsEqualScan(t);
   });
 
   test("the backfill builds the same rollups from stored trades, page by page", async () => {

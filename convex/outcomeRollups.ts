@@ -1,7 +1,14 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
-import { refreshRollups, signalFlags } from "./model/outcomeRollups";
+import { refreshRollups, signalFlags } from "./model/outcomes/outcomeRollups";
+
+/** Where a trade counts: the day rollups of its tier and channel (scheduleRollupRefresh). */
+const vTradePlace = v.object({
+  tierKey: v.string(),
+  sourceChannelId: v.string(),
+  closedAt: v.number(),
+});
 
 const DEFAULT_PAGE_SIZE = 200;
 const MAX_PAGE_SIZE = 500;
@@ -54,5 +61,19 @@ export const backfill = internalMutation({
       });
     }
     return { processed: page.page.length, done: page.isDone, cursor: page.continueCursor };
+  },
+});
+
+/**
+ * Rebuilds the day rollups of these places from their trades. Scheduled by the mutation that
+ * changed a trade (a close written by the tracker, a signal's deletion or edit), so that mutation
+ * does not read a day's trades nor write rollups itself.
+ */
+export const refresh = internalMutation({
+  args: { places: v.array(vTradePlace) },
+  returns: v.null(),
+  handler: async (ctx, { places }) => {
+    await refreshRollups(ctx, places);
+    return null;
   },
 });

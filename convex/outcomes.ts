@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalQuery } from "./_generated/server";
-import { outcomeOf } from "./model/trackerWork";
+import { outcomeOf } from "./model/outcomes/trackerWork";
 import { vClaimVerdict, vTrackStatus } from "./tables/outcomes";
 import { adminQuery } from "./functions";
 

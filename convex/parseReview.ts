@@ -2,21 +2,21 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { correctedReading } from "./model/parseCorrection";
-import { validateCorrection, vCorrectionFields } from "./model/parseCorrectionInput";
-import { writeParseState } from "./model/parseState";
+import { writeAudit } from "./model/shared/audit";
+import { correctedReading } from "./model/parsing/parseCorrection";
+import { validateCorrection, vCorrectionFields } from "./model/parsing/parseCorrectionInput";
+import { writeParseState } from "./model/parsing/parseState";
 import {
   parseStatusOf,
   reviewFields,
   sameReading,
   shownParse,
   uncorrectedReviewReason,
-} from "./model/parseStatus";
-import { vParseStatus } from "./model/signalCard";
+} from "./model/parsing/parseStatus";
+import { vParseStatus } from "./model/feed/signalCard";
 import { vParsedSignal, vReviewReason } from "./tables/signals";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 const vView = v.union(
   v.literal("open"), // low confidence, edited after a correction, parser disagrees

@@ -3,9 +3,9 @@ import webpush from "web-push";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
-import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "./model/pushLimits";
-import { isQuietAt } from "./model/pushQuietHours";
-import { retryDelayMs } from "./model/pushSender";
+import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "./model/push/pushLimits";
+import { isQuietAt } from "./model/push/pushQuietHours";
+import { retryDelayMs } from "./model/push/pushSender";
 import { expectCode, insertSignal, setupRoles, TIER, type TestConvex } from "./test.roles";
 
 const vapid = webpush.generateVAPIDKeys();

@@ -3,12 +3,12 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { publicQuery, userMutation, userQuery } from "./functions";
-import { accessibleTiers } from "./model/access";
-import { optionalEnv } from "./model/env";
-import { appError } from "./model/errors";
-import { checkSettingsInput, checkSubscriptionInput } from "./model/pushInput";
-import { signalPushPayload, testPushPayload } from "./model/pushPayload";
-import { selectRecipients, toTarget } from "./model/pushRecipients";
+import { accessibleTiers } from "./model/payments/access";
+import { optionalEnv } from "./model/shared/env";
+import { appError } from "./model/shared/errors";
+import { checkSettingsInput, checkSubscriptionInput } from "./model/push/pushInput";
+import { signalPushPayload, testPushPayload } from "./model/push/pushPayload";
+import { selectRecipients, toTarget } from "./model/push/pushRecipients";
 import {
   consumePushBudget,
   findByEndpoint,
@@ -16,7 +16,7 @@ import {
   requireOwnSubscription,
   subscriptionsOf,
   upsertSubscription,
-} from "./model/pushSubscriptions";
+} from "./model/push/pushSubscriptions";
 import { vPushFilters, vQuietHours } from "./tables/push";
 
 // Web Push for new signals: the customer's devices and their filters (public, own rows only),

@@ -12,7 +12,7 @@ import {
   sendToAll,
   topicFor,
   type SendResult,
-} from "./model/pushSender";
+} from "./model/push/pushSender";
 
 const PAGE_SIZE = 100;
 

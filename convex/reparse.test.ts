@@ -2,7 +2,7 @@ import { PARSER_VERSION } from "@g3/signals";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { MAX_RUN_FAILURES, RUN_LEASE_MS } from "./model/reparseRun";
+import { MAX_RUN_FAILURES, RUN_LEASE_MS } from "./model/parsing/reparseRun";
 import { auditByAction } from "./test.helpers";
 import {
   CONFIDENT,

@@ -3,8 +3,14 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { latestRun, recordRunFailure, resumeRun, startRun, stepRun } from "./model/reparseRun";
+import { writeAudit } from "./model/shared/audit";
+import {
+  latestRun,
+  recordRunFailure,
+  resumeRun,
+  startRun,
+  stepRun,
+} from "./model/parsing/reparseRun";
 import { parsingTables } from "./tables/parsing";
 import { adminMutation, adminQuery } from "./functions";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { enqueueRoleSyncForUser } from "./model/roleSync";
+import { enqueueRoleSyncForUser } from "./model/discord/roleSync";
 import {
   grantAccess,
   GUILD,

@@ -2,9 +2,9 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { roleHierarchyStatus, vRoleHierarchyStatus } from "./model/mirrorHealth";
-import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirrorQueue";
+import { writeAudit } from "./model/shared/audit";
+import { roleHierarchyStatus, vRoleHierarchyStatus } from "./model/mirror/mirrorHealth";
+import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirror/mirrorQueue";
 import {
   claimRoleJob,
   completeRoleJob,
@@ -16,13 +16,13 @@ import {
   releaseRoleLeases,
   vRoleClaimResult,
   vRoleWorkItem,
-} from "./model/roleSync";
-import { reconcileRolePage, vReconcileResult } from "./model/roleSyncReconcile";
+} from "./model/discord/roleSync";
+import { reconcileRolePage, vReconcileResult } from "./model/discord/roleSyncReconcile";
 import { adminMutation, adminQuery, serviceMutation, serviceQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 // Paid-role sync. Service functions (the mirror bot) check CONVEX_SERVICE_SECRET; admin functions
-// check the signed-in admin. Every decision goes through the access gate (model/access.ts).
+// check the signed-in admin. Every decision goes through the access gate (model/payments/access.ts).
 
 /** Open jobs in due order plus leases in expiry order; the bot subscribes with onUpdate. */
 export const work = serviceQuery({

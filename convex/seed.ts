@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { vMappingFields } from "./model/channelMappingInput";
-import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
+import { vMappingFields } from "./model/ingest/channelMappingInput";
+import { withCheckedPurchaseUrl } from "./model/payments/purchaseUrl";
 import { paymentTables } from "./tables/payments";
 
 /**

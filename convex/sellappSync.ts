@@ -14,16 +14,16 @@ import {
   internalQuery,
   type MutationCtx,
 } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { optionalEnv, requireEnv } from "./model/env";
+import { writeAudit } from "./model/shared/audit";
+import { optionalEnv, requireEnv } from "./model/shared/env";
 import {
   applySyncSources,
   type SourceBatchResult,
   type SyncOrigin,
-} from "./model/sellappSyncApply";
+} from "./model/payments/sellappSyncApply";
 import { importTables, vSyncKind } from "./tables/imports";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 /**
  * Reconciliation with Sell.app and the import of existing customers (docs/cutover.md,
@@ -31,7 +31,7 @@ import { appError } from "./model/errors";
  * updated since the last good run's start, less an hour; `import`: everything) or from an uploaded
  * order export (`csv`) — turns each into the webhook body its current state implies, groups them
  * by entitlement source and hands them, a few sources per mutation, to the webhook path
- * (model/sellappSyncApply.ts). A dry run runs the very same mutation inside a sub-transaction that
+ * (model/payments/sellappSyncApply.ts). A dry run runs the very same mutation inside a sub-transaction that
  * is rolled back at the end; only the report survives.
  */
 

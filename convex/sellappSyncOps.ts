@@ -2,8 +2,8 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
-import { entitlementGrantsAccess } from "./model/access";
-import { normalizeEmail } from "./model/customers";
+import { entitlementGrantsAccess } from "./model/payments/access";
+import { normalizeEmail } from "./model/payments/customers";
 import { importTables } from "./tables/imports";
 
 /**

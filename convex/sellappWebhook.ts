@@ -8,9 +8,9 @@ import {
 import type { Infer } from "convex/values";
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import { requestSource } from "./model/requestSource";
-import { maxWebhookBytes, sellappWebhookSecrets } from "./model/sellappConfig";
-import { digestUnverifiedBody } from "./model/webhookBodyDigest";
+import { requestSource } from "./model/shared/requestSource";
+import { maxWebhookBytes, sellappWebhookSecrets } from "./model/payments/sellappConfig";
+import { digestUnverifiedBody } from "./model/payments/webhookBodyDigest";
 import type { vUnverifiedReason } from "./webhookRejections";
 
 /**

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
-import { writeAudit } from "./model/audit";
-import { checkSiteSetting, siteSetting } from "./model/siteSettings";
+import { writeAudit } from "./model/shared/audit";
+import { checkSiteSetting, siteSetting } from "./model/business/siteSettings";
 import { vSiteSettingKey } from "./tables/business";
 import { adminMutation, adminQuery } from "./functions";
 

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
-import { siteSetting } from "./model/siteSettings";
-import { tiersInOrder } from "./model/tierMapping";
+import { siteSetting } from "./model/business/siteSettings";
+import { tiersInOrder } from "./model/payments/tierMapping";
 import { publicQuery } from "./functions";
 
 /**

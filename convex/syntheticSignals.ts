@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { optionalEnv } from "./model/env";
-import { parseContent } from "./model/ingestParse";
+import { optionalEnv } from "./model/shared/env";
+import { parseContent } from "./model/ingest/ingestParse";
 
 /** Per call; 100k rows load in 20 calls. */
 export const MAX_SYNTHETIC_BATCH = 5000;

@@ -2,7 +2,7 @@
 import { vi } from "vitest";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
-import { enqueueMirrorWork } from "./model/mirrorFanout";
+import { enqueueMirrorWork } from "./model/mirror/mirrorFanout";
 import { sessionCallers } from "./test.sessions";
 import { newConvexTest } from "./test.setup";
 

@@ -1,9 +1,9 @@
 // Test helpers for outcomes: the tracker's mutations as the tracker calls them, and the author's
 // deletions and edits through ingest, as the collector reports them.
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import type { TrackUpdate } from "./model/trackerValidators";
+import type { TrackUpdate } from "./model/outcomes/trackerValidators";
 import type { TestConvex } from "./test.roles";
 
 /** Stub it as CONVEX_SERVICE_SECRET. */
@@ -31,6 +31,17 @@ export async function track(
 
 export async function progress(t: TestConvex, update: TrackUpdate) {
   await t.mutation(api.tracker.recordProgress, { secret: SECRET, owner: "tr", updates: [update] });
+  await settle(t);
+}
+
+/**
+ * Runs what the last write scheduled — the statistics rollups a close (or a signal's deletion or
+ * edit) has rebuilt right after it — with real or fake timers.
+ */
+export async function settle(t: TestConvex) {
+  await t.finishAllScheduledFunctions(() => {
+    if (vi.isFakeTimers()) vi.runOnlyPendingTimers();
+  });
 }
 
 export async function messageOf(t: TestConvex, signalId: Id<"signals">) {
@@ -46,6 +57,7 @@ export async function removeMessage(t: TestConvex, signalId: Id<"signals">) {
     channelId: signal.sourceChannelId,
     messageIds: [signal.sourceMessageId],
   });
+  await settle(t);
 }
 
 export async function editMessage(t: TestConvex, signalId: Id<"signals">) {
@@ -67,4 +79,5 @@ export async function editMessage(t: TestConvex, signalId: Id<"signals">) {
     },
   });
   expect(result.outcome).toBe("edited");
+  await settle(t);
 }

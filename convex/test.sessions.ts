@@ -1,5 +1,5 @@
 // Signed-in callers for convex-test (not a Convex module: two dots keep it out of the API).
-// The access gate requires the token's session to exist (model/auth.ts getViewer), so a test
+// The access gate requires the token's session to exist (model/auth/auth.ts getViewer), so a test
 // identity names a real authSessions row, as a token Convex Auth issued would.
 import type { TestConvex } from "convex-test";
 import type { Id } from "./_generated/dataModel";

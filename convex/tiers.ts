@@ -1,13 +1,13 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type QueryCtx } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { withCheckedPurchaseUrl } from "./model/purchaseUrl";
-import { checkTierInput, vTierInput } from "./model/tierInput";
-import { tierByKey, tiersInOrder } from "./model/tierMapping";
+import { writeAudit } from "./model/shared/audit";
+import { withCheckedPurchaseUrl } from "./model/payments/purchaseUrl";
+import { checkTierInput, vTierInput } from "./model/payments/tierInput";
+import { tierByKey, tiersInOrder } from "./model/payments/tierMapping";
 import { paymentTables } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 /** Tier and Sell.app product → tier mapping administration. Admins only, every change audited. */
 

@@ -1,13 +1,13 @@
 import { v } from "convex/values";
 import { publicQuery, viewerQuery } from "./functions";
-import { resolveFeedAccess, vLocked } from "./model/feedAccess";
+import { resolveFeedAccess, vLocked } from "./model/feed/feedAccess";
 import {
   publicCutoff,
   recordFromRollups,
   trackRecordDelayHours,
   tradesBehind,
   vRecordStats,
-} from "./model/trackRecordRead";
+} from "./model/outcomes/trackRecordRead";
 import { vTrackStatus } from "./tables/outcomes";
 import { vSide } from "./tables/signals";
 

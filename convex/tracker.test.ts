@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import type { TrackUpdate } from "./model/trackerValidators";
+import type { TrackUpdate } from "./model/outcomes/trackerValidators";
 import { signedInAs } from "./test.sessions";
 import { newConvexTest, type TestConvex } from "./test.setup";
 

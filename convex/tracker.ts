@@ -1,5 +1,5 @@
 import { v } from "convex/values";
-import { acquireLease, releaseLease, requireLease } from "./model/trackerLease";
+import { acquireLease, releaseLease, requireLease } from "./model/outcomes/trackerLease";
 import {
   MAX_TRACKER_BATCH,
   vNewSignal,
@@ -7,7 +7,7 @@ import {
   vSignalDetail,
   vTrackStart,
   vTrackUpdate,
-} from "./model/trackerValidators";
+} from "./model/outcomes/trackerValidators";
 import {
   applyUpdate,
   editedAfter,
@@ -16,9 +16,10 @@ import {
   outcomeOf,
   signalDetail,
   startTrack,
-} from "./model/trackerWork";
+} from "./model/outcomes/trackerWork";
 import { serviceMutation, serviceQuery } from "./functions";
-import { appError } from "./model/errors";
+import { scheduleRollupRefresh } from "./model/outcomes/outcomeRollups";
+import { appError } from "./model/shared/errors";
 
 // The tracker's Convex surface (apps/tracker). Every function is public (the tracker is not a
 // Convex user) and checks CONVEX_SERVICE_SECRET first; writes also need the tracker lease.
@@ -146,7 +147,16 @@ export const recordProgress = serviceMutation({
     requireBatch(updates.length, "updates");
     await requireLease(ctx, owner);
     let applied = 0;
-    for (const update of updates) if (await applyUpdate(ctx, update)) applied++;
+    const closedTradePlaces = [];
+    for (const update of updates) {
+      const places = await applyUpdate(ctx, update);
+      if (places === null) continue;
+      applied++;
+      closedTradePlaces.push(...places);
+    }
+    // The statistics of the trades this batch closed (or reopened) are rebuilt right after it,
+    // in their own mutation: this write stays as cheap as one that closes nothing.
+    await scheduleRollupRefresh(ctx, closedTradePlaces);
     return { applied };
   },
 });

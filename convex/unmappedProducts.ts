@@ -1,6 +1,6 @@
 import { parseSellappBody } from "@g3/payments";
 import { v } from "convex/values";
-import { tierKeyForLineItem } from "./model/tierMapping";
+import { tierKeyForLineItem } from "./model/payments/tierMapping";
 import { adminQuery } from "./functions";
 
 /**

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
-import { endSessionsOf } from "./model/sessions";
+import { endSessionsOf } from "./model/auth/sessions";
 import { vUserRole } from "./tables/users";
 import { userMutation, viewerQuery } from "./functions";
 

@@ -3,12 +3,12 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { reconcileCustomer } from "./model/reconcile";
-import { pickPresent } from "./model/pickPresent";
+import { writeAudit } from "./model/shared/audit";
+import { reconcileCustomer } from "./model/payments/reconcile";
+import { pickPresent } from "./model/shared/pickPresent";
 import { paymentTables, vWebhookStatus } from "./tables/payments";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 /** Admin console for Sell.app webhook events: list, inspect, replay, reconcile. Admins only. */
 

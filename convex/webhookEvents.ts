@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
-import { applyWebhookEvent } from "./model/webhookProcessing";
+import { applyWebhookEvent } from "./model/payments/webhookProcessing";
 import { vVerification } from "./tables/payments";
 
 /**

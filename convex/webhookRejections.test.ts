@@ -1,13 +1,13 @@
 import { buildSellappEvent, signSellappBody } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { UNVERIFIED_EXCERPT_BYTES } from "./model/webhookBodyDigest";
+import { UNVERIFIED_EXCERPT_BYTES } from "./model/payments/webhookBodyDigest";
 import {
   UNVERIFIED_GLOBAL,
   UNVERIFIED_PER_SOURCE,
   unverifiedWebhookLimiter,
   WEBHOOK_RATE_LIMIT_NAMES,
-} from "./model/webhookRejectionLimits";
+} from "./model/payments/webhookRejectionLimits";
 import {
   deliver,
   entitlementsOf,

@@ -1,8 +1,11 @@
 import { v } from "convex/values";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation } from "./_generated/server";
-import { withRetryAt } from "./model/rateLimitStatus";
-import { unverifiedWebhookLimiter, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRejectionLimits";
+import { withRetryAt } from "./model/shared/rateLimitStatus";
+import {
+  unverifiedWebhookLimiter,
+  WEBHOOK_RATE_LIMIT_NAMES,
+} from "./model/payments/webhookRejectionLimits";
 import { vVerification } from "./tables/payments";
 
 /**

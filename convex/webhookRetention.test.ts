@@ -1,7 +1,10 @@
 import { buildSellappEvent } from "@g3/payments";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { internal } from "./_generated/api";
-import { unverifiedWebhookLimiter, WEBHOOK_RATE_LIMIT_NAMES } from "./model/webhookRejectionLimits";
+import {
+  unverifiedWebhookLimiter,
+  WEBHOOK_RATE_LIMIT_NAMES,
+} from "./model/payments/webhookRejectionLimits";
 import {
   DAY,
   deliver,

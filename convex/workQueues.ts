@@ -2,11 +2,11 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
-import { writeAudit } from "./model/audit";
-import { pickPresent } from "./model/pickPresent";
+import { writeAudit } from "./model/shared/audit";
+import { pickPresent } from "./model/shared/pickPresent";
 import { discordTables, vWorkStatus } from "./tables/discord";
 import { adminMutation, adminQuery } from "./functions";
-import { appError } from "./model/errors";
+import { appError } from "./model/shared/errors";
 
 /** What the console shows of a mirror delivery: no lease, nonce or crash-recovery bookkeeping. */
 const MIRROR_ROW_FIELDS = [

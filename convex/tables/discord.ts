@@ -55,7 +55,7 @@ export const discordTables = {
     renderedHash: v.optional(v.string()),
     /**
      * The signal's shown parse changed (a correction, a re-parse) while a worker held the lease:
-     * its render may be stale, so completing leaves the row pending once more (model/mirrorRerender.ts).
+     * its render may be stale, so completing leaves the row pending once more (model/mirror/mirrorRerender.ts).
      */
     rerenderAfterLease: v.optional(v.boolean()),
     /** Edit cap (30046) fallback: a reply "update" note carrying the latest content. */

@@ -103,7 +103,7 @@ export const outcomeTables = {
    * Rollups of outcomeTrades: one row per scope and UTC day with the summary @g3/outcomes'
    * recordFromBuckets combines into the statistics (counts, sums in millionths, the day's own
    * peak, trough and drawdown of cumulative R), so a view reads days, not trades. Rebuilt from
-   * that day's trades in the mutation that changes one of them (model/outcomeRollups.ts).
+   * that day's trades in the mutation that changes one of them (model/outcomes/outcomeRollups.ts).
    * Scopes: "all", "tier:<key>", "tier:<key>|side:<side>", "tier:<key>|channel:<id>" and
    * "tier:<key>|channel:<id>|side:<side>".
    */

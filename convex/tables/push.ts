@@ -23,7 +23,7 @@ export const pushTables = {
   /**
    * One row per browser push subscription (a device), owned by one user. The endpoint is the push
    * service's URL for that device and unique: a browser that subscribes again under another
-   * account moves the row. Written only through model/pushSubscriptions.ts.
+   * account moves the row. Written only through model/push/pushSubscriptions.ts.
    */
   pushSubscriptions: defineTable({
     userId: v.id("users"),

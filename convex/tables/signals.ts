@@ -62,7 +62,7 @@ export const vParsedSignal = v.object({
 
 /**
  * An admin's reading of a signal, shown to customers instead of the parser's. The raw text is never
- * changed; `parsed` on the signal keeps the parser's own reading beside it (model/parseStatus.ts).
+ * changed; `parsed` on the signal keeps the parser's own reading beside it (model/parsing/parseStatus.ts).
  */
 export const vParseCorrection = v.object({
   parsed: vParsedSignal,
@@ -185,7 +185,7 @@ export const signalTables = {
   /**
    * A Discord delete of a message we had not stored (yet). A history import or backfill that read
    * the message before the delete writes it afterwards: it is then stored as this tombstone, never
-   * as a live signal (model/ingestSignal.ts). Small rows, kept: a copy can arrive at any time.
+   * as a live signal (model/ingest/ingestSignal.ts). Small rows, kept: a copy can arrive at any time.
    */
   unstoredDeletes: defineTable({
     sourceMessageId: v.string(),

@@ -4,7 +4,7 @@ import type { ClaimedDelivery } from "./work-types.js";
 /**
  * Pure rendering of a signal into the customer message. The raw content is posted verbatim; an
  * optional one-line summary (Discord "-#" subtext) follows — worded by Convex (the claim's
- * `signal.summary`, convex/model/mirrorSummary.ts), which says "check the message" instead of
+ * `signal.summary`, convex/model/mirror/mirrorSummary.ts), which says "check the message" instead of
  * levels when the reading is shaky, so Convex knows when a new reading changes this message; files above the upload limit become
  * links to our storage (stable, unlike Discord CDN links). Mentions never ping.
  */

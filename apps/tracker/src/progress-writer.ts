@@ -1,14 +1,28 @@
-// Writes tracks' state changes to Convex: at most one mutation in flight, every track changed
-// meanwhile goes into the next one (so a burst of ticks across 150 symbols costs a few
-// mutations, not hundreds). Events carry their sequence number, so a retried batch adds nothing.
+// Writes tracks' state changes to Convex. Changes are batched: every track changed while the
+// writes in flight run goes into the next one (so a burst of ticks across 150 symbols costs a few
+// mutations, not hundreds). Up to MAX_WRITES_IN_FLIGHT writes run at once, each with tracks no
+// other write in flight holds: a change to one track is not queued behind another track's write.
+// Events carry their sequence number, so a retried batch adds nothing.
 import { resultAt, type OutcomeEvent } from "@g3/outcomes";
 import type { ConvexHttpClient } from "convex/browser";
-import { isAppError } from "../../../convex/model/errors.js";
+import { isAppError } from "../../../convex/model/shared/errors.js";
 import { api } from "./convex-api.js";
 import type { Logger } from "./logger.js";
 import { serialize, type Track, type TrackBook } from "./track-book.js";
 
 const MAX_BATCH = 100;
+/**
+ * Why several writes may run at once, and why a track is in at most one of them:
+ * - An update carries its track's whole state (status, stored state, resume point, result) and
+ *   overwrites the row, so two writes of one track landing out of order would put an older state
+ *   over a newer one. A track's next write waits until its write in flight has landed.
+ * - Writes of different tracks commute: each touches its own outcome row, events and claims
+ *   (a claim belongs to one parent track) and its own closed-trade row; the lease row is only
+ *   read; the statistics rollups are rebuilt from the trades by a job the close schedules, not
+ *   in this mutation, so two closes on one day do not conflict on them.
+ * - Small, so bursts are still batched: when every slot is busy, changes collect for the next.
+ */
+export const MAX_WRITES_IN_FLIGHT = 3;
 
 type EventRow = {
   seq: number;
@@ -49,7 +63,9 @@ export function eventRow(event: OutcomeEvent, seq: number): EventRow {
 
 export class ProgressWriter {
   private readonly dirty = new Set<Track>();
-  private inFlight: Promise<void> | undefined;
+  private readonly flights = new Set<Promise<void>>();
+  /** Signals in a write in flight: their next change waits for it (see MAX_WRITES_IN_FLIGHT). */
+  private readonly writing = new Set<string>();
   /** Tick-to-Convex latencies (ms) of live changes, newest last; the bench and health read them. */
   readonly latencies: number[] = [];
   /** The same changes split: market event → received, received → write sent, write → committed. */
@@ -76,29 +92,42 @@ export class ProgressWriter {
 
   mark(track: Track): void {
     this.dirty.add(track);
-    this.inFlight ??= this.drain();
+    this.pump();
   }
 
   /** Resolves when everything marked so far is written (or failed and logged). */
   async idle(): Promise<void> {
-    while (this.inFlight !== undefined) await this.inFlight;
+    while (this.flights.size > 0) await Promise.all([...this.flights]);
   }
 
   forget(): void {
     this.dirty.clear();
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.dirty.size > 0) {
-        const batch = [...this.dirty].slice(0, MAX_BATCH);
-        for (const t of batch) this.dirty.delete(t);
-        await this.write(batch);
-      }
-    } finally {
-      this.inFlight = undefined;
-      if (this.dirty.size > 0) this.inFlight = this.drain();
+  /** Starts writes while a slot is free and some changed track is not already being written. */
+  private pump(): void {
+    while (this.flights.size < MAX_WRITES_IN_FLIGHT) {
+      const batch = this.nextBatch();
+      if (batch.length === 0) return;
+      const flight: Promise<void> = this.write(batch).finally(() => {
+        for (const t of batch) this.writing.delete(t.signalId);
+        this.flights.delete(flight);
+        this.pump();
+      });
+      this.flights.add(flight);
     }
+  }
+
+  private nextBatch(): Track[] {
+    const batch: Track[] = [];
+    for (const track of this.dirty) {
+      if (batch.length === MAX_BATCH) break;
+      if (this.writing.has(track.signalId)) continue;
+      this.writing.add(track.signalId);
+      this.dirty.delete(track);
+      batch.push(track);
+    }
+    return batch;
   }
 
   private async write(batch: Track[]): Promise<void> {

@@ -1,7 +1,7 @@
 import type { GenericActionCtx } from "convex/server";
-import type { DataModel } from "../_generated/dataModel";
-import { sendEmail } from "./email";
-import { requireEnv } from "./env";
+import type { DataModel } from "../../_generated/dataModel";
+import { sendEmail } from "../email/email";
+import { requireEnv } from "../shared/env";
 
 /**
  * Sign-up with an address that already has an account answers like any sign-up ("check your

@@ -1,8 +1,8 @@
 import { getAuthSessionId, getAuthUserId } from "@convex-dev/auth/server";
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import { optionalEnv } from "./env";
-import { appError } from "./errors";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import { optionalEnv } from "../shared/env";
+import { appError } from "../shared/errors";
 
 export type Viewer = Doc<"users"> & { isAdmin: boolean; emailVerified: boolean };
 

@@ -1,6 +1,6 @@
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
-// The password provider's failures (codes from model/errors.ts). Each is worded the same whether
+// The password provider's failures (codes from model/shared/errors.ts). Each is worded the same whether
 // or not an account exists for the address, so an answer never tells the caller who has an
 // account. The web app shows `message` as is.
 

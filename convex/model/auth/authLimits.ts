@@ -1,5 +1,5 @@
 import { HOUR, MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
-import { components } from "../_generated/api";
+import { components } from "../../_generated/api";
 
 /**
  * The authentication budgets (token buckets in the @convex-dev/rate-limiter component).

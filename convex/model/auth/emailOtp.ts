@@ -1,6 +1,6 @@
 import { Email } from "@convex-dev/auth/providers/Email";
-import type { ActionCtx } from "../_generated/server";
-import { sendEmail } from "./email";
+import type { ActionCtx } from "../../_generated/server";
+import { sendEmail } from "../email/email";
 import { generateNumericCode } from "./otp";
 
 const CODE_DIGITS = 8;
@@ -11,7 +11,7 @@ type Purpose = { id: string; subject: string; intro: string };
 /**
  * An email one-time-code provider for Convex Auth's Password `verify` and `reset` options.
  * The code is 8 random digits, valid 15 minutes. The password provider budgets these emails and
- * wrong codes before it gets here (model/authLimits.ts).
+ * wrong codes before it gets here (model/auth/authLimits.ts).
  */
 export function emailOtpProvider(purpose: Purpose) {
   return Email({

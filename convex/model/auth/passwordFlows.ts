@@ -6,12 +6,12 @@ import {
   signInViaProvider,
 } from "@convex-dev/auth/server";
 import type { GenericId } from "convex/values";
-import { internal } from "../_generated/api";
-import type { DataModel } from "../_generated/dataModel";
-import { PASSWORD_PROVIDER_ID } from "../authAccounts";
+import { internal } from "../../_generated/api";
+import type { DataModel } from "../../_generated/dataModel";
+import { PASSWORD_PROVIDER_ID } from "../../authAccounts";
 import { sendAccountExistsNotice } from "./accountExistsNotice";
 import { invalidCode, invalidCredentials } from "./authErrors";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 import { retryInWords } from "./authLimits";
 import { validateNewPassword } from "./passwordProfile";
 import { verifyPassword } from "./passwordHashing";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailInputs, passwordWeakness } from "./passwordStrength";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 export const ZPasswordParams = z.object({
   email: z

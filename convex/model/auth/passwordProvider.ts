@@ -1,9 +1,9 @@
 import { ConvexCredentials } from "@convex-dev/auth/providers/ConvexCredentials";
 import type { Value } from "convex/values";
 import { z } from "zod";
-import type { DataModel } from "../_generated/dataModel";
-import { PASSWORD_PROVIDER_ID } from "../authAccounts";
-import { appError } from "./errors";
+import type { DataModel } from "../../_generated/dataModel";
+import { PASSWORD_PROVIDER_ID } from "../../authAccounts";
+import { appError } from "../shared/errors";
 import { emailOtpProvider } from "./emailOtp";
 import { passwordProfile } from "./passwordProfile";
 import { passwordCrypto } from "./passwordHashing";

@@ -1,6 +1,6 @@
-import { internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import { internal } from "../../_generated/api";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 
 // Bounded work per transaction; a user with more sessions is finished by a scheduled run.
 const SESSIONS_PER_RUN = 50;

@@ -1,5 +1,5 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import { isLiveStatus, MAX_ENTITLEMENTS_PER_CUSTOMER } from "./membershipRollup";
 
 /**

@@ -1,7 +1,7 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import type { EntitlementStatus } from "./entitlements";
-import { weekStartOf } from "./calendar";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import type { EntitlementStatus } from "../payments/entitlements";
+import { weekStartOf } from "../shared/calendar";
 
 /**
  * Members per tier, maintained by the one entitlement writer so the business overview reads a

@@ -1,9 +1,9 @@
 import { type Infer } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import type { vSiteSettingKey } from "../tables/business";
-import { checkHttpsUrl } from "./purchaseUrl";
-import { appError } from "./errors";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import type { vSiteSettingKey } from "../../tables/business";
+import { checkHttpsUrl } from "../payments/purchaseUrl";
+import { appError } from "../shared/errors";
 
 export type SiteSettingKey = Infer<typeof vSiteSettingKey>;
 

@@ -1,7 +1,7 @@
-import { appError } from "./errors";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { constantTimeEqual } from "./constantTime";
+import { appError } from "../shared/errors";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { constantTimeEqual } from "../shared/constantTime";
 import { pkceChallenge, randomToken, sha256Hex } from "./discordLinkCrypto";
 
 /** An OAuth2 link attempt is valid this long after `start`. */

@@ -1,8 +1,8 @@
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { writeAudit } from "./audit";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { writeAudit } from "../shared/audit";
 import { enqueueRoleSyncForDiscordUser, paidRoleMap, userShouldHoldRole } from "./roleSync";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 /**
  * Stores the link: one Discord account per user and one user per Discord account. Linking an

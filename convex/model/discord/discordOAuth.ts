@@ -1,6 +1,6 @@
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 import { z } from "zod";
-import { optionalEnv, requireEnv } from "./env";
+import { optionalEnv, requireEnv } from "../shared/env";
 
 /**
  * Discord's OAuth2 and member endpoints, as the link flow uses them. The base URL comes from

@@ -1,16 +1,16 @@
 import { v, type Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { hasAccess } from "./access";
-import { writeAudit } from "./audit";
-import { optionalEnv } from "./env";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { hasAccess } from "../payments/access";
+import { writeAudit } from "../shared/audit";
+import { optionalEnv } from "../shared/env";
 import {
   describeError,
   failedAttemptPatch,
   holdsLease,
   isClaimable,
   type vErrorReport,
-} from "./mirrorQueue";
+} from "../mirror/mirrorQueue";
 
 /**
  * Paid-role sync. A job asks the bot to bring one (Discord user, paid role) pair to the state the

@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
 import { z } from "zod";
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx } from "../../_generated/server";
 import {
   customerGuildId,
   enqueueRoleSync,
@@ -8,7 +8,7 @@ import {
   userShouldHoldRole,
   type RoleAction,
 } from "./roleSync";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 /**
  * Periodic reconciliation of one paid role. Convex cannot call Discord, so the bot fetches the

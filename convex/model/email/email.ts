@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { internal } from "../_generated/api";
-import type { ActionCtx } from "../_generated/server";
-import { optionalEnv, requireEnv } from "./env";
-import { isLoopbackUrl } from "./loopback";
+import { internal } from "../../_generated/api";
+import type { ActionCtx } from "../../_generated/server";
+import { optionalEnv, requireEnv } from "../shared/env";
+import { isLoopbackUrl } from "../shared/loopback";
 
 export type OutgoingEmail = {
   to: string;

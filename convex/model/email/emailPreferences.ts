@@ -1,5 +1,5 @@
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 
 /** Writes the user's reminder choice (one row per user, created on first change). */
 export async function setReminders(

@@ -1,5 +1,5 @@
 import type { Infer } from "convex/values";
-import type { vLifecycleEmailKind } from "../tables/operations";
+import type { vLifecycleEmailKind } from "../../tables/operations";
 
 /**
  * Which lifecycle email may be turned off, and how many any user gets. The rule (and why) is in

@@ -1,10 +1,10 @@
-import { internal } from "../_generated/api";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { entitlementGrantsAccess } from "./access";
-import type { EntitlementState } from "./entitlements";
+import { internal } from "../../_generated/api";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { entitlementGrantsAccess } from "../payments/access";
+import type { EntitlementState } from "../payments/entitlements";
 import { type LifecycleEmailKind, utcDay } from "./lifecycleEmailPolicy";
-import { isLiveStatus } from "./membershipRollup";
+import { isLiveStatus } from "../business/membershipRollup";
 
 /**
  * Queues lifecycle emails from inside a mutation; the sending happens in a scheduled internal

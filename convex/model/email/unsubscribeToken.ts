@@ -1,6 +1,6 @@
-import { constantTimeEqual } from "./constantTime";
-import { derivedHmacHex } from "./derivedHmac";
-import { optionalEnv } from "./env";
+import { constantTimeEqual } from "../shared/constantTime";
+import { derivedHmacHex } from "../shared/derivedHmac";
+import { optionalEnv } from "../shared/env";
 
 /**
  * The one-click unsubscribe capability: an HMAC of the user id under a key derived for this

@@ -1,8 +1,8 @@
-import type { Id } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import { constantTimeEqual } from "./constantTime";
-import { derivedHmacHex } from "./derivedHmac";
-import { requireEnv } from "./env";
+import type { Id } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import { constantTimeEqual } from "../shared/constantTime";
+import { derivedHmacHex } from "../shared/derivedHmac";
+import { requireEnv } from "../shared/env";
 import { currentPassEpoch } from "./livePassEpoch";
 
 /**

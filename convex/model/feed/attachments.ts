@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
 import { type AttachmentLinkScope, attachmentLinkUrl } from "./attachmentLinks";
 
 /** Image types the dashboard may show inline. Never SVG or HTML: they can carry script. */
@@ -22,7 +22,7 @@ export const vAttachmentView = v.object({
   width: v.optional(v.number()),
   height: v.optional(v.number()),
   /**
-   * A signed link to `GET /attachment` that expires within minutes (model/attachmentLinks.ts),
+   * A signed link to `GET /attachment` that expires within minutes (model/feed/attachmentLinks.ts),
    * never a storage URL; null when the file was rejected at ingest.
    */
   url: v.union(v.string(), v.null()),

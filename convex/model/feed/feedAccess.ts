@@ -1,8 +1,8 @@
 import { v, type Infer } from "convex/values";
-import type { QueryCtx } from "../_generated/server";
-import { accessibleTiers } from "./access";
-import { getViewer } from "./auth";
-import { purchaseUrlOnSale, tierByKey, tiersInOrder } from "./tierMapping";
+import type { QueryCtx } from "../../_generated/server";
+import { accessibleTiers } from "../payments/access";
+import { getViewer } from "../auth/auth";
+import { purchaseUrlOnSale, tierByKey, tiersInOrder } from "../payments/tierMapping";
 
 export const vLockReason = v.union(v.literal("signed_out"), v.literal("no_access"));
 

@@ -1,13 +1,13 @@
 import { v, type Infer } from "convex/values";
-import { constantTimeEqual } from "./constantTime";
-import { derivedHmacHex } from "./derivedHmac";
+import { constantTimeEqual } from "../shared/constantTime";
+import { derivedHmacHex } from "../shared/derivedHmac";
 
 /**
  * A live pass lets a client subscribe to one tier's live feed without the query reading who
  * the client is: every reader of a tier holds the same pass in the same window, so the backend
  * evaluates the live feed once per tier and change instead of once per viewer. It is issued by
  * an authenticated mutation that runs the access gate (`feed.livePass`) and names the tier's
- * pass epoch (model/livePassEpoch.ts): any loss of access in the tier bumps the epoch, and
+ * pass epoch (model/feed/livePassEpoch.ts): any loss of access in the tier bumps the epoch, and
  * `feed.live` refuses passes of an older epoch, so revocation reaches every pass within one
  * query re-run. It is also valid only for the rest of the window it was issued in plus one more
  * (30 to 60 s): a pass handed to someone else dies soon after the payer stops renewing it.

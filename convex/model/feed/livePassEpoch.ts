@@ -1,4 +1,4 @@
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 
 /**
  * A tier's live pass epoch (0 until the first bump). `feed.live` reads it on every run; since

@@ -1,13 +1,13 @@
 import { v, type Infer } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import { vOutcomeResult, vTrackStatus } from "../tables/outcomes";
-import { vParsedSignal, vSide, vSignalKind } from "../tables/signals";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import { vOutcomeResult, vTrackStatus } from "../../tables/outcomes";
+import { vParsedSignal, vSide, vSignalKind } from "../../tables/signals";
 import type { AttachmentLinkScope } from "./attachmentLinks";
 import { loadAttachments, vAttachmentView } from "./attachments";
-import { parseStatusOf, shownParse } from "./parseStatus";
+import { parseStatusOf, shownParse } from "../parsing/parseStatus";
 
-/** How far the card's levels can be trusted (model/parseStatus.ts explains each). */
+/** How far the card's levels can be trusted (model/parsing/parseStatus.ts explains each). */
 export const vParseStatus = v.union(
   v.literal("parser"),
   v.literal("low_confidence"),

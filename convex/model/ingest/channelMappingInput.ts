@@ -1,7 +1,7 @@
 import { type Infer } from "convex/values";
-import type { QueryCtx } from "../_generated/server";
-import { signalTables } from "../tables/signals";
-import { appError } from "./errors";
+import type { QueryCtx } from "../../_generated/server";
+import { signalTables } from "../../tables/signals";
+import { appError } from "../shared/errors";
 
 /** What an admin edits: the mapping without its state (`enabled`, `updatedAt`). */
 export const vMappingFields = signalTables.channelMappings.validator.omit("enabled", "updatedAt");

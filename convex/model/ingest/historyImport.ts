@@ -1,9 +1,9 @@
 import type { Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { appError } from "./errors";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { appError } from "../shared/errors";
 import { compareSnowflakes } from "./ingestSnowflake";
-import type { vHistoryImportState } from "../tables/imports";
+import type { vHistoryImportState } from "../../tables/imports";
 
 export type HistoryImportState = Infer<typeof vHistoryImportState>;
 

@@ -1,4 +1,4 @@
-import type { Doc } from "../_generated/dataModel";
+import type { Doc } from "../../_generated/dataModel";
 
 /** Discord's epoch (2015-01-01): snowflakes count milliseconds from it. */
 const DISCORD_EPOCH_MS = 1_420_070_400_000n;

@@ -1,7 +1,7 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import type { AttachmentInput } from "./ingestValidators";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 /**
  * Upserts the attachment rows of one message version, deduped by Discord attachment id, and returns

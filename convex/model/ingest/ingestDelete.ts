@@ -1,6 +1,6 @@
-import type { MutationCtx } from "../_generated/server";
+import type { MutationCtx } from "../../_generated/server";
 import { findSignalByMessage } from "./ingestLinking";
-import { syncTradeSignalFlags } from "./outcomeRollups";
+import { syncTradeSignalFlags } from "../outcomes/outcomeRollups";
 import { rememberUnstoredDelete } from "./ingestUnstoredDelete";
 import type { DeleteResult } from "./ingestValidators";
 

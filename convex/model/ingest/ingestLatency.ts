@@ -1,5 +1,5 @@
-import type { MutationCtx } from "../_generated/server";
-import { optionalEnv } from "./env";
+import type { MutationCtx } from "../../_generated/server";
+import { optionalEnv } from "../shared/env";
 
 /**
  * Records the two ingest hops of a live create. Backfilled messages are skipped (their

@@ -1,7 +1,7 @@
 import type { Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import type { vParsedSignal } from "../tables/signals";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import type { vParsedSignal } from "../../tables/signals";
 
 type ParsedSignal = Infer<typeof vParsedSignal>;
 

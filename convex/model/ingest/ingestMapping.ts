@@ -1,5 +1,5 @@
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
 
 /** Upper bound on mappings read at once; the admin UI manages tens, not thousands. */
 const MAX_MAPPINGS = 500;

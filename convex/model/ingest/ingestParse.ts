@@ -1,6 +1,6 @@
 import { PARSER_VERSION, parseSignal, signalPair } from "@g3/signals";
 import type { Infer } from "convex/values";
-import type { vParsedSignal } from "../tables/signals";
+import type { vParsedSignal } from "../../tables/signals";
 
 export type ParsedSignal = Infer<typeof vParsedSignal>;
 

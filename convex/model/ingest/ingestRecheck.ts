@@ -1,6 +1,6 @@
 import type { PaginationOptions, PaginationResult } from "convex/server";
 import type { Infer } from "convex/values";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import type { vStoredMessage } from "./ingestValidators";
 
 type StoredMessage = Infer<typeof vStoredMessage>;

@@ -1,5 +1,5 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import { upsertAttachments } from "./ingestAttachments";
 import { advanceIngestCursor } from "./ingestCursor";
 import { fileEarlierCopy } from "./ingestHistory";
@@ -7,17 +7,17 @@ import { recordIngestLatency } from "./ingestLatency";
 import { adoptFollowUps, findParentSignal, findSignalByMessage } from "./ingestLinking";
 import { findIngestMapping } from "./ingestMapping";
 import { hoistedFields, parseContent } from "./ingestParse";
-import { syncTradeSignalFlags } from "./outcomeRollups";
+import { syncTradeSignalFlags } from "../outcomes/outcomeRollups";
 import { isSnowflake } from "./ingestSnowflake";
 import { findUnstoredDelete, tombstoneAsDeletedFirst } from "./ingestUnstoredDelete";
-import { reviewFields, uncorrectedReviewReason } from "./parseStatus";
+import { reviewFields, uncorrectedReviewReason } from "../parsing/parseStatus";
 import {
   MAX_ATTACHMENTS_PER_MESSAGE,
   MAX_CONTENT_LENGTH,
   type IncomingMessage,
   type UpsertResult,
 } from "./ingestValidators";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 /**
  * Creates or edits the signal of one Discord message, keyed by its message id.
@@ -26,12 +26,12 @@ import { appError } from "./errors";
  * - Known id, same content and attachment set: nothing (duplicate delivery, RESUME replay,
  *   backfill overlap, crosspost/embed flag flips).
  * - Known id, older than what is stored (Discord's edited_timestamp): the current content stays;
- *   a version the history lacks is filed at its place (model/ingestHistory.ts), so the history
+ *   a version the history lacks is filed at its place (model/ingest/ingestHistory.ts), so the history
  *   does not depend on which of two collectors, or a backfill, stored a copy first.
  * - Known id, visible change: version + 1, editedAt, re-parse, an "edit" revision appended.
  * - Tombstoned id: nothing; Discord cannot undelete a message.
  * - Unknown id whose delete came first (a history import or backfill read it before the delete):
- *   stored as that tombstone, as if the write had come first (model/ingestUnstoredDelete.ts).
+ *   stored as that tombstone, as if the write had come first (model/ingest/ingestUnstoredDelete.ts).
  */
 export async function upsertSignal(
   ctx: MutationCtx,

@@ -1,5 +1,5 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 
 /**
  * Deletes that arrive before the message's first copy. A history import (or a backfill) reads a
@@ -38,7 +38,7 @@ export async function findUnstoredDelete(
 
 /**
  * Tombstones a just-created signal at the earlier delete's time (version 2, a "delete" revision
- * after its "create"), as model/ingestDelete.ts would have; returns the new version.
+ * after its "create"), as model/ingest/ingestDelete.ts would have; returns the new version.
  */
 export async function tombstoneAsDeletedFirst(
   ctx: MutationCtx,

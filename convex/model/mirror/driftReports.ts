@@ -1,8 +1,8 @@
 import { v, type Infer } from "convex/values";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { driftReportFields } from "../tables/discord";
-import { appError } from "./errors";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { driftReportFields } from "../../tables/discord";
+import { appError } from "../shared/errors";
 
 /** The bot compares at most this many latest deliveries per mapping. */
 export const MAX_DRIFT_WINDOW = 50;

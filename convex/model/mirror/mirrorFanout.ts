@@ -1,5 +1,5 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import { deliveryNonce } from "./mirrorNonce";
 
 const MAX_MAPPINGS_PER_CHANNEL = 50;

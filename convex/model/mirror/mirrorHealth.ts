@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
 import { z } from "zod";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 
 /** What a mirror instance reports in its heartbeat (stored as JSON in serviceHeartbeats.details). */
 export const vMirrorHeartbeatDetails = v.object({

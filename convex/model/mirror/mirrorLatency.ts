@@ -1,7 +1,7 @@
 import type { Infer } from "convex/values";
-import type { MutationCtx } from "../_generated/server";
-import type { vLatencyHop } from "../tables/operations";
-import { optionalEnv } from "./env";
+import type { MutationCtx } from "../../_generated/server";
+import type { vLatencyHop } from "../../tables/operations";
+import { optionalEnv } from "../shared/env";
 
 /**
  * Records one mirror latency sample. Deterministic sampling by source message id with the same

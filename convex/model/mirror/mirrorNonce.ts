@@ -1,4 +1,4 @@
-import type { Id } from "../_generated/dataModel";
+import type { Id } from "../../_generated/dataModel";
 
 /** Discord accepts a nonce of at most 25 characters. */
 export const MAX_NONCE_LENGTH = 25;

@@ -1,6 +1,6 @@
 import { v, type Infer } from "convex/values";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 
 /**
  * A delivery the drift check found out of step with its customer message, and what it saw: the

@@ -1,5 +1,5 @@
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 
 /** Deliveries of one signal (one per mapping of its channel). */
 const MAX_DELIVERIES = 50;
@@ -7,7 +7,7 @@ const MAX_DELIVERIES = 50;
 /**
  * Sends a signal's mirrored messages back to the mirror because what they show changed without a
  * new version (a correction, a re-parse: the `-#` summary differs). Callers decide that first
- * (model/mirrorSummary.ts), so a change the mirror does not render queues nothing. A synced row
+ * (model/mirror/mirrorSummary.ts), so a change the mirror does not render queues nothing. A synced row
  * becomes pending; a leased one is marked so that completing leaves it pending once more (its
  * worker may have rendered the old summary); pending rows will render the current state anyway;
  * failed rows wait for an admin's retry, which renders the current state. Returns the rows queued.

@@ -1,7 +1,7 @@
 import { describeSignal } from "@g3/signals";
-import type { Doc } from "../_generated/dataModel";
-import type { ParsedSignal } from "./ingestParse";
-import { parseStatusOf, shownParse } from "./parseStatus";
+import type { Doc } from "../../_generated/dataModel";
+import type { ParsedSignal } from "../ingest/ingestParse";
+import { parseStatusOf, shownParse } from "../parsing/parseStatus";
 
 type SummarySource = Pick<Doc<"signals">, "parsed" | "correction" | "reviewReason">;
 

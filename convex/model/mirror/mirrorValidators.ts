@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { vParsedSignal, vSignalKind } from "../tables/signals";
+import { vParsedSignal, vSignalKind } from "../../tables/signals";
 
 /** One row of the mirror's work subscription: enough to schedule, not to render. */
 export const vMirrorWorkItem = v.object({
@@ -67,7 +67,7 @@ export const vClaimedDelivery = v.object({
     /** The reading customers see: an admin's correction when there is one. */
     parsed: vParsedSignal,
     /**
-     * The one-line summary to show under the message (model/mirrorSummary.ts): "check the
+     * The one-line summary to show under the message (model/mirror/mirrorSummary.ts): "check the
      * message" instead of levels when the reading is shaky. Absent: no summary line.
      */
     summary: v.optional(v.string()),

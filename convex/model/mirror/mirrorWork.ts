@@ -1,6 +1,6 @@
 import type { Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { recordMirrorLatency } from "./mirrorLatency";
 import { mirrorSummary, mirrorSummaryOfRevision } from "./mirrorSummary";
 import { deliveryNonce } from "./mirrorNonce";
@@ -12,7 +12,7 @@ import {
   type vErrorReport,
 } from "./mirrorQueue";
 import type { ClaimResult, ClaimedDelivery, MirrorWorkItem } from "./mirrorValidators";
-import { shownParse } from "./parseStatus";
+import { shownParse } from "../parsing/parseStatus";
 
 /** A reply waits this long for its parent to be mirrored before the claim is retried. */
 const PARENT_WAIT_MS = 250;

@@ -1,6 +1,7 @@
 import { bucketOf, type ClosedTrade, type StatsBucket } from "@g3/outcomes";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import { internal } from "../../_generated/api";
+import type { MutationCtx } from "../../_generated/server";
 
 export const DAY_MS = 86_400_000;
 /**
@@ -49,9 +50,31 @@ export function dayStatsOf(rows: Doc<"outcomeTrades">[]): DayStats {
 }
 
 /**
- * Rebuilds the rollups of the days and tiers these trades belong to, from those days' trades:
- * called in the mutation that inserts, changes or removes a trade (pass its place before and
- * after), so the statistics never lag the trades. Idempotent.
+ * Has the rollups of these places rebuilt by their own mutation (outcomeRollups.refresh), right
+ * after this one commits: the tracker's write that closes a trade stays as cheap as any other
+ * (no day's trades read, no rollup rows written), and two closes on one day written at once do not
+ * conflict on the rollups. The statistics follow the trades within that one scheduled mutation.
+ * One job per call, with each tier, channel and day once.
+ */
+export async function scheduleRollupRefresh(
+  ctx: MutationCtx,
+  places: TradePlace[],
+): Promise<void> {
+  const distinct = new Map<string, TradePlace>();
+  for (const p of places) {
+    const place = { tierKey: p.tierKey, sourceChannelId: p.sourceChannelId, closedAt: p.closedAt };
+    distinct.set(`${p.tierKey}\u0000${p.sourceChannelId}\u0000${dayOf(p.closedAt)}`, place);
+  }
+  if (distinct.size === 0) return;
+  await ctx.scheduler.runAfter(0, internal.outcomeRollups.refresh, {
+    places: [...distinct.values()],
+  });
+}
+
+/**
+ * Rebuilds the rollups of the days and tiers these trades belong to, from those days' trades
+ * (pass a changed trade's place before and after). Idempotent: it reads the trades as they are
+ * when it runs, so rebuilds may run in any order and the last one is right.
  */
 export async function refreshRollups(ctx: MutationCtx, places: TradePlace[]): Promise<void> {
   const tierDays = new Map<string, { tierKey: string; day: number; channels: Set<string> }>();
@@ -132,7 +155,7 @@ function sameDay(
 
 /**
  * A signal was deleted or edited: its closed trade (if any) carries the flag the public record
- * counts, and that day's rollups are rebuilt.
+ * counts, and that day's rollups are rebuilt (scheduled, as for a close).
  */
 export async function syncTradeSignalFlags(
   ctx: MutationCtx,
@@ -149,7 +172,7 @@ export async function syncTradeSignalFlags(
     return;
   }
   await ctx.db.patch("outcomeTrades", trade._id, flags);
-  await refreshRollups(ctx, [trade]);
+  await scheduleRollupRefresh(ctx, [trade]);
 }
 
 /** Deleted or edited at any time counts: deleting a loser later does not hide it. */

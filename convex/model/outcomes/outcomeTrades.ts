@@ -1,6 +1,6 @@
-import type { Doc } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { refreshRollups, signalFlags } from "./outcomeRollups";
+import type { Doc } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { signalFlags, type TradePlace } from "./outcomeRollups";
 import type { TrackUpdate } from "./trackerValidators";
 
 type ClosedOutcome = Pick<
@@ -11,27 +11,29 @@ type ClosedOutcome = Pick<
 
 /**
  * Keeps the statistics' row of a closed trade in step with its outcome (idempotent: a retried or
- * re-sent close rewrites the same row). Only trades that filled count: an outcome without a result
- * (invalidated, cancelled, never filled) has none, nor has a trade open again. The signal's
- * deletion keeps the row (it only flags it). The day rollups of the row before and after are
- * rebuilt in the same mutation.
+ * re-sent close that changes nothing writes nothing). Only trades that filled count: an outcome
+ * without a result (invalidated, cancelled, never filled) has none, nor has a trade open again.
+ * The signal's deletion keeps the row (it only flags it). Returns where the trade counted before
+ * and after the change — the day rollups to rebuild, which the caller schedules
+ * (scheduleRollupRefresh) rather than doing in the tracker's write; empty when nothing changed.
  */
-export async function recordClosedTrade(ctx: MutationCtx, outcome: ClosedOutcome): Promise<void> {
+export async function recordClosedTrade(
+  ctx: MutationCtx,
+  outcome: ClosedOutcome,
+): Promise<TradePlace[]> {
   const existing = await ctx.db
     .query("outcomeTrades")
     .withIndex("by_signal", (q) => q.eq("signalId", outcome.signalId))
     .unique();
   const stillOpen = outcome.status === "waiting_entry" || outcome.status === "in_trade";
   if (stillOpen || outcome.result === undefined || outcome.closedAt === undefined) {
-    if (existing !== null) {
-      await ctx.db.delete("outcomeTrades", existing._id);
-      await refreshRollups(ctx, [existing]);
-    }
-    return;
+    if (existing === null) return [];
+    await ctx.db.delete("outcomeTrades", existing._id);
+    return [existing];
   }
   const signal = await ctx.db.get("signals", outcome.signalId);
   const side = signal?.side ?? sideFromState(outcome.state);
-  if (side === undefined) return;
+  if (side === undefined) return [];
   const row = {
     signalId: outcome.signalId,
     tierKey: outcome.tierKey,
@@ -45,9 +47,22 @@ export async function recordClosedTrade(ctx: MutationCtx, outcome: ClosedOutcome
     pct: outcome.result.pct,
     ...signalFlags(signal),
   };
-  if (existing === null) await ctx.db.insert("outcomeTrades", row);
-  else await ctx.db.replace("outcomeTrades", existing._id, row);
-  await refreshRollups(ctx, existing === null ? [row] : [existing, row]);
+  if (existing === null) {
+    await ctx.db.insert("outcomeTrades", row);
+    return [row];
+  }
+  if (sameTrade(existing, row)) return [];
+  await ctx.db.replace("outcomeTrades", existing._id, row);
+  return [existing, row];
+}
+
+type TradeRow = Omit<Doc<"outcomeTrades">, "_id" | "_creationTime">;
+
+/** A closed track's later writes (claims checked, a checkpoint) usually leave its trade as it was. */
+function sameTrade(existing: Doc<"outcomeTrades">, row: TradeRow): boolean {
+  const { _id, _creationTime, ...stored } = existing;
+  const keys = new Set([...Object.keys(stored), ...Object.keys(row)]) as Set<keyof TradeRow>;
+  return [...keys].every((k) => stored[k] === row[k]);
 }
 
 /** The tracker's state names the side its levels were tracked with (a signal without one). */

@@ -1,9 +1,9 @@
 import { outcomeOf, recordFromBuckets, type BucketRecord } from "@g3/outcomes";
 import { v } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import { optionalEnv } from "./env";
-import { siteSetting } from "./siteSettings";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import { optionalEnv } from "../shared/env";
+import { siteSetting } from "../business/siteSettings";
 import {
   DAY_MS,
   MAX_DAY_TRADES,

@@ -1,6 +1,11 @@
 import { v, type Infer } from "convex/values";
-import { vParsedSignal, vSignalKind } from "../tables/signals";
-import { vClaimVerdict, vOutcomeEventType, vOutcomeResult, vTrackStatus } from "../tables/outcomes";
+import { vParsedSignal, vSignalKind } from "../../tables/signals";
+import {
+  vClaimVerdict,
+  vOutcomeEventType,
+  vOutcomeResult,
+  vTrackStatus,
+} from "../../tables/outcomes";
 
 /** Bounds of one tracker call (a batch must stay well inside Convex's transaction limits). */
 export const MAX_TRACKER_BATCH = 100;

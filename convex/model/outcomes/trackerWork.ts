@@ -1,7 +1,8 @@
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import type { TradePlace } from "./outcomeRollups";
 import { recordClosedTrade } from "./outcomeTrades";
-import { shownParse } from "./parseStatus";
+import { shownParse } from "../parsing/parseStatus";
 import {
   MAX_OPEN_TRACKS,
   MAX_STATE_CHARS,
@@ -113,10 +114,17 @@ export async function startTrack(
   });
 }
 
-/** Applies one state change: new events appended (by seq, so retries add nothing), claims upserted. */
-export async function applyUpdate(ctx: MutationCtx, update: TrackUpdate): Promise<boolean> {
+/**
+ * Applies one state change: new events appended (by seq, so retries add nothing), claims upserted.
+ * Returns null for an unknown track, else the places whose statistics rollups its closed trade
+ * changed (to schedule once per batch).
+ */
+export async function applyUpdate(
+  ctx: MutationCtx,
+  update: TrackUpdate,
+): Promise<TradePlace[] | null> {
   const row = await outcomeOf(ctx, update.signalId);
-  if (row === null) return false;
+  if (row === null) return null;
   const now = Date.now();
   let eventCount = row.eventCount;
   for (const event of [...update.events].sort((a, b) => a.seq - b.seq)) {
@@ -164,7 +172,7 @@ export async function applyUpdate(ctx: MutationCtx, update: TrackUpdate): Promis
   // A close records its trade; a track open again after a close (an edit replayed) removes it.
   // The update's own result and close time, even when absent: the row's old ones must not stay.
   if (!open || !row.open) {
-    await recordClosedTrade(ctx, {
+    return recordClosedTrade(ctx, {
       ...row,
       status: update.status,
       state: update.state,
@@ -172,7 +180,7 @@ export async function applyUpdate(ctx: MutationCtx, update: TrackUpdate): Promis
       closedAt: update.closedAt,
     });
   }
-  return true;
+  return [];
 }
 
 export async function outcomeOf(ctx: QueryCtx, signalId: Id<"signals">) {

@@ -1,4 +1,4 @@
-import type { ParsedSignal } from "./ingestParse";
+import type { ParsedSignal } from "../ingest/ingestParse";
 import type { ValidCorrection } from "./parseCorrectionInput";
 
 /**

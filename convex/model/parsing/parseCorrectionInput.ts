@@ -1,7 +1,7 @@
 import { v, type Infer } from "convex/values";
 import { z } from "zod";
-import { vEntryType, vSide, vSignalKind } from "../tables/signals";
-import { appError } from "./errors";
+import { vEntryType, vSide, vSignalKind } from "../../tables/signals";
+import { appError } from "../shared/errors";
 
 /** What an admin may correct. Prices are plain numbers; the symbol is base and optional quote. */
 export const vCorrectionFields = v.object({

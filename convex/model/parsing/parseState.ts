@@ -1,8 +1,8 @@
-import type { Doc } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { hoistedFields } from "./ingestParse";
-import { requeueMirrorRender } from "./mirrorRerender";
-import { mirrorSummary } from "./mirrorSummary";
+import type { Doc } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { hoistedFields } from "../ingest/ingestParse";
+import { requeueMirrorRender } from "../mirror/mirrorRerender";
+import { mirrorSummary } from "../mirror/mirrorSummary";
 import { shownParse } from "./parseStatus";
 
 /** The parse-related fields of a signal that corrections and re-parses rewrite. */

@@ -1,8 +1,8 @@
 import { LOW_CONFIDENCE } from "@g3/signals";
 import type { Infer } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
-import type { vReviewReason } from "../tables/signals";
-import type { ParsedSignal } from "./ingestParse";
+import type { Doc } from "../../_generated/dataModel";
+import type { vReviewReason } from "../../tables/signals";
+import type { ParsedSignal } from "../ingest/ingestParse";
 
 export type ReviewReason = Infer<typeof vReviewReason>;
 

@@ -1,7 +1,7 @@
 import { PARSER_VERSION } from "@g3/signals";
-import type { Doc, Id } from "../_generated/dataModel";
-import { internal } from "../_generated/api";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import { internal } from "../../_generated/api";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import { reparseSignal } from "./reparseSignal";
 
 /** Signals re-parsed per transaction (each a parse of ~30 µs plus a patch when it changed). */

@@ -1,6 +1,6 @@
-import type { Doc } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { parseContent, type ParsedSignal } from "./ingestParse";
+import type { Doc } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { parseContent, type ParsedSignal } from "../ingest/ingestParse";
 import { writeParseState } from "./parseState";
 import {
   reviewFields,
@@ -22,7 +22,7 @@ export type ReparseOutcome = {
  * reading (`parsed`) but never an admin's correction, which stays shown; when the new parser reads
  * the text differently than before *and* differently from the correction, the signal is flagged
  * `parser_disagrees` for review (a parser that still reads it as before is no news). Review fields,
- * the indexed pair/side/kind and the mirror follow (model/parseState.ts). Idempotent.
+ * the indexed pair/side/kind and the mirror follow (model/parsing/parseState.ts). Idempotent.
  */
 export async function reparseSignal(
   ctx: MutationCtx,

@@ -1,13 +1,13 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
 
 /**
  * The access gate: the one place that decides whether a user may read a tier's signals.
  * Every feed query and role sync goes through it. Period end and grace are enforced here, at read
  * time, so access ends on time even if no cron has run since (the `expire lapsed entitlements` cron
  * then marks the rows "expired" so subscribers re-run). Only rows attached to a user count: a payment
- * under an unverified email stays pending (see model/customers.ts). Rows are written only by
- * model/entitlements.ts `writeEntitlement`.
+ * under an unverified email stays pending (see model/payments/customers.ts). Rows are written only by
+ * model/payments/entitlements.ts `writeEntitlement`.
  */
 export function entitlementGrantsAccess(
   entitlement: Pick<Doc<"entitlements">, "status" | "accessUntil" | "graceUntil">,

@@ -1,7 +1,7 @@
 import type { SellappCustomer } from "@g3/payments";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { writeAudit } from "./audit";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { writeAudit } from "../shared/audit";
 import { sameRow, stateOf, writeEntitlement } from "./entitlements";
 
 /**

@@ -1,14 +1,14 @@
 import type { Infer } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import type { vActorType } from "../tables/audit";
-import type { vEntitlementSource, vEntitlementStatus } from "../tables/payments";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import type { vActorType } from "../../tables/audit";
+import type { vEntitlementSource, vEntitlementStatus } from "../../tables/payments";
 import { entitlementGrantsAccess } from "./access";
-import { writeAudit } from "./audit";
-import { queueEmailsForEntitlementChange } from "./lifecycleEmailQueue";
-import { bumpPassEpoch } from "./livePassEpoch";
-import { rollUpMembership } from "./membershipRollup";
-import { enqueueRoleSyncForUser } from "./roleSync";
+import { writeAudit } from "../shared/audit";
+import { queueEmailsForEntitlementChange } from "../email/lifecycleEmailQueue";
+import { bumpPassEpoch } from "../feed/livePassEpoch";
+import { rollUpMembership } from "../business/membershipRollup";
+import { enqueueRoleSyncForUser } from "../discord/roleSync";
 
 /**
  * THE write path for entitlements. Every grant, extension, cancellation, revocation, expiry and

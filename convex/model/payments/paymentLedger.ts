@@ -1,7 +1,7 @@
 import type { EntitlementAction, SellappAmount } from "@g3/payments";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { monthKeyOf } from "./calendar";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { monthKeyOf } from "../shared/calendar";
 
 /**
  * The payments ledger and its monthly revenue rollup, written while a verified order event is

@@ -1,4 +1,4 @@
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 const MAX_LENGTH = 2048;
 

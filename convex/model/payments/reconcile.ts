@@ -1,6 +1,6 @@
 import { sourceOf } from "@g3/payments";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import type { EntitlementActor } from "./entitlements";
 import {
   rederiveSource,

@@ -1,4 +1,4 @@
-import { optionalEnv } from "./env";
+import { optionalEnv } from "../shared/env";
 
 /** Default cap on a webhook body: Sell.app payloads are a few KiB. */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 256 * 1024;

@@ -7,8 +7,8 @@ import {
   type SellappLineItem,
   toReducerEvent,
 } from "@g3/payments";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import { type EntitlementActor, writeEntitlement } from "./entitlements";
 import { tierByKey, tierKeyForLineItem, UnmappedProductError } from "./tierMapping";
 

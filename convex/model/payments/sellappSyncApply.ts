@@ -1,9 +1,9 @@
 import { parseSellappBody, sellappDedupeKey, type SellappEvent, sourceOf } from "@g3/payments";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
 import { entitlementGrantsAccess } from "./access";
 import { normalizeEmail } from "./customers";
-import { processStoredEvent } from "../webhookEvents";
+import { processStoredEvent } from "../../webhookEvents";
 
 /**
  * Feeds orders and subscriptions read from Sell.app (API or order export) into the webhook path:

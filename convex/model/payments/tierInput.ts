@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { appError } from "./errors";
+import { appError } from "../shared/errors";
 
 /** What an admin may set on a tier (order and retirement have their own mutations). */
 export const vTierInput = v.object({

@@ -1,6 +1,6 @@
 import type { SellappLineItem } from "@g3/payments";
-import type { Doc } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
+import type { Doc } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
 
 /** Raised when a paid product has no tier: the event is left "failed" until an admin maps it. */
 export class UnmappedProductError extends Error {

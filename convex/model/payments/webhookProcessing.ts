@@ -1,7 +1,7 @@
 import { actionFor, parseSellappBody, sourceOf } from "@g3/payments";
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import { writeAudit } from "./audit";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import { writeAudit } from "../shared/audit";
 import { upsertCustomerFromEvent } from "./customers";
 import { paymentFactFor, recordPayment } from "./paymentLedger";
 import { rederiveSource } from "./sellappSources";

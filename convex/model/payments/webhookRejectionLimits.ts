@@ -1,5 +1,5 @@
 import { HOUR, RateLimiter } from "@convex-dev/rate-limiter";
-import { components } from "../_generated/api";
+import { components } from "../../_generated/api";
 
 /**
  * Rate limits on storing unverified webhook requests (no or a wrong signature, oversized, no secret

@@ -1,10 +1,10 @@
 // Checks what a browser sends when subscribing (endpoint, keys, filters, quiet hours) and returns
 // it normalised, or refuses it with every problem named.
 import type { Infer } from "convex/values";
-import type { vPushFilters } from "../tables/push";
-import { optionalEnv } from "./env";
-import { appError } from "./errors";
-import { isLoopbackUrl } from "./loopback";
+import type { vPushFilters } from "../../tables/push";
+import { optionalEnv } from "../shared/env";
+import { appError } from "../shared/errors";
+import { isLoopbackUrl } from "../shared/loopback";
 import { isMinuteOfDay, isValidTimeZone, type QuietHours } from "./pushQuietHours";
 
 export type PushFilters = Infer<typeof vPushFilters>;

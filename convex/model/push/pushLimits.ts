@@ -1,5 +1,5 @@
 import { HOUR, RateLimiter } from "@convex-dev/rate-limiter";
-import { components } from "../_generated/api";
+import { components } from "../../_generated/api";
 
 /** A user's devices: enough for phone, laptop, tablet and a few stale browsers. */
 export const MAX_PUSH_SUBSCRIPTIONS_PER_USER = 10;

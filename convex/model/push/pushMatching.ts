@@ -1,5 +1,5 @@
 // Pure: does a device's filter want this signal?
-import type { Doc } from "../_generated/dataModel";
+import type { Doc } from "../../_generated/dataModel";
 import type { PushFilters } from "./pushInput";
 
 export function matchesPushFilters(

@@ -1,7 +1,7 @@
 // What a push notification carries: no more than the signal's card shows its reader, and as
 // little as the notification needs (push services see the size, never the content).
-import type { Doc, Id } from "../_generated/dataModel";
-import { mirrorSummary } from "./mirrorSummary";
+import type { Doc, Id } from "../../_generated/dataModel";
+import { mirrorSummary } from "../mirror/mirrorSummary";
 
 /** The service worker (apps/web/public/sw.js) reads exactly these fields. */
 export type SignalPushPayload = {

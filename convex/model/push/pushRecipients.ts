@@ -1,8 +1,8 @@
 // Who gets a signal's push, decided at send time: filters, quiet hours, and the access gate
 // for every subscriber, so a member who lapsed since subscribing receives nothing.
-import type { Doc, Id } from "../_generated/dataModel";
-import type { QueryCtx } from "../_generated/server";
-import { hasAccess } from "./access";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { QueryCtx } from "../../_generated/server";
+import { hasAccess } from "../payments/access";
 import { matchesPushFilters } from "./pushMatching";
 import { isQuietAt } from "./pushQuietHours";
 

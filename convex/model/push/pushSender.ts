@@ -4,8 +4,8 @@
 // and the offline push-service stand-in is http on loopback — with fetch both work the same.
 import { createHash } from "node:crypto";
 import webpush from "web-push";
-import type { Id } from "../_generated/dataModel";
-import { requireEnv } from "./env";
+import type { Id } from "../../_generated/dataModel";
+import { requireEnv } from "../shared/env";
 import type { PushTarget } from "./pushRecipients";
 
 /** A signal is worth waking a phone for an hour; after that the push service may drop it. */

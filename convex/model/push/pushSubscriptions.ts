@@ -1,7 +1,7 @@
 // The one writer of pushSubscriptions: a user's devices, and what each send did to them.
-import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { appError } from "./errors";
+import type { Doc, Id } from "../../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../../_generated/server";
+import { appError } from "../shared/errors";
 import type { PushFilters } from "./pushInput";
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, pushRateLimiter } from "./pushLimits";
 import type { QuietHours } from "./pushQuietHours";

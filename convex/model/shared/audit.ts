@@ -1,7 +1,7 @@
 import type { Infer } from "convex/values";
-import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
-import type { vActorType } from "../tables/audit";
+import type { Id } from "../../_generated/dataModel";
+import type { MutationCtx } from "../../_generated/server";
+import type { vActorType } from "../../tables/audit";
 
 export type AuditEntry = {
   actorType: Infer<typeof vActorType>;

@@ -1,4 +1,4 @@
-import { env } from "../_generated/server";
+import { env } from "../../_generated/server";
 
 /** Reads a Convex environment variable at run time; the message says how to fix a missing one. */
 export function requireEnv(name: string): string {

@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   // Bots.
   "LEASE_LOST",
   "UNMAPPED_CHANNEL",
-  // Sign-in, sign-up and password reset (model/passwordProvider.ts). Each is worded the same
+  // Sign-in, sign-up and password reset (model/auth/passwordProvider.ts). Each is worded the same
   // whether or not an account exists for the address.
   "INVALID_CREDENTIALS",
   "INVALID_CODE",

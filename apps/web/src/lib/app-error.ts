@@ -1,4 +1,4 @@
-import { appErrorData, isAppError, type AppErrorData } from "@convex/model/errors";
+import { appErrorData, isAppError, type AppErrorData } from "@convex/model/shared/errors";
 
 /**
  * Our backend's error (`{ code, message }`, see convex/README.md "Errors") out of whatever a call

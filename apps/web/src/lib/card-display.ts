@@ -1,4 +1,4 @@
-/** How far a card's levels can be trusted (convex/model/parseStatus.ts explains each). */
+/** How far a card's levels can be trusted (convex/model/parsing/parseStatus.ts explains each). */
 export type ParseStatus = "parser" | "low_confidence" | "corrected" | "edited_after_correction";
 
 export type CardDisplay = {

@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from "@convex/model/loopback";
+import { isLoopbackUrl } from "@convex/model/shared/loopback";
 import type { TEnv } from "@/env-schema";
 
 /**
