@@ -12,6 +12,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // The React 17+ transform, as Next compiles the components: unit tests render some of them.
+        esbuild: { jsx: "automatic" },
         test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" },
       },
       {

@@ -6,7 +6,9 @@ import { useMutation, useQuery } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { tierChoices } from "@/lib/tier-choices";
 import { useMutationState } from "./use-mutation-state";
 
 type Fields = {
@@ -97,23 +99,13 @@ export function MappingForm({
           />
         ))}
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-tier" className="text-sm font-medium text-zinc-200">
-          Tier
-        </label>
-        <select
-          id="field-tier"
-          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2"
-          value={tierKey}
-          onChange={set("tierKey")}
-        >
-          {(tiers ?? []).map((tier) => (
-            <option key={tier.key} value={tier.key}>
-              {tier.name} ({tier.key})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="field-tier"
+        label="Tier"
+        value={tierKey}
+        options={tierChoices(tiers ?? [])}
+        onChange={(value) => setFields((previous) => ({ ...previous, tierKey: value }))}
+      />
       <FormError message={error} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

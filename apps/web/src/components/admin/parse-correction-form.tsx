@@ -6,6 +6,7 @@ import { useMutation } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsFromForm, type CorrectionForm } from "@/lib/correction-form";
 import { useMutationState } from "./use-mutation-state";
@@ -72,18 +73,18 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
       }}
     >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Select
+        <SelectField
           label="Kind"
           id={name("kind")}
           value={form.kind}
-          options={KINDS}
+          options={choices(KINDS)}
           onChange={(value) => set("kind", value)}
         />
-        <Select
+        <SelectField
           label="Side"
           id={name("side")}
           value={form.side}
-          options={["", "long", "short"] as const}
+          options={choices(["", "long", "short"] as const)}
           onChange={(value) => set("side", value)}
         />
         <TextField
@@ -98,11 +99,11 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
           value={form.quote}
           onChange={(event) => set("quote", event.target.value)}
         />
-        <Select
+        <SelectField
           label="Entry type"
           id={name("entryType")}
           value={form.entryType}
-          options={ENTRY_TYPES}
+          options={choices(ENTRY_TYPES)}
           onChange={(value) => set("entryType", value)}
         />
         <TextField
@@ -131,11 +132,11 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
           value={form.leverage}
           onChange={(event) => set("leverage", event.target.value)}
         />
-        <Select
+        <SelectField
           label="Margin mode"
           id={name("marginMode")}
           value={form.marginMode}
-          options={["", "cross", "isolated"] as const}
+          options={choices(["", "cross", "isolated"] as const)}
           onChange={(value) => set("marginMode", value)}
         />
       </div>
@@ -159,39 +160,10 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
   );
 }
 
-function Select<T extends string>({
-  label,
-  id,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  id: string;
-  value: T;
-  options: readonly T[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => {
-          const chosen = options.find((option) => option === event.target.value);
-          if (chosen !== undefined) onChange(chosen);
-        }}
-        className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100"
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option === "" ? "—" : option.replace("_", " ")}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/** The choices of a select, spelled for reading: "" shows as a dash, "entry_hit" as "entry hit". */
+function choices<T extends string>(values: readonly T[]): SelectOption<T>[] {
+  return values.map((value) => ({
+    value,
+    label: value === "" ? "—" : value.replace("_", " "),
+  }));
 }

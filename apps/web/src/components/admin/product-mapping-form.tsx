@@ -6,7 +6,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { FormNotice } from "@/components/ui/form-notice";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { tierChoices } from "@/lib/tier-choices";
 import type { AdminTier } from "@/lib/tier-form";
 import { useMutationState } from "./use-mutation-state";
 
@@ -61,23 +63,13 @@ export function ProductMappingForm({
         value={variantId}
         onChange={(event) => setVariantId(event.target.value)}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`field-${name}-tier`} className="text-sm font-medium text-zinc-200">
-          Tier
-        </label>
-        <select
-          id={`field-${name}-tier`}
-          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2"
-          value={chosenTier}
-          onChange={(event) => setTierKey(event.target.value)}
-        >
-          {tiers.map((tier) => (
-            <option key={tier.key} value={tier.key}>
-              {tier.name} ({tier.key})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`field-${name}-tier`}
+        label="Tier"
+        value={chosenTier}
+        options={tierChoices(tiers)}
+        onChange={setTierKey}
+      />
       <Button type="submit" disabled={pending || chosenTier === ""}>
         Map product
       </Button>

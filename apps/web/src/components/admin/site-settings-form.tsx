@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { FormNotice } from "@/components/ui/form-notice";
+import { CONTROL_CLASS, LabelledField, hintIdFor } from "@/components/ui/labelled-field";
 import { useMutationState } from "./use-mutation-state";
 
 type Key = "terms" | "privacy" | "contact" | "customerPortalUrl" | "trackRecordDelayHours";
@@ -91,35 +92,31 @@ function SettingField({
         void run(() => save({ key: settingKey, value }), "Saved");
       }}
     >
-      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
-        {label}
-      </label>
-      {kind === "text" ? (
-        <textarea
-          id={id}
-          rows={6}
-          maxLength={20_000}
-          aria-describedby={`${id}-hint`}
-          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-        />
-      ) : (
-        <input
-          id={id}
-          type={kind === "url" ? "url" : "number"}
-          {...(kind === "hours"
-            ? { min: 1, max: 720, step: 1, inputMode: "numeric" as const }
-            : {})}
-          aria-describedby={`${id}-hint`}
-          className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-        />
-      )}
-      <p id={`${id}-hint`} className="text-xs text-zinc-400">
-        {hint}
-      </p>
+      <LabelledField id={id} label={label} hint={hint}>
+        {kind === "text" ? (
+          <textarea
+            id={id}
+            rows={6}
+            maxLength={20_000}
+            aria-describedby={hintIdFor(id, hint)}
+            className={CONTROL_CLASS}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        ) : (
+          <input
+            id={id}
+            type={kind === "url" ? "url" : "number"}
+            {...(kind === "hours"
+              ? { min: 1, max: 720, step: 1, inputMode: "numeric" as const }
+              : {})}
+            aria-describedby={hintIdFor(id, hint)}
+            className={CONTROL_CLASS}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        )}
+      </LabelledField>
       <FormError message={error} />
       <FormNotice message={notice} />
       <Button type="submit" className="self-start" disabled={pending || value === stored}>

@@ -5,6 +5,7 @@ import { useMutation } from "convex/react";
 import { useState, type ChangeEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { tierArgs, tierFields, type AdminTier, type TierFields } from "@/lib/tier-form";
 import { useMutationState } from "./use-mutation-state";
@@ -65,14 +66,14 @@ export function TierForm({ tier, onDone }: { tier?: AdminTier; onDone: () => voi
           onChange={set("purchaseUrl")}
         />
       </div>
-      <TextArea
+      <TextAreaField
         label="Description"
         name="tier-description"
         maxLength={600}
         value={fields.description}
         onChange={set("description")}
       />
-      <TextArea
+      <TextAreaField
         label="Features (one per line)"
         name="tier-features"
         rows={4}
@@ -114,34 +115,5 @@ export function TierForm({ tier, onDone }: { tier?: AdminTier; onDone: () => voi
         </Button>
       </div>
     </form>
-  );
-}
-
-function TextArea({
-  label,
-  name,
-  ...rest
-}: {
-  label: string;
-  name: string;
-  value: string;
-  rows?: number;
-  maxLength?: number;
-  onChange: (event: ChangeEvent<HTMLTextAreaElement>) => void;
-}) {
-  const id = `field-${name}`;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rest.rows ?? 2}
-        className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 focus:border-sky-400"
-        {...rest}
-      />
-    </div>
   );
 }

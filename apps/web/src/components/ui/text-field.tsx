@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { CONTROL_CLASS, LabelledField, hintIdFor } from "./labelled-field";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: string };
 
@@ -6,22 +7,14 @@ type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: stri
 export function TextField({ label, name, hint, className, ...input }: Props) {
   const id = `field-${name}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-zinc-200">
-        {label}
-      </label>
+    <LabelledField id={id} label={label} hint={hint}>
       <input
         id={id}
         name={name}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className={`rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-base text-zinc-100 placeholder:text-zinc-500 focus:border-sky-400 ${className ?? ""}`}
+        aria-describedby={hintIdFor(id, hint)}
+        className={`${CONTROL_CLASS} placeholder:text-zinc-500 ${className ?? ""}`}
         {...input}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    </LabelledField>
   );
 }
