@@ -1,4 +1,6 @@
-import { appErrorData, isAppError, type AppErrorData } from "@convex/model/shared/errors";
+// From errorCodes, not errors: the root error page reads codes on every page, and errors.ts imports
+// the convex package (ConvexError) for raising them, which would load its chunk on public pages.
+import { appErrorData, isAppError, type AppErrorData } from "@convex/model/shared/errorCodes";
 
 /**
  * Our backend's error (`{ code, message }`, see convex/README.md "Errors") out of whatever a call
