@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PricingSection } from "@/components/storefront/pricing-section";
 import { PublicTrackRecord } from "@/components/storefront/public-track-record";
 import { SampleSignal } from "@/components/storefront/sample-signal";
+import { HeadedSection } from "@/components/ui/headed-section";
 
 export const metadata: Metadata = {
   title: { absolute: "G3netic Crypto Signals — live trading calls, every edit on record" },
@@ -59,28 +60,24 @@ export default function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="sample-heading" className="flex flex-col gap-3">
-        <h2 id="sample-heading" className="text-2xl font-semibold text-white">
-          What a signal looks like
-        </h2>
+      <HeadedSection id="sample-heading" title="What a signal looks like" size="page">
         <p className="text-sm text-zinc-400">
           A sample call, drawn by the same card the feed uses. The levels are read from the
           caller&apos;s post; the raw text is always one click away.
         </p>
         <SampleSignal />
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="record-heading" className="flex flex-col gap-3">
-        <h2 id="record-heading" className="text-2xl font-semibold text-white">
-          Track record
-        </h2>
+      <HeadedSection id="record-heading" title="Track record" size="page">
         <PublicTrackRecord />
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="how-heading" className="flex flex-col gap-4">
-        <h2 id="how-heading" className="text-2xl font-semibold text-white">
-          Two places, one membership
-        </h2>
+      <HeadedSection
+        id="how-heading"
+        title="Two places, one membership"
+        size="page"
+        className="flex flex-col gap-4"
+      >
         <div className="grid gap-4 sm:grid-cols-3">
           {POINTS.map((point) => (
             <div key={point.title} className="flex flex-col gap-2">
@@ -89,7 +86,7 @@ export default function HomePage() {
             </div>
           ))}
         </div>
-      </section>
+      </HeadedSection>
 
       <PricingSection headingLevel="h2" />
     </div>

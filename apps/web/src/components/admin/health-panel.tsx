@@ -4,6 +4,7 @@ import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { useState } from "react";
+import { HeadedSection } from "@/components/ui/headed-section";
 import { formatTime } from "@/lib/format";
 import { DriftReports } from "./drift-reports";
 import { RoleHierarchyNotice } from "./role-hierarchy-notice";
@@ -81,10 +82,7 @@ export function HealthPanel() {
           </div>
         </details>
       </section>
-      <section aria-labelledby="queues-title" className="flex flex-col gap-3">
-        <h2 id="queues-title" className="text-lg font-semibold text-white">
-          Queues
-        </h2>
+      <HeadedSection id="queues-title" title="Queues">
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           <Count label="Mirror pending" value={health.queues.mirror.pending} />
           <Count label="Mirror failed" value={health.queues.mirror.failed} />
@@ -92,23 +90,14 @@ export function HealthPanel() {
           <Count label="Role sync failed" value={health.queues.roleSync.failed} />
           <Count label="Webhooks failed" value={health.queues.failedWebhooks} />
         </dl>
-      </section>
-      <section aria-labelledby="roles-title" className="flex flex-col gap-3">
-        <h2 id="roles-title" className="text-lg font-semibold text-white">
-          Paid-role hierarchy
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="roles-title" title="Paid-role hierarchy">
         <RoleHierarchyNotice />
-      </section>
-      <section aria-labelledby="drift-title" className="flex flex-col gap-3">
-        <h2 id="drift-title" className="text-lg font-semibold text-white">
-          Mirror drift
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="drift-title" title="Mirror drift">
         <DriftReports />
-      </section>
-      <section aria-labelledby="services-title" className="flex flex-col gap-3">
-        <h2 id="services-title" className="text-lg font-semibold text-white">
-          Services
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="services-title" title="Services">
         {health.services.length === 0 ? (
           <p className="text-sm text-zinc-400">No bot has reported a heartbeat yet.</p>
         ) : (
@@ -135,7 +124,7 @@ export function HealthPanel() {
           </ul>
         )}
         <TrackerHealth />
-      </section>
+      </HeadedSection>
     </div>
   );
 }

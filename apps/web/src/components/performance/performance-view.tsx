@@ -9,12 +9,12 @@ import { LockedPanel } from "@/components/feed/locked-panel";
 import { formatTime } from "@/lib/format";
 import { describeSelection, parseSelection, PERIODS, selectionParam } from "@/lib/record-selection";
 import { CumulativeRChart } from "./cumulative-r-chart";
+import { FilterSelect } from "./filter-select";
 import { formatR } from "./format-stats";
 import { MonthlyTable } from "./monthly-table";
 import { RecordStatsGrid } from "./record-stats";
 
 const HOUR = 3_600_000;
-const selectClass = "rounded-md border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100";
 
 /**
  * Verified statistics of the viewer's tier, live: filters and the chosen number live in the URL,
@@ -77,62 +77,38 @@ export function PerformanceView() {
         onSubmit={(e) => e.preventDefault()}
       >
         {tiers.length > 1 ? (
-          <label className="flex flex-col gap-1 text-xs text-zinc-400">
-            Tier
-            <select
-              className={selectClass}
-              value={result.tierKey}
-              onChange={(e) => set("tier", e.target.value)}
-            >
-              {tiers.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Tier"
+            value={result.tierKey}
+            options={tiers.map((t) => ({ value: t, label: t }))}
+            onChange={(value) => set("tier", value)}
+          />
         ) : null}
-        <label className="flex flex-col gap-1 text-xs text-zinc-400">
-          Period
-          <select
-            className={selectClass}
-            value={period?.key ?? "all"}
-            onChange={(e) => set("period", e.target.value === "all" ? undefined : e.target.value)}
-          >
-            {PERIODS.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-zinc-400">
-          Channel
-          <select
-            className={selectClass}
-            value={channelId ?? ""}
-            onChange={(e) => set("channel", e.target.value)}
-          >
-            <option value="">All channels</option>
-            {tierChannels.map((c) => (
-              <option key={c.channelId} value={c.channelId}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-zinc-400">
-          Side
-          <select
-            className={selectClass}
-            value={side ?? ""}
-            onChange={(e) => set("side", e.target.value)}
-          >
-            <option value="">Long and short</option>
-            <option value="long">Long</option>
-            <option value="short">Short</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Period"
+          value={period?.key ?? "all"}
+          options={PERIODS.map((p) => ({ value: p.key, label: p.label }))}
+          onChange={(value) => set("period", value === "all" ? undefined : value)}
+        />
+        <FilterSelect
+          label="Channel"
+          value={channelId ?? ""}
+          options={[
+            { value: "", label: "All channels" },
+            ...tierChannels.map((c) => ({ value: c.channelId, label: c.label })),
+          ]}
+          onChange={(value) => set("channel", value)}
+        />
+        <FilterSelect
+          label="Side"
+          value={side ?? ""}
+          options={[
+            { value: "", label: "Long and short" },
+            { value: "long", label: "Long" },
+            { value: "short", label: "Short" },
+          ]}
+          onChange={(value) => set("side", value)}
+        />
       </form>
       {result.stats.truncated ? (
         <p className="text-sm text-amber-300">

@@ -1,6 +1,7 @@
 import { ProductMappingsPanel } from "@/components/admin/product-mappings-panel";
 import { TiersPanel } from "@/components/admin/tiers-panel";
 import { UnmappedProducts } from "@/components/admin/unmapped-products";
+import { HeadedSection } from "@/components/ui/headed-section";
 
 export const metadata = { title: "Admin · Tiers & products" };
 
@@ -12,24 +13,23 @@ export default function TiersPage() {
         What the pricing page offers, in this order, and which Sell.app products grant each tier.
         Changes show on the site at once; every change is written to the audit log.
       </p>
-      <section aria-labelledby="unmapped-heading" className="flex flex-col gap-2">
-        <h2 id="unmapped-heading" className="text-lg font-semibold text-white">
-          Products that map to nothing
-        </h2>
+      <HeadedSection
+        id="unmapped-heading"
+        title="Products that map to nothing"
+        className="flex flex-col gap-2"
+      >
         <UnmappedProducts />
-      </section>
-      <section aria-labelledby="tiers-heading" className="flex flex-col gap-2">
-        <h2 id="tiers-heading" className="text-lg font-semibold text-white">
-          Tiers
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="tiers-heading" title="Tiers" className="flex flex-col gap-2">
         <TiersPanel />
-      </section>
-      <section aria-labelledby="products-heading" className="flex flex-col gap-2">
-        <h2 id="products-heading" className="text-lg font-semibold text-white">
-          Sell.app products
-        </h2>
+      </HeadedSection>
+      <HeadedSection
+        id="products-heading"
+        title="Sell.app products"
+        className="flex flex-col gap-2"
+      >
         <ProductMappingsPanel />
-      </section>
+      </HeadedSection>
     </div>
   );
 }
