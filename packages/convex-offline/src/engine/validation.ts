@@ -219,8 +219,83 @@ function check(
   }
 }
 
+/**
+ * Whether the value matches: exactly `check(…) === null`, without building failures. Every
+ * argument, result and written document is validated, so the common case must not allocate.
+ */
+export function matches(
+  validator: ValidatorJson,
+  value: Value | undefined,
+  tableOfId: TableOfId,
+): boolean {
+  switch (validator.type) {
+    case "any":
+      return true;
+    case "null":
+      return value === null;
+    case "number":
+      return typeof value === "number";
+    case "bigint":
+    case "commitTs":
+      return typeof value === "bigint";
+    case "boolean":
+      return typeof value === "boolean";
+    case "string":
+      return typeof value === "string";
+    case "bytes":
+      return value instanceof ArrayBuffer;
+    case "literal":
+      return value === literalValue(validator.value);
+    case "id":
+      return typeof value === "string" && tableOfId(value) === validator.tableName;
+    case "array": {
+      if (!Array.isArray(value)) return false;
+      for (const item of value) if (!matches(validator.value, item, tableOfId)) return false;
+      return true;
+    }
+    case "record": {
+      if (!isPlainObject(value)) return false;
+      const values = fieldValidator(validator.values);
+      for (const [key, item] of Object.entries(value)) {
+        if (item === undefined) continue;
+        if (!matches(validator.keys, key, tableOfId)) return false;
+        if (!matches(values, item, tableOfId)) return false;
+      }
+      return true;
+    }
+    case "object": {
+      if (!isPlainObject(value)) return false;
+      const fields = validator.value;
+      for (const key of Object.keys(fields)) {
+        const field = fields[key] as FieldJson;
+        const item = value[key];
+        if (item !== undefined) {
+          if (!matches(field.fieldType, item, tableOfId)) return false;
+        } else if (!field.optional) {
+          return false;
+        }
+      }
+      for (const key of Object.keys(value)) {
+        if (value[key] !== undefined && !(key in fields)) return false;
+      }
+      return true;
+    }
+    case "union":
+      return validator.value.some((member) => matches(member, value, tableOfId));
+  }
+}
+
 /** Convex's message for a value the validator rejects, or null when it matches. */
 export function validationError(
+  validator: ValidatorJson,
+  value: Value | undefined,
+  tableOfId: TableOfId,
+): string | null {
+  return matches(validator, value, tableOfId) ? null : explainMismatch(validator, value, tableOfId);
+}
+
+/** The slow path of `validationError`: Convex's message, or null when the value matches. */
+export function explainMismatch(
   validator: ValidatorJson,
   value: Value | undefined,
   tableOfId: TableOfId,

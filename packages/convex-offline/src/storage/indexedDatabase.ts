@@ -3,7 +3,8 @@
 // layer on top. Reads merge the committed index range with the staged writes, so a withIndex
 // range costs O(log n + rows read). A component's database reads and writes only its own
 // table namespace (tableNamespace.ts).
-import { type Value, convexToJson, getDocumentSize } from "convex/values";
+import { type Value, convexToJson } from "convex/values";
+import { documentSize } from "./documentFacts.js";
 import {
   type Doc,
   type EngineDatabase,
@@ -584,7 +585,7 @@ export class IndexedDatabase implements EngineDatabase {
     for (let next = rows.next(); next.done !== true; next = rows.next()) {
       const row = next.value;
       rowsRead += 1;
-      bytesRead += getDocumentSize(row.doc as Record<string, Value>);
+      bytesRead += documentSize(row.doc as Record<string, Value>);
       scannedKeys.push(row.key);
       if (matches(row.doc)) page.push(row.doc);
       const hitLimit =

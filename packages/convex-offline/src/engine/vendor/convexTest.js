@@ -33,6 +33,8 @@ import {
 import { TransactionMetricsTracker } from "./transactionMetrics.js";
 // convex-offline: validation messages as Convex words them.
 import { validationError } from "../validation.js";
+// convex-offline: per-document size and JSON, computed once per stored version.
+import { documentJson, documentSize } from "../../storage/documentFacts.js";
 // convex-offline: optimistic concurrency control (retries, backoff, Convex's failure text).
 import { OCC_MAX_RETRIES, QUERY_OPTIMISTIC_RUNS, occBackoffMs, occFailureMessage } from "../occ.js";
 // convex-offline: Convex's transaction limits, worded as Convex words them.
@@ -1149,7 +1151,8 @@ function asyncSyscallImpl() {
     function getAndTrack(table, id) {
       const doc = db.get(table, id);
       if (doc !== null) {
-        tracker?.trackRead(getDocumentSize(doc));
+        // convex-offline: sizes and JSON per document version (../../storage/documentFacts.ts).
+        tracker?.trackRead(documentSize(doc));
       }
       return doc;
     }
@@ -1158,12 +1161,14 @@ function asyncSyscallImpl() {
         const { table, id } = args;
         tracker?.trackIndexRange();
         const doc = getAndTrack(table, id);
-        return JSON.stringify(convexToJson(doc));
+        return doc === null ? "null" : documentJson(doc);
       }
       case "1.0/queryStreamNext": {
         const { value, done } = db.queryNext(args.queryId);
         if (!done && value !== null) {
-          tracker?.trackRead(getDocumentSize(value));
+          // convex-offline: the document's JSON spliced in, not converted again.
+          tracker?.trackRead(documentSize(value));
+          return `{"value":${documentJson(value)},"done":false}`;
         }
         return JSON.stringify(convexToJson({ value, done }));
       }
@@ -1196,18 +1201,19 @@ function asyncSyscallImpl() {
         if (tracker) {
           tracker.trackIndexRange();
           for (const doc of page) {
-            tracker.trackRead(getDocumentSize(doc));
+            tracker.trackRead(documentSize(doc));
           }
         }
-        return JSON.stringify(
+        // convex-offline: the page's documents spliced in as their remembered JSON.
+        const rest = JSON.stringify(
           convexToJson({
-            page,
             isDone,
             continueCursor,
             splitCursor,
             pageStatus,
           }),
         );
+        return `{"page":[${page.map(documentJson).join(",")}],${rest.slice(1)}`;
       }
       case "1.0/insert": {
         const _id = db.insert(args.table, jsonToConvex(args.value));
@@ -2966,7 +2972,9 @@ async function resolveFunction(functionPath, type) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw type;
   }
-  const args = JSON.parse(func.exportArgs());
+  // convex-offline: validators exported once per function, as Convex reads them once at push
+  // time; exporting rebuilds the validator's whole JSON, a hot cost on every call.
+  const { args, returns } = exportedValidators(func);
   // The real backend rejects these functions at push time, so surface the same
   // error as soon as the function is resolved.
   if (args.type !== "object" && args.type !== "any") {
@@ -2975,8 +2983,17 @@ async function resolveFunction(functionPath, type) {
         `Args validator must be an object or any`,
     );
   }
-  const returns = JSON.parse(func.exportReturns());
   return { func, functionPath, handler, returns, args };
+}
+// convex-offline: per function object, so a code reload (new module objects) exports anew.
+const exportedValidatorsCache = new WeakMap();
+function exportedValidators(func) {
+  let exported = exportedValidatorsCache.get(func);
+  if (exported === undefined) {
+    exported = { args: JSON.parse(func.exportArgs()), returns: JSON.parse(func.exportReturns()) };
+    exportedValidatorsCache.set(func, exported);
+  }
+  return exported;
 }
 function simpleHash(string) {
   let hash = 0;
