@@ -71,6 +71,7 @@ function selfUsage(start: NodeJS.CpuUsage, startedAt: number): ProcUsage {
   return {
     name: "bench-clients",
     cpuPercent: Math.round(((used.user + used.system) / 1e6 / seconds) * 1000) / 10,
+    cpuMs: Math.round((used.user + used.system) / 1000),
     rssAvgMb: rss,
     rssMaxMb: rss,
   };

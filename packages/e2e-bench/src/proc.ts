@@ -74,6 +74,8 @@ export type ProcUsage = {
   name: string;
   /** Average CPU over the window, percent of one core. */
   cpuPercent: number;
+  /** CPU time used over the window (user + system), in ms: divided by signals, a cost per signal. */
+  cpuMs: number;
   rssAvgMb: number;
   rssMaxMb: number;
 };
@@ -109,10 +111,11 @@ export class ProcSampler {
       const end = this.last.get(name) ?? start;
       const rss = this.rss.get(name) ?? [0];
       const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+      const cpuSeconds = (end.cpuTicks - start.cpuTicks) / CLOCK_TICKS;
       usage.push({
         name,
-        cpuPercent:
-          Math.round(((end.cpuTicks - start.cpuTicks) / CLOCK_TICKS / seconds) * 100 * 10) / 10,
+        cpuPercent: Math.round((cpuSeconds / seconds) * 100 * 10) / 10,
+        cpuMs: Math.round(cpuSeconds * 1000),
         rssAvgMb: mb(rss.reduce((a, b) => a + b, 0) / rss.length),
         rssMaxMb: mb(Math.max(...rss)),
       });
