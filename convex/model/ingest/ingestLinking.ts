@@ -1,3 +1,4 @@
+import { FOLLOW_UP_KINDS as FOLLOW_UP_KIND_LIST } from "@g3/signals/kinds";
 import type { Infer } from "convex/values";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
@@ -8,15 +9,7 @@ type ParsedSignal = Infer<typeof vParsedSignal>;
 /** How far back the symbol fallback looks in one channel (newest first). */
 const SYMBOL_LOOKBACK = 50;
 
-const FOLLOW_UP_KINDS: ReadonlySet<ParsedSignal["kind"]> = new Set([
-  "entry_hit",
-  "target_hit",
-  "stop_hit",
-  "move_stop",
-  "partial_close",
-  "close",
-  "cancel",
-]);
+const FOLLOW_UP_KINDS: ReadonlySet<ParsedSignal["kind"]> = new Set(FOLLOW_UP_KIND_LIST);
 
 /**
  * The signal a message follows up on.

@@ -1,3 +1,4 @@
+import { ENTRY_TYPES, MARGIN_MODES, SIDES, SIGNAL_KINDS } from "@g3/signals/kinds";
 import { v, type Infer } from "convex/values";
 import { z } from "zod";
 import { vEntryType, vSide, vSignalKind } from "../../tables/signals";
@@ -29,26 +30,16 @@ const ZTicker = (max: number) =>
 
 const ZCorrection = z
   .object({
-    kind: z.enum([
-      "signal",
-      "entry_hit",
-      "target_hit",
-      "stop_hit",
-      "move_stop",
-      "partial_close",
-      "close",
-      "cancel",
-      "note",
-    ]),
+    kind: z.enum(SIGNAL_KINDS),
     base: ZTicker(20).optional(),
     quote: ZTicker(10).optional(),
-    side: z.enum(["long", "short"]).optional(),
-    entryType: z.enum(["market", "limit", "zone", "breakout_above", "breakout_below"]).optional(),
+    side: z.enum(SIDES).optional(),
+    entryType: z.enum(ENTRY_TYPES).optional(),
     entries: z.array(ZPrice).max(10, "at most 10 entries"),
     targets: z.array(ZPrice).max(20, "at most 20 targets"),
     stopLoss: ZPrice.optional(),
     leverage: z.number().finite().min(1).max(125).optional(),
-    marginMode: z.enum(["cross", "isolated"]).optional(),
+    marginMode: z.enum(MARGIN_MODES).optional(),
   })
   .superRefine((value, ctx) => {
     const problem = (path: string, message: string) =>

@@ -3,6 +3,7 @@ export { signalPair } from "./pair.js";
 export { describeSignal } from "./describe.js";
 export { PARSER_VERSION } from "./version.js";
 export { LOW_CONFIDENCE } from "./confidence.js";
+export { ENTRY_TYPES, FOLLOW_UP_KINDS, MARGIN_MODES, SIDES, SIGNAL_KINDS } from "./kinds.js";
 export type {
   EntryType,
   EntryZone,

@@ -3,21 +3,14 @@
  * convex/tables/signals.ts (test/contract.test.ts checks both the type and real parses).
  * Optional fields are absent, never `undefined`, when unknown.
  */
-export type SignalKind =
-  | "signal"
-  | "entry_hit"
-  | "target_hit"
-  | "stop_hit"
-  | "move_stop"
-  | "partial_close"
-  | "close"
-  | "cancel"
-  | "note";
 
-export type Side = "long" | "short";
+import type { ENTRY_TYPES, MARGIN_MODES, SIDES, SIGNAL_KINDS } from "./kinds.js";
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export type Side = (typeof SIDES)[number];
 export type Market = "spot" | "perp" | "futures";
-export type EntryType = "market" | "limit" | "zone" | "breakout_above" | "breakout_below";
-export type MarginMode = "cross" | "isolated";
+export type EntryType = (typeof ENTRY_TYPES)[number];
+export type MarginMode = (typeof MARGIN_MODES)[number];
 
 export type SignalSymbol = { raw: string; base: string; quote?: string };
 export type Leverage = { value: number; mode?: MarginMode };

@@ -2,6 +2,7 @@
 
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
+import { ENTRY_TYPES, MARGIN_MODES, SIDES, SIGNAL_KINDS } from "@g3/signals/kinds";
 import { useMutation } from "convex/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,18 +12,9 @@ import { TextField } from "@/components/ui/text-field";
 import { fieldsFromForm, type CorrectionForm } from "@/lib/correction-form";
 import { useMutationState } from "./use-mutation-state";
 
-const KINDS = [
-  "signal",
-  "entry_hit",
-  "target_hit",
-  "stop_hit",
-  "move_stop",
-  "partial_close",
-  "close",
-  "cancel",
-  "note",
-] as const;
-const ENTRY_TYPES = ["", "market", "limit", "zone", "breakout_above", "breakout_below"] as const;
+const ENTRY_TYPE_CHOICES = ["", ...ENTRY_TYPES] as const;
+const SIDE_CHOICES = ["", ...SIDES] as const;
+const MARGIN_MODE_CHOICES = ["", ...MARGIN_MODES] as const;
 
 type Props = {
   signalId: Id<"signals">;
@@ -77,14 +69,14 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
           label="Kind"
           id={name("kind")}
           value={form.kind}
-          options={choices(KINDS)}
+          options={choices(SIGNAL_KINDS)}
           onChange={(value) => set("kind", value)}
         />
         <SelectField
           label="Side"
           id={name("side")}
           value={form.side}
-          options={choices(["", "long", "short"] as const)}
+          options={choices(SIDE_CHOICES)}
           onChange={(value) => set("side", value)}
         />
         <TextField
@@ -103,7 +95,7 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
           label="Entry type"
           id={name("entryType")}
           value={form.entryType}
-          options={choices(ENTRY_TYPES)}
+          options={choices(ENTRY_TYPE_CHOICES)}
           onChange={(value) => set("entryType", value)}
         />
         <TextField
@@ -136,7 +128,7 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
           label="Margin mode"
           id={name("marginMode")}
           value={form.marginMode}
-          options={choices(["", "cross", "isolated"] as const)}
+          options={choices(MARGIN_MODE_CHOICES)}
           onChange={(value) => set("marginMode", value)}
         />
       </div>
