@@ -17,6 +17,7 @@ export const ZFeedEnv = z.object({
   DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
   DEMO_FEED_COUNT: z.coerce.number().int().min(0).default(0),
   DEMO_FEED_SEED: z.coerce.number().int().optional(),
+  DEMO_FEED_MARKET_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -29,6 +30,7 @@ export type FeedConfig = {
   intervalMs: number;
   count: number;
   seed: number;
+  marketUrl: string | undefined;
   logLevel: string;
 };
 
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): FeedConfig {
     intervalMs: e.DEMO_FEED_INTERVAL_MS,
     count: e.DEMO_FEED_COUNT,
     seed: e.DEMO_FEED_SEED ?? Date.now() % 2 ** 31,
+    marketUrl: e.DEMO_FEED_MARKET_URL?.replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 import type { ControlClient } from "@g3/discord-emulator";
 import { renderChartPng } from "./chart.js";
 import type { Logger } from "./logger.js";
+import { readQuotes, type Quotes } from "./market-quotes.js";
 import { planStep, type FeedStep, type PostedIdea } from "./planner.js";
 import type { SeededRandom as Rng } from "@g3/seeded-random";
 
@@ -14,6 +15,11 @@ export type FeedOptions = {
   rng: Rng;
   logger: Logger;
   signal: AbortSignal;
+  /**
+   * A Binance-compatible REST base URL (locally the market emulator): new signals are drawn
+   * around its current prices, read before each step. Without it, around fixed reference prices.
+   */
+  marketUrl?: string;
 };
 
 export type FeedResult = { steps: number; failures: number };
@@ -27,7 +33,9 @@ export async function runFeed(options: FeedOptions): Promise<FeedResult> {
   let steps = 0;
   let failures = 0;
   while (!options.signal.aborted && (options.count === 0 || steps < options.count)) {
-    const step = planStep(options.rng, open);
+    const quotes: Quotes | undefined =
+      options.marketUrl === undefined ? undefined : await readQuotes(options.marketUrl);
+    const step = planStep(options.rng, open, quotes);
     try {
       await execute(step, open, options);
     } catch (error) {

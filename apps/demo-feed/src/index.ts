@@ -41,6 +41,7 @@ async function main(config: FeedConfig): Promise<void> {
     rng: seededRandom(config.seed),
     logger,
     signal: stop.signal,
+    ...(config.marketUrl === undefined ? {} : { marketUrl: config.marketUrl }),
   });
   logger.info({ event: "feed.done", ...result }, "demo feed finished");
   if (result.failures > 0 && result.failures === result.steps) process.exitCode = 1;

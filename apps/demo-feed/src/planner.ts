@@ -8,6 +8,7 @@ import {
   type Layout,
   type TradeIdea,
 } from "./signal-writer.js";
+import type { Quotes } from "./market-quotes.js";
 
 /** An idea the feed posted and may follow up on, edit or delete. */
 export type PostedIdea = { messageId: string; idea: TradeIdea; layout: Layout; edited: boolean };
@@ -20,13 +21,14 @@ export type FeedStep =
 
 /**
  * Chooses the next message: mostly new signals, sometimes a follow-up reply, occasionally a
- * correction (edit) of an unedited signal or the deletion of the latest one.
+ * correction (edit) of an unedited signal or the deletion of the latest one. New signals are
+ * drawn around `quotes` (the market's prices) when given.
  */
-export function planStep(rng: Rng, open: readonly PostedIdea[]): FeedStep {
+export function planStep(rng: Rng, open: readonly PostedIdea[], quotes?: Quotes): FeedStep {
   const roll = rng.next();
   const latest = open[open.length - 1];
   if (latest === undefined || roll < 0.55) {
-    const idea = drawIdea(rng);
+    const idea = drawIdea(rng, quotes);
     const layout = rng.pick(LAYOUTS);
     return {
       kind: "signal",

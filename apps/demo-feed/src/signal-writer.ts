@@ -1,4 +1,5 @@
 import { formatPrice, INSTRUMENTS, type Instrument } from "./markets.js";
+import { symbolOf, type Quotes } from "./market-quotes.js";
 import type { SeededRandom as Rng } from "@g3/seeded-random";
 
 /** A trade idea the feed has posted, with the levels its follow-ups refer to. */
@@ -14,13 +15,17 @@ export type TradeIdea = {
 export const LAYOUTS = ["labelled", "one-liner", "emoji", "block", "breakout"] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Draws a coherent idea: long ⇒ stop < entries < ascending targets (short mirrored). */
-export function drawIdea(rng: Rng): TradeIdea {
+/**
+ * Draws a coherent idea: long ⇒ stop < entries < ascending targets (short mirrored), around the
+ * market's current price when `quotes` has it, else the instrument's reference price.
+ */
+export function drawIdea(rng: Rng, quotes?: Quotes): TradeIdea {
   const instrument = rng.pick(INSTRUMENTS);
   const side = rng.chance(0.6) ? "long" : "short";
   const sign = side === "long" ? 1 : -1;
-  const mid = instrument.price * (1 + (rng.next() - 0.5) * 0.04);
-  const step = instrument.price * 0.004;
+  const price = quotes?.get(symbolOf(instrument)) ?? instrument.price;
+  const mid = price * (1 + (rng.next() - 0.5) * 0.04);
+  const step = price * 0.004;
   const round = (value: number) => Number(value.toFixed(instrument.decimals));
   const entries = [round(mid), round(mid - sign * step)].sort((a, b) => sign * (b - a));
   const first = entries[0] ?? round(mid);

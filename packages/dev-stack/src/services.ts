@@ -248,7 +248,14 @@ export function stackServices(options: StackOptions): {
       command: process.execPath,
       args: [...TSX_IMPORT, join(root, "apps/demo-feed/src/index.ts")],
       cwd: root,
-      env: { EMULATOR_URL: emulatorUrl },
+      env: {
+        EMULATOR_URL: emulatorUrl,
+        // Signals drawn around the market emulator's current prices, so the tracker sees them
+        // fill and reach their levels (the emulator's prices wander far from fixed references).
+        ...(options.ports.market === undefined
+          ? {}
+          : { DEMO_FEED_MARKET_URL: `http://127.0.0.1:${options.ports.market}` }),
+      },
     });
   }
   const baseName = (name: string): string => name.replace(/-\d+$/, "");

@@ -131,6 +131,14 @@ describe("stackServices", () => {
       TRACKER_HEALTH_PORT: "8083",
     });
     expect(tracker?.readyUrl).toBe("http://127.0.0.1:8083/health");
+    // The demo feed draws its signals around the emulator's prices, so the tracker sees them move.
+    const feed = (ports: typeof DEFAULT_PORTS | Omit<typeof DEFAULT_PORTS, "market">) =>
+      stackServices({ ...base, ports, web: "dev", demoFeed: true }).apps.find(
+        (app) => app.name === "demo-feed",
+      );
+    expect(feed(DEFAULT_PORTS)?.env.DEMO_FEED_MARKET_URL).toBe("http://127.0.0.1:3400");
+    const { market: _noMarket, ...noMarketPorts } = DEFAULT_PORTS;
+    expect(feed(noMarketPorts)?.env.DEMO_FEED_MARKET_URL).toBeUndefined();
     const {
       market: _market,
       trackerHealth: _tracker,
