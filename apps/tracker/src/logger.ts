@@ -1,18 +1,6 @@
-import { createServiceLogger, type Logger } from "@g3/service-runtime";
-import type { DestinationStream } from "pino";
+import { instanceLoggerFactory, type Logger } from "@g3/service-runtime";
 
-/** JSON logs, one line per event, with the redaction list every service shares. */
-export function createLogger(
-  level: string,
-  instanceId: string,
-  destination?: DestinationStream,
-): Logger {
-  return createServiceLogger({
-    service: "tracker",
-    level,
-    base: { instanceId },
-    ...(destination === undefined ? {} : { destination }),
-  });
-}
+/** JSON logs, one line per event, with the redaction list every service shares and the instance. */
+export const createLogger = instanceLoggerFactory("tracker");
 
 export type { Logger };

@@ -29,3 +29,19 @@ export function createServiceLogger(options: ServiceLoggerOptions): Logger {
     ? pino(pinoOptions)
     : pino(pinoOptions, options.destination);
 }
+
+/**
+ * The logger factory of a bot that runs as several instances (mirror, tracker): every line names
+ * the service and the instance, so two instances' lines can be told apart in one stream.
+ */
+export function instanceLoggerFactory(
+  service: string,
+): (level: string, instanceId: string, destination?: DestinationStream) => Logger {
+  return (level, instanceId, destination) =>
+    createServiceLogger({
+      service,
+      level,
+      base: { instanceId },
+      ...(destination === undefined ? {} : { destination }),
+    });
+}

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { createServiceLogger, REDACT_PATHS, REDACTED, SECRET_FIELD_NAMES } from "../src/index";
+import {
+  createServiceLogger,
+  instanceLoggerFactory,
+  REDACT_PATHS,
+  REDACTED,
+  SECRET_FIELD_NAMES,
+} from "../src/index";
 import { captureLines, leakedSecrets } from "../src/testing";
 
 describe("createServiceLogger", () => {
@@ -42,5 +48,20 @@ describe("createServiceLogger", () => {
   test("header names with dashes are expressed as bracket paths", () => {
     expect(REDACT_PATHS).toContain('*.*["set-cookie"]');
     expect(REDACT_PATHS).toContain("*.*.*.authorization");
+  });
+
+  test("an instance logger names the service and its instance, and redacts like the rest", () => {
+    const createLogger = instanceLoggerFactory("tracker");
+    const { destination, lines } = captureLines();
+    createLogger("info", "tracker-2", destination).info("tick");
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      service: "tracker",
+      instanceId: "tracker-2",
+      msg: "tick",
+    });
+    const probe = captureLines();
+    expect(
+      leakedSecrets(createLogger("info", "tracker-3", probe.destination), probe.lines),
+    ).toEqual([]);
   });
 });
