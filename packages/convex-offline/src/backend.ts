@@ -363,6 +363,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         await Promise.all([closeServer(cloudServer), closeServer(siteServer)]);
         await engine?.close();
         persistence?.compact(allDocs());
+        persistence?.close();
         liveBackends.delete(url);
         logger.log("info", "backend.stopped", { url });
       })();

@@ -2,7 +2,6 @@
 // Startup loads the snapshot, replays the log, then compacts both into a new snapshot.
 // Each commit is appended synchronously before its result is reported to any client.
 import {
-  appendFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -11,11 +10,13 @@ import {
   readFileSync,
   renameSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { type JSONValue, convexToJson, jsonToConvex } from "convex/values";
+import { type JSONValue, type Value, convexToJson, jsonToConvex } from "convex/values";
 import { type Doc } from "../engine/vendor/convexTest.js";
 import { type DocumentChange } from "./documentStore.js";
+import { documentJson } from "./documentFacts.js";
 
 const SNAPSHOT = "snapshot.jsonl";
 const LOG = "commits.jsonl";
@@ -35,6 +36,8 @@ export class Persistence {
   private readonly snapshotPath: string;
   private readonly logPath: string;
   private logBytes = 0;
+  /** The log, held open for appends (one write per commit, not an open and close each time). */
+  private logFd: number | null = null;
 
   constructor(readonly directory: string) {
     mkdirSync(directory, { recursive: true });
@@ -82,10 +85,25 @@ export class Persistence {
   /** Appends one commit. */
   append(changes: readonly DocumentChange[], commitTs: bigint | null): void {
     if (changes.length === 0) return;
-    const w = changes.map((c) => [c.id, c.after === null ? null : convexToJson(c.after)]);
-    const line = JSON.stringify({ ts: String(commitTs ?? 0n), w }) + "\n";
-    appendFileSync(this.logPath, line);
-    this.logBytes += line.length;
+    // The documents' JSON is the same the reads serve (remembered per version), so the first read
+    // of a new version costs nothing more.
+    const w = changes.map(
+      (c) =>
+        `[${JSON.stringify(c.id)},${c.after === null ? "null" : documentJson(c.after as Record<string, Value>)}]`,
+    );
+    const line = `{"ts":${JSON.stringify(String(commitTs ?? 0n))},"w":[${w.join(",")}]}\n`;
+    this.logFd ??= openSync(this.logPath, "a");
+    const bytes = Buffer.from(line);
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(this.logFd, bytes, written);
+    }
+    this.logBytes += bytes.length;
+  }
+
+  /** Lets go of the log file (the backend stopped). Appending again reopens it. */
+  close(): void {
+    if (this.logFd !== null) closeSync(this.logFd);
+    this.logFd = null;
   }
 
   get shouldCompact(): boolean {

@@ -46,5 +46,23 @@ function jobKey(session: Session): string {
  */
 export function evaluationKey(session: Session, sub: Subscription, acrossCallers: boolean): string {
   const caller = acrossCallers ? (session.isAdmin ? "admin" : "any") : session.callerKey;
-  return `${caller}\n${sub.udfPath}\n${sub.argsKey}\n${sub.journal ?? ""}`;
+  // Asked for several times per socket in every flush: the same string object each time (built
+  // once per caller and journal), so maps hash it once rather than rebuilding a long key.
+  let cached = keyCache.get(sub);
+  if (cached === undefined || cached.journal !== sub.journal) {
+    cached = { journal: sub.journal, byCaller: new Map() };
+    keyCache.set(sub, cached);
+  }
+  let key = cached.byCaller.get(caller);
+  if (key === undefined) {
+    key = `${caller}\n${sub.udfPath}\n${sub.argsKey}\n${sub.journal ?? ""}`;
+    if (cached.byCaller.size >= 4) cached.byCaller.clear(); // identities come and go on a socket
+    cached.byCaller.set(caller, key);
+  }
+  return key;
 }
+
+const keyCache = new WeakMap<
+  Subscription,
+  { readonly journal: string | null; readonly byCaller: Map<string, string> }
+>();
