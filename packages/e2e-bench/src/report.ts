@@ -145,7 +145,7 @@ export function formatRun(result: RunResult): string {
     `throughput: posted ${result.throughput.postedPerSecond}/s, delivered to all subscribers ${fmt(result.throughput.deliveredPerSecond.subscribers)}/s, mirrored ${fmt(result.throughput.deliveredPerSecond.mirror)}/s`,
     `load average at start: ${result.loadAverage.join(" / ")}`,
     `processes: ${result.processes.map((p) => `${p.name} ${p.cpuPercent}% cpu, rss ${p.rssAvgMb}/${p.rssMaxMb} MB`).join(" · ")}`,
-    `cpu per signal (ms, the whole measured run including its dashboards' start): ${result.processes.map((p) => `${p.name} ${fmt(Math.round((p.cpuMs / Math.max(d.signals, 1)) * 10) / 10)}`).join(" · ")}`,
+    `cpu per signal (ms, over the measured run): ${result.processes.map((p) => `${p.name} ${fmt(Math.round((p.cpuMs / Math.max(d.signals, 1)) * 10) / 10)}`).join(" · ")}`,
   );
   return lines.join("\n");
 }
