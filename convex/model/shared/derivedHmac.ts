@@ -6,7 +6,33 @@ import { requireEnv } from "./env";
  * (live passes, attachment links) can never be replayed as another, and rotating the auth key
  * rotates them all. Nothing signed here is a session: these are short-lived capabilities.
  */
-export async function derivedHmacHex(purpose: string, message: string): Promise<string> {
+export function derivedHmacHex(purpose: string, message: string): Promise<string> {
+  const secret = requireEnv("JWT_PRIVATE_KEY");
+  if (secret !== signedUnder) {
+    signed.clear();
+    signedUnder = secret;
+  }
+  const memoKey = `${purpose}\n${message}`;
+  let mac = signed.get(memoKey);
+  if (mac === undefined) {
+    if (signed.size >= MAX_REMEMBERED_MACS) signed.clear();
+    mac = hmacHex(purpose, message);
+    signed.set(memoKey, mac);
+    mac.catch(() => signed.delete(memoKey));
+  }
+  return mac;
+}
+
+/**
+ * MACs already computed, while the secret is unchanged. The live feed's every re-run checks the
+ * tier's pass and signs each card's attachment links — the same few messages for a whole pass
+ * window — and Web Crypto's sign is a round trip through a worker thread each time.
+ */
+const signed = new Map<string, Promise<string>>();
+let signedUnder: string | null = null;
+const MAX_REMEMBERED_MACS = 1024;
+
+async function hmacHex(purpose: string, message: string): Promise<string> {
   const mac = await crypto.subtle.sign(
     "HMAC",
     await keyFor(purpose),
