@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import {
   CUSTOMER_CHANNEL,
   MIRROR_BOT,
   SECRET,
-  startStack,
+  stackPerTest,
   waitFor,
   type Stack,
 } from "./harness.js";
 
 let stack: Stack;
 
-beforeEach(async () => {
-  stack = await startStack();
-});
-
-afterEach(async () => {
-  await stack.close();
-});
+stackPerTest((started) => (stack = started));
 
 async function latestReport() {
   const admin = await stack.adminUser();

@@ -22,6 +22,7 @@ import {
   type RunningEmulator,
 } from "@g3/discord-emulator";
 import { ConvexHttpClient } from "convex/browser";
+import { afterEach, beforeEach } from "vitest";
 import { api, internal } from "../../../../convex/_generated/api.js";
 import type { Id } from "../../../../convex/_generated/dataModel.js";
 import { composeMirror, type ComposeOverrides, type MirrorApp } from "../../src/compose.js";
@@ -76,6 +77,22 @@ export const RELAXED_RATE_LIMITS = {
     "GET /channels/:channel_id/messages": { limit: 50, windowMs: 1_000 },
   },
 };
+
+/**
+ * A fresh stack for every test of the file, closed after it (a test never sees another's data):
+ * `let stack: Stack; stackPerTest((started) => (stack = started));`.
+ */
+export function stackPerTest(use: (stack: Stack) => void): void {
+  let current: Stack | undefined;
+  beforeEach(async () => {
+    current = await startStack();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+}
 
 export async function startStack(
   options: { nonceWindowMs?: number; relaxedRateLimits?: boolean } = {},

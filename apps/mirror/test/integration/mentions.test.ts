@@ -1,6 +1,6 @@
 import { DEMO_IDS } from "@g3/discord-emulator";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { startStack, VIP_ROLE, waitFor, type Stack } from "./harness.js";
+import { describe, expect, test } from "vitest";
+import { stackPerTest, VIP_ROLE, waitFor, type Stack } from "./harness.js";
 
 /**
  * Mirrored messages mention nobody: a signal that says @everyone, @here, the paid role or a member
@@ -10,13 +10,7 @@ import { startStack, VIP_ROLE, waitFor, type Stack } from "./harness.js";
 
 let stack: Stack;
 
-beforeEach(async () => {
-  stack = await startStack();
-});
-
-afterEach(async () => {
-  await stack.close();
-});
+stackPerTest((started) => (stack = started));
 
 const PINGS = `@everyone @here <@&${VIP_ROLE}> <@${DEMO_IDS.customerUser}>`;
 

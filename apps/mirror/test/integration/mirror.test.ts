@@ -1,5 +1,5 @@
 import { DEMO_IDS } from "@g3/discord-emulator";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import { checkDrift, describeDrift } from "../../src/drift.js";
 
@@ -16,6 +16,7 @@ import {
   MIRROR_BOT,
   RELAXED_RATE_LIMITS,
   SECRET,
+  stackPerTest,
   startStack,
   waitFor,
   type Stack,
@@ -23,13 +24,7 @@ import {
 
 let stack: Stack;
 
-beforeEach(async () => {
-  stack = await startStack();
-});
-
-afterEach(async () => {
-  await stack.close();
-});
+stackPerTest((started) => (stack = started));
 
 const keyOf = (content: string) => /\[sig-\d+\]/.exec(content)?.[0];
 

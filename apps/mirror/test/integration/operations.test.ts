@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import {
   CUSTOMER_CHANNEL,
   MirrorProcess,
   SECRET,
-  startStack,
+  stackPerTest,
   waitFor,
   type Stack,
 } from "./harness.js";
 
 let stack: Stack;
 
-beforeEach(async () => {
-  stack = await startStack();
-});
-
-afterEach(async () => {
-  await stack.close();
-});
+stackPerTest((started) => (stack = started));
 
 describe("operations", () => {
   test("/health reports ready with gateway and Convex connected", async () => {

@@ -1,11 +1,11 @@
 import { ConvexError } from "convex/values";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "../../../../convex/_generated/api.js";
 import { DEMO_IDS } from "@g3/discord-emulator";
 import {
   CUSTOMER_GUILD,
   REDIRECT_URI,
-  startStack,
+  stackPerTest,
   VIP_ROLE,
   waitFor,
   type SignedInUser,
@@ -16,13 +16,7 @@ const CUSTOMER_DISCORD = DEMO_IDS.customerUser; // the emulator's OAuth user
 
 let stack: Stack;
 
-beforeEach(async () => {
-  stack = await startStack();
-});
-
-afterEach(async () => {
-  await stack.close();
-});
+stackPerTest((started) => (stack = started));
 
 /** The browser's trip to Discord: the authorize page answers with a 302 to our callback. */
 async function authorize(authorizeUrl: string): Promise<URL> {

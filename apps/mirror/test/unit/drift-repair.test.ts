@@ -1,38 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { driftRepairs } from "../../src/drift-repair.js";
-import type { DriftWindowMapping } from "../../src/drift-summary.js";
 import { contentHash } from "../../src/render.js";
+import { driftRow, driftWindow } from "./fixtures.js";
 
 const BOT = "900";
-
-function row(
-  signalId: string,
-  fields: Partial<DriftWindowMapping["rows"][number]> & { content?: string } = {},
-): DriftWindowMapping["rows"][number] {
-  const { content, ...rest } = fields;
-  return {
-    deliveryId: `d-${signalId}`,
-    signalId,
-    live: true,
-    synced: true,
-    ...(content === undefined ? {} : { contentHash: contentHash(content) }),
-    ...rest,
-  };
-}
-
-const mapping = (rows: DriftWindowMapping["rows"]): DriftWindowMapping => ({
-  mappingId: "m1",
-  customerChannelId: "c1",
-  rows,
-});
 
 describe("driftRepairs", () => {
   test("a deleted and an edited customer message are repaired; a clean one is not", () => {
     const repairs = driftRepairs({
-      mapping: mapping([
-        row("s1", { customerMessageId: "101", content: "one" }),
-        row("s2", { customerMessageId: "102", content: "two" }),
-        row("s3", { customerMessageId: "103", content: "three" }),
+      mapping: driftWindow([
+        driftRow("s1", { customerMessageId: "101", content: "one" }),
+        driftRow("s2", { customerMessageId: "102", content: "two" }),
+        driftRow("s3", { customerMessageId: "103", content: "three" }),
       ]),
       history: [
         { id: "101", authorId: BOT, content: "one" },
@@ -58,12 +37,12 @@ describe("driftRepairs", () => {
 
   test("rows in the queue, deleted signals, unknown renders and messages out of sight are left alone", () => {
     const repairs = driftRepairs({
-      mapping: mapping([
-        row("behind", { customerMessageId: "301", content: "x", synced: false }),
-        row("deleted", { customerMessageId: "302", content: "y", live: false }),
-        row("no-hash", { customerMessageId: "303" }),
-        row("never-posted", { content: "z" }),
-        row("older", { customerMessageId: "150", content: "old" }), // before the page's oldest
+      mapping: driftWindow([
+        driftRow("behind", { customerMessageId: "301", content: "x", synced: false }),
+        driftRow("deleted", { customerMessageId: "302", content: "y", live: false }),
+        driftRow("no-hash", { customerMessageId: "303" }),
+        driftRow("never-posted", { content: "z" }),
+        driftRow("older", { customerMessageId: "150", content: "old" }), // before the page's oldest
       ]),
       history: [
         { id: "300", authorId: BOT, content: "newer" },
@@ -76,7 +55,7 @@ describe("driftRepairs", () => {
 
   test("when the history is the whole channel, an old message that is gone is repaired too", () => {
     const repairs = driftRepairs({
-      mapping: mapping([row("older", { customerMessageId: "150", content: "old" })]),
+      mapping: driftWindow([driftRow("older", { customerMessageId: "150", content: "old" })]),
       history: [{ id: "300", authorId: BOT, content: "newer" }],
       fullPage: false,
     });

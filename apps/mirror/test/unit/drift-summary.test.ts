@@ -1,39 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { checkDrift } from "../../src/drift.js";
-import { summarizeDrift, type DriftWindowMapping } from "../../src/drift-summary.js";
-import { contentHash } from "../../src/render.js";
+import { summarizeDrift } from "../../src/drift-summary.js";
+import { driftRow, driftWindow } from "./fixtures.js";
 
 const BOT = "900";
 const OTHER = "901";
 
-function row(
-  signalId: string,
-  fields: Partial<DriftWindowMapping["rows"][number]> & { content?: string } = {},
-): DriftWindowMapping["rows"][number] {
-  const { content, ...rest } = fields;
-  return {
-    deliveryId: `d-${signalId}`,
-    signalId,
-    live: true,
-    synced: true,
-    ...(content === undefined ? {} : { contentHash: contentHash(content) }),
-    ...rest,
-  };
-}
-
-const mapping = (rows: DriftWindowMapping["rows"]): DriftWindowMapping => ({
-  mappingId: "m1",
-  customerChannelId: "c1",
-  rows,
-});
-
 describe("summarizeDrift", () => {
   test("a clean channel: every live signal shown once at its last render", () => {
     const summary = summarizeDrift({
-      mapping: mapping([
-        row("s1", { customerMessageId: "101", content: "one" }),
-        row("s2", { customerMessageId: "102", content: "two" }),
-        row("s3", { live: false }), // deleted, its message gone
+      mapping: driftWindow([
+        driftRow("s1", { customerMessageId: "101", content: "one" }),
+        driftRow("s2", { customerMessageId: "102", content: "two" }),
+        driftRow("s3", { live: false }), // deleted, its message gone
       ]),
       history: [
         { id: "101", authorId: BOT, content: "one" },
@@ -57,12 +36,12 @@ describe("summarizeDrift", () => {
 
   test("missing, duplicate, stale and orphan, with example ids", () => {
     const summary = summarizeDrift({
-      mapping: mapping([
-        row("s1", { customerMessageId: "101", content: "one" }), // deleted by a moderator
-        row("s2", { customerMessageId: "102", content: "two" }), // re-posted after a crash
-        row("s3", { customerMessageId: "103", content: "three v2", synced: false }), // behind
-        row("s4", { live: false, customerMessageId: "104", content: "four" }), // delete not done
-        row("s5", { synced: false }), // never posted
+      mapping: driftWindow([
+        driftRow("s1", { customerMessageId: "101", content: "one" }), // deleted by a moderator
+        driftRow("s2", { customerMessageId: "102", content: "two" }), // re-posted after a crash
+        driftRow("s3", { customerMessageId: "103", content: "three v2", synced: false }), // behind
+        driftRow("s4", { live: false, customerMessageId: "104", content: "four" }), // delete not done
+        driftRow("s5", { synced: false }), // never posted
       ]),
       history: [
         { id: "102", authorId: BOT, content: "two" },
@@ -94,9 +73,9 @@ describe("summarizeDrift", () => {
 
   test("on a full page, recorded messages older than the oldest fetched are not judged", () => {
     const summary = summarizeDrift({
-      mapping: mapping([
-        row("s2", { customerMessageId: "200", content: "new" }),
-        row("s1", { customerMessageId: "150", content: "scrolled out" }),
+      mapping: driftWindow([
+        driftRow("s2", { customerMessageId: "200", content: "new" }),
+        driftRow("s1", { customerMessageId: "150", content: "scrolled out" }),
       ]),
       history: [{ id: "200", authorId: BOT, content: "new" }],
       botUserId: BOT,
@@ -105,9 +84,9 @@ describe("summarizeDrift", () => {
     });
     expect(summary).toMatchObject({ windowSignals: 1, missing: 0 });
     const partial = summarizeDrift({
-      mapping: mapping([
-        row("s2", { customerMessageId: "200", content: "new" }),
-        row("s1", { customerMessageId: "150", content: "deleted" }),
+      mapping: driftWindow([
+        driftRow("s2", { customerMessageId: "200", content: "new" }),
+        driftRow("s1", { customerMessageId: "150", content: "deleted" }),
       ]),
       history: [{ id: "200", authorId: BOT, content: "new" }],
       botUserId: BOT,

@@ -1,3 +1,5 @@
+import type { DriftWindowMapping } from "../../src/drift-summary.js";
+import { contentHash } from "../../src/render.js";
 import type { ClaimedDelivery } from "../../src/work-types.js";
 
 type Id<T extends string> = string & { __tableName: T };
@@ -49,3 +51,31 @@ export function attachment(name: string, size: number, sha = "s") {
     sha256: sha,
   } as ClaimedDelivery["attachments"][number];
 }
+
+type DriftRow = DriftWindowMapping["rows"][number];
+
+/**
+ * One mirrored signal as the drift check reads it: live and synced unless told; `content` is
+ * the text it was last rendered with (stored as its hash, as Convex keeps it).
+ */
+export function driftRow(
+  signalId: string,
+  fields: Partial<DriftRow> & { content?: string } = {},
+): DriftRow {
+  const { content, ...rest } = fields;
+  return {
+    deliveryId: `d-${signalId}`,
+    signalId,
+    live: true,
+    synced: true,
+    ...(content === undefined ? {} : { contentHash: contentHash(content) }),
+    ...rest,
+  };
+}
+
+/** One channel mapping's window of mirrored signals. */
+export const driftWindow = (rows: DriftWindowMapping["rows"]): DriftWindowMapping => ({
+  mappingId: "m1",
+  customerChannelId: "c1",
+  rows,
+});
