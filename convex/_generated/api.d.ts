@@ -136,6 +136,7 @@ import type * as model_shared_calendar from "../model/shared/calendar.js";
 import type * as model_shared_constantTime from "../model/shared/constantTime.js";
 import type * as model_shared_derivedHmac from "../model/shared/derivedHmac.js";
 import type * as model_shared_env from "../model/shared/env.js";
+import type * as model_shared_errorCodes from "../model/shared/errorCodes.js";
 import type * as model_shared_errors from "../model/shared/errors.js";
 import type * as model_shared_loopback from "../model/shared/loopback.js";
 import type * as model_shared_percentiles from "../model/shared/percentiles.js";
@@ -316,6 +317,7 @@ declare const fullApi: ApiFromModules<{
   "model/shared/constantTime": typeof model_shared_constantTime;
   "model/shared/derivedHmac": typeof model_shared_derivedHmac;
   "model/shared/env": typeof model_shared_env;
+  "model/shared/errorCodes": typeof model_shared_errorCodes;
   "model/shared/errors": typeof model_shared_errors;
   "model/shared/loopback": typeof model_shared_loopback;
   "model/shared/percentiles": typeof model_shared_percentiles;
