@@ -1,10 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { isSlowSample, medianBenchmarkIndex, SLOW_CPU_BENCHMARK_INDEX } from "./host.js";
 import { CATEGORIES, type PageScores } from "./thresholds.js";
 
 export type Report = {
   at: string;
+  /** The checked-out commit, "+dirty" when apps/web has uncommitted changes (what was built). */
+  commit?: string;
   machine: { cpus: number; model: string; loadAverage1m: number };
   pages: PageScores[];
   misses: string[];
@@ -15,20 +19,51 @@ export function describeMachine(): Report["machine"] {
   return {
     cpus: cores.length,
     model: cores[0]?.model.trim() ?? "unknown",
-    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    loadAverage1m: loadNow(),
   };
 }
 
+/** One-minute load average, two decimals. */
+export function loadNow(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** The commit the web build came from ("+dirty" when apps/web has uncommitted changes). */
+export function describeCommit(root: string): string | undefined {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", root, ...args], { encoding: "utf8" }).trim();
+    const head = git("rev-parse", "--short", "HEAD");
+    return git("status", "--porcelain", "--", "apps/web") === "" ? head : `${head}+dirty`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The table: per page the load and the benchmarkIndex Lighthouse sampled before it (marked when
+ * under Lighthouse's slow-CPU line: the CPU was starved, read that page's performance with care),
+ * then the four scores at Lighthouse's default mobile profile.
+ */
 export function markdownOf(report: Report): string {
-  const header = `| Page | ${CATEGORIES.join(" | ")} |`;
-  const rule = `| --- | ${CATEGORIES.map(() => "---").join(" | ")} |`;
-  const rows = report.pages.map(
-    (page) => `| ${page.page} | ${CATEGORIES.map((c) => page.scores[c]).join(" | ")} |`,
-  );
+  const header = `| Page | load | benchmarkIndex | ${CATEGORIES.join(" | ")} |`;
+  const rule = `| --- | ${[1, 2, ...CATEGORIES].map(() => "---:").join(" | ")} |`;
+  const rows = report.pages.map((page) => {
+    const sample = `${Math.round(page.benchmarkIndex)}${isSlowSample(page.benchmarkIndex) ? " (slow)" : ""}`;
+    return `| ${page.page} | ${page.loadAverage1m} | ${sample} | ${CATEGORIES.map((c) => page.scores[c]).join(" | ")} |`;
+  });
+  const samples = report.pages.map((page) => page.benchmarkIndex);
+  const slow = report.pages.filter((page) => isSlowSample(page.benchmarkIndex)).length;
+  const hostLine =
+    `benchmarkIndex median ${Math.round(medianBenchmarkIndex(samples))}` +
+    (slow === 0
+      ? "."
+      : `; ${slow} of ${samples.length} samples at or under ${SLOW_CPU_BENCHMARK_INDEX}, where Lighthouse warns of a slower CPU than it expects: the CPU was starved, compare only with runs at similar load.`);
   const misses = report.misses.length === 0 ? ["All thresholds met."] : report.misses;
   return [
-    `Lighthouse (mobile, simulated throttling) — ${report.at}`,
-    `Machine: ${report.machine.cpus} × ${report.machine.model}, load ${report.machine.loadAverage1m}`,
+    `Lighthouse (mobile, simulated throttling, default 4× CPU slowdown) — ${report.at}`,
+    `Machine: ${report.machine.cpus} × ${report.machine.model}, load ${report.machine.loadAverage1m} at the end${report.commit === undefined ? "" : `, commit ${report.commit}`}`,
+    hostLine,
     "",
     header,
     rule,

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { auditPage } from "./audit.js";
-import { describeMachine, type Report } from "./report.js";
+import { ROOT } from "./paths.js";
+import { describeCommit, describeMachine, type Report } from "./report.js";
 import { startAuditStack } from "./stack.js";
 import { missesOf, PAGES, type PageName } from "./thresholds.js";
 
@@ -26,7 +27,13 @@ export async function runAudits(
       pages.push(result);
       misses.push(...missesOf(spec, result));
     }
-    return { at: new Date().toISOString(), machine: describeMachine(), pages, misses };
+    return {
+      at: new Date().toISOString(),
+      commit: describeCommit(ROOT),
+      machine: describeMachine(),
+      pages,
+      misses,
+    };
   } finally {
     await stack.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -63,6 +63,10 @@ export function belowFloor(result: PageScores): string[] {
 export type PageScores = {
   page: PageName;
   url: string;
+  /** The machine's one-minute load average as the page was loaded. */
+  loadAverage1m: number;
+  /** Lighthouse's CPU sample just before this page's load (`environment.benchmarkIndex`). */
+  benchmarkIndex: number;
   scores: Record<Category, number>;
   /** Audits that scored below 1 in a category that missed its threshold (what to fix). */
   failingAudits: { category: Category; id: string; title: string; score: number | null }[];
