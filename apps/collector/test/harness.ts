@@ -1,5 +1,6 @@
 // Integration harness: the real Discord emulator and the real offline Convex backend, with the
 // collector running as its own process (so it can be killed) through its real composition root.
+import { captureChildLogs, type ChildLogs, type LogLine } from "@g3/dev-stack/child-logs";
 import { waitFor } from "@g3/dev-stack/poll";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer as createTcpServer, connect, type Socket } from "node:net";
@@ -77,32 +78,19 @@ export async function startWorld(
   };
 }
 
-export type LogLine = { event?: string; msg?: string; level?: string } & Record<string, unknown>;
+export type { LogLine };
 
 /** The collector as a child process: `node --import tsx src/index.ts`, JSON logs captured. */
 export class CollectorProcess {
-  readonly logs: LogLine[] = [];
-  readonly stderr: string[] = [];
-  private exit: Promise<number | null>;
+  private readonly output: ChildLogs;
+  readonly logs: LogLine[];
+  readonly stderr: string[];
   private healthPort: number | undefined;
 
   private constructor(private readonly child: ChildProcess) {
-    let buffered = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) {
-        if (line.trim() === "") continue;
-        try {
-          this.logs.push(JSON.parse(line) as LogLine);
-        } catch {
-          this.logs.push({ msg: line });
-        }
-      }
-    });
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => this.stderr.push(chunk));
-    this.exit = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+    this.output = captureChildLogs(child);
+    this.logs = this.output.logs;
+    this.stderr = this.output.stderr;
   }
 
   static start(world: World, env: Record<string, string> = {}): CollectorProcess {
@@ -158,18 +146,17 @@ export class CollectorProcess {
 
   /** The exit code once the process ends on its own. */
   exited(): Promise<number | null> {
-    return this.exit;
+    return this.output.exit;
   }
 
   /** Sends a signal and waits for the exit code (null when killed by the signal). */
   async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
     this.child.kill(signal);
-    return this.exit;
+    return this.output.exit;
   }
 
   describe(): string {
-    const tail = this.logs.slice(-25).map((line) => JSON.stringify(line));
-    return `collector logs (last 25):\n${tail.join("\n")}\nstderr:\n${this.stderr.join("").slice(-2000)}`;
+    return this.output.describe("collector", 25);
   }
 }
 

@@ -1,5 +1,6 @@
 // The collector bot as a child process (its real composition root, `node --import tsx
 // src/index.ts` in apps/collector), for tests that run both bots end to end and SIGKILL them.
+import { captureChildLogs, type ChildLogs } from "@g3/dev-stack/child-logs";
 import { waitFor } from "@g3/dev-stack/poll";
 import { DEMO_TOKENS } from "@g3/discord-emulator";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,30 +9,11 @@ import { APP_DIR } from "./harness.js";
 
 const COLLECTOR_DIR = resolve(APP_DIR, "../collector");
 
-type LogLine = { event?: string } & Record<string, unknown>;
-
 export class CollectorProcess {
-  private readonly logs: LogLine[] = [];
-  private readonly stderr: string[] = [];
-  private readonly exit: Promise<number | null>;
+  private readonly output: ChildLogs;
 
   private constructor(private readonly child: ChildProcess) {
-    let buffered = "";
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) {
-        if (line.trim() === "") continue;
-        try {
-          this.logs.push(JSON.parse(line) as LogLine);
-        } catch {
-          this.logs.push({ msg: line });
-        }
-      }
-    });
-    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => this.stderr.push(chunk));
-    this.exit = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+    this.output = captureChildLogs(child);
   }
 
   /** `env` needs DISCORD_API_URL, CONVEX_URL and CONVEX_SERVICE_SECRET; the rest has test defaults. */
@@ -54,7 +36,7 @@ export class CollectorProcess {
   /** Resolves once the first backfill of the watched channels is done. */
   async waitReady(timeoutMs = 30_000): Promise<void> {
     await waitFor(
-      () => this.logs.find((line) => line.event === "backfill.done"),
+      () => this.output.logs.find((line) => line.event === "backfill.done"),
       timeoutMs,
       "collector backfilled",
       () => this.describe(),
@@ -63,11 +45,10 @@ export class CollectorProcess {
 
   stop(signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
     this.child.kill(signal);
-    return this.exit;
+    return this.output.exit;
   }
 
   describe(): string {
-    const tail = this.logs.slice(-20).map((line) => JSON.stringify(line));
-    return `collector logs (last 20):\n${tail.join("\n")}\nstderr:\n${this.stderr.join("").slice(-2000)}`;
+    return this.output.describe("collector", 20);
   }
 }
