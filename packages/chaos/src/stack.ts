@@ -5,6 +5,7 @@ import {
   defaultLocalEnv,
   ensureLocalEnv,
   seedDemoWorld,
+  HARNESS_STACK,
   stackServices,
   type LocalEnv,
   type Ports,
@@ -103,13 +104,9 @@ export async function startChaosStack(options: {
     root,
     ports,
     env,
-    reset: false,
-    demoFeed: false,
-    web: "production",
+    ...HARNESS_STACK,
     dataDir,
     envFile,
-    watch: false,
-    codegen: false,
   });
   const backend = new ManagedProcess(services.backend, logDir);
   const bots: BotInstance[] = [];

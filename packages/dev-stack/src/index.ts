@@ -12,7 +12,7 @@ export {
 } from "./supervisor.js";
 export { DEFAULT_RESTART_POLICY, decideRestart, type RestartPolicy } from "./restart-policy.js";
 export { formatStatus, readStatusFile, type StackStatus } from "./status-file.js";
-export { instanceName, stackServices, type StackOptions } from "./services.js";
+export { HARNESS_STACK, instanceName, stackServices, type StackOptions } from "./services.js";
 export { startLocalStack, type LocalStack, type LocalStackOptions } from "./stack.js";
 export { defaultLocalEnv, ensureLocalEnv, type LocalEnv } from "./local-env.js";
 export { seedDemoWorld, DEMO_PRODUCT_ID } from "./seed.js";

@@ -38,6 +38,19 @@ export type StackOptions = {
 };
 
 /**
+ * The stack a harness drives (chaos soak, delivery benchmark, the instances test) rather than a
+ * developer: data kept, no demo feed, the production web build, no file watching and no codegen
+ * (the harness runs against convex/_generated as committed).
+ */
+export const HARNESS_STACK = {
+  reset: false,
+  demoFeed: false,
+  web: "production",
+  watch: false,
+  codegen: false,
+} as const satisfies Partial<StackOptions>;
+
+/**
  * TypeScript services run as `node --import tsx <script>`: one process per service (the `tsx`
  * binary would be a wrapper with the service as its child), so the pid the supervisor reports
  * and signals is the service itself.

@@ -15,7 +15,7 @@ import { defaultLocalEnv, ensureLocalEnv } from "../src/local-env.js";
 import { waitFor } from "../src/poll.js";
 import { healthPort, INSTANCE_PORT_STEP, type Ports } from "../src/ports.js";
 import { seedDemoWorld } from "../src/seed.js";
-import { stackServices } from "../src/services.js";
+import { HARNESS_STACK, stackServices } from "../src/services.js";
 import { Supervisor, type FinalExit } from "../src/supervisor.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -127,13 +127,9 @@ beforeAll(async () => {
     root,
     ports,
     env,
-    reset: false,
-    demoFeed: false,
-    web: "production",
+    ...HARNESS_STACK,
     dataDir,
     envFile,
-    watch: false,
-    codegen: false,
     instances: 2,
     restart: { initialDelayMs: 200, maxDelayMs: 2_000, resetAfterMs: 60_000, burst: 5 },
     serviceEnv: {

@@ -7,6 +7,7 @@ import {
   defaultLocalEnv,
   ensureLocalEnv,
   seedDemoWorld,
+  HARNESS_STACK,
   stackServices,
   type LocalEnv,
   type Ports,
@@ -104,13 +105,9 @@ export async function startStack(config: StackConfig): Promise<Stack> {
     root,
     ports,
     env,
-    reset: false,
-    demoFeed: false,
-    web: "production",
+    ...HARNESS_STACK,
     dataDir,
     envFile,
-    watch: false,
-    codegen: false,
     ...(cpuProf === undefined
       ? {}
       : { nodeFlags: { convex: ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] } }),
