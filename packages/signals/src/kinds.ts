@@ -5,18 +5,6 @@
  * stays small).
  */
 
-export const SIGNAL_KINDS = [
-  "signal",
-  "entry_hit",
-  "target_hit",
-  "stop_hit",
-  "move_stop",
-  "partial_close",
-  "close",
-  "cancel",
-  "note",
-] as const;
-
 /** The kinds that report on an earlier signal: every kind but a new "signal" and a "note". */
 export const FOLLOW_UP_KINDS = [
   "entry_hit",
@@ -26,7 +14,9 @@ export const FOLLOW_UP_KINDS = [
   "partial_close",
   "close",
   "cancel",
-] as const satisfies readonly (typeof SIGNAL_KINDS)[number][];
+] as const;
+
+export const SIGNAL_KINDS = ["signal", ...FOLLOW_UP_KINDS, "note"] as const;
 
 export const SIDES = ["long", "short"] as const;
 
