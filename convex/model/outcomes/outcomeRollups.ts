@@ -56,10 +56,7 @@ export function dayStatsOf(rows: Doc<"outcomeTrades">[]): DayStats {
  * conflict on the rollups. The statistics follow the trades within that one scheduled mutation.
  * One job per call, with each tier, channel and day once.
  */
-export async function scheduleRollupRefresh(
-  ctx: MutationCtx,
-  places: TradePlace[],
-): Promise<void> {
+export async function scheduleRollupRefresh(ctx: MutationCtx, places: TradePlace[]): Promise<void> {
   const distinct = new Map<string, TradePlace>();
   for (const p of places) {
     const place = { tierKey: p.tierKey, sourceChannelId: p.sourceChannelId, closedAt: p.closedAt };
