@@ -4,11 +4,10 @@ import { api } from "@convex/_generated/api";
 import type { Doc } from "@convex/_generated/dataModel";
 import { useMutation, useQuery } from "convex/react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { tierChoices } from "@/lib/tier-choices";
+import { SaveOrCancel } from "./save-or-cancel";
 import { useMutationState } from "./use-mutation-state";
 
 type Fields = {
@@ -106,15 +105,12 @@ export function MappingForm({
         options={tierChoices(tiers ?? [])}
         onChange={(value) => setFields((previous) => ({ ...previous, tierKey: value }))}
       />
-      <FormError message={error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {mapping ? "Save changes" : "Create mapping"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <SaveOrCancel
+        error={error}
+        pending={pending}
+        saveLabel={mapping ? "Save changes" : "Create mapping"}
+        onCancel={onDone}
+      />
     </form>
   );
 }

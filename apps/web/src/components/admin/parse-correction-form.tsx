@@ -5,11 +5,10 @@ import type { Id } from "@convex/_generated/dataModel";
 import { ENTRY_TYPES, MARGIN_MODES, SIDES, SIGNAL_KINDS } from "@g3/signals/kinds";
 import { useMutation } from "convex/react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsFromForm, type CorrectionForm } from "@/lib/correction-form";
+import { SaveOrCancel } from "./save-or-cancel";
 import { useMutationState } from "./use-mutation-state";
 
 const ENTRY_TYPE_CHOICES = ["", ...ENTRY_TYPES] as const;
@@ -139,15 +138,12 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
         maxLength={500}
         onChange={(event) => setReason(event.target.value)}
       />
-      <FormError message={problems.length > 0 ? problems.join("; ") : error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          Save correction
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <SaveOrCancel
+        error={problems.length > 0 ? problems.join("; ") : error}
+        pending={pending}
+        saveLabel="Save correction"
+        onCancel={onDone}
+      />
     </form>
   );
 }

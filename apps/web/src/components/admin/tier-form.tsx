@@ -3,11 +3,10 @@
 import { api } from "@convex/_generated/api";
 import { useMutation } from "convex/react";
 import { useState, type ChangeEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { tierArgs, tierFields, type AdminTier, type TierFields } from "@/lib/tier-form";
+import { SaveOrCancel } from "./save-or-cancel";
 import { useMutationState } from "./use-mutation-state";
 
 /** Creates a tier, or edits `tier` (its key stays: entitlements and mappings name it). */
@@ -105,15 +104,12 @@ export function TierForm({ tier, onDone }: { tier?: AdminTier; onDone: () => voi
           onChange={set("graceHours")}
         />
       </div>
-      <FormError message={error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          {tier ? "Save tier" : "Create tier"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <SaveOrCancel
+        error={error}
+        pending={pending}
+        saveLabel={tier ? "Save tier" : "Create tier"}
+        onCancel={onDone}
+      />
     </form>
   );
 }
