@@ -91,8 +91,14 @@ export const list = viewerQuery({
   },
 });
 
-/** How many of a tier's newest signals the live feed carries; older ones come from `list`. */
-export const LIVE_HEAD_SIZE = 10;
+/**
+ * How many of a tier's newest signals the live feed carries; older ones come from `list`. Every
+ * new signal re-sends the whole head to every viewer (Convex sends whole query results), so it is
+ * kept small: five cards are about 3.4 KB per signal per viewer where ten were 6.7 KB, and each
+ * viewer's client spends a fifth to a third less CPU on it (docs/performance.md, round 7). Five
+ * still covers steady traffic; a burst past it reaches viewers through their history.
+ */
+export const LIVE_HEAD_SIZE = 5;
 
 const vLiveFilters = v.object({
   pair: v.optional(v.string()),

@@ -326,7 +326,7 @@ describe("customer journey", () => {
     await page.getByRole("link", { name: /Deleted by the author/ }).waitFor({ timeout: 15_000 });
     await expectSameDocument(page);
 
-    // The tier's 10 newest come live from the shared head, older ones from the history (pages of 20).
+    // The tier's newest few come live from the shared head, older ones from the history (pages of 20).
     for (let i = 0; i < 44; i++) {
       await service.mutation(api.ingest.upsertMessage, {
         secret: SERVICE_SECRET,

@@ -55,7 +55,7 @@ describe("end-to-end pipeline (smoke)", () => {
     );
     if (options === "help") throw new Error("unexpected --help");
     const report = await runBenchmark(root, options, () => undefined);
-    // The live head holds 10: the rest reach each dashboard through its own history.
+    // The live head holds a few (LIVE_HEAD_SIZE): the rest reach each dashboard through its own history.
     expect(report.results[0]?.delivered).toMatchObject({
       signals: 60,
       subscriberSamples: 120,
