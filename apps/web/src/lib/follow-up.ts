@@ -1,15 +1,9 @@
+import type { FollowUp } from "@g3/signals";
 import { formatPrice } from "./format";
 
 type FollowUpInput = {
   kind: string;
-  followUp?: {
-    targetIndex?: number;
-    entryIndex?: number;
-    price?: number;
-    newStop?: number;
-    breakeven?: boolean;
-    percent?: number;
-  };
+  followUp?: FollowUp;
   stopLoss?: number;
   statedPnlPct?: number;
 };
