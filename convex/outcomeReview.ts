@@ -1,5 +1,6 @@
 import { v } from "convex/values";
 import { adminQuery } from "./functions";
+import { signalWithRevisions } from "./model/outcomes/signalWithRevisions";
 import { vTrackStatus } from "./tables/outcomes";
 
 /** How many of the newest closed trades the deleted-after-the-stop list looks through. */
@@ -73,12 +74,9 @@ export const signalHistory = adminQuery({
     }),
   ),
   handler: async (ctx, { signalId }) => {
-    const signal = await ctx.db.get("signals", signalId);
-    if (signal === null) return null;
-    const revisions = await ctx.db
-      .query("signalRevisions")
-      .withIndex("by_signal_and_version", (q) => q.eq("signalId", signalId))
-      .take(MAX_REVISIONS);
+    const read = await signalWithRevisions(ctx, signalId, MAX_REVISIONS);
+    if (read === null) return null;
+    const { signal, revisions } = read;
     const events = await ctx.db
       .query("outcomeEvents")
       .withIndex("by_signal_and_seq", (q) => q.eq("signalId", signalId))

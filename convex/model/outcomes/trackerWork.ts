@@ -3,6 +3,7 @@ import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import type { TradePlace } from "./outcomeRollups";
 import { recordClosedTrade } from "./outcomeTrades";
 import { shownParse } from "../parsing/parseStatus";
+import { signalWithRevisions } from "./signalWithRevisions";
 import {
   MAX_OPEN_TRACKS,
   MAX_STATE_CHARS,
@@ -39,12 +40,9 @@ export async function editedAfter(ctx: QueryCtx, after: number, limit: number) {
 
 /** A signal with every version's levels and when each took effect. */
 export async function signalDetail(ctx: QueryCtx, signalId: Id<"signals">) {
-  const signal = await ctx.db.get("signals", signalId);
-  if (signal === null) return null;
-  const revisions = await ctx.db
-    .query("signalRevisions")
-    .withIndex("by_signal_and_version", (q) => q.eq("signalId", signalId))
-    .take(MAX_REVISIONS);
+  const read = await signalWithRevisions(ctx, signalId, MAX_REVISIONS);
+  if (read === null) return null;
+  const { signal, revisions } = read;
   return {
     signalId,
     tierKey: signal.tierKey,
