@@ -4,6 +4,7 @@ import { api } from "@convex/_generated/api";
 import { useQuery } from "convex/react";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { FeedFirstPage } from "@/lib/feed-first-page";
 import { AlertSettings } from "./alert-settings";
 import { FeedFilters } from "./feed-filters";
 import { LockedPanel } from "./locked-panel";
@@ -17,9 +18,13 @@ import { useNewSignals } from "./use-new-signals";
 
 const PAGE_SIZE = 20;
 
-/** The live feed, newest first, pushed over the subscription (no polling); see useLiveFeed. */
-export function FeedView() {
-  const access = useQuery(api.feed.access, {});
+/**
+ * The live feed, newest first, pushed over the subscription (no polling); see useLiveFeed.
+ * `first` is what the server read for this request (lib/feed-first-page.ts): the page is drawn
+ * from it until the live queries answer, and the live head then takes over the same cards.
+ */
+export function FeedView({ first }: { first: FeedFirstPage | null }) {
+  const access = useQuery(api.feed.access, {}) ?? first?.access;
   const [filters, setFilters] = useState<Filters>({});
   const [pickedTier, setPickedTier] = useState<string | undefined>(undefined);
   const tiers = access !== undefined && !access.locked ? access.tiers : [];
@@ -41,6 +46,12 @@ export function FeedView() {
   const ready = status !== "LoadingFirstPage";
   const { newIds, clear } = useNewSignals(results, open && ready, filterKey);
   const sentinel = useInfiniteScroll(status === "CanLoadMore", () => loadMore(PAGE_SIZE));
+  // Until the live feed's first answer, the server's page — for the view the server read (the
+  // first tier, no filters); any other view waits for its own live result.
+  const firstView = pickedTier === undefined && Object.keys(filters).length === 0;
+  const serverPage = status === "LoadingFirstPage" && firstView ? first : null;
+  const cards = serverPage?.cards ?? results;
+  const settled = serverPage !== null ? serverPage.isDone : ready;
 
   if (access === undefined) return <p className="text-zinc-400">Loading…</p>;
   if (access.locked) return <LockedPanel purchaseUrl={access.purchaseUrl} />;
@@ -57,14 +68,14 @@ export function FeedView() {
           clear();
         }}
       />
-      {status === "LoadingFirstPage" ? <p className="text-zinc-400">Loading signals…</p> : null}
-      {ready && results.length === 0 ? (
+      {!settled && cards.length === 0 ? <p className="text-zinc-400">Loading signals…</p> : null}
+      {settled && cards.length === 0 ? (
         <p className="text-zinc-400">
           No signals match. Clear a filter, or wait for the next call.
         </p>
       ) : null}
       <ol className="flex flex-col gap-4" aria-label="Signals, newest first">
-        {results.map((signal) => (
+        {cards.map((signal) => (
           <li key={signal.id}>
             <SignalCard signal={signal} isNew={newIds.has(signal.id)} />
           </li>

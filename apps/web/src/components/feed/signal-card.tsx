@@ -109,9 +109,12 @@ function SignalCardView({ signal, isNew }: SignalCardProps) {
             Checked by an admin
           </span>
         ) : null}
+        {/* Relative to now: the feed's first page is drawn on the server, and "3 min ago" there
+            may be "4 min ago" by the time the browser hydrates it — not a mismatch to report. */}
         <time
           dateTime={new Date(signal.postedAt).toISOString()}
           className="ml-auto text-xs text-zinc-400"
+          suppressHydrationWarning
         >
           {formatTime(signal.postedAt)}
         </time>
