@@ -5,7 +5,7 @@ import {
   type Message,
   type MessageEditOptions,
 } from "discord.js";
-import { classifyDiscordError, type DiscordFailure } from "./discord-errors.js";
+import { classifyDiscordError, errorReport, type DiscordFailure } from "./discord-errors.js";
 import { resolveTextChannel, NotATextChannelError } from "./discord-channel.js";
 import type { Logger } from "./logger.js";
 import type { MirrorApi } from "./mirror-api.js";
@@ -65,14 +65,7 @@ export class DeliveryExecutor {
           ? { kind: "permanent", message: error.message, code: RESTJSONErrorCodes.UnknownChannel }
           : classifyDiscordError(error);
       const permanent = failure.kind !== "transient";
-      await this.deps.api.fail(work.deliveryId, {
-        kind: permanent ? "permanent" : "transient",
-        message: failure.message,
-        ...(failure.code === undefined ? {} : { code: failure.code }),
-        ...(failure.kind === "transient" && failure.retryAfterMs !== undefined
-          ? { retryAfterMs: failure.retryAfterMs }
-          : {}),
-      });
+      await this.deps.api.fail(work.deliveryId, errorReport(failure));
       log[permanent ? "error" : "warn"](
         {
           event: "mirror.delivery_error",

@@ -1,4 +1,5 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
+import type { ErrorReport } from "./mirror-api.js";
 
 /**
  * What a failed Discord call means for the work item. Discord's JSON error codes decide; HTTP
@@ -69,4 +70,20 @@ export function classifyDiscordError(error: unknown): DiscordFailure {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   // Timeouts (AbortError), connection resets, Convex storage download failures: retry later.
   return { kind: "transient", message };
+}
+
+/**
+ * What Convex is told about a failed delivery or role job: only a transient failure is retried
+ * (after Discord's Retry-After when it gave one); every kind the worker did not handle itself is
+ * permanent.
+ */
+export function errorReport(failure: DiscordFailure): ErrorReport {
+  return {
+    kind: failure.kind === "transient" ? "transient" : "permanent",
+    message: failure.message,
+    ...(failure.code === undefined ? {} : { code: failure.code }),
+    ...(failure.kind === "transient" && failure.retryAfterMs !== undefined
+      ? { retryAfterMs: failure.retryAfterMs }
+      : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes, type Client, type Guild } from "discord.js";
 import type { Id } from "./convex-api.js";
-import { classifyDiscordError } from "./discord-errors.js";
+import { classifyDiscordError, errorReport } from "./discord-errors.js";
 import type { Logger } from "./logger.js";
 import type { MirrorApi } from "./mirror-api.js";
 import type { ClaimedRoleJob } from "./work-types.js";
@@ -145,14 +145,7 @@ export class RoleWorker {
         return;
       }
       const permanent = failure.kind !== "transient";
-      await this.options.api.failRole(job, {
-        kind: permanent ? "permanent" : "transient",
-        message: failure.message,
-        ...(failure.code === undefined ? {} : { code: failure.code }),
-        ...(failure.kind === "transient" && failure.retryAfterMs !== undefined
-          ? { retryAfterMs: failure.retryAfterMs }
-          : {}),
-      });
+      await this.options.api.failRole(job, errorReport(failure));
       log[permanent ? "error" : "warn"](
         { event: "roles.job_failed", code: failure.code, error: failure.message },
         permanent ? "role job failed permanently" : "role job failed, will retry",

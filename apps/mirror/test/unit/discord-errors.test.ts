@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import { describe, expect, test } from "vitest";
-import { classifyDiscordError } from "../../src/discord-errors.js";
+import { classifyDiscordError, errorReport } from "../../src/discord-errors.js";
 
 const apiError = (code: number, status: number) =>
   new DiscordAPIError({ code, message: `error ${code}` }, code, status, "POST", "/x", {
@@ -57,5 +57,27 @@ describe("classifyDiscordError", () => {
 
   test("other client errors are permanent instead of looping", () => {
     expect(classifyDiscordError(apiError(50006, 400)).kind).toBe("permanent");
+  });
+});
+
+describe("errorReport", () => {
+  test("only a transient failure is retried, after Discord's Retry-After when it gave one", () => {
+    expect(
+      errorReport({ kind: "transient", message: "rate limited", code: 429, retryAfterMs: 9000 }),
+    ).toEqual({ kind: "transient", message: "rate limited", code: 429, retryAfterMs: 9000 });
+    expect(errorReport({ kind: "transient", message: "AbortError: aborted" })).toEqual({
+      kind: "transient",
+      message: "AbortError: aborted",
+    });
+  });
+
+  test("every kind the worker did not handle itself is reported permanent, with its code", () => {
+    for (const kind of ["permanent", "message_gone", "edit_cap", "too_large"] as const) {
+      expect(errorReport({ kind, message: "no", code: 10008 })).toEqual({
+        kind: "permanent",
+        message: "no",
+        code: 10008,
+      });
+    }
   });
 });
