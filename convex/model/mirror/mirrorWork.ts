@@ -65,7 +65,9 @@ export async function claimDelivery(
   }
   const deleted = signal.deletedAt !== undefined;
   if (deleted && row.customerMessageId === undefined && row.sendStartedAt === undefined) {
-    await settle(ctx, row, signal.version, now);
+    // Nothing was posted and the signal is gone: the delivery is synced without a message.
+    const morePending = row.targetVersion > signal.version;
+    await ctx.db.patch("mirrorDeliveries", row._id, settled(row, signal.version, morePending, now));
     return { status: "settled" };
   }
   const parent = await parentDelivery(ctx, signal, row.mappingId);
@@ -206,23 +208,15 @@ export async function completeDelivery(
   const morePending = row.targetVersion > args.syncedVersion || row.rerenderAfterLease === true;
   const firstPost = row.postedAt === undefined && args.customerMessageId !== null;
   await ctx.db.patch("mirrorDeliveries", row._id, {
+    ...settled(row, args.syncedVersion, morePending, now),
     customerMessageId: args.customerMessageId ?? undefined,
     updateNoteMessageId: args.updateNoteMessageId ?? undefined,
     renderedHash: args.renderedHash ?? undefined,
-    syncedVersion: Math.max(row.syncedVersion, args.syncedVersion),
     sendStartedAt: undefined,
     sendingVersion: undefined,
     sendingHash: undefined,
-    status: morePending ? "pending" : "done",
-    nextAttemptAt: now,
-    leaseOwner: undefined,
-    leaseExpiresAt: undefined,
-    attempts: 0,
-    lastError: undefined,
-    errorKind: undefined,
     ...(firstPost ? { postedAt: now } : {}),
     rerenderAfterLease: undefined,
-    updatedAt: now,
   });
   if (firstPost) {
     const signal = await ctx.db.get("signals", row.signalId);
@@ -363,15 +357,13 @@ export async function isCustomerMessageKnown(ctx: QueryCtx, messageId: string): 
   return owner !== null;
 }
 
-async function settle(
-  ctx: MutationCtx,
-  row: Doc<"mirrorDeliveries">,
-  version: number,
-  now: number,
-): Promise<void> {
-  const morePending = row.targetVersion > version;
-  await ctx.db.patch("mirrorDeliveries", row._id, {
-    status: morePending ? "pending" : "done",
+/**
+ * A delivery whose lease ended in success up to `version`: lease released, attempts and error
+ * cleared, and either done or (when `morePending`) due again at once for the newer version.
+ */
+function settled(row: Doc<"mirrorDeliveries">, version: number, morePending: boolean, now: number) {
+  return {
+    status: morePending ? ("pending" as const) : ("done" as const),
     syncedVersion: Math.max(row.syncedVersion, version),
     nextAttemptAt: now,
     leaseOwner: undefined,
@@ -380,7 +372,7 @@ async function settle(
     lastError: undefined,
     errorKind: undefined,
     updatedAt: now,
-  });
+  };
 }
 
 async function parentDelivery(
