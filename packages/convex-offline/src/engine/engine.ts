@@ -304,9 +304,7 @@ export class Engine {
     identity: Identity | null,
     componentPath = "",
   ): Promise<Value> {
-    return readSetStorage.exit(() =>
-      this.accessor(identity).mutationFromPath({ udfPath, componentPath }, args),
-    );
+    return this.runOutsideReadSet("mutationFromPath", identity, { udfPath, componentPath }, args);
   }
 
   runAction(
@@ -315,9 +313,21 @@ export class Engine {
     identity: Identity | null,
     componentPath = "",
   ): Promise<Value> {
-    return readSetStorage.exit(() =>
-      this.accessor(identity).actionFromPath({ udfPath, componentPath }, args),
-    );
+    return this.runOutsideReadSet("actionFromPath", identity, { udfPath, componentPath }, args);
+  }
+
+  /**
+   * Mutations and actions run outside any read set: the read set travels with the async context,
+   * so without this one started from a context a query ran in would record its reads into that
+   * query's subscription.
+   */
+  private runOutsideReadSet(
+    kind: "mutationFromPath" | "actionFromPath",
+    identity: Identity | null,
+    path: { udfPath: string; componentPath: string },
+    args: Record<string, Value>,
+  ): Promise<Value> {
+    return readSetStorage.exit(() => this.accessor(identity)[kind](path, args));
   }
 
   /** Runs an HTTP action from convex/http.ts. */
