@@ -338,10 +338,21 @@ describe("customer journey", () => {
     }
     await page.reload();
     const cards = page.getByTestId("signal-card");
-    await cards.nth(24).waitFor();
+    // The head and the first history page overlap (the history is anchored inside the head), so
+    // how many cards the first screen holds depends on the head's size: wait for one full page.
+    await cards.nth(19).waitFor();
     await expect.poll(() => cards.first().textContent()).toContain("2343");
-    await cards.last().scrollIntoViewIfNeeded();
-    await page.getByText("That's every signal.").scrollIntoViewIfNeeded({ timeout: 15_000 });
+    // Scrolling to the last card loads the next page, until the feed says it has shown them all.
+    const end = page.getByText("That's every signal.");
+    await expect
+      .poll(
+        async () => {
+          await cards.last().scrollIntoViewIfNeeded();
+          return end.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await cards.count()).toBe(45);
     // Newest first, each signal once, nothing skipped between the live head and the history.
     const entries = await page
