@@ -51,6 +51,11 @@ export type BackendOptions = {
   /** WebSocket ping period (default 15 000 ms). */
   readonly pingIntervalMs?: number;
   /**
+   * How long one slice of a subscription fan-out may hold the engine lock before mutations that
+   * arrived meanwhile run (default 4 ms; see sync/syncHub.ts). Tests set 0 to interleave.
+   */
+  readonly flushSliceMs?: number;
+  /**
    * Report failed calls to clients as a production deployment does: `[Request ID: …] Server
    * Error` without the error and without log lines (ConvexError data still travels). Default off:
    * the development deployment's full text.
@@ -249,6 +254,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     adminKey,
     logger,
     ...(options.pingIntervalMs !== undefined ? { pingIntervalMs: options.pingIntervalMs } : {}),
+    ...(options.flushSliceMs !== undefined ? { flushSliceMs: options.flushSliceMs } : {}),
   });
   const syncHub = hub;
 

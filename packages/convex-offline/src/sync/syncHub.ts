@@ -41,6 +41,8 @@ export type SyncDeps = {
   readonly logger: Logger;
   /** Ping idle sockets this often (default 15 s, as Convex does). */
   readonly pingIntervalMs?: number;
+  /** How long one slice of a flush may hold the engine lock (default FLUSH_SLICE_MS). */
+  readonly flushSliceMs?: number;
 };
 
 export class SyncHub {
@@ -49,6 +51,8 @@ export class SyncHub {
   private readonly completed = new CompletedRequests();
   private readonly inFlight = new Map<string, Promise<ServerMessage>>();
   private flushScheduled = false;
+  /** The running flush's shared re-runs (null between flushes), see EvaluationMemo. */
+  private activeMemo: EvaluationMemo | null = null;
   private exclusiveChain: Promise<void> = Promise.resolve();
   private nextSessionId = 1;
   private readonly pingTimer: NodeJS.Timeout;
@@ -90,11 +94,13 @@ export class SyncHub {
         if (hit) session.staleSubs.add(sub);
       }
     }
+    this.activeMemo?.forget(changes);
     this.requestFlush();
   }
 
   /** Re-runs every subscription (code reload, auth config change). */
   invalidateAll(): void {
+    this.activeMemo?.clear(); // results of the old code or auth config are not reused
     for (const session of this.sessions) {
       for (const sub of session.subscriptions.values()) session.staleSubs.add(sub);
     }
@@ -147,8 +153,11 @@ export class SyncHub {
     let transitions = 0;
     let reruns = 0;
     let slices = 0;
+    // Shared re-runs for this flush; commits between its slices forget what they touch.
     const memo = new EvaluationMemo();
-    let memoTs: bigint | null = null;
+    this.activeMemo = memo;
+    const snapshots = new Set<bigint>();
+    const sliceMs = this.deps.flushSliceMs ?? FLUSH_SLICE_MS;
     const pending = (session: Session) =>
       !session.closed && (session.staleSubs.size > 0 || session.needsTransition);
     for (;;) {
@@ -159,10 +168,7 @@ export class SyncHub {
       if (![...this.sessions].some(pending)) break;
       slices += 1;
       await engine.holdForReads(async () => {
-        if (memoTs !== engine.ts) {
-          memo.clear(); // shared results are only valid within one snapshot
-          memoTs = engine.ts;
-        }
+        snapshots.add(engine.ts);
         const sliceStarted = performance.now();
         for (const session of flushOrder([...this.sessions].filter(pending))) {
           if (!pending(session)) continue;
@@ -184,14 +190,16 @@ export class SyncHub {
             transitions += 1;
           }
           session.recordFlushCost(performance.now() - sessionStarted);
-          if (performance.now() - sliceStarted >= FLUSH_SLICE_MS) break;
+          if (performance.now() - sliceStarted >= sliceMs) break;
         }
       });
     }
+    if (this.activeMemo === memo) this.activeMemo = null;
     this.deps.logger.log("debug", "sync.flush", {
       reruns,
       transitions,
       slices,
+      snapshots: snapshots.size,
       ms: Math.round((performance.now() - started) * 100) / 100,
     });
   }
