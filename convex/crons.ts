@@ -26,6 +26,15 @@ crons.daily(
   {},
 );
 
+// Deletes that arrived for messages never stored wait 30 days for a late copy, then are forgotten
+// (model/ingest/ingestUnstoredDelete.ts).
+crons.daily(
+  "prune unstored deletes",
+  { hourUTC: 3, minuteUTC: 41 },
+  internal.ingestRetention.pruneStaleUnstoredDeletes,
+  {},
+);
+
 // A new parser version re-parses the stored signals in the background (the deploy-time check); a
 // run whose driver stopped is resumed from its cursor (convex/reparse.ts).
 crons.interval(

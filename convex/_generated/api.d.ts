@@ -30,6 +30,7 @@ import type * as historyImportJobs from "../historyImportJobs.js";
 import type * as historyImports from "../historyImports.js";
 import type * as http from "../http.js";
 import type * as ingest from "../ingest.js";
+import type * as ingestRetention from "../ingestRetention.js";
 import type * as latency from "../latency.js";
 import type * as lifecycleEmails from "../lifecycleEmails.js";
 import type * as livePassEpochs from "../livePassEpochs.js";
@@ -211,6 +212,7 @@ declare const fullApi: ApiFromModules<{
   historyImports: typeof historyImports;
   http: typeof http;
   ingest: typeof ingest;
+  ingestRetention: typeof ingestRetention;
   latency: typeof latency;
   lifecycleEmails: typeof lifecycleEmails;
   livePassEpochs: typeof livePassEpochs;

@@ -191,7 +191,9 @@ export const signalTables = {
     sourceMessageId: v.string(),
     sourceChannelId: v.string(),
     deletedAt: v.number(),
-  }).index("by_source_message", ["sourceMessageId"]),
+  })
+    .index("by_source_message", ["sourceMessageId"])
+    .index("by_deleted_at", ["deletedAt"]),
 
   /** Where the collector stopped in each source channel: backfill resumes after it. */
   ingestCursors: defineTable({

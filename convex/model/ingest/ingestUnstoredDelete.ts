@@ -8,6 +8,27 @@ import type { MutationCtx, QueryCtx } from "../../_generated/server";
  * follows is stored as the tombstone the delete would have made had the write come first.
  */
 
+/**
+ * How long such a delete is remembered. The copy it waits for comes within a history page's
+ * write (seconds) or, after an outage, from the collector's recheck of the last 14 days; a copy
+ * of a message deleted longer ago never comes (Discord does not return deleted messages).
+ */
+export const UNSTORED_DELETE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Forgets up to `batch` deletes older than the retention; returns how many it removed. */
+export async function pruneUnstoredDeletes(
+  ctx: MutationCtx,
+  now: number,
+  batch: number,
+): Promise<number> {
+  const old = await ctx.db
+    .query("unstoredDeletes")
+    .withIndex("by_deleted_at", (q) => q.lt("deletedAt", now - UNSTORED_DELETE_RETENTION_MS))
+    .take(batch);
+  for (const row of old) await ctx.db.delete("unstoredDeletes", row._id);
+  return old.length;
+}
+
 /** Remembers a delete of a message we have not stored, once per message. */
 export async function rememberUnstoredDelete(
   ctx: MutationCtx,
