@@ -14,7 +14,7 @@ import { waitFor } from "@g3/dev-stack/poll";
 import { ConvexHttpClient } from "convex/browser";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -289,6 +289,8 @@ await Promise.all(
       }),
   ),
 );
+// The run's backend data and env (it holds generated auth keys) go with it.
+rmSync(work, { recursive: true, force: true });
 if (profileDir !== undefined) {
   mkdirSync(profileDir, { recursive: true });
   writeFileSync(join(profileDir, "window.json"), JSON.stringify(measuredWindow));
