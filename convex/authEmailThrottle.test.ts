@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AUTH_LIMITS, authRateLimiter } from "./model/auth/authLimits";
-import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
-import { stubAuthEnv } from "./test.helpers";
+import {
+  mailsTo,
+  outcome,
+  PASSWORD,
+  passwordSignIn,
+  signUpAndVerify,
+  stubAuthEnv,
+} from "./test.auth";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);

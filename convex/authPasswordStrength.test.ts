@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { mailsTo, outcome, passwordSignIn, signUpAndVerify } from "./test.auth";
-import { latestCode, stubAuthEnv } from "./test.helpers";
+import {
+  latestCode,
+  mailsTo,
+  outcome,
+  passwordSignIn,
+  signUpAndVerify,
+  stubAuthEnv,
+} from "./test.auth";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);

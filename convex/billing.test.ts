@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { signUpAndVerify, tokenSubject } from "./test.auth";
-import { stubAuthEnv } from "./test.helpers";
+import { signUpAndVerify, stubAuthEnv, tokenSubject } from "./test.auth";
 import { DAY, deliver, insertUser, setupPayments, T0 } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
 

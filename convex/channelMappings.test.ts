@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import { MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
 import { TIER, expectCode, setupRoles } from "./test.roles";
 
 const fields = MAPPING;

@@ -12,7 +12,8 @@ import {
   type TestConvex,
   TIER,
 } from "./test.sellapp";
-import { auditByAction, latestCode, stubAuthEnv } from "./test.helpers";
+import { latestCode, stubAuthEnv } from "./test.auth";
+import { auditByAction } from "./test.audit";
 import { signedInAs } from "./test.sessions";
 
 afterEach(() => {

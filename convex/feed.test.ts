@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
 import { PURCHASE_URL, TIER, insertSignal, setupRoles } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };

@@ -5,7 +5,7 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { LIVE_HEAD_SIZE } from "./feed";
 import type { IncomingMessage } from "./model/ingest/ingestValidators";
-import { MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
 import { setupRoles, type Caller, type TestConvex } from "./test.roles";
 
 const SECRET = "test-service-secret";

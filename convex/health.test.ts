@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import { failedRoleJob } from "./test.helpers";
+import { failedRoleJob } from "./test.roleSync";
 import { expectCode, setupRoles } from "./test.roles";
 
 describe("health.overview", () => {

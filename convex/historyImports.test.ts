@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { auditByAction, MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
+import { auditByAction } from "./test.audit";
 import { CONFIDENT, SERVICE_SECRET, setupParsing, type TestConvex } from "./test.parsing";
 import { expectCode } from "./test.roles";
 

@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingest/ingestValidators";
-import { newConvexTest, type TestConvex } from "./test.setup";
+import { setupMappedSource, SOURCE_CHANNEL as CHANNEL, SOURCE_GUILD as GUILD } from "./test.ingest";
+import type { TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
-const GUILD = "1196425551544451080";
-const CHANNEL = "1196426054860931082";
 const OTHER_CHANNEL = "1196426306519171083";
 const ANALYST = "1196423789936771073";
 
@@ -23,23 +22,6 @@ afterEach(() => {
 });
 
 type Tester = TestConvex;
-
-async function setup(options: { enabled?: boolean } = {}): Promise<Tester> {
-  const t = newConvexTest();
-  await t.run((ctx) =>
-    ctx.db.insert("channelMappings", {
-      label: "VIP signals",
-      sourceGuildId: GUILD,
-      sourceChannelId: CHANNEL,
-      customerGuildId: "1196427313152131087",
-      customerChannelId: "1196427564810371088",
-      tierKey: "vip",
-      enabled: options.enabled ?? true,
-      updatedAt: 0,
-    }),
-  );
-  return t;
-}
 
 let nextId = 1_300_000_000_000_000_000n;
 function snowflake(): string {
@@ -132,7 +114,7 @@ function storedChart(
 
 describe("ingest.upsertMessage — create", () => {
   test("stores the parsed signal, revision 1, tier, timestamps, latency samples and the cursor", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     const before = Date.now();
     const result = await upsert(t, m);
@@ -175,7 +157,7 @@ describe("ingest.upsertMessage — create", () => {
   });
 
   test("a duplicate create (gateway re-delivery, RESUME replay, backfill overlap) is a no-op", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     const again = await upsert(t, { ...m, receivedAt: m.receivedAt + 5000 });
@@ -189,13 +171,13 @@ describe("ingest.upsertMessage — create", () => {
   });
 
   test("backfilled creates record no latency samples (downtime is not latency)", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, message({ origin: "backfill" }));
     expect(await countRows(t, "latencySamples")).toBe(0);
   });
 
   test("an update for a message never seen creates it", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message({
       content: "ETH/USDT SHORT\nEntry: 2300\nTP: 2200\nSL: 2400",
       editedAt: 1_700_000_100_000,
@@ -211,7 +193,7 @@ describe("ingest.upsertMessage — create", () => {
 
 describe("ingest.upsertMessage — edit", () => {
   test("a visible edit bumps the version, re-parses and appends a revision", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     const edited = S1.replace("SL: 41000", "SL: 41200");
@@ -229,7 +211,7 @@ describe("ingest.upsertMessage — edit", () => {
   });
 
   test("an update with no visible change (crosspost flag, embed unfurl, replay) is ignored", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     await upsert(t, {
@@ -248,7 +230,7 @@ describe("ingest.upsertMessage — edit", () => {
   });
 
   test("an older copy arriving after an edit (out-of-order replay) does not roll the edit back", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     await upsert(t, { ...m, content: "edited once", editedAt: 1_700_000_060_000 });
@@ -262,7 +244,7 @@ describe("ingest.upsertMessage — edit", () => {
   });
 
   test("adding an attachment is a visible change even when the text is the same", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     const storageId = await storeBlob(t, "png bytes");
@@ -290,7 +272,7 @@ describe("ingest.upsertMessage — edit", () => {
 
 describe("ingest.deleteMessages", () => {
   test("tombstones: keeps the record and history, bumps the version, idempotent", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     const unknown = snowflake();
@@ -327,7 +309,7 @@ describe("ingest.deleteMessages", () => {
   });
 
   test("an id stored for another channel is treated as unknown", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message();
     await upsert(t, m);
     const result = await t.mutation(api.ingest.deleteMessages, {
@@ -342,7 +324,7 @@ describe("ingest.deleteMessages", () => {
 
 describe("reply linking", () => {
   test("a reply links to the replied-to signal", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const parent = message();
     await upsert(t, parent);
     const reply = message({ content: S5, replyToMessageId: parent.messageId });
@@ -355,7 +337,7 @@ describe("reply linking", () => {
   });
 
   test("a follow-up without a reply links to the latest signal with the same instrument in the channel", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const older = message();
     const eth = message({ content: "ETH/USDT SHORT\nEntry: 2300\nTP: 2200\nSL: 2400" });
     const newer = message({ content: S1.replace("42000-42500", "42100-42600") });
@@ -370,7 +352,7 @@ describe("reply linking", () => {
   });
 
   test("a plain message that is not a follow-up gets no parent", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, message());
     const chat = message({ content: "Good morning team, markets are quiet today." });
     await upsert(t, chat);
@@ -380,7 +362,7 @@ describe("reply linking", () => {
 
 describe("attachments", () => {
   test("a rejected file is recorded with its reason and linked to the signal", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const attachmentId = snowflake();
     const m = message({
       attachments: [
@@ -412,7 +394,7 @@ describe("attachments", () => {
   });
 
   test("dedupes by Discord attachment id and deletes a second upload of the same file", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const attachmentId = snowflake();
     const first = await storeBlob(t, "first upload");
     const second = await storeBlob(t, "second upload");
@@ -435,7 +417,7 @@ describe("attachments", () => {
   });
 
   test("a replay re-uploading a file of a deleted message leaves no orphan blob", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const attachmentId = snowflake();
     const first = await storeBlob(t, "original");
     const again = await storeBlob(t, "replayed");
@@ -454,7 +436,7 @@ describe("attachments", () => {
   });
 
   test("discardUploads deletes only blobs no attachment row references", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const kept = await storeBlob(t, "kept");
     const orphan = await storeBlob(t, "orphan");
     await upsert(
@@ -477,7 +459,7 @@ describe("attachments", () => {
   });
 
   test("a rejected file becomes stored when a later attempt succeeds", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const attachmentId = snowflake();
     const m = message({
       attachments: [
@@ -506,7 +488,7 @@ describe("attachments", () => {
 
 describe("authorization and validation", () => {
   test("a wrong service secret is refused by every function", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const bad = "not-the-secret";
     const forbidden = { code: "FORBIDDEN" };
     const calls: Promise<unknown>[] = [
@@ -540,17 +522,17 @@ describe("authorization and validation", () => {
   });
 
   test("a message from an unmapped (or disabled) channel is refused", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     expect(await refusal(upsert(t, message({ channelId: OTHER_CHANNEL })))).toMatchObject({
       code: "UNMAPPED_CHANNEL",
     });
-    const disabled = await setup({ enabled: false });
+    const disabled = await setupMappedSource({ enabled: false });
     expect(await refusal(upsert(disabled, message()))).toMatchObject({ code: "UNMAPPED_CHANNEL" });
     expect(await countRows(t, "signals")).toBe(0);
   });
 
   test("malformed ids and oversized content are refused with the reason", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const refused = await refusal(upsert(t, message({ messageId: "abc" })));
     expect(refused).toMatchObject({ code: "BAD_REQUEST" });
     expect(JSON.stringify(refused)).toContain("messageId is not a snowflake");
@@ -562,7 +544,7 @@ describe("authorization and validation", () => {
 
 describe("collector support functions", () => {
   test("watchedChannels lists enabled mappings once per source channel and follows changes", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     expect(await t.query(api.ingest.watchedChannels, { secret: SECRET })).toEqual([
       { channelId: CHANNEL, guildId: GUILD, tierKey: "vip", label: "VIP signals" },
     ]);
@@ -588,7 +570,7 @@ describe("collector support functions", () => {
   });
 
   test("the cursor only moves forward (snowflakes compared as integers)", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const advance = (messageId: string) =>
       t.mutation(api.ingest.advanceCursor, { secret: SECRET, channelId: CHANNEL, messageId });
     expect(await advance("99999999999999999")).toBe("99999999999999999");
@@ -603,7 +585,7 @@ describe("collector support functions", () => {
   });
 
   test("storedMessagesSince pages through the messages posted since a time, oldest first", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const old = message({ sourceAt: 1_000 });
     const a = message({ sourceAt: 5_000 });
     const b = message({ sourceAt: 4_000, content: "note", editedAt: 6_000 });
@@ -662,7 +644,7 @@ describe("collector support functions", () => {
   });
 
   test("markChannelsLive stamps liveAt on ingested channels and getCursors returns it", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, message());
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     try {
@@ -683,7 +665,7 @@ describe("collector support functions", () => {
   });
 
   test("heartbeat upserts one row per service instance", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const beat = (details: string) =>
       t.mutation(api.ingest.heartbeat, {
         secret: SECRET,
@@ -705,14 +687,14 @@ describe("collector support functions", () => {
   });
 
   test("generateUploadUrl returns an upload URL to a service caller", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     expect(await t.mutation(api.ingest.generateUploadUrl, { secret: SECRET })).toMatch(
       /^https?:\/\//,
     );
   });
 
   test("inspectMessage shows a message's signal, history and attachments", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const m = message({
       attachments: [
         {

@@ -3,7 +3,7 @@
 // write that follows must not bring it back as a live signal: the delete wins, whichever came first.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
-import { MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
 import {
   CONFIDENT,
   SERVICE_SECRET,

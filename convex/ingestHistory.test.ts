@@ -4,11 +4,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingest/ingestValidators";
-import { newConvexTest, type TestConvex } from "./test.setup";
+import { setupMappedSource, SOURCE_CHANNEL as CHANNEL, SOURCE_GUILD as GUILD } from "./test.ingest";
+import type { TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
-const GUILD = "1196425551544451080";
-const CHANNEL = "1196426054860931082";
 const ORIGINAL = "ETH/USDT LONG\nEntry: 3000\nTP: 3300\nSL: 2900";
 const EDIT_1 = "ETH/USDT LONG\nEntry: 3010\nTP: 3300\nSL: 2900";
 const EDIT_2 = "ETH/USDT LONG\nEntry: 3010\nTP: 3400\nSL: 2950";
@@ -20,23 +19,6 @@ beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
 afterEach(() => vi.unstubAllEnvs());
 
 type Tester = TestConvex;
-
-async function setup(): Promise<Tester> {
-  const t = newConvexTest();
-  await t.run((ctx) =>
-    ctx.db.insert("channelMappings", {
-      label: "VIP signals",
-      sourceGuildId: GUILD,
-      sourceChannelId: CHANNEL,
-      customerGuildId: "1196427313152131087",
-      customerChannelId: "1196427564810371088",
-      tierKey: "vip",
-      enabled: true,
-      updatedAt: 0,
-    }),
-  );
-  return t;
-}
 
 const copy = (content: string, editedAt?: number): IncomingMessage => ({
   messageId: "1300000000000001000",
@@ -86,7 +68,7 @@ const IN_ORDER = [
 
 describe("ingest.upsertMessage — copies arriving out of order", () => {
   test("in order: the reference history", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, copy(ORIGINAL));
     await upsert(t, copy(EDIT_1, EDIT_1_AT));
     await upsert(t, copy(EDIT_2, EDIT_2_AT));
@@ -96,7 +78,7 @@ describe("ingest.upsertMessage — copies arriving out of order", () => {
   });
 
   test("the edited copy first (a backfill), the original and the edit after it: the same history", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     expect((await upsert(t, copy(EDIT_2, EDIT_2_AT))).outcome).toBe("created");
     expect(await upsert(t, copy(ORIGINAL))).toMatchObject({ outcome: "stale", version: 2 });
     expect(await upsert(t, copy(EDIT_1, EDIT_1_AT))).toMatchObject({
@@ -110,7 +92,7 @@ describe("ingest.upsertMessage — copies arriving out of order", () => {
   });
 
   test("replays of a copy already filed change nothing", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, copy(EDIT_1, EDIT_1_AT));
     await upsert(t, copy(ORIGINAL));
     for (const again of [copy(ORIGINAL), copy(EDIT_1, EDIT_1_AT)]) {
@@ -122,7 +104,7 @@ describe("ingest.upsertMessage — copies arriving out of order", () => {
   });
 
   test("the mirror delivery keeps pointing at the content it shows: no new work, no stale render", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, copy(EDIT_2, EDIT_2_AT));
     const first = await stored(t);
     // The mirror posted version 1 (EDIT_2's text) and recorded it.
@@ -140,7 +122,7 @@ describe("ingest.upsertMessage — copies arriving out of order", () => {
   });
 
   test("a tombstoned signal's history is left alone", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await upsert(t, copy(EDIT_1, EDIT_1_AT));
     await t.mutation(api.ingest.deleteMessages, {
       secret: SECRET,

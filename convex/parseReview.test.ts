@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { auditByAction } from "./test.helpers";
+import { auditByAction } from "./test.audit";
 import {
   CONFIDENT,
   SERVICE_SECRET,

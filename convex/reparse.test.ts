@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { MAX_RUN_FAILURES, RUN_LEASE_MS } from "./model/parsing/reparseRun";
-import { auditByAction } from "./test.helpers";
+import { auditByAction } from "./test.audit";
 import {
   CONFIDENT,
   SHAKY,

@@ -12,7 +12,7 @@ import {
   T0,
   TIER,
 } from "./test.sellapp";
-import { auditByAction } from "./test.helpers";
+import { auditByAction } from "./test.audit";
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -2,7 +2,7 @@
 import { vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
 import type { TestConvex as ConvexTest } from "convex-test";
 import type schema from "./schema";
 import { setupRoles } from "./test.roles";

@@ -3,10 +3,10 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { TrackUpdate } from "./model/outcomes/trackerValidators";
 import { signedInAs } from "./test.sessions";
-import { newConvexTest, type TestConvex } from "./test.setup";
+import { setupMappedSource, SOURCE_CHANNEL as CHANNEL, SOURCE_GUILD } from "./test.ingest";
+import type { TestConvex } from "./test.setup";
 
 const SECRET = "test-service-secret";
-const CHANNEL = "1196426054860931082";
 const S1 =
   "BTC/USDT LONG\nEntry: 42000-42500\nTargets: 43000, 44000, 45500\nSL: 41000\nLeverage: 10x";
 
@@ -16,22 +16,6 @@ beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
 afterEach(() => vi.unstubAllEnvs());
 
 let nextId = 1_300_000_000_000_000_000n;
-async function setup(): Promise<Tester> {
-  const t = newConvexTest();
-  await t.run((ctx) =>
-    ctx.db.insert("channelMappings", {
-      label: "VIP signals",
-      sourceGuildId: "1196425551544451080",
-      sourceChannelId: CHANNEL,
-      customerGuildId: "1196427313152131087",
-      customerChannelId: "1196427564810371088",
-      tierKey: "vip",
-      enabled: true,
-      updatedAt: 0,
-    }),
-  );
-  return t;
-}
 
 async function post(t: Tester, content: string, sourceAt = 1_700_000_000_000) {
   nextId += 1000n;
@@ -40,7 +24,7 @@ async function post(t: Tester, content: string, sourceAt = 1_700_000_000_000) {
     message: {
       messageId: nextId.toString(),
       channelId: CHANNEL,
-      guildId: "1196425551544451080",
+      guildId: SOURCE_GUILD,
       authorId: "1196423789936771073",
       authorName: "Analyst",
       content,
@@ -84,7 +68,7 @@ async function startTracking(t: Tester, owner: string, signalId: Id<"signals">) 
 
 describe("tracker service surface", () => {
   test("refuses callers without the service secret", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await expect(t.query(api.tracker.openTracks, { secret: "wrong" })).rejects.toThrow(
       /Invalid service secret/,
     );
@@ -94,7 +78,7 @@ describe("tracker service surface", () => {
   });
 
   test("one lease holder at a time; the other may take over only when it expires", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     const a = await t.mutation(api.tracker.acquire, {
       secret: SECRET,
       owner: "a",
@@ -128,7 +112,7 @@ describe("tracker service surface", () => {
   });
 
   test("discovers new signals after the cursor and lists open tracks with edits showing as a newer version", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "a", leaseMs: 60_000 });
     const first = await post(t, S1);
     const discovered = await t.query(api.tracker.newSignals, { secret: SECRET, after: 0 });
@@ -157,7 +141,7 @@ describe("tracker service surface", () => {
   });
 
   test("records events once (retries add nothing), closes the track and upserts claims", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "a", leaseMs: 60_000 });
     const signalId = await post(t, S1);
     const followUp = await post(t, "BTC TP2 hit ✅ +40%", 1_700_000_100_000);
@@ -215,7 +199,7 @@ describe("tracker service surface", () => {
   });
 
   test("admins, and only admins, see contradicted claims with the signal's outcome and deletion", async () => {
-    const t = await setup();
+    const t = await setupMappedSource();
     await t.mutation(api.tracker.acquire, { secret: SECRET, owner: "a", leaseMs: 60_000 });
     const signalId = await post(t, S1);
     const followUp = await post(t, "BTC TP3 hit ✅", 1_700_000_100_000);

@@ -18,7 +18,7 @@ import {
   type TestConvex,
   TIER,
 } from "./test.sellapp";
-import { auditByAction } from "./test.helpers";
+import { auditByAction } from "./test.audit";
 import { signedInAs } from "./test.sessions";
 
 afterEach(() => {

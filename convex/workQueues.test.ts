@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { failedRoleJob, MAPPING } from "./test.helpers";
+import { MAPPING } from "./test.ingest";
+import { failedRoleJob } from "./test.roleSync";
 import { expectCode, insertSignal, setupRoles, type TestConvex } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };
