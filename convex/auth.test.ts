@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { latestCode, stubAuthEnv } from "./test.auth";
+import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import {
-  mailsTo,
-  outcome,
-  PASSWORD,
-  passwordSignIn,
-  signUpAndVerify,
-  stubAuthEnv,
-} from "./test.auth";
+import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
+import { stubAuthEnv } from "./test.authEnv";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);

@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AUTH_LIMITS, authRateLimiter } from "./model/auth/authLimits";
-import {
-  latestCode,
-  mailsTo,
-  outcome,
-  PASSWORD,
-  passwordSignIn,
-  signUpAndVerify,
-  stubAuthEnv,
-} from "./test.auth";
+import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
+import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import {
-  latestCode,
-  mailsTo,
-  outcome,
-  passwordSignIn,
-  signUpAndVerify,
-  stubAuthEnv,
-} from "./test.auth";
+import { mailsTo, outcome, passwordSignIn, signUpAndVerify } from "./test.auth";
+import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);

@@ -3,15 +3,14 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { ACCESS_TOKEN_MS } from "./auth";
 import {
-  latestCode,
   outcome,
   PASSWORD,
   passwordSignIn,
   signUpAndVerify,
-  stubAuthEnv,
   tokenClaims,
   tokenSubject,
 } from "./test.auth";
+import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import { signUpAndVerify, stubAuthEnv, tokenSubject } from "./test.auth";
+import { signUpAndVerify, tokenSubject } from "./test.auth";
+import { stubAuthEnv } from "./test.authEnv";
 import { DAY, deliver, insertUser, setupPayments, T0 } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
 

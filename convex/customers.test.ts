@@ -12,7 +12,7 @@ import {
   type TestConvex,
   TIER,
 } from "./test.sellapp";
-import { latestCode, stubAuthEnv } from "./test.auth";
+import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { auditByAction } from "./test.audit";
 import { signedInAs } from "./test.sessions";
 
