@@ -1,12 +1,18 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy } from "react";
 import type { AttachmentData } from "./types";
 
 // The item needs the Convex client (fresh links); loading it only for a card that has attachments
 // keeps the client out of pages that draw a card without any — the landing page's sample signal.
-const AttachmentItem = dynamic(() =>
-  import("./attachment-item").then((module) => module.AttachmentItem),
+// React's lazy, not next/dynamic: the feed's first page is rendered on the server, and for a
+// server-rendered next/dynamic component Next writes a <link rel="preload"> for its chunk with no
+// CSP nonce, which the nonce policy blocks (a violation on every feed with an attachment). Here
+// the server still renders the item into the HTML, and the browser fetches its chunk through
+// webpack's runtime, which 'strict-dynamic' allows. No Suspense of its own, as with next/dynamic
+// before: a new card waits for its attachment's code and appears whole.
+const AttachmentItem = lazy(() =>
+  import("./attachment-item").then((module) => ({ default: module.AttachmentItem })),
 );
 
 /**
