@@ -1,8 +1,8 @@
 import "server-only";
-import { convexAuthNextjsToken } from "@convex-dev/auth/nextjs/server";
 import { api } from "@convex/_generated/api";
 import { fetchQuery } from "convex/nextjs";
 import { env } from "@/env";
+import { requestSessionToken } from "./request-session-token";
 
 export type HeaderViewer = { signedIn: boolean; isAdmin: boolean };
 
@@ -12,7 +12,7 @@ export type HeaderViewer = { signedIn: boolean; isAdmin: boolean };
  * refreshed a token that was about to expire.
  */
 export async function headerViewer(): Promise<HeaderViewer> {
-  const token = await convexAuthNextjsToken();
+  const token = await requestSessionToken();
   if (token === undefined) return { signedIn: false, isAdmin: false };
   try {
     const viewer = await fetchQuery(

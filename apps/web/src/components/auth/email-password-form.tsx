@@ -1,10 +1,10 @@
 "use client";
 
-import { useAuthActions } from "@convex-dev/auth/react";
 import { useState, type ReactNode } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { canonicalEmail } from "@/lib/auth-errors";
 import { loadPage } from "@/lib/load-page";
+import { signInThroughProxy } from "@/lib/sign-in";
 import { EmailField } from "./auth-fields";
 import { AuthForm } from "./auth-form";
 import { VerifyCodeForm } from "./verify-code-form";
@@ -24,7 +24,6 @@ type Props = {
  * instead of a session: the form turns into the code step.
  */
 export function EmailPasswordForm({ flow, destination, password: field, ...labels }: Props) {
-  const { signIn } = useAuthActions();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [awaitingCode, setAwaitingCode] = useState(false);
@@ -42,7 +41,7 @@ export function EmailPasswordForm({ flow, destination, password: field, ...label
     <AuthForm
       {...labels}
       onSubmit={async () => {
-        const result = await signIn("password", { flow, email: canonicalEmail(email), password });
+        const result = await signInThroughProxy({ flow, email: canonicalEmail(email), password });
         if (result.signingIn) loadPage(destination);
         else setAwaitingCode(true);
       }}

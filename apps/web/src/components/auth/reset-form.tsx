@@ -1,16 +1,15 @@
 "use client";
 
-import { useAuthActions } from "@convex-dev/auth/react";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { canonicalEmail } from "@/lib/auth-errors";
 import { loadPage } from "@/lib/load-page";
+import { signInThroughProxy } from "@/lib/sign-in";
 import { CodeField, EmailField } from "./auth-fields";
 import { AuthForm } from "./auth-form";
 
 /** Password reset: request a code by email, then set a new password with it. */
 export function ResetForm() {
-  const { signIn } = useAuthActions();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [newPassword, setNewPassword] = useState("");
@@ -22,7 +21,7 @@ export function ResetForm() {
         submitLabel="Email me a reset code"
         pendingLabel="Sending…"
         onSubmit={async () => {
-          await signIn("password", { flow: "reset", email: canonicalEmail(email) });
+          await signInThroughProxy({ flow: "reset", email: canonicalEmail(email) });
           setCodeSent(true);
         }}
       >
@@ -35,7 +34,7 @@ export function ResetForm() {
       submitLabel="Set new password"
       pendingLabel="Saving…"
       onSubmit={async () => {
-        await signIn("password", {
+        await signInThroughProxy({
           flow: "reset-verification",
           email: canonicalEmail(email),
           code: code.trim(),

@@ -1,7 +1,7 @@
 "use client";
 
-import { useAuthActions } from "@convex-dev/auth/react";
 import { useState } from "react";
+import { signInThroughProxy } from "@/lib/sign-in";
 import { CodeField } from "./auth-fields";
 import { AuthForm } from "./auth-form";
 
@@ -26,14 +26,13 @@ export function VerifyCodeForm({
   purpose: keyof typeof EXPLANATIONS;
   onDone: () => void;
 }) {
-  const { signIn } = useAuthActions();
   const [code, setCode] = useState("");
   return (
     <AuthForm
       submitLabel="Verify email"
       pendingLabel="Checking…"
       onSubmit={async () => {
-        await signIn("password", { flow: "email-verification", email, code: code.trim() });
+        await signInThroughProxy({ flow: "email-verification", email, code: code.trim() });
         onDone();
       }}
     >
