@@ -40,18 +40,21 @@ export default function HomePage() {
         </p>
         <div className="flex flex-wrap gap-3">
           <Link
+            prefetch={false}
             href="/pricing"
             className="rounded-md bg-emerald-500 px-4 py-2 font-semibold text-zinc-950 hover:bg-emerald-400"
           >
             See pricing
           </Link>
           <Link
+            prefetch={false}
             href="/signup"
             className="rounded-md border border-zinc-700 px-4 py-2 font-semibold text-zinc-100 hover:bg-zinc-800"
           >
             Create an account
           </Link>
           <Link
+            prefetch={false}
             href="/feed"
             className="rounded-md border border-zinc-700 px-4 py-2 font-semibold text-zinc-100 hover:bg-zinc-800"
           >

@@ -16,7 +16,12 @@ export function SiteFooter() {
       >
         <span className="mr-auto">© G3netic Crypto Signals</span>
         {LINKS.map((link) => (
-          <Link key={link.href} href={link.href} className="hover:text-white hover:underline">
+          <Link
+            prefetch={false}
+            key={link.href}
+            href={link.href}
+            className="hover:text-white hover:underline"
+          >
             {link.label}
           </Link>
         ))}

@@ -29,6 +29,7 @@ export function AdminNav() {
           return (
             <li key={link.href}>
               <Link
+                prefetch={false}
                 href={link.href}
                 aria-current={current ? "page" : undefined}
                 className={`block whitespace-nowrap rounded px-3 py-1.5 text-sm ${

@@ -16,10 +16,10 @@ export function SignInForm() {
       password={{ autoComplete: "current-password" }}
       footer={
         <div className="flex justify-between text-sm text-zinc-400">
-          <Link href="/reset" className="text-sky-300 underline">
+          <Link prefetch={false} href="/reset" className="text-sky-300 underline">
             Forgot password?
           </Link>
-          <Link href="/signup" className="text-sky-300 underline">
+          <Link prefetch={false} href="/signup" className="text-sky-300 underline">
             Create an account
           </Link>
         </div>

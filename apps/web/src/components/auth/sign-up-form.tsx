@@ -18,7 +18,7 @@ export function SignUpForm() {
       footer={
         <p className="text-sm text-zinc-400">
           Already a member?{" "}
-          <Link href="/signin" className="text-sky-300 underline">
+          <Link prefetch={false} href="/signin" className="text-sky-300 underline">
             Sign in
           </Link>
         </p>

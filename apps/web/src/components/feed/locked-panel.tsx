@@ -28,7 +28,7 @@ export function LockedPanel({ purchaseUrl }: { purchaseUrl: string | undefined }
       >
         Get access
       </HttpsLink>
-      <Link href="/account" className="text-sm text-sky-300 underline">
+      <Link prefetch={false} href="/account" className="text-sm text-sky-300 underline">
         Check your account status
       </Link>
     </Card>

@@ -6,11 +6,11 @@ export function AfterPurchase() {
     <ol className="flex list-decimal flex-col gap-1 pl-5 text-sm text-zinc-300">
       <li>Pick a plan and pay on Sell.app, our checkout.</li>
       <li>
-        <Link href="/signup" className="text-sky-300 underline">
+        <Link prefetch={false} href="/signup" className="text-sky-300 underline">
           Create your account
         </Link>{" "}
         (or{" "}
-        <Link href="/signin" className="text-sky-300 underline">
+        <Link prefetch={false} href="/signin" className="text-sky-300 underline">
           sign in
         </Link>
         ) with the <strong className="text-white">same email address</strong> and verify it.
