@@ -10,6 +10,8 @@ export default defineConfig({
           name: "convex",
           environment: "edge-runtime",
           include: ["convex/**/*.test.ts"],
+          // Every test ends with stubbed env vars and fake timers undone (the fixtures set both).
+          setupFiles: ["convex/test.cleanup.ts"],
           // Convex Auth hashes passwords with scrypt on purpose: a test that signs in a dozen
           // times needs more than vitest's 5 s default on a busy 2-core machine.
           testTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { ATTACHMENT_LINK_WINDOW_MS } from "./model/feed/attachmentLinks";
@@ -10,10 +10,6 @@ const page = { numItems: 10, cursor: null };
 beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
   vi.stubEnv("CONVEX_SITE_URL", SITE);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
 });
 
 const FILES = {

@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const EMAIL = "new.user@example.com";
 const PASSWORD = "correct horse battery";

@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { AUTH_LIMITS, authRateLimiter } from "./model/auth/authLimits";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { stubAuthEnv } from "./test.authEnv";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const OWNER = "owner@example.com";
 const PER_ADDRESS = AUTH_LIMITS.emailsPerAddress.capacity;

@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { mailsTo, outcome, PASSWORD, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { stubAuthEnv } from "./test.authEnv";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const KNOWN = "known@example.com";
 const UNKNOWN = "nobody@example.com";

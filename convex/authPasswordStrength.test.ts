@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { mailsTo, outcome, passwordSignIn, signUpAndVerify } from "./test.auth";
 import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest } from "./test.setup";
 
 beforeEach(stubAuthEnv);
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const EMAIL = "strength@example.com";
 

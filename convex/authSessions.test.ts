@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { ACCESS_TOKEN_MS } from "./auth";
@@ -14,9 +14,6 @@ import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { newConvexTest, type TestConvex } from "./test.setup";
 
 beforeEach(stubAuthEnv);
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const EMAIL = "sessions@example.com";
 

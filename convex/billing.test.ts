@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { signUpAndVerify, tokenSubject } from "./test.auth";
 import { stubAuthEnv } from "./test.authEnv";
 import { DAY, deliver, insertUser, setupPayments, T0 } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const BUYER = "buyer@example.com";
 

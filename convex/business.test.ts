@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { weekStartOf } from "./model/shared/calendar";
 import {
@@ -12,11 +12,6 @@ import {
   type TestConvex,
 } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 async function members(t: TestConvex) {
   return t.run(async (ctx) =>

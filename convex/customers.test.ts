@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { hasAccess } from "./model/payments/access";
 import { attachVerifiedCustomer } from "./model/payments/customers";
@@ -15,11 +15,6 @@ import {
 import { latestCode, stubAuthEnv } from "./test.authEnv";
 import { auditByAction } from "./test.audit";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const BUYER = "buyer@example.com";
 const PASSWORD = "correct horse battery";

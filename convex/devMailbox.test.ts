@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { emailProvider } from "./model/email/email";
 import { expectCode, setupRoles } from "./test.roles";
@@ -14,10 +14,6 @@ function stubLocalDeployment() {
 }
 
 beforeEach(stubLocalDeployment);
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 async function setupWithMail() {
   const roles = await setupRoles();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { pkceChallenge, sha256Hex } from "./model/discord/discordLinkCrypto";
 import { grantAccess, linkDiscord, ROLE, setupMirror, type Setup } from "./test.mirror";
@@ -8,11 +8,6 @@ beforeEach(() => {
   vi.stubEnv("DISCORD_CLIENT_ID", "1200000000000000001");
   vi.stubEnv("DISCORD_CLIENT_SECRET", "client-secret");
   vi.stubEnv("DISCORD_REDIRECT_URI", "http://127.0.0.1:3000/api/discord/callback");
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 const DISCORD_A = "3000000000000000001";

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import {
@@ -11,10 +11,6 @@ import {
   setupMirror,
   type Setup,
 } from "./test.mirror";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 const BOT = "mirror-a";
 

@@ -1,5 +1,5 @@
 import type { SampleKind, SampleOptions } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { internal } from "./_generated/api";
 import { accessibleTiers, hasAccess } from "./model/payments/access";
 import {
@@ -13,11 +13,6 @@ import {
   TIER,
 } from "./test.sellapp";
 import { auditByAction } from "./test.audit";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 type Step = { kind: SampleKind; options: SampleOptions };
 

@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { MAPPING } from "./test.ingest";
 import { PURCHASE_URL, TIER, insertSignal, setupRoles } from "./test.roles";
 
 const page = { numItems: 10, cursor: null };
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 describe("feed.list", () => {
   test("anonymous: locked with the purchase URL and no content", async () => {

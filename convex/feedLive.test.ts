@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { LIVE_HEAD_SIZE } from "./feed";
 import { LIVE_PASS_WINDOW_MS, livePassExpiry } from "./model/feed/livePass";
@@ -7,10 +7,6 @@ import { signedInAs } from "./test.sessions";
 
 beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
 });
 
 async function passFor(caller: Awaited<ReturnType<typeof setupRoles>>["withAccess"]) {

@@ -1,6 +1,6 @@
 // The feed lists signals by when they were posted in Discord, not by when they reached us: a
 // channel's history imported today must sit below what was posted live last week.
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { LIVE_HEAD_SIZE } from "./feed";
@@ -17,7 +17,6 @@ beforeEach(() => {
   vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET);
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
 });
-afterEach(() => vi.unstubAllEnvs());
 
 let nextMessage = 0;
 

@@ -1,5 +1,5 @@
 import { ConvexError } from "convex/values";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingest/ingestValidators";
@@ -16,9 +16,6 @@ const S5 = "BTC TP1 hit ✅ +23.8% (10x). Move SL to entry 42250.";
 
 beforeEach(() => {
   vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
 });
 
 type Tester = TestConvex;

@@ -1,7 +1,7 @@
 // A history import (or a backfill) reads a page from Discord, then writes it message by message.
 // A message deleted in between reaches us first as a gateway delete of an id we never stored; the
 // write that follows must not bring it back as a live signal: the delete wins, whichever came first.
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { MAPPING } from "./test.ingest";
 import {
@@ -18,10 +18,6 @@ const MESSAGE = "1300000000000007000";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 function copy(origin: "gateway" | "backfill" | "history") {

@@ -1,6 +1,6 @@
 // Two collectors (or a backfill racing a live write) can store a newer copy of a message before
 // an older one arrives. The history must come out the same whichever copy lands first.
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { IncomingMessage } from "./model/ingest/ingestValidators";
@@ -16,7 +16,6 @@ const EDIT_1_AT = 1_700_000_030_000;
 const EDIT_2_AT = 1_700_000_060_000;
 
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
-afterEach(() => vi.unstubAllEnvs());
 
 type Tester = TestConvex;
 

@@ -1,6 +1,6 @@
 // Deletes of messages we never stored are remembered for a late copy (ingestDeleteRace.test.ts),
 // then forgotten: without the prune every such delete kept a row for good.
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { UNSTORED_DELETE_RETENTION_MS } from "./model/ingest/ingestUnstoredDelete";
 import { MAPPING } from "./test.ingest";
@@ -11,10 +11,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 const deleteUnknown = (t: TestConvex, messageIds: string[]) =>

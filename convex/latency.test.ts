@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { MAX_WEB_SAMPLES_PER_SIGNAL } from "./feed";
 import { LATENCY_RETENTION_MS } from "./latency";
 import { TIER, insertSignal, setupRoles } from "./test.roles";
 import { newConvexTest } from "./test.setup";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 describe("latency.prune", () => {
   test("deletes samples older than the retention window and keeps recent ones", async () => {

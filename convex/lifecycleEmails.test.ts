@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { writeEntitlement } from "./model/payments/entitlements";
@@ -26,11 +26,6 @@ beforeEach(() => {
   vi.stubEnv("SITE_URL", "http://localhost:3000");
   vi.stubEnv("EMAIL_PROVIDER", "dev");
   vi.stubEnv("JWT_PRIVATE_KEY", "test-jwt-private-key-for-derived-hmacs");
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
 });
 
 async function mailsTo(t: TestConvex, to: string) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { LIVE_PASS_WINDOW_MS } from "./model/feed/livePass";
 import {
@@ -17,10 +17,6 @@ import { signedInAs } from "./test.sessions";
 
 beforeEach(() => {
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
 });
 
 type Caller = Pick<TestConvex, "query" | "mutation">;

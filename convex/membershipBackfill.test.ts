@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { MAX_PASSES } from "./model/business/membershipBackfill";
 import { DAY, deliver, HOUR, setupPayments, TIER, type TestConvex } from "./test.sellapp";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 type LegacyRow = { tierKey: string; status: "active" | "cancelling" | "past_due" | "expired" };
 

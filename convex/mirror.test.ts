@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { deliveryNonce, MAX_NONCE_LENGTH } from "./model/mirror/mirrorNonce";
@@ -14,11 +14,6 @@ import {
   SOURCE_CHANNEL,
   type Setup,
 } from "./test.mirror";
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-});
 
 const A = "mirror-a";
 const B = "mirror-b";

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { SECRET, track } from "./test.outcomes";
 import { insertSignal, setupRoles, type TestConvex } from "./test.roles";
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
-afterEach(() => vi.unstubAllEnvs());
 
 async function closed(t: TestConvex, r: number, closedAt: number): Promise<Id<"signals">> {
   const signalId = await insertSignal(t, { pair: "SOL/USDT", side: "short" });

@@ -3,7 +3,7 @@
 // what reading every trade gives; the backfill builds the same rollups from stored trades; and a
 // view reads days, not trades.
 import { trackRecord } from "@g3/outcomes";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
@@ -23,10 +23,6 @@ import { TIER, insertSignal, setupRoles, type TestConvex } from "./test.roles";
 beforeEach(() => {
   vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET);
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 /** Seeded, repeatable uniform numbers in [0, 1). */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { auditByAction } from "./test.audit";
@@ -13,10 +13,6 @@ import {
   signalDoc,
 } from "./test.parsing";
 import { expectCode, type Caller } from "./test.roles";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 /** A correct reading of SHAKY: ETH/USDT long, entry 2350, targets 2400/2450, stop 2300, 5× isolated. */
 const FIXED = {

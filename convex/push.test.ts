@@ -1,6 +1,6 @@
 import { startPushService, type PushServiceEmulator } from "@g3/push-service-emulator";
 import webpush from "web-push";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "./model/push/pushLimits";
@@ -25,9 +25,6 @@ beforeEach(() => {
   vi.stubEnv("VAPID_SUBJECT", "mailto:ops@g3.test");
   // A loopback deployment, as the offline backend sets it: http endpoints on loopback allowed.
   vi.stubEnv("CONVEX_CLOUD_URL", "http://127.0.0.1:3210");
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
 });
 
 /** A device at the stand-in whose keys the stand-in holds (so it can decrypt what arrives). */

@@ -1,5 +1,5 @@
 import { PARSER_VERSION } from "@g3/signals";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { MAX_RUN_FAILURES, RUN_LEASE_MS } from "./model/parsing/reparseRun";
@@ -18,10 +18,6 @@ import { expectCode } from "./test.roles";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_800_000_000_000 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 const OLD_VERSION = "signals/0.9.0";

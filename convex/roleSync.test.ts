@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { enqueueRoleSyncForUser } from "./model/discord/roleSync";
@@ -11,11 +11,6 @@ import {
   setupMirror,
   type Setup,
 } from "./test.mirror";
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-});
 
 const BOT = "mirror-a";
 const PAYING_DISCORD = "3000000000000000001";

@@ -5,7 +5,7 @@ import {
   syntheticOrderEvent,
   syntheticSubscriptionEvent,
 } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import crons from "./crons";
 import type { Id } from "./_generated/dataModel";
@@ -21,11 +21,6 @@ import {
   type TestConvex,
 } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-});
 
 /** What Sell.app's API would answer for the state a sample delivery describes. */
 function apiObject(kind: SampleKind, options: SampleOptions = {}): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { buildSellappEvent, type SampleKind, signSellappBody } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import {
   DAY,
   deliver,
@@ -13,11 +13,6 @@ import {
   TIER,
 } from "./test.sellapp";
 import { auditByAction } from "./test.audit";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 /** What each order kind leaves behind, on either shape. */
 const ORDER_OUTCOMES: Record<string, { event: string; entitlement: string | null; flag?: string }> =

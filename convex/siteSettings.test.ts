@@ -1,12 +1,7 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { insertUser, setupPayments } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 describe("site settings: footer pages and the customer portal", () => {
   test("an admin writes the terms; anyone reads them as stored text; clearing removes them", async () => {

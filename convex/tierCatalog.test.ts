@@ -1,12 +1,7 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { insertUser, setupPayments, type TestConvex } from "./test.sellapp";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 async function customer(t: TestConvex) {
   const id = await insertUser(t, "member@example.com", true);

@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api, internal } from "./_generated/api";
 import { deliver, entitlementsOf, PRODUCT, setupPayments, T0, TIER, VARIANT } from "./test.sellapp";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 describe("tiers and product mappings (admin)", () => {
   test("create, update, list and remove, each audited", async () => {

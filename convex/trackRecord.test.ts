@@ -1,6 +1,6 @@
 // Outcomes as customers and visitors see them: the status on cards (gated like the card), the
 // performance page's statistics (gated like the feed) and the delayed public track record.
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { SECRET, editMessage, progress, removeMessage, track } from "./test.outcomes";
 import { TIER, insertSignal, setupRoles, type TestConvex } from "./test.roles";
@@ -13,7 +13,6 @@ beforeEach(() => {
   // Signs the live pass (any value works in tests).
   vi.stubEnv("JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY----- test-key -----END PRIVATE KEY-----");
 });
-afterEach(() => vi.unstubAllEnvs());
 
 /** A trade posted at `postedAt`, filled, and closed at `closedAt` with `r` (pct = 2 × r). */
 async function closedTrade(

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { TrackUpdate } from "./model/outcomes/trackerValidators";
@@ -13,7 +13,6 @@ const S1 =
 type Tester = TestConvex;
 
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
-afterEach(() => vi.unstubAllEnvs());
 
 let nextId = 1_300_000_000_000_000_000n;
 

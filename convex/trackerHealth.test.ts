@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { setupRoles } from "./test.roles";
 
 const SECRET = "test-service-secret";
 beforeEach(() => vi.stubEnv("CONVEX_SERVICE_SECRET", SECRET));
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const beat = {
   instanceId: "tracker-1",

@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { deliver, setupPayments, TIER } from "./test.sellapp";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 describe("unmapped products", () => {
   test("lists products that sold with no tier, with their failed webhooks, until mapped", async () => {

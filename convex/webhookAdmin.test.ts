@@ -1,5 +1,5 @@
 import { buildSellappEvent, signSellappBody } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import {
@@ -20,11 +20,6 @@ import {
 } from "./test.sellapp";
 import { auditByAction } from "./test.audit";
 import { signedInAs } from "./test.sessions";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const UNMAPPED = "999";
 

@@ -1,5 +1,5 @@
 import { buildSellappEvent, signSellappBody } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { UNVERIFIED_EXCERPT_BYTES } from "./model/payments/webhookBodyDigest";
 import {
@@ -18,11 +18,6 @@ import {
   setupPayments,
   type TestConvex,
 } from "./test.sellapp";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const KIB = 1024;
 

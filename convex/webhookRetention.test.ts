@@ -1,5 +1,5 @@
 import { buildSellappEvent } from "@g3/payments";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { internal } from "./_generated/api";
 import {
   unverifiedWebhookLimiter,
@@ -17,11 +17,6 @@ import {
   type TestConvex,
 } from "./test.sellapp";
 import { PRUNE_BATCH, WEBHOOK_RETENTION_MS } from "./webhookRetention";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
 
 const LIFETIME_PRODUCT = "777";
 

@@ -1,10 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { derivedHmacHex } from "./derivedHmac";
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 /** The documented construction, computed independently: HMAC-SHA256 under SHA-256(purpose, secret). */
 function expected(purpose: string, secret: string, message: string): string {
