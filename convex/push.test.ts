@@ -6,6 +6,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "./model/push/pushLimits";
 import { isQuietAt } from "./model/push/pushQuietHours";
 import { retryDelayMs } from "./model/push/pushSender";
+import { MAPPING } from "./test.ingest";
 import { expectCode, insertSignal, setupRoles, TIER, type TestConvex } from "./test.roles";
 
 const vapid = webpush.generateVAPIDKeys();
@@ -429,16 +430,7 @@ describe("ingest schedules the fan-out", () => {
     const { t, withAccess } = await setupRoles();
     vi.stubEnv("CONVEX_SERVICE_SECRET", "service-secret-0123456789");
     await t.run((ctx) =>
-      ctx.db.insert("channelMappings", {
-        label: "VIP calls",
-        sourceGuildId: "1000000000000000001",
-        sourceChannelId: "1000000000000000010",
-        customerGuildId: "2000000000000000001",
-        customerChannelId: "2000000000000000010",
-        tierKey: TIER,
-        enabled: true,
-        updatedAt: Date.now(),
-      }),
+      ctx.db.insert("channelMappings", { ...MAPPING, enabled: true, updatedAt: Date.now() }),
     );
     const d = device();
     await withAccess.mutation(api.push.subscribe, { ...d.args, filters: ALL });
@@ -448,8 +440,8 @@ describe("ingest schedules the fan-out", () => {
         secret: "service-secret-0123456789",
         message: {
           messageId: "1300000000000000777",
-          channelId: "1000000000000000010",
-          guildId: "1000000000000000001",
+          channelId: MAPPING.sourceChannelId,
+          guildId: MAPPING.sourceGuildId,
           authorId: "1000000000000000099",
           authorName: "caller",
           content: "SOL/USDT SHORT entry 150 TP 140 SL 160",
