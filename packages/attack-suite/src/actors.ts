@@ -1,6 +1,7 @@
 // The callers of the matrix and the findings, made through the product's own paths: sign-up and
 // email verification over the wire (the code read from the dev mailbox with the admin key), and
 // access bought or lost through signed Sell.app webhooks.
+import { signUpVerified as signUpVerifiedOn } from "@g3/dev-stack";
 import { waitFor } from "@g3/dev-stack/poll";
 import type { ConvexHttpClient } from "convex/browser";
 import type { SuiteStack } from "./context.js";
@@ -94,23 +95,12 @@ export async function signUpVerified(
   email: string,
   password = STRONG_PASSWORD,
 ): Promise<string> {
-  const client = httpClient(stack);
-  const before = await latestCode(stack, email);
-  const started = await client.action(api.auth.signIn, {
-    provider: "password",
-    params: { email, password, flow: "signUp" },
-  });
-  if (started.tokens) throw new Error(`sign-up of ${email} skipped email verification`);
-  const code = await waitForNewCode(stack, email, before, "verification");
-  const verified = await client.action(api.auth.signIn, {
-    provider: "password",
-    params: { email, code, flow: "email-verification" },
-  });
-  const token = verified.tokens?.token;
-  if (token === undefined) throw new Error(`verifying ${email} returned no token`);
-  return token;
+  return await signUpVerifiedOn(
+    { url: stack.backendUrl, adminKey: stack.adminKey },
+    email,
+    password,
+  );
 }
-
 export async function feedLocked(stack: SuiteStack, token: string): Promise<boolean> {
   return (await httpClient(stack, token).query(api.feed.access, {})).locked;
 }

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Backend } from "@g3/convex-offline";
 import type { TestProject } from "vitest/node";
-import { freePort, startAttackBackend } from "./backend.js";
+import { freePort } from "@g3/dev-stack";
+import { startAttackBackend } from "./backend.js";
 import type { SuiteStack } from "./context.js";
 import { signUpVerified } from "./actors.js";
 import { startWeb, type RunningWeb } from "./web.js";
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const webPort = await freePort();
   const say = (line: string) => process.stderr.write(`[attack-suite] ${line}\n`);
   const backend = await startAttackBackend({
-    port: await freePort("127.0.0.1", PREFERRED_BACKEND_PORT),
+    port: await freePort(PREFERRED_BACKEND_PORT),
     dataDir,
     siteUrl: `http://localhost:${webPort}`,
   });

@@ -1,12 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import {
-  defaultLocalEnv,
-  ensureLocalEnv,
-  seedDemoWorld,
-  HARNESS_STACK,
-  stackServices,
+  freePort,
+  harnessStack,
+  seedStartedBackend,
   type LocalEnv,
   type Ports,
   type ServiceSpec,
@@ -35,18 +32,6 @@ export type ChaosStack = {
 
 /** The redirect URI registered on the demo world's mirror app; nothing listens there. */
 const REDIRECT_URI = "http://127.0.0.1:3000/api/discord/callback";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function instanceSpec(base: ServiceSpec, name: string, env: Record<string, string>): ServiceSpec {
   const healthPort = env.COLLECTOR_HEALTH_PORT ?? env.MIRROR_HEALTH_PORT ?? "";
@@ -80,9 +65,7 @@ export async function startChaosStack(options: {
 }): Promise<ChaosStack> {
   const { root, workDir, say } = options;
   const logDir = join(workDir, "logs");
-  const dataDir = join(workDir, "convex");
   mkdirSync(logDir, { recursive: true });
-  mkdirSync(dataDir, { recursive: true });
   const emulator = await startEmulator({
     world: chaosWorld(options.customers, options.sourceHistory),
   });
@@ -95,18 +78,11 @@ export async function startChaosStack(options: {
     collectorHealth: 0,
     mirrorHealth: 0,
   };
-  const envFile = join(workDir, "env");
-  const { env } = await ensureLocalEnv(envFile, async () => ({
-    ...(await defaultLocalEnv(ports)),
-    DISCORD_REDIRECT_URI: REDIRECT_URI,
-  }));
-  const services = stackServices({
+  const { env, dataDir, services } = await harnessStack({
     root,
+    workDir,
     ports,
-    env,
-    ...HARNESS_STACK,
-    dataDir,
-    envFile,
+    env: { DISCORD_REDIRECT_URI: REDIRECT_URI },
   });
   const backend = new ManagedProcess(services.backend, logDir);
   const bots: BotInstance[] = [];
@@ -124,8 +100,7 @@ export async function startChaosStack(options: {
     say(`emulator on ${emulator.url}; starting the offline Convex backend on ${ports.backend}…`);
     await backend.start();
     const backendUrl = `http://127.0.0.1:${ports.backend}`;
-    const adminKey = readFileSync(join(dataDir, "admin_key"), "utf8").trim();
-    await seedDemoWorld(backendUrl, adminKey);
+    const adminKey = await seedStartedBackend(backendUrl, dataDir);
     const base = (name: string) => {
       const spec = services.apps.find((app) => app.name === name);
       if (spec === undefined) throw new Error(`dev-stack has no ${name} service`);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { DEMO_IDS } from "@g3/discord-emulator";
@@ -55,4 +57,14 @@ export async function seedDemoWorld(backendUrl: string, adminKey: string): Promi
       },
     ],
   });
+}
+
+/**
+ * Seeds the demo world into a backend the supervisor just started, with the admin key it wrote
+ * into its data directory; returns the key (harnesses seed and read through it).
+ */
+export async function seedStartedBackend(backendUrl: string, dataDir: string): Promise<string> {
+  const adminKey = readFileSync(join(dataDir, "admin_key"), "utf8").trim();
+  await seedDemoWorld(backendUrl, adminKey);
+  return adminKey;
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultLocalEnv, ensureLocalEnv, type LocalEnv } from "./local-env.js";
 import { DEFAULT_PORTS, type Ports } from "./ports.js";
 import { DEFAULT_RESTART_POLICY, type RestartPolicy } from "./restart-policy.js";
-import { seedDemoWorld } from "./seed.js";
+import { seedStartedBackend } from "./seed.js";
 import { stackServices, type StackOptions } from "./services.js";
 import {
   Supervisor,
@@ -101,8 +100,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await supervisor.start(services.emulator);
     say("starting the offline Convex backend…");
     await supervisor.start(services.backend);
-    const adminKey = readFileSync(join(dataDir, "admin_key"), "utf8").trim();
-    await seedDemoWorld(`http://127.0.0.1:${ports.backend}`, adminKey);
+    const adminKey = await seedStartedBackend(`http://127.0.0.1:${ports.backend}`, dataDir);
     say("configured the demo tier (vip) and the #vip-signals mapping");
     for (const app of services.apps) {
       if (options.signal?.aborted === true) break;

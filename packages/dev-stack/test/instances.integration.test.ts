@@ -3,22 +3,22 @@
 // workload of posts, edits and deletes, one mirror SIGKILLed while a send is in flight (and
 // restarted by the supervisor): exactly one mirrored message per live source message, showing
 // its latest content, none for a deleted one, and one revision per change in Convex.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { ControlClient, DEMO_IDS, type ControlMessage } from "@g3/discord-emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { defaultLocalEnv, ensureLocalEnv } from "../src/local-env.js";
+import { freePort } from "../src/free-port.js";
+import { harnessStack } from "../src/harness.js";
 import { waitFor } from "../src/poll.js";
 import { healthPort, INSTANCE_PORT_STEP, type Ports } from "../src/ports.js";
-import { seedDemoWorld } from "../src/seed.js";
-import { HARNESS_STACK, stackServices } from "../src/services.js";
+import { REPO_ROOT } from "../src/repo-paths.js";
+import { seedStartedBackend } from "../src/seed.js";
 import { Supervisor, type FinalExit } from "../src/supervisor.js";
 
-const root = resolve(import.meta.dirname, "../../..");
 const SOURCE = DEMO_IDS.sourceVipSignals;
 const CUSTOMER = DEMO_IDS.customerVipSignals;
 
@@ -33,15 +33,6 @@ const getCursors = makeFunctionReference<
   { secret: string; channelIds: string[] },
   { channelId: string; lastMessageId: string }[]
 >("ingest:getCursors");
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function isFree(port: number): Promise<boolean> {
   return new Promise((done) => {
@@ -111,9 +102,17 @@ beforeAll(async () => {
     collectorHealth: await freeInstancePort(),
     mirrorHealth: await freeInstancePort(),
   };
-  const envFile = join(workDir, "env");
-  const dataDir = join(workDir, "data");
-  const { env } = await ensureLocalEnv(envFile, () => defaultLocalEnv(ports));
+  const { env, dataDir, services } = await harnessStack({
+    root: REPO_ROOT,
+    workDir,
+    ports,
+    instances: 2,
+    restart: { initialDelayMs: 200, maxDelayMs: 2_000, resetAfterMs: 60_000, burst: 5 },
+    serviceEnv: {
+      // A lease left by a killed instance that is not restarted expires within seconds.
+      mirror: { MIRROR_LEASE_MS: "6000", MIRROR_DRIFT_CHECK_MINUTES: "60" },
+    },
+  });
   secret = env.CONVEX_SERVICE_SECRET ?? "";
   supervisor = new Supervisor(
     join(workDir, "logs"),
@@ -123,26 +122,11 @@ beforeAll(async () => {
       statusFile: join(workDir, "status.json"),
     },
   );
-  const services = stackServices({
-    root,
-    ports,
-    env,
-    ...HARNESS_STACK,
-    dataDir,
-    envFile,
-    instances: 2,
-    restart: { initialDelayMs: 200, maxDelayMs: 2_000, resetAfterMs: 60_000, burst: 5 },
-    serviceEnv: {
-      // A lease left by a killed instance that is not restarted expires within seconds.
-      mirror: { MIRROR_LEASE_MS: "6000", MIRROR_DRIFT_CHECK_MINUTES: "60" },
-    },
-  });
   await supervisor.start(services.emulator);
   control = new ControlClient(`http://127.0.0.1:${ports.emulator}`);
   await control.updateSettings({ rateLimits: { enabled: false } });
   await supervisor.start(services.backend);
-  const adminKey = readFileSync(join(dataDir, "admin_key"), "utf8").trim();
-  await seedDemoWorld(`http://127.0.0.1:${ports.backend}`, adminKey);
+  const adminKey = await seedStartedBackend(`http://127.0.0.1:${ports.backend}`, dataDir);
   admin = new ConvexHttpClient(`http://127.0.0.1:${ports.backend}`);
   (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
   // History from before the bots start: both collectors backfill it at once (no cursor yet).

@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   Supervisor,
-  defaultLocalEnv,
-  ensureLocalEnv,
-  seedDemoWorld,
-  HARNESS_STACK,
-  stackServices,
+  freePort,
+  harnessStack,
+  seedStartedBackend,
   type LocalEnv,
   type Ports,
 } from "@g3/dev-stack";
@@ -17,21 +14,6 @@ import { ensureWebBuild } from "@g3/dev-stack/web-build";
 
 /** Preferred backend port: a stable URL lets the production web build be reused between runs. */
 const PREFERRED_BACKEND_PORT = 3410;
-
-export function freePort(preferred = 0): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", (error: NodeJS.ErrnoException) => {
-      if (preferred !== 0 && error.code === "EADDRINUSE") resolve(freePort(0));
-      else reject(error);
-    });
-    server.listen(preferred, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export type StackConfig = {
   root: string;
@@ -76,13 +58,6 @@ export async function startStack(config: StackConfig): Promise<Stack> {
   };
   const workDir = mkdtempSync(join(tmpdir(), "g3-e2e-bench-"));
   const logDir = join(workDir, "logs");
-  const dataDir = join(workDir, "convex");
-  mkdirSync(dataDir, { recursive: true });
-  const envFile = join(workDir, "env");
-  const { env } = await ensureLocalEnv(envFile, async () => ({
-    ...(await defaultLocalEnv(ports)),
-    ALLOW_SYNTHETIC_SIGNALS: "true",
-  }));
   const backendUrl = `http://127.0.0.1:${ports.backend}`;
   const emulatorUrl = `http://127.0.0.1:${ports.emulator}`;
 
@@ -101,13 +76,11 @@ export async function startStack(config: StackConfig): Promise<Stack> {
     { echo: false },
   );
   const cpuProf = config.cpuProfileDir;
-  const services = stackServices({
+  const { env, dataDir, services } = await harnessStack({
     root,
+    workDir,
     ports,
-    env,
-    ...HARNESS_STACK,
-    dataDir,
-    envFile,
+    env: { ALLOW_SYNTHETIC_SIGNALS: "true" },
     ...(cpuProf === undefined
       ? {}
       : { nodeFlags: { convex: ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] } }),
@@ -127,8 +100,7 @@ export async function startStack(config: StackConfig): Promise<Stack> {
     if (!config.discordRateLimits) await control.updateSettings({ rateLimits: { enabled: false } });
     say(`starting the offline Convex backend on ${ports.backend}/${ports.site}…`);
     await supervisor.start(services.backend);
-    const adminKey = readFileSync(join(dataDir, "admin_key"), "utf8").trim();
-    await seedDemoWorld(backendUrl, adminKey);
+    const adminKey = await seedStartedBackend(backendUrl, dataDir);
     for (const app of services.apps) {
       if (app.name === "web" && !config.web) continue;
       say(`starting ${app.name}…`);

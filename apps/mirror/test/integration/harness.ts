@@ -6,14 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  adminClient,
-  generateAuthKeys,
-  silentLogger,
-  startBackend,
-  type AdminClient,
-  type Backend,
-} from "@g3/convex-offline";
+import { adminClient, type AdminClient, type Backend } from "@g3/convex-offline";
+import { startAppBackend } from "@g3/dev-stack";
 import {
   DEMO_IDS,
   DEMO_TOKENS,
@@ -31,7 +25,6 @@ import { createLogger } from "../../src/logger.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const APP_DIR = resolve(here, "../..");
-const FUNCTIONS_DIR = resolve(here, "../../../../convex");
 
 export const SECRET = "mirror-integration-secret-0123456789";
 export const SOURCE_CHANNEL = DEMO_IDS.sourceVipSignals;
@@ -102,16 +95,9 @@ export async function startStack(
     ...(options.nonceWindowMs === undefined ? {} : { nonceWindowMs: options.nonceWindowMs }),
     ...(options.relaxedRateLimits === true ? { rateLimits: RELAXED_RATE_LIMITS } : {}),
   });
-  const keys = await generateAuthKeys();
-  const backend = await startBackend({
-    functionsDir: FUNCTIONS_DIR,
-    port: 0,
-    sitePort: 0,
-    dataDir: null,
+  const backend = await startAppBackend({
     env: {
-      ...keys,
       CONVEX_SERVICE_SECRET: SECRET,
-      EMAIL_PROVIDER: "dev",
       ADMIN_EMAILS: ADMIN_EMAIL,
       SITE_URL: "http://127.0.0.1:3000",
       DISCORD_API_URL: emulator.apiUrl,
@@ -121,7 +107,6 @@ export async function startStack(
       DISCORD_MIRROR_TOKEN: DEMO_TOKENS.mirror,
       DISCORD_CUSTOMER_GUILD_ID: CUSTOMER_GUILD,
     },
-    logger: silentLogger,
   });
   const admin = adminClient(backend.url, backend.adminKey);
   await admin.mutation(internal.seed.configure, {

@@ -1,27 +1,17 @@
 // Integration harness: the real offline Convex backend running ../../convex, the market
 // emulator, and the tracker through its composition root with the real ConvexClient and the
 // real market adapter.
-import {
-  adminClient,
-  generateAuthKeys,
-  silentLogger,
-  startBackend,
-  type AdminClient,
-  type Backend,
-} from "@g3/convex-offline";
+import { adminClient, type AdminClient, type Backend } from "@g3/convex-offline";
+import { startAppBackend } from "@g3/dev-stack";
 import { startMarketEmulator, type RunningMarket } from "@g3/market-emulator";
 import { waitFor } from "@g3/dev-stack/poll";
 import { ConvexHttpClient } from "convex/browser";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { api, internal } from "../../../../convex/_generated/api.js";
 import type { Doc, Id } from "../../../../convex/_generated/dataModel.js";
 import { composeTracker, type TrackerApp } from "../../src/compose.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const FUNCTIONS_DIR = resolve(here, "../../../../convex");
 export const SECRET = "tracker-integration-secret-0123456789";
 const GUILD = "1196425551544451080";
 export const CHANNEL = "1196426054860931082";
@@ -55,19 +45,8 @@ export async function startStack(options: { tickMs?: number } = {}): Promise<Sta
     tickMs: options.tickMs ?? 50,
     prehistoryMinutes: 120,
   });
-  const keys = await generateAuthKeys();
-  const backend = await startBackend({
-    functionsDir: FUNCTIONS_DIR,
-    port: 0,
-    sitePort: 0,
-    dataDir: null,
-    env: {
-      ...keys,
-      CONVEX_SERVICE_SECRET: SECRET,
-      EMAIL_PROVIDER: "dev",
-      SITE_URL: "http://127.0.0.1:3000",
-    },
-    logger: silentLogger,
+  const backend = await startAppBackend({
+    env: { CONVEX_SERVICE_SECRET: SECRET, SITE_URL: "http://127.0.0.1:3000" },
   });
   const admin = adminClient(backend.url, backend.adminKey);
   await admin.mutation(internal.seed.configure, {

@@ -1,0 +1,54 @@
+import { adminClient } from "@g3/convex-offline";
+import { ConvexHttpClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import { waitFor } from "./poll.js";
+
+type SignInResult = { tokens?: { token: string; refreshToken: string } | null };
+const signIn = makeFunctionReference<
+  "action",
+  { provider: string; params: Record<string, string> },
+  SignInResult
+>("auth:signIn");
+const latestCodeFor = makeFunctionReference<"query", { to: string }, string | null>(
+  "devMailbox:latestCodeFor",
+);
+
+/** A backend a harness started: its URL and the admin key that reads its dev mailbox. */
+export type HarnessBackend = { url: string; adminKey: string };
+
+/**
+ * Signs `email` up through the product's own path — Convex Auth's password sign-up over the wire,
+ * then verification with the code the dev mailbox received (read with the admin key) — and
+ * returns the session JWT. Waits for a code newer than any mailed before, so an address that was
+ * sent codes earlier is verified with its own.
+ */
+export async function signUpVerified(
+  backend: HarnessBackend,
+  email: string,
+  password: string,
+): Promise<string> {
+  const client = new ConvexHttpClient(backend.url, { logger: false });
+  const admin = adminClient(backend.url, backend.adminKey);
+  const latestCode = () => admin.query(latestCodeFor, { to: email });
+  const before = await latestCode();
+  const started = await client.action(signIn, {
+    provider: "password",
+    params: { email, password, flow: "signUp" },
+  });
+  if (started.tokens) throw new Error(`sign-up of ${email} skipped email verification`);
+  const code = await waitFor(
+    async () => {
+      const latest = await latestCode();
+      return latest !== null && latest !== before ? latest : undefined;
+    },
+    20_000,
+    `the verification code mailed to ${email}`,
+  );
+  const verified = await client.action(signIn, {
+    provider: "password",
+    params: { email, code, flow: "email-verification" },
+  });
+  const token = verified.tokens?.token;
+  if (token === undefined) throw new Error(`verifying ${email} returned no token`);
+  return token;
+}
