@@ -99,6 +99,7 @@ import type * as model_mirror_mirrorValidators from "../model/mirror/mirrorValid
 import type * as model_mirror_mirrorWork from "../model/mirror/mirrorWork.js";
 import type * as model_outcomes_outcomeRollups from "../model/outcomes/outcomeRollups.js";
 import type * as model_outcomes_outcomeTrades from "../model/outcomes/outcomeTrades.js";
+import type * as model_outcomes_signalWithRevisions from "../model/outcomes/signalWithRevisions.js";
 import type * as model_outcomes_trackRecordRead from "../model/outcomes/trackRecordRead.js";
 import type * as model_outcomes_trackerLease from "../model/outcomes/trackerLease.js";
 import type * as model_outcomes_trackerValidators from "../model/outcomes/trackerValidators.js";
@@ -281,6 +282,7 @@ declare const fullApi: ApiFromModules<{
   "model/mirror/mirrorWork": typeof model_mirror_mirrorWork;
   "model/outcomes/outcomeRollups": typeof model_outcomes_outcomeRollups;
   "model/outcomes/outcomeTrades": typeof model_outcomes_outcomeTrades;
+  "model/outcomes/signalWithRevisions": typeof model_outcomes_signalWithRevisions;
   "model/outcomes/trackRecordRead": typeof model_outcomes_trackRecordRead;
   "model/outcomes/trackerLease": typeof model_outcomes_trackerLease;
   "model/outcomes/trackerValidators": typeof model_outcomes_trackerValidators;
