@@ -30,6 +30,21 @@ export const vWorkStatus = v.union(
 
 export const vErrorKind = v.union(v.literal("transient"), v.literal("permanent"));
 
+/**
+ * What a leased work row carries on both work queues (mirror deliveries, role sync jobs): its
+ * state, the worker holding it and until when, the retry schedule and the last failure. One set,
+ * so health.ts and workQueues.ts count and list both queues by the same fields.
+ */
+const workItemFields = {
+  status: vWorkStatus,
+  leaseOwner: v.optional(v.string()),
+  leaseExpiresAt: v.optional(v.number()),
+  attempts: v.number(),
+  nextAttemptAt: v.number(),
+  lastError: v.optional(v.string()),
+  errorKind: v.optional(vErrorKind),
+};
+
 export const discordTables = {
   /**
    * Mirror state: one row per signal × mapping. Level-triggered: the worker brings the customer
@@ -60,13 +75,7 @@ export const discordTables = {
     rerenderAfterLease: v.optional(v.boolean()),
     /** Edit cap (30046) fallback: a reply "update" note carrying the latest content. */
     updateNoteMessageId: v.optional(v.string()),
-    status: vWorkStatus,
-    leaseOwner: v.optional(v.string()),
-    leaseExpiresAt: v.optional(v.number()),
-    attempts: v.number(),
-    nextAttemptAt: v.number(),
-    lastError: v.optional(v.string()),
-    errorKind: v.optional(vErrorKind),
+    ...workItemFields,
     botReceivedAt: v.optional(v.number()), // mirror saw the work (first version)
     postedAt: v.optional(v.number()), // Discord confirmed the first post
     updatedAt: v.number(),
@@ -117,13 +126,7 @@ export const discordTables = {
     roleId: v.string(),
     action: v.union(v.literal("grant"), v.literal("revoke")),
     reason: v.string(),
-    status: vWorkStatus,
-    leaseOwner: v.optional(v.string()),
-    leaseExpiresAt: v.optional(v.number()),
-    attempts: v.number(),
-    nextAttemptAt: v.number(),
-    lastError: v.optional(v.string()),
-    errorKind: v.optional(vErrorKind),
+    ...workItemFields,
     completedAt: v.optional(v.number()),
   })
     .index("by_status_and_next", ["status", "nextAttemptAt"])
