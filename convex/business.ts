@@ -2,6 +2,7 @@ import { v } from "convex/values";
 import { lastMonthKeys, WEEK_MS, weekStartOf } from "./model/shared/calendar";
 import { tiersInOrder } from "./model/payments/tierMapping";
 import { adminQuery } from "./functions";
+import { revenueMonthFields } from "./tables/business";
 
 /**
  * The admin's business overview, read from the rollups that the entitlement writer and webhook
@@ -31,17 +32,7 @@ export const overview = adminQuery({
       }),
     ),
     /** Oldest first, one row per month and currency that had any payment. */
-    months: v.array(
-      v.object({
-        month: v.string(),
-        currency: v.string(),
-        grossCents: v.number(),
-        refundedCents: v.number(),
-        payments: v.number(),
-        refunds: v.number(),
-        disputes: v.number(),
-      }),
-    ),
+    months: v.array(v.object(revenueMonthFields)),
     renewalsDue: v.object({
       /** Active subscriptions whose period ends in the next 7 days. */
       subscriptions: v.number(),

@@ -11,6 +11,17 @@ export const vSiteSettingKey = v.union(
   v.literal("trackRecordDelayHours"),
 );
 
+/** One month's revenue in one currency: a `revenueMonths` row, and a row of the business overview. */
+export const revenueMonthFields = {
+  month: v.string(), // "2026-01"
+  currency: v.string(),
+  grossCents: v.number(),
+  refundedCents: v.number(),
+  payments: v.number(),
+  refunds: v.number(),
+  disputes: v.number(),
+};
+
 export const businessTables = {
   /** One row per setting; the admin console writes them, public pages read them by key. */
   siteSettings: defineTable({
@@ -41,15 +52,10 @@ export const businessTables = {
     .index("by_customer_and_paid_at", ["customerId", "paidAt"]),
 
   /** Revenue per calendar month (UTC) and currency, maintained as payments are recorded. */
-  revenueMonths: defineTable({
-    month: v.string(), // "2026-01"
-    currency: v.string(),
-    grossCents: v.number(),
-    refundedCents: v.number(),
-    payments: v.number(),
-    refunds: v.number(),
-    disputes: v.number(),
-  }).index("by_month_and_currency", ["month", "currency"]),
+  revenueMonths: defineTable(revenueMonthFields).index("by_month_and_currency", [
+    "month",
+    "currency",
+  ]),
 
   /** Members per tier now: customers with at least one live (active, cancelling, past-due) entitlement. */
   memberCounts: defineTable({
