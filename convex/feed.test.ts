@@ -264,10 +264,12 @@ describe("feed.reportSeen", () => {
     for (const caller of [anonymous, noAccess, admin]) {
       expect(await caller.mutation(api.feed.reportSeen, { signalId: id })).toEqual({
         recorded: false,
+        full: false,
       });
     }
     expect(await withAccess.mutation(api.feed.reportSeen, { signalId: id })).toEqual({
       recorded: true,
+      full: false,
     });
     const samples = await t.run((ctx) => ctx.db.query("latencySamples").take(10));
     expect(samples).toHaveLength(1);

@@ -379,27 +379,30 @@ export const MAX_WEB_SAMPLES_PER_SIGNAL = 20;
 /**
  * The dashboard reports when a live subscription first showed a new signal: one
  * `committed_to_web` latency sample for the SLO panel. Only readers of the signal's tier count.
+ * `full` says the signal has its samples: dashboards lower their reporting rate on it, so the
+ * reports per signal stay about the cap however many viewers there are (lib/latency-sampling.ts).
  */
 export const reportSeen = viewerMutation({
   args: { signalId: v.id("signals") },
-  returns: v.object({ recorded: v.boolean() }),
+  returns: v.object({ recorded: v.boolean(), full: v.boolean() }),
   handler: async (ctx, { signalId }) => {
+    const refused = { recorded: false, full: false };
     const { viewer } = ctx;
-    if (viewer === null) return { recorded: false };
+    if (viewer === null) return refused;
     const signal = await ctx.db.get("signals", signalId);
-    if (signal === null) return { recorded: false };
+    if (signal === null) return refused;
     const now = Date.now();
-    if (!(await hasAccess(ctx, viewer._id, signal.tierKey, now))) return { recorded: false };
+    if (!(await hasAccess(ctx, viewer._id, signal.tierKey, now))) return refused;
     const ms = now - signal.committedAt;
-    if (ms < 0 || ms > LIVE_WINDOW_MS || signal.version !== 1) return { recorded: false };
+    if (ms < 0 || ms > LIVE_WINDOW_MS || signal.version !== 1) return refused;
     const existing = await ctx.db
       .query("latencySamples")
       .withIndex("by_signal_and_hop", (q) =>
         q.eq("signalId", signalId).eq("hop", "committed_to_web"),
       )
       .take(MAX_WEB_SAMPLES_PER_SIGNAL);
-    if (existing.length >= MAX_WEB_SAMPLES_PER_SIGNAL) return { recorded: false };
+    if (existing.length >= MAX_WEB_SAMPLES_PER_SIGNAL) return { recorded: false, full: true };
     await ctx.db.insert("latencySamples", { hop: "committed_to_web", ms, at: now, signalId });
-    return { recorded: true };
+    return { recorded: true, full: existing.length + 1 >= MAX_WEB_SAMPLES_PER_SIGNAL };
   },
 });

@@ -47,13 +47,16 @@ describe("feed.reportSeen bounds", () => {
   test("at most MAX_WEB_SAMPLES_PER_SIGNAL samples per signal, whoever reports", async () => {
     const { t, withAccess } = await setupRoles();
     const id = await insertSignal(t);
-    for (let i = 0; i < MAX_WEB_SAMPLES_PER_SIGNAL; i++) {
+    for (let i = 1; i <= MAX_WEB_SAMPLES_PER_SIGNAL; i++) {
+      // The report that fills the signal's samples says so: dashboards report less from then on.
       expect(await withAccess.mutation(api.feed.reportSeen, { signalId: id })).toEqual({
         recorded: true,
+        full: i === MAX_WEB_SAMPLES_PER_SIGNAL,
       });
     }
     expect(await withAccess.mutation(api.feed.reportSeen, { signalId: id })).toEqual({
       recorded: false,
+      full: true,
     });
     const samples = await t.run((ctx) => ctx.db.query("latencySamples").take(100));
     expect(samples).toHaveLength(MAX_WEB_SAMPLES_PER_SIGNAL);
@@ -61,6 +64,7 @@ describe("feed.reportSeen bounds", () => {
     const other = await insertSignal(t, { content: "another" });
     expect(await withAccess.mutation(api.feed.reportSeen, { signalId: other })).toEqual({
       recorded: true,
+      full: false,
     });
   });
 });

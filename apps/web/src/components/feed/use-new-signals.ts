@@ -3,20 +3,16 @@
 import { api } from "@convex/_generated/api";
 import { useMutation } from "convex/react";
 import { useEffect, useRef, useState } from "react";
+import { MAX_SAMPLE_RATE, nextSampleRate } from "@/lib/latency-sampling";
 import { useAlertPreference } from "./alert-preferences";
 import { playAlertSound } from "./play-alert-sound";
 import type { SignalCardData } from "./types";
 
 /**
- * The share of arrivals a dashboard reports as latency samples: with many viewers the server's
- * per-signal cap is reached from a sample of them, instead of one write per viewer per signal.
- */
-const LATENCY_SAMPLE_RATE = 0.25;
-
-/**
  * Notices signals that arrive on the live subscription after the first page was shown: marks them
  * new, counts them for the banner, optionally notifies/plays a sound, and reports a sample of
- * delivery latencies. A change of filters starts over (nothing is "new" in a fresh result).
+ * delivery latencies at a rate that adapts to the audience (lib/latency-sampling.ts). A change of
+ * filters starts over (nothing is "new" in a fresh result).
  */
 export function useNewSignals(results: SignalCardData[], ready: boolean, filterKey: string) {
   const seen = useRef<Set<string> | null>(null);
@@ -26,6 +22,7 @@ export function useNewSignals(results: SignalCardData[], ready: boolean, filterK
   const [notify] = useAlertPreference("notify");
   const [sound] = useAlertPreference("sound");
   const reportSeen = useMutation(api.feed.reportSeen);
+  const sampleRate = useRef(MAX_SAMPLE_RATE);
 
   useEffect(() => {
     if (lastFilterKey.current !== filterKey) {
@@ -50,8 +47,11 @@ export function useNewSignals(results: SignalCardData[], ready: boolean, filterK
     newestSeen.current = Math.max(newestSeen.current, ...arrived.map((signal) => signal.postedAt));
     setNewIds((previous) => new Set([...previous, ...arrived.map((signal) => signal.id)]));
     for (const signal of arrived) {
-      if (Math.random() >= LATENCY_SAMPLE_RATE) continue;
-      void reportSeen({ signalId: signal.id }).catch(() => undefined);
+      if (Math.random() >= sampleRate.current) continue;
+      reportSeen({ signalId: signal.id }).then(
+        (answer) => (sampleRate.current = nextSampleRate(sampleRate.current, answer)),
+        () => undefined,
+      );
     }
     if (sound) playAlertSound();
     if (notify && "Notification" in window && Notification.permission === "granted") {
