@@ -2,7 +2,7 @@
 
 import { api } from "@convex/_generated/api";
 import { useMutation } from "convex/react";
-import type { FunctionReturnType } from "convex/server";
+import type { FunctionArgs, FunctionReturnType } from "convex/server";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -29,6 +29,12 @@ export function ParseReviewItem({ item }: { item: ReviewItem }) {
   const inDoubt =
     item.correction !== undefined &&
     (item.reviewReason === "edited_after_correction" || item.reviewReason === "parser_disagrees");
+  /** Settles this version's review in favour of one reading (a newer version makes it fail). */
+  const keep = (reading: FunctionArgs<typeof api.parseReview.resolve>["keep"], done: string) =>
+    void run(
+      () => resolve({ signalId: item.id, expectedVersion: item.version, keep: reading }),
+      done,
+    );
   return (
     <li
       data-testid="parse-review-item"
@@ -82,30 +88,14 @@ export function ParseReviewItem({ item }: { item: ReviewItem }) {
               <Button
                 variant="secondary"
                 disabled={pending}
-                onClick={() =>
-                  void run(
-                    () =>
-                      resolve({
-                        signalId: item.id,
-                        expectedVersion: item.version,
-                        keep: "correction",
-                      }),
-                    "The correction stands for this version.",
-                  )
-                }
+                onClick={() => keep("correction", "The correction stands for this version.")}
               >
                 Keep the correction
               </Button>
               <Button
                 variant="secondary"
                 disabled={pending}
-                onClick={() =>
-                  void run(
-                    () =>
-                      resolve({ signalId: item.id, expectedVersion: item.version, keep: "parser" }),
-                    "The parser's reading is shown now.",
-                  )
-                }
+                onClick={() => keep("parser", "The parser's reading is shown now.")}
               >
                 Use the parser&apos;s reading
               </Button>
