@@ -39,3 +39,10 @@ export const TOOLTIP_PROPS = {
   contentStyle: { background: "#18181b", border: "1px solid #3f3f46", color: "#f4f4f5" },
   labelStyle: { color: "#f4f4f5" },
 } as const;
+
+/** A data line: 2 px, no dots, not animated (a live update would replay the animation). */
+export const LINE_PROPS = {
+  strokeWidth: 2,
+  dot: false,
+  isAnimationActive: false,
+} as const;

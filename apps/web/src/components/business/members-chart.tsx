@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { memberSeries, type Overview } from "@/lib/business-series";
-import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_PROPS } from "./chart-frame";
+import { AXIS_PROPS, CHART_COLORS, ChartFrame, LINE_PROPS, TOOLTIP_PROPS } from "./chart-frame";
 
 /** Members per tier at the end of each of the last 12 weeks. */
 export function MembersChart({ overview }: { overview: Overview }) {
@@ -31,9 +31,7 @@ export function MembersChart({ overview }: { overview: Overview }) {
               dataKey={tier.key}
               name={tier.name}
               stroke={CHART_COLORS[i % CHART_COLORS.length]}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
+              {...LINE_PROPS}
             />
           ))}
         </LineChart>

@@ -10,7 +10,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { AXIS_PROPS, ChartFrame, TOOLTIP_PROPS } from "@/components/business/chart-frame";
+import {
+  AXIS_PROPS,
+  ChartFrame,
+  LINE_PROPS,
+  TOOLTIP_PROPS,
+} from "@/components/business/chart-frame";
 import { CUMULATIVE_R_TITLE, type RecordStats } from "./record-types";
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -32,9 +37,7 @@ export function CumulativeRChart({ points }: { points: RecordStats["cumulativeR"
             dataKey="cumulative"
             name="Cumulative R"
             stroke="#34d399"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
+            {...LINE_PROPS}
           />
         </LineChart>
       </ResponsiveContainer>
