@@ -4,13 +4,11 @@
  * sender. Field values are plausible, not captured from Sell.app: see the provisional notes.
  */
 
+import { ORDER_EVENT_TYPES } from "./eventTypes";
+
 export const SAMPLE_KINDS = [
-  "order.created",
-  "order.completed",
-  "order.paid",
-  "order.manual_payment_completed",
-  "order.partial_paid",
-  "order.disputed",
+  // Every order event, then the order states Sell.app reports without an event of their own.
+  ...ORDER_EVENT_TYPES,
   "order.refunded",
   "order.reversed",
   "charge.disputed",
