@@ -4,7 +4,7 @@
 import type { ExportedTable } from "./vendor/convexTest.js";
 import { type InstalledComponent, findComponents } from "./components.js";
 import { checkDeployable, loadSchemaExport } from "./deployChecks.js";
-import { type LoadedModules, loadModules } from "./modules.js";
+import { type LoadedModules, importEveryModule, loadModules } from "./modules.js";
 
 export type ComponentSchema = {
   readonly export: () => unknown;
@@ -22,16 +22,7 @@ export type LoadedComponent = InstalledComponent & {
 async function loadComponent(component: InstalledComponent): Promise<LoadedComponent> {
   const modules = await loadModules(component.dir);
   try {
-    for (const modulePath of modules.modulePaths) {
-      try {
-        await modules.importModule(modulePath);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`Failed to load component ${component.path} (${modulePath}): ${reason}`, {
-          cause: error,
-        });
-      }
-    }
+    await importEveryModule(modules, (modulePath) => `component ${component.path} (${modulePath})`);
     await checkDeployable(modules);
     const schema = (await loadSchemaExport(modules)) as ComponentSchema | null;
     const tables = schema

@@ -15,7 +15,7 @@ import {
   type SchemaTables,
 } from "../storage/indexedDatabase.js";
 import { type ReadSet } from "../storage/readSet.js";
-import { type LoadedModules, loadModules } from "./modules.js";
+import { type LoadedModules, importEveryModule, loadModules } from "./modules.js";
 import { type LoadedComponent, loadComponents } from "./componentModules.js";
 import { storeTable } from "../storage/tableNamespace.js";
 import { checkDeployable, loadSchemaExport } from "./deployChecks.js";
@@ -115,16 +115,7 @@ export class Engine {
     let schema: ExportableSchema | null;
     let components: LoadedComponent[] = [];
     try {
-      // Import every module up front, as a push would: missing imports and top-level throws
-      // surface now, naming the module, instead of at the first call.
-      for (const modulePath of modules.modulePaths) {
-        try {
-          await modules.importModule(modulePath);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new Error(`Failed to load convex/${modulePath}: ${reason}`, { cause: error });
-        }
-      }
+      await importEveryModule(modules, (modulePath) => `convex/${modulePath}`);
       await checkDeployable(modules);
       schema = (await loadSchemaExport(modules)) as ExportableSchema | null;
       components = await loadComponents(options.functionsDir);

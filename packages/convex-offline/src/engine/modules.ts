@@ -76,3 +76,21 @@ export async function loadModules(functionsDir: string): Promise<LoadedModules> 
     dispose: () => api.unregister(),
   };
 }
+
+/**
+ * Imports every module up front, as a push does: a missing import or a top-level throw fails the
+ * load now, named by `where(modulePath)`, instead of at the module's first call.
+ */
+export async function importEveryModule(
+  modules: LoadedModules,
+  where: (modulePath: string) => string,
+): Promise<void> {
+  for (const modulePath of modules.modulePaths) {
+    try {
+      await modules.importModule(modulePath);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Failed to load ${where(modulePath)}: ${reason}`, { cause: error });
+    }
+  }
+}
