@@ -72,25 +72,24 @@ function ok(res: ServerResponse, body: Record<string, unknown>): number {
   return 200;
 }
 
-/** The form of an authenticated client's request, or the error to send. */
-async function clientRequest(
-  core: EmulatorCore,
-  req: IncomingMessage,
-): Promise<{ form: URLSearchParams; app: ApplicationRecord } | OAuthError> {
-  const form = await readForm(req);
-  if (!(form instanceof URLSearchParams)) return form;
-  const app = authenticateClient(core, req, form);
-  return app ? { form, app } : invalidClient;
+type AuthenticatedClient = { form: URLSearchParams; app: ApplicationRecord };
+
+/**
+ * An endpoint only an authenticated client may call (RFC 6749 §2.3): the form is read and the
+ * client authenticated first, and on failure the error is sent without calling `handle`.
+ */
+function clientEndpoint(
+  handle: (core: EmulatorCore, res: ServerResponse, client: AuthenticatedClient) => number,
+) {
+  return async (core: EmulatorCore, req: IncomingMessage, res: ServerResponse): Promise<number> => {
+    const form = await readForm(req);
+    if (!(form instanceof URLSearchParams)) return fail(res, form);
+    const app = authenticateClient(core, req, form);
+    return app ? handle(core, res, { form, app }) : fail(res, invalidClient);
+  };
 }
 
-export async function handleToken(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<number> {
-  const client = await clientRequest(core, req);
-  if ("error" in client) return fail(res, client);
-  const { form, app } = client;
+export const handleToken = clientEndpoint((core, res, { form, app }) => {
   const grantType = form.get("grant_type");
   if (grantType === "authorization_code") {
     const code = core.grants.consumeCode(form.get("code") ?? "");
@@ -128,17 +127,11 @@ export async function handleToken(
     error: "unsupported_grant_type",
     description: "Use authorization_code or refresh_token",
   });
-}
+});
 
-export async function handleRevoke(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<number> {
-  const client = await clientRequest(core, req);
-  if ("error" in client) return fail(res, client);
+export const handleRevoke = clientEndpoint((core, res, { form, app }) => {
   // RFC 7009: an unknown token is not an error.
-  core.grants.revoke(client.form.get("token") ?? "", client.app.id);
+  core.grants.revoke(form.get("token") ?? "", app.id);
   sendJson(res, 200, {});
   return 200;
-}
+});
