@@ -15,6 +15,9 @@ const ENTRY_TYPE_CHOICES = ["", ...ENTRY_TYPES] as const;
 const SIDE_CHOICES = ["", ...SIDES] as const;
 const MARGIN_MODE_CHOICES = ["", ...MARGIN_MODES] as const;
 
+type SelectKey = "kind" | "side" | "entryType" | "marginMode";
+type TextKey = Exclude<keyof CorrectionForm, SelectKey>;
+
 type Props = {
   signalId: Id<"signals">;
   /** The version the admin is reading: a later edit by the analyst refuses the save. */
@@ -33,6 +36,29 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
   const set = <K extends keyof CorrectionForm>(key: K, value: CorrectionForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
   const name = (field: string) => `${signalId}-${field}`;
+  // Every field is named after its key in the form and writes that key, so each is one line below.
+  const text = (key: TextKey, label: string, hint?: string) => (
+    <TextField
+      label={label}
+      name={name(key)}
+      hint={hint}
+      value={form[key]}
+      onChange={(event) => set(key, event.target.value)}
+    />
+  );
+  const select = <K extends SelectKey>(
+    key: K,
+    label: string,
+    values: readonly CorrectionForm[K][],
+  ) => (
+    <SelectField
+      label={label}
+      id={name(key)}
+      value={form[key]}
+      options={choices(values)}
+      onChange={(value) => set(key, value)}
+    />
+  );
 
   async function save() {
     const parsed = fieldsFromForm(form);
@@ -64,72 +90,16 @@ export function ParseCorrectionForm({ signalId, version, initial, onDone }: Prop
       }}
     >
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <SelectField
-          label="Kind"
-          id={name("kind")}
-          value={form.kind}
-          options={choices(SIGNAL_KINDS)}
-          onChange={(value) => set("kind", value)}
-        />
-        <SelectField
-          label="Side"
-          id={name("side")}
-          value={form.side}
-          options={choices(SIDE_CHOICES)}
-          onChange={(value) => set("side", value)}
-        />
-        <TextField
-          label="Coin"
-          name={name("base")}
-          value={form.base}
-          onChange={(event) => set("base", event.target.value)}
-        />
-        <TextField
-          label="Quote"
-          name={name("quote")}
-          value={form.quote}
-          onChange={(event) => set("quote", event.target.value)}
-        />
-        <SelectField
-          label="Entry type"
-          id={name("entryType")}
-          value={form.entryType}
-          options={choices(ENTRY_TYPE_CHOICES)}
-          onChange={(value) => set("entryType", value)}
-        />
-        <TextField
-          label="Entries"
-          name={name("entries")}
-          hint="Prices separated by commas"
-          value={form.entries}
-          onChange={(event) => set("entries", event.target.value)}
-        />
-        <TextField
-          label="Targets"
-          name={name("targets")}
-          hint="In order, separated by commas"
-          value={form.targets}
-          onChange={(event) => set("targets", event.target.value)}
-        />
-        <TextField
-          label="Stop loss"
-          name={name("stopLoss")}
-          value={form.stopLoss}
-          onChange={(event) => set("stopLoss", event.target.value)}
-        />
-        <TextField
-          label="Leverage"
-          name={name("leverage")}
-          value={form.leverage}
-          onChange={(event) => set("leverage", event.target.value)}
-        />
-        <SelectField
-          label="Margin mode"
-          id={name("marginMode")}
-          value={form.marginMode}
-          options={choices(MARGIN_MODE_CHOICES)}
-          onChange={(value) => set("marginMode", value)}
-        />
+        {select("kind", "Kind", SIGNAL_KINDS)}
+        {select("side", "Side", SIDE_CHOICES)}
+        {text("base", "Coin")}
+        {text("quote", "Quote")}
+        {select("entryType", "Entry type", ENTRY_TYPE_CHOICES)}
+        {text("entries", "Entries", "Prices separated by commas")}
+        {text("targets", "Targets", "In order, separated by commas")}
+        {text("stopLoss", "Stop loss")}
+        {text("leverage", "Leverage")}
+        {select("marginMode", "Margin mode", MARGIN_MODE_CHOICES)}
       </div>
       <TextField
         label="Reason (audit log)"
