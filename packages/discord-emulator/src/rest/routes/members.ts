@@ -6,6 +6,7 @@ import { apiMember } from "../../world/serialize.js";
 import { memberGuild, requirePermission } from "../access.js";
 import type { RestContext, RouteDef } from "../types.js";
 import { parseForm } from "../validation.js";
+import { recordAudit } from "../audit.js";
 
 const Snowflake = z.string().regex(/^\d{17,20}$/);
 
@@ -32,15 +33,7 @@ function roleChange(ctx: RestContext, action: "member_role_add" | "member_role_r
   if (!canManageRole(guild, ctx.actor.userId, roleId)) throw Errors.missingPermissions();
   if (action === "member_role_add") world.addMemberRole(guild.id, userId, roleId);
   else world.removeMemberRole(guild.id, userId, roleId);
-  ctx.core.auditLog.push({
-    time: new Date().toISOString(),
-    guildId: guild.id,
-    actorId: ctx.actor.userId,
-    action,
-    targetId: userId,
-    roleId,
-    reason: ctx.auditReason,
-  });
+  recordAudit(ctx, { guildId: guild.id, action, targetId: userId, roleId });
   return { status: 204 };
 }
 
@@ -101,14 +94,7 @@ export const memberRoutes: RouteDef[] = [
         if (!canManageRole(guild, ctx.actor.userId, roleId)) throw Errors.missingPermissions();
       }
       const member = world.addMember(guild.id, userId, { roles, nick: input.nick ?? null });
-      ctx.core.auditLog.push({
-        time: new Date().toISOString(),
-        guildId: guild.id,
-        actorId: ctx.actor.userId,
-        action: "member_add",
-        targetId: userId,
-        reason: ctx.auditReason,
-      });
+      recordAudit(ctx, { guildId: guild.id, action: "member_add", targetId: userId });
       return { status: 201, body: apiMember(world, member) };
     },
   },
@@ -123,14 +109,7 @@ export const memberRoutes: RouteDef[] = [
       if (!guild.members.has(userId)) throw Errors.unknownMember();
       requirePermission(guild, ctx.actor.userId, Permission.KickMembers);
       world.removeMember(guild.id, userId);
-      ctx.core.auditLog.push({
-        time: new Date().toISOString(),
-        guildId: guild.id,
-        actorId: ctx.actor.userId,
-        action: "member_kick",
-        targetId: userId,
-        reason: ctx.auditReason,
-      });
+      recordAudit(ctx, { guildId: guild.id, action: "member_kick", targetId: userId });
       return { status: 204 };
     },
   },

@@ -16,6 +16,7 @@ import {
 } from "../message-payload.js";
 import type { RestContext, RouteDef } from "../types.js";
 import { parseForm } from "../validation.js";
+import { recordAudit } from "../audit.js";
 
 const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
 
@@ -154,14 +155,7 @@ export const messageRoutes: RouteDef[] = [
         requirePermission(guild, ctx.actor.userId, Permission.ManageMessages);
       ctx.core.world.deleteMessage(channel.id, message.id);
       if (message.authorId !== ctx.actor.userId)
-        ctx.core.auditLog.push({
-          time: new Date().toISOString(),
-          guildId: guild.id,
-          actorId: ctx.actor.userId,
-          action: "message_delete",
-          targetId: message.id,
-          reason: ctx.auditReason,
-        });
+        recordAudit(ctx, { guildId: guild.id, action: "message_delete", targetId: message.id });
       return { status: 204 };
     },
   },
@@ -177,14 +171,7 @@ export const messageRoutes: RouteDef[] = [
       const cutoff = Date.now() - TWO_WEEKS_MS;
       if (messages.some((id) => snowflakeTimestampMs(id) < cutoff)) throw Errors.bulkTooOld();
       ctx.core.world.bulkDelete(channel.id, messages);
-      ctx.core.auditLog.push({
-        time: new Date().toISOString(),
-        guildId: guild.id,
-        actorId: ctx.actor.userId,
-        action: "message_bulk_delete",
-        targetId: channel.id,
-        reason: ctx.auditReason,
-      });
+      recordAudit(ctx, { guildId: guild.id, action: "message_bulk_delete", targetId: channel.id });
       return { status: 204 };
     },
   },
