@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
+import { FormNotice } from "@/components/ui/form-notice";
 import {
   applicationServerKey,
   minutesFromTime,
@@ -263,11 +264,7 @@ export function PushNotifications() {
             </div>
           </fieldset>
           <FormError message={error} />
-          {notice === null ? null : (
-            <p role="status" className="text-sm text-emerald-300">
-              {notice}
-            </p>
-          )}
+          <FormNotice message={notice} />
           <div className="flex flex-wrap gap-2">
             {device === undefined ? (
               <Button disabled={pending} onClick={turnOn}>
