@@ -38,15 +38,15 @@ export function thresholdsFor(page: PageSpec): Record<Category, number | null> {
 /**
  * What CI holds the landing page and the feed to while the targets above are not met yet
  * (issue #17 stays open on performance): accessibility, best practices and SEO at the targets
- * (every run since the contrast fix: 100/100/100); performance at the first floors (landing 55,
- * feed 35) — the runs since the public pages lost the Convex client scored landing 52–69 and feed
- * 27–65 with the 2-core machine at load 7–25, too noisy to hold higher (docs/performance.md
- * "Lighthouse"). A ratchet, not the goal: raise a floor when a page gets better, never lower one
- * to get green.
+ * (every run since the contrast fix: 100/100/100); performance at floors below the noise: since
+ * the feed's first page is server-rendered and sign-in lost the Convex client the runs scored
+ * landing 74–91 and feed 72–85 at load 2–9 (the first floors, landing 55 and feed 35, were set
+ * when runs at load 7–25 scored 52–69 and 27–65; docs/performance.md "Lighthouse"). A ratchet,
+ * not the goal: raise a floor when a page gets better, never lower one to get green.
  */
 export const CI_FLOORS: Partial<Record<PageName, Record<Category, number | null>>> = {
-  landing: { performance: 55, accessibility: 100, "best-practices": 95, seo: 95 },
-  feed: { performance: 35, accessibility: 100, "best-practices": 95, seo: null },
+  landing: { performance: 65, accessibility: 100, "best-practices": 95, seo: 95 },
+  feed: { performance: 55, accessibility: 100, "best-practices": 95, seo: null },
 };
 
 /** The categories of a page that scored below its CI floor, e.g. "feed: performance 31 < 35". */
