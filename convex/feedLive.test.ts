@@ -92,6 +92,22 @@ describe("feed.live", () => {
     expect(filtered.ok && filtered.cards.map((card) => card.id)).toEqual([eth]);
   });
 
+  test("cards carry what a card shows, not the signal's bookkeeping", async () => {
+    const { t, withAccess, anonymous } = await setupRoles();
+    await insertSignal(t);
+    const result = await anonymous.query(api.feed.live, { pass: await passFor(withAccess) });
+    if (!result.ok) throw new Error(`expected the live head, got ${result.reason}`);
+    const [card] = result.cards;
+    // Every viewer's client converts every value of the head on every new signal: none to spare.
+    for (const field of ["tierKey", "sourceChannelId", "committedAt"]) {
+      expect(card).not.toHaveProperty(field);
+    }
+    for (const field of ["confidence", "errors", "parserVersion"]) {
+      expect(card?.parsed).not.toHaveProperty(field);
+    }
+    expect(card?.parsed.entries.length).toBeGreaterThan(0);
+  });
+
   test("a forged, altered or expired pass gets no content", async () => {
     const { t, withAccess, anonymous } = await setupRoles();
     await insertSignal(t, { content: "secret call" });

@@ -33,23 +33,30 @@ export const vCardOutcome = v.object({
   updatedAt: v.number(),
 });
 
-/** What the feed shows for one signal: its current version, structured, plus the raw text. */
+/**
+ * The reading a card shows: the levels, without the parser's bookkeeping (its confidence, errors
+ * and version stay on the signal for the admin's review; `parseStatus` says what customers need).
+ */
+export const vCardReading = vParsedSignal.omit("confidence", "errors", "parserVersion");
+
+/**
+ * What the feed shows for one signal: its current version, structured, plus the raw text. Only
+ * what a card shows or orders by: the live head re-sends every card of it to every viewer on each
+ * new signal, and each viewer's client converts every value of it (docs/performance.md §8).
+ */
 export const vSignalCard = v.object({
   id: v.id("signals"),
-  tierKey: v.string(),
   kind: vSignalKind,
   pair: v.optional(v.string()),
   side: v.optional(vSide),
   /** The reading customers see: an admin's correction when there is one, else the parser's. */
-  parsed: vParsedSignal,
+  parsed: vCardReading,
   parseStatus: vParseStatus,
   content: v.string(),
   authorName: v.string(),
-  sourceChannelId: v.string(),
   version: v.number(),
   postedAt: v.number(),
   createdAt: v.number(),
-  committedAt: v.number(),
   editedAt: v.optional(v.number()),
   deletedAt: v.optional(v.number()),
   parentSignalId: v.optional(v.id("signals")),
@@ -67,21 +74,24 @@ export async function toSignalCard(
   links: AttachmentLinkScope,
 ): Promise<SignalCard> {
   const outcome = await cardOutcome(ctx, signal);
+  const {
+    confidence: _confidence,
+    errors: _errors,
+    parserVersion: _version,
+    ...reading
+  } = shownParse(signal);
   return {
     id: signal._id,
-    tierKey: signal.tierKey,
     kind: signal.kind,
     ...(signal.pair === undefined ? {} : { pair: signal.pair }),
     ...(signal.side === undefined ? {} : { side: signal.side }),
-    parsed: shownParse(signal),
+    parsed: reading,
     parseStatus: parseStatusOf(signal),
     content: signal.content,
     authorName: signal.authorName,
-    sourceChannelId: signal.sourceChannelId,
     version: signal.version,
     postedAt: signal.sourceAt,
     createdAt: signal._creationTime,
-    committedAt: signal.committedAt,
     ...(signal.editedAt === undefined ? {} : { editedAt: signal.editedAt }),
     ...(signal.deletedAt === undefined ? {} : { deletedAt: signal.deletedAt }),
     ...(signal.parentSignalId === undefined ? {} : { parentSignalId: signal.parentSignalId }),

@@ -8,7 +8,6 @@ type SignInArgs = { provider: string; params: Record<string, string> };
 export type SignalCard = {
   id: string;
   content: string;
-  committedAt: number;
   /** When Discord says it was posted: the feed's order, and what `feed.list`'s from/to bound. */
   postedAt: number;
   version: number;

@@ -9,7 +9,6 @@ const POSTED_AT = Date.UTC(2026, 0, 14, 9, 30);
  */
 export const SAMPLE_SIGNAL: SignalCardData = {
   id: "sample" as Id<"signals">,
-  tierKey: "sample",
   kind: "signal",
   pair: "BTC/USDT",
   side: "long",
@@ -23,18 +22,13 @@ export const SAMPLE_SIGNAL: SignalCardData = {
     targets: [63400, 64800, 66500],
     stopLoss: 60900,
     leverage: { value: 10, mode: "isolated" },
-    confidence: 0.97,
-    errors: [],
-    parserVersion: "sample",
   },
   parseStatus: "parser",
   content:
     "BTC/USDT LONG (futures)\nEntry: 62000 - 62500\nTargets: 63400, 64800, 66500\nSL: 60900\nLeverage: 10x isolated",
   authorName: "G3 Caller",
-  sourceChannelId: "sample",
   version: 1,
   postedAt: POSTED_AT,
   createdAt: POSTED_AT,
-  committedAt: POSTED_AT,
   attachments: [],
 };
