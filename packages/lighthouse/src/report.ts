@@ -7,6 +7,8 @@ import { CATEGORIES, type PageScores } from "./thresholds.js";
 
 export type Report = {
   at: string;
+  /** Loads per page; each page's scores are those of its median run. */
+  runsPerPage: number;
   /** The checked-out commit, "+dirty" when apps/web has uncommitted changes (what was built). */
   commit?: string;
   machine: { cpus: number; model: string; loadAverage1m: number };
@@ -43,14 +45,15 @@ export function describeCommit(root: string): string | undefined {
 /**
  * The table: per page the load and the benchmarkIndex Lighthouse sampled before it (marked when
  * under Lighthouse's slow-CPU line: the CPU was starved, read that page's performance with care),
- * then the four scores at Lighthouse's default mobile profile.
+ * then the median run's four scores at Lighthouse's default mobile profile and every run's
+ * performance score (the spread says how much one load can be trusted on this machine).
  */
 export function markdownOf(report: Report): string {
-  const header = `| Page | load | benchmarkIndex | ${CATEGORIES.join(" | ")} |`;
-  const rule = `| --- | ${[1, 2, ...CATEGORIES].map(() => "---:").join(" | ")} |`;
+  const header = `| Page | load | benchmarkIndex | ${CATEGORIES.join(" | ")} | performance of each run |`;
+  const rule = `| --- | ${[1, 2, ...CATEGORIES].map(() => "---:").join(" | ")} | --- |`;
   const rows = report.pages.map((page) => {
     const sample = `${Math.round(page.benchmarkIndex)}${isSlowSample(page.benchmarkIndex) ? " (slow)" : ""}`;
-    return `| ${page.page} | ${page.loadAverage1m} | ${sample} | ${CATEGORIES.map((c) => page.scores[c]).join(" | ")} |`;
+    return `| ${page.page} | ${page.loadAverage1m} | ${sample} | ${CATEGORIES.map((c) => page.scores[c]).join(" | ")} | ${page.performanceRuns.join(", ")} |`;
   });
   const samples = report.pages.map((page) => page.benchmarkIndex);
   const slow = report.pages.filter((page) => isSlowSample(page.benchmarkIndex)).length;
@@ -61,7 +64,7 @@ export function markdownOf(report: Report): string {
       : `; ${slow} of ${samples.length} samples at or under ${SLOW_CPU_BENCHMARK_INDEX}, where Lighthouse warns of a slower CPU than it expects: the CPU was starved, compare only with runs at similar load.`);
   const misses = report.misses.length === 0 ? ["All thresholds met."] : report.misses;
   return [
-    `Lighthouse (mobile, simulated throttling, default 4× CPU slowdown) — ${report.at}`,
+    `Lighthouse (mobile, simulated throttling, default 4× CPU slowdown) — ${report.at}; ${report.runsPerPage} run(s) per page, the median run's scores (Lighthouse's computeMedianRun)`,
     `Machine: ${report.machine.cpus} × ${report.machine.model}, load ${report.machine.loadAverage1m} at the end${report.commit === undefined ? "" : `, commit ${report.commit}`}`,
     hostLine,
     "",

@@ -67,7 +67,10 @@ export type PageScores = {
   loadAverage1m: number;
   /** Lighthouse's CPU sample just before this page's load (`environment.benchmarkIndex`). */
   benchmarkIndex: number;
+  /** The scores of the median run (Lighthouse's computeMedianRun over the page's runs). */
   scores: Record<Category, number>;
+  /** Every run's performance score, in run order (the median run is one of them). */
+  performanceRuns: number[];
   /** Audits that scored below 1 in a category that missed its threshold (what to fix). */
   failingAudits: { category: Category; id: string; title: string; score: number | null }[];
 };
