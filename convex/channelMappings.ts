@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { type MutationCtx } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import { validateMapping, vMappingFields } from "./model/ingest/channelMappingInput";
 import { signalTables } from "./tables/signals";
 import { adminMutation, adminQuery } from "./functions";
@@ -68,9 +68,7 @@ export const create = adminMutation({
       enabled: true,
       updatedAt: Date.now(),
     });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "channelMapping.create",
       targetType: "channelMapping",
       targetId: id,
@@ -99,9 +97,7 @@ export const update = adminMutation({
       customerChannelId: existing.customerChannelId,
       tierKey: existing.tierKey,
     };
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "channelMapping.update",
       targetType: "channelMapping",
       targetId: id,
@@ -123,9 +119,7 @@ export const setEnabled = adminMutation({
     if (existing.enabled === enabled) return null;
     await ctx.db.patch("channelMappings", id, { enabled, updatedAt: Date.now() });
     const trimmed = reason?.trim().slice(0, 500);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: enabled ? "channelMapping.enable" : "channelMapping.disable",
       targetType: "channelMapping",
       targetId: id,

@@ -2,7 +2,7 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import { correctedReading } from "./model/parsing/parseCorrection";
 import { validateCorrection, vCorrectionFields } from "./model/parsing/parseCorrectionInput";
 import { writeParseState } from "./model/parsing/parseState";
@@ -136,9 +136,7 @@ export const correct = adminMutation({
       correctedAt: now,
       ...reviewFields(signal, undefined, now),
     });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "signal.correct",
       targetType: "signal",
       targetId: signalId,
@@ -180,9 +178,7 @@ export const resolve = adminMutation({
             correctedAt: undefined,
             ...reviewFields(signal, uncorrectedReviewReason(signal.parsed), now),
           });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: keep === "correction" ? "signal.correction_kept" : "signal.correction_dropped",
       targetType: "signal",
       targetId: signalId,

@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import {
   latestRun,
   recordRunFailure,
@@ -54,9 +54,7 @@ export const start = adminMutation({
     } else {
       result = { runId: await startRun(ctx, "admin", ctx.admin._id), outcome: "started" };
     }
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "parser.reparse",
       targetType: "reparseRun",
       targetId: result.runId,

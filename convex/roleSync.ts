@@ -2,7 +2,7 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import { roleHierarchyStatus, vRoleHierarchyStatus } from "./model/mirror/mirrorHealth";
 import { clampLeaseMs, clampLimit, MAX_BATCH_IDS, vErrorReport } from "./model/mirror/mirrorQueue";
 import {
@@ -115,9 +115,7 @@ export const resyncUser = adminMutation({
   returns: v.number(),
   handler: async (ctx, { userId }) => {
     const enqueued = await enqueueRoleSyncForUser(ctx, userId, "admin re-sync");
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "role.resync",
       targetType: "user",
       targetId: userId,
@@ -135,9 +133,7 @@ export const resyncAll = adminMutation({
     await ctx.scheduler.runAfter(0, internal.roleSync.resyncPage, {
       paginationOpts: { numItems: 100, cursor: null },
     });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "role.resync_all",
       targetType: "guild",
       targetId: customerGuildId() ?? "unconfigured",

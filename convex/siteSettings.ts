@@ -1,5 +1,5 @@
 import { v } from "convex/values";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import { checkSiteSetting, siteSetting } from "./model/business/siteSettings";
 import { vSiteSettingKey } from "./tables/business";
 import { adminMutation, adminQuery } from "./functions";
@@ -34,9 +34,7 @@ export const set = adminMutation({
     } else {
       await ctx.db.patch("siteSettings", existing._id, { value, updatedAt: now });
     }
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: value === null ? "siteSetting.clear" : "siteSetting.update",
       targetType: "siteSetting",
       targetId: key,

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type QueryCtx } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit } from "./model/shared/audit";
 import { withCheckedPurchaseUrl } from "./model/payments/purchaseUrl";
 import { checkTierInput, vTierInput } from "./model/payments/tierInput";
 import { tierByKey, tiersInOrder } from "./model/payments/tierMapping";
@@ -48,9 +48,7 @@ export const upsertTier = adminMutation({
     };
     const id = existing === null ? await ctx.db.insert("tiers", tier) : existing._id;
     if (existing !== null) await ctx.db.replace("tiers", existing._id, tier);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: existing === null ? "tier.create" : "tier.update",
       targetType: "tier",
       targetId: tier.key,
@@ -71,9 +69,7 @@ export const setTierRetired = adminMutation({
     const tier = await requireTier(ctx, key);
     if ((tier.retiredAt !== undefined) === retired) return null;
     await ctx.db.patch("tiers", tier._id, { retiredAt: retired ? Date.now() : undefined });
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: retired ? "tier.retire" : "tier.restore",
       targetType: "tier",
       targetId: key,
@@ -100,9 +96,7 @@ export const moveTier = adminMutation({
     for (const [index, tier] of tiers.entries()) {
       if (tier.sortOrder !== index) await ctx.db.patch("tiers", tier._id, { sortOrder: index });
     }
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "tier.reorder",
       targetType: "tier",
       targetId: key,
@@ -135,9 +129,7 @@ export const removeTier = adminMutation({
       throw appError("BAD_REQUEST", `Remove the product mappings of "${key}" first.`);
     }
     await ctx.db.delete("tiers", tier._id);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "tier.delete",
       targetType: "tier",
       targetId: key,
@@ -174,9 +166,7 @@ export const setProductMapping = adminMutation({
     };
     const id = existing === null ? await ctx.db.insert("productTiers", row) : existing._id;
     if (existing !== null) await ctx.db.replace("productTiers", existing._id, row);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: existing === null ? "productTier.create" : "productTier.update",
       targetType: "productTier",
       targetId: id,
@@ -193,9 +183,7 @@ export const removeProductMapping = adminMutation({
     const row = await ctx.db.get("productTiers", id);
     if (row === null) throw appError("NOT_FOUND", "No such mapping.");
     await ctx.db.delete("productTiers", id);
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "productTier.delete",
       targetType: "productTier",
       targetId: id,

@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
-import { writeAudit } from "./model/shared/audit";
+import { writeAdminAudit, writeAudit } from "./model/shared/audit";
 import { reconcileCustomer } from "./model/payments/reconcile";
 import { pickPresent } from "./model/shared/pickPresent";
 import { paymentTables, vWebhookStatus } from "./tables/payments";
@@ -128,9 +128,7 @@ export const replay = adminMutation({
       }
       await ctx.runMutation(internal.webhookEvents.processEvent, { eventId: id, force: true });
       const after = await ctx.db.get("webhookEvents", id);
-      await writeAudit(ctx, {
-        actorType: "admin",
-        actorUserId: ctx.admin._id,
+      await writeAdminAudit(ctx, {
         action: "webhook.replay",
         targetType: "webhookEvent",
         targetId: id,
@@ -166,9 +164,7 @@ export const reconcile = adminMutation({
       { type: "admin", userId: ctx.admin._id },
       Date.now(),
     );
-    await writeAudit(ctx, {
-      actorType: "admin",
-      actorUserId: ctx.admin._id,
+    await writeAdminAudit(ctx, {
       action: "customer.reconcile",
       targetType: "customer",
       targetId: customerId,

@@ -21,3 +21,11 @@ export async function writeAudit(ctx: MutationCtx, entry: AuditEntry): Promise<v
     ...(details === undefined ? {} : { details: JSON.stringify(details) }),
   });
 }
+
+/** Appends one entry for something the signed-in admin did (an `adminMutation`'s context). */
+export async function writeAdminAudit(
+  ctx: MutationCtx & { admin: { _id: Id<"users"> } },
+  entry: Omit<AuditEntry, "actorType" | "actorUserId">,
+): Promise<void> {
+  await writeAudit(ctx, { actorType: "admin", actorUserId: ctx.admin._id, ...entry });
+}
