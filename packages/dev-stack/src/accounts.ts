@@ -12,6 +12,16 @@ const signIn = makeFunctionReference<
 const latestCodeFor = makeFunctionReference<"query", { to: string }, string | null>(
   "devMailbox:latestCodeFor",
 );
+const searchAccounts = makeFunctionReference<
+  "query",
+  { emailPrefix: string },
+  { users: { id: string; email: string }[] }
+>("entitlementAdmin:search");
+const grantEntitlement = makeFunctionReference<
+  "mutation",
+  { userId: string; tierKey: string; days: number; reason: string },
+  string
+>("entitlementAdmin:grant");
 
 /** A backend a harness started: its URL and the admin key that reads its dev mailbox. */
 export type HarnessBackend = { url: string; adminKey: string };
@@ -51,4 +61,27 @@ export async function signUpVerified(
   const token = verified.tokens?.token;
   if (token === undefined) throw new Error(`verifying ${email} returned no token`);
   return token;
+}
+
+/**
+ * An admin (signed in with `adminToken`) grants the account of `email` a tier by hand, the way the
+ * console's members page does (audited like any grant). For harnesses that need a paying reader
+ * without going through a purchase.
+ */
+export async function grantTierByEmail(
+  backend: HarnessBackend,
+  adminToken: string,
+  grant: { email: string; tierKey: string; days: number; reason: string },
+): Promise<void> {
+  const admin = new ConvexHttpClient(backend.url, { logger: false });
+  admin.setAuth(adminToken);
+  const { users } = await admin.query(searchAccounts, { emailPrefix: grant.email });
+  const user = users.find((candidate) => candidate.email === grant.email);
+  if (user === undefined) throw new Error(`${grant.email} has no account to grant a tier to`);
+  await admin.mutation(grantEntitlement, {
+    userId: user.id,
+    tierKey: grant.tierKey,
+    days: grant.days,
+    reason: grant.reason,
+  });
 }

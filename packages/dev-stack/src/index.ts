@@ -21,4 +21,4 @@ export { harnessStack, type HarnessStack, type HarnessStackOptions } from "./har
 export { startAppBackend, type AppBackendOptions } from "./app-backend.js";
 export { freePort } from "./free-port.js";
 export { REPO_ROOT, CONVEX_DIR } from "./repo-paths.js";
-export { signUpVerified, type HarnessBackend } from "./accounts.js";
+export { grantTierByEmail, signUpVerified, type HarnessBackend } from "./accounts.js";

@@ -1,13 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { api } from "@convex/_generated/api";
-import { startBackend, silentLogger, type Backend } from "@g3/convex-offline";
+import type { Backend } from "@g3/convex-offline";
+import { startAppBackend } from "@g3/dev-stack";
 import { ConvexHttpClient } from "convex/browser";
 import { ConvexError } from "convex/values";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readAppError } from "./app-error";
 import { authErrorMessage } from "./auth-errors";
-
-const FUNCTIONS_DIR = fileURLToPath(new URL("../../../../convex", import.meta.url));
 
 /** What a call threw, for reading. */
 async function failure(call: Promise<unknown>): Promise<unknown> {
@@ -24,15 +22,7 @@ describe("our errors after the round trip through the real Convex client", () =>
   let client: ConvexHttpClient;
 
   beforeAll(async () => {
-    backend = await startBackend({
-      functionsDir: FUNCTIONS_DIR,
-      port: 0,
-      sitePort: 0,
-      host: "127.0.0.1",
-      dataDir: null,
-      env: { CONVEX_SERVICE_SECRET: "the-right-secret" },
-      logger: silentLogger,
-    });
+    backend = await startAppBackend({ env: { CONVEX_SERVICE_SECRET: "the-right-secret" } });
     client = new ConvexHttpClient(backend.url);
   }, 120_000);
 

@@ -1,46 +1,15 @@
-import { fileURLToPath } from "node:url";
-import { api, internal } from "@convex/_generated/api";
-import {
-  adminClient,
-  generateAuthKeys,
-  silentLogger,
-  startBackend,
-  type Backend,
-} from "@g3/convex-offline";
-import { seedDemoWorld } from "@g3/dev-stack";
-import { waitFor } from "@g3/dev-stack/poll";
+import { api } from "@convex/_generated/api";
+import type { Backend } from "@g3/convex-offline";
+import { grantTierByEmail, seedDemoWorld, signUpVerified, startAppBackend } from "@g3/dev-stack";
 import { DEMO_IDS } from "@g3/discord-emulator";
 import { ConvexHttpClient } from "convex/browser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FIRST_PAGE_SIZE, loadFeedFirstPage } from "./feed-first-page";
 
-const FUNCTIONS_DIR = fileURLToPath(new URL("../../../../convex", import.meta.url));
 const SERVICE_SECRET = "feed-first-page-service-secret-0123";
 const ADMIN_EMAIL = "admin@first-page.test";
 const PASSWORD = "first-page-Test-passphrase-2026!";
 const SIGNAL_TEXT = "SOL/USDT LONG\nEntry: 140-142\nTargets: 150, 160\nSL: 130";
-
-/** Signs up over the wire and verifies with the dev mailbox's code; returns the session's JWT. */
-async function signUpVerified(backend: Backend, email: string): Promise<string> {
-  const client = new ConvexHttpClient(backend.url, { logger: false });
-  await client.action(api.auth.signIn, {
-    provider: "password",
-    params: { email, password: PASSWORD, flow: "signUp" },
-  });
-  const admin = adminClient(backend.url, backend.adminKey);
-  const code = await waitFor(
-    async () => (await admin.query(internal.devMailbox.latestCodeFor, { to: email })) ?? undefined,
-    20_000,
-    `the code mailed to ${email}`,
-  );
-  const verified = await client.action(api.auth.signIn, {
-    provider: "password",
-    params: { email, code, flow: "email-verification" },
-  });
-  const token = verified.tokens?.token;
-  if (token === undefined) throw new Error(`verifying ${email} returned no token`);
-  return token;
-}
 
 describe("the feed's first page, read on the server with the viewer's token", () => {
   let backend: Backend;
@@ -48,37 +17,20 @@ describe("the feed's first page, read on the server with the viewer's token", ()
   let lockedToken: string;
 
   beforeAll(async () => {
-    const keys = await generateAuthKeys();
-    backend = await startBackend({
-      functionsDir: FUNCTIONS_DIR,
-      port: 0,
-      sitePort: 0,
-      host: "127.0.0.1",
-      dataDir: null,
-      logger: silentLogger,
+    backend = await startAppBackend({
       env: {
-        JWT_PRIVATE_KEY: keys.JWT_PRIVATE_KEY,
-        JWKS: keys.JWKS,
         SITE_URL: "http://localhost:3000",
-        EMAIL_PROVIDER: "dev",
         ADMIN_EMAILS: ADMIN_EMAIL,
         CONVEX_SERVICE_SECRET: SERVICE_SECRET,
       },
     });
     await seedDemoWorld(backend.url, backend.adminKey);
-    const adminToken = await signUpVerified(backend, ADMIN_EMAIL);
-    memberToken = await signUpVerified(backend, "member@first-page.test");
-    lockedToken = await signUpVerified(backend, "locked@first-page.test");
+    const adminToken = await signUpVerified(backend, ADMIN_EMAIL, PASSWORD);
+    memberToken = await signUpVerified(backend, "member@first-page.test", PASSWORD);
+    lockedToken = await signUpVerified(backend, "locked@first-page.test", PASSWORD);
 
-    const admin = new ConvexHttpClient(backend.url, { logger: false });
-    admin.setAuth(adminToken);
-    const { users } = await admin.query(api.entitlementAdmin.search, {
-      emailPrefix: "member@",
-    });
-    const member = users.find((user) => user.email === "member@first-page.test");
-    if (member === undefined) throw new Error("the member was not found after sign-up");
-    await admin.mutation(api.entitlementAdmin.grant, {
-      userId: member.id,
+    await grantTierByEmail(backend, adminToken, {
+      email: "member@first-page.test",
       tierKey: "vip",
       days: 30,
       reason: "feed first-page test",
