@@ -1,12 +1,17 @@
-// The system Lighthouse audits: the offline backend with the demo tier, an admin and a paying
-// customer, and the production web build on `next start` — as the attack suite and the e2e run it.
+// The system Lighthouse audits: the offline backend with the demo tier, an admin, a paying customer
+// and forty signals in the customer's feed, and the production web build on `next start` — as the
+// attack suite and the e2e run it.
 import { join } from "node:path";
-import type { Backend } from "@g3/convex-offline";
-import { freePort, seedDemoWorld, signUpVerified, startAppBackend } from "@g3/dev-stack";
+import {
+  freePort,
+  grantTierByEmail,
+  seedDemoWorld,
+  signUpVerified,
+  startAppBackend,
+} from "@g3/dev-stack";
 import { ensureWebBuild } from "@g3/dev-stack/web-build";
 import { startWebProduction } from "@g3/dev-stack/web-start";
-import { ConvexHttpClient } from "convex/browser";
-import { api } from "../../../convex/_generated/api.js";
+import { seedAuditedFeed } from "./feed-seed.js";
 import { ROOT } from "./paths.js";
 
 export const ADMIN_EMAIL = "admin@lighthouse.test";
@@ -18,23 +23,6 @@ const WEBHOOK_SECRET = "lighthouse-sellapp-secret-0123456789";
 const PREFERRED_BACKEND_PORT = 3410;
 
 export type AuditStack = { webUrl: string; close: () => Promise<void> };
-
-/** The admin grants the customer the demo tier (a manual entitlement, audited like any). */
-async function grantCustomer(backend: Backend, adminToken: string): Promise<void> {
-  const client = new ConvexHttpClient(backend.url, { logger: false });
-  client.setAuth(adminToken);
-  const { users } = await client.query(api.entitlementAdmin.search, {
-    emailPrefix: CUSTOMER_EMAIL,
-  });
-  const customer = users.find((user) => user.email === CUSTOMER_EMAIL);
-  if (customer === undefined) throw new Error(`${CUSTOMER_EMAIL} was not found after sign-up`);
-  await client.mutation(api.entitlementAdmin.grant, {
-    userId: customer.id,
-    tierKey: "vip",
-    days: 30,
-    reason: "Lighthouse audit account",
-  });
-}
 
 /**
  * Starts everything. The production build is reused when current (ensureWebBuild); callers that
@@ -58,7 +46,14 @@ export async function startAuditStack(
     await seedDemoWorld(backend.url, backend.adminKey);
     const adminToken = await signUpVerified(backend, ADMIN_EMAIL, PASSWORD);
     await signUpVerified(backend, CUSTOMER_EMAIL, PASSWORD);
-    await grantCustomer(backend, adminToken);
+    // The admin grants the customer the demo tier (a manual entitlement, audited like any).
+    await grantTierByEmail(backend, adminToken, {
+      email: CUSTOMER_EMAIL,
+      tierKey: "vip",
+      days: 30,
+      reason: "Lighthouse audit account",
+    });
+    await seedAuditedFeed(backend.url, SERVICE_SECRET);
     await ensureWebBuild(ROOT, backend.url, say);
     const web = await startWebProduction(ROOT, {
       backendUrl: backend.url,
