@@ -76,7 +76,12 @@ export function FeedView({ first }: { first: FeedFirstPage | null }) {
       ) : null}
       <ol className="flex flex-col gap-4" aria-label="Signals, newest first">
         {cards.map((signal) => (
-          <li key={signal.id}>
+          // Cards off screen are laid out and painted only when scrolled near (the browser keeps
+          // them in the accessibility tree and find-in-page); `auto` remembers a card's height.
+          <li
+            key={signal.id}
+            className="[contain-intrinsic-size:auto_16rem] [content-visibility:auto]"
+          >
             <SignalCard signal={signal} isNew={newIds.has(signal.id)} />
           </li>
         ))}
