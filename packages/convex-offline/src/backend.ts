@@ -1,11 +1,13 @@
 // startBackend: the whole offline deployment (sync + HTTP API on `port`, HTTP actions on
 // `sitePort`, persistence, scheduler, crons, optional hot reload) behind one handle.
+import { performance } from "node:perf_hooks";
 import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadOrCreateAdminKey } from "./auth/adminKey.js";
 import { TokenVerifier } from "./auth/tokenVerifier.js";
+import { outsideFunctions } from "./engine/context.js";
 import { Engine } from "./engine/engine.js";
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from "./engine/timeLimits.js";
 import { applyDeploymentEnv, readEnvFile } from "./env.js";
@@ -37,6 +39,8 @@ export type BackendOptions = {
   readonly dataDir?: string | null;
   /** Wipe the data directory first. */
   readonly reset?: boolean;
+  /** Fold the data directory's commit log into a new snapshot past this size (default 64 MB). */
+  readonly compactAfterBytes?: number;
   /** Deployment env vars for the functions (applied to process.env). */
   readonly env?: Record<string, string>;
   /** A dotenv file read before `env`. */
@@ -123,7 +127,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const store = new DocumentStore();
-  const persistence = dataDir === null ? null : new Persistence(dataDir);
+  const persistence =
+    dataDir === null
+      ? null
+      : new Persistence(
+          dataDir,
+          options.compactAfterBytes === undefined
+            ? {}
+            : { compactAfterBytes: options.compactAfterBytes },
+        );
   const files: FileStore =
     dataDir === null ? memoryFileStore() : diskFileStore(resolve(dataDir, "files"));
   if (persistence !== null) {
@@ -173,12 +185,30 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   applyDeploymentEnv(env);
 
   const allDocs = () => store.tableNames().flatMap((table) => [...store.docs(table)]);
+  /** Folds the log into a new snapshot while commits go on (see Persistence.compactInBackground). */
+  const compactInBackground = (target: Persistence): void => {
+    const started = performance.now();
+    const docs = allDocs();
+    logger.log("info", "data.compacting", { dataDir, documents: docs.length });
+    // Started from a commit: its slices must not run as part of the committing function.
+    outsideFunctions(() => target.compactInBackground(docs)).then(
+      () =>
+        logger.log("info", "data.compacted", {
+          dataDir,
+          documents: docs.length,
+          ms: Math.round(performance.now() - started),
+        }),
+      (error: unknown) =>
+        logger.log("error", "data.compaction_failed", {
+          dataDir,
+          error: errorMessage(error),
+          hint: "The commit log keeps every write and is replayed at the next start; check the disk (space, permissions).",
+        }),
+    );
+  };
   const onCommit = (changes: DocumentChange[], ts: bigint): void => {
     persistence?.append(changes, ts);
-    if (persistence?.shouldCompact) {
-      persistence.compact(allDocs());
-      logger.log("info", "data.compacted", { dataDir });
-    }
+    if (persistence?.shouldCompact) compactInBackground(persistence);
     for (const change of changes) {
       if (change.table === "_storage" && change.after === null) {
         files.remove(change.id).catch((error: unknown) => {

@@ -13,6 +13,14 @@ export const add = mutation({
   handler: async (ctx, { n }) => await ctx.db.insert("items", { n }),
 });
 
+/** Inserts `count` items numbered from `from` (bulk data for persistence tests). */
+export const addMany = mutation({
+  args: { from: v.number(), count: v.number() },
+  handler: async (ctx, { from, count }) => {
+    for (let n = from; n < from + count; n++) await ctx.db.insert("items", { n });
+  },
+});
+
 export const remove = mutation({
   args: { id: v.id("items") },
   handler: async (ctx, { id }) => {
