@@ -13,7 +13,12 @@ export type FeedStatus = "LoadingFirstPage" | "CanLoadMore" | "LoadingMore" | "E
 type Keyed<T> = { key: string; value: T };
 
 const NO_CARDS: SignalCardData[] = [];
-const HISTORY_PAGE_SIZE = 20;
+/**
+ * The history's first page: with the live head (5, anchored in its middle) about ten cards — two
+ * screens of a phone, more than a desktop shows; scrolling loads the rest 20 at a time. Each card
+ * rendered on arrival costs the first load (React renders every card it is given).
+ */
+const HISTORY_PAGE_SIZE = 8;
 
 /**
  * The feed the dashboard shows, newest first, live. Without search or date bounds it is the
