@@ -99,6 +99,19 @@ describe("push.subscribe and settings", () => {
     // On a deployment that is not loopback, even a loopback http endpoint is refused.
     vi.stubEnv("CONVEX_CLOUD_URL", "https://happy-otter-123.convex.cloud");
     await refused({}, "endpoint must be an https URL");
+    // https alone would let a member aim the fan-out at any host (an internal address, a victim):
+    // the endpoint must be a browser's push service, on its standard port.
+    for (const endpoint of [
+      "https://10.0.0.1/push",
+      "https://169.254.169.254/latest/meta-data",
+      "https://[::1]/x",
+      "https://admin.internal.example/x",
+      "https://fcm.googleapis.com.evil.example/fcm/send/abc",
+      "https://evilfcm.googleapis.com/fcm/send/abc",
+      "https://fcm.googleapis.com:8443/fcm/send/abc",
+    ]) {
+      await refused({ endpoint }, "endpoint is not a known push service");
+    }
     expect(
       await withAccess.mutation(api.push.subscribe, {
         ...d.args,
@@ -106,7 +119,29 @@ describe("push.subscribe and settings", () => {
         filters: { tierKeys: [TIER], pairs: [" btc/usdt ", "eth"], sides: ["long"] },
       }),
     ).toBeTruthy();
-    const [stored] = (await withAccess.query(api.push.mine, {})).devices;
+    // The push services of Chromium-based browsers, Firefox, Safari and Edge.
+    for (const endpoint of [
+      "https://updates.push.services.mozilla.com/wpush/v2/gAAAA",
+      "https://web.push.apple.com/QGuQyavXutnMH",
+      "https://wns2-par02p.notify.windows.com/w/?token=BQYAAA",
+    ]) {
+      expect(
+        await withAccess.mutation(api.push.subscribe, { ...d.args, endpoint, filters: ALL }),
+      ).toBeTruthy();
+    }
+    // Another push service is named by the deployment, not by the member.
+    await refused({ endpoint: "https://push.example.org/x" }, "not a known push service");
+    vi.stubEnv("PUSH_SERVICE_HOSTS", "push.example.org, other.example");
+    expect(
+      await withAccess.mutation(api.push.subscribe, {
+        ...d.args,
+        endpoint: "https://eu.push.example.org/x",
+        filters: ALL,
+      }),
+    ).toBeTruthy();
+    const [stored] = (await withAccess.query(api.push.mine, {})).devices.filter((device) =>
+      device.endpoint.startsWith("https://fcm."),
+    );
     expect(stored?.filters).toEqual({
       tierKeys: [TIER],
       pairs: ["BTC/USDT", "ETH"],
@@ -364,6 +399,33 @@ describe("fan-out (pushSend, against the push-service stand-in)", () => {
     expect(await t.action(internal.pushSend.retry, args)).toEqual({ delivered: 1, retrying: 0 });
     expect((await rows(t))[0]).toMatchObject({ failureCount: 0 });
     expect(payloads(busy.id).map((p) => p.signalId)).toEqual([signalId]);
+  });
+
+  test("a stored endpoint that is no push service gets no request and is removed", async () => {
+    const { t, withAccess } = await setupRoles();
+    const kept = await subscribed(withAccess);
+    // A row written before endpoints were checked against the push services (or by hand).
+    const userId = (await rows(t))[0]?.userId;
+    if (userId === undefined) throw new Error("subscriber expected");
+    await t.run((ctx) =>
+      ctx.db.insert("pushSubscriptions", {
+        userId,
+        endpoint: "https://127.0.0.1:1/internal-admin",
+        p256dh: kept.keys.p256dh,
+        auth: kept.keys.auth,
+        filters: ALL,
+        failureCount: 0,
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      }),
+    );
+    const signalId = await insertSignal(t);
+    expect(await t.action(internal.pushSend.fanOut, { signalId })).toEqual({
+      delivered: 1,
+      retrying: 0,
+    });
+    expect((await rows(t)).map((r) => r._id)).toEqual([kept.subscriptionId]);
+    expect(payloads(kept.id).map((p) => p.signalId)).toEqual([signalId]);
   });
 
   test("retries stop after the third attempt", async () => {

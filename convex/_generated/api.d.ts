@@ -124,6 +124,8 @@ import type * as model_payments_tierMapping from "../model/payments/tierMapping.
 import type * as model_payments_webhookBodyDigest from "../model/payments/webhookBodyDigest.js";
 import type * as model_payments_webhookProcessing from "../model/payments/webhookProcessing.js";
 import type * as model_payments_webhookRejectionLimits from "../model/payments/webhookRejectionLimits.js";
+import type * as model_push_pushEndpointRules from "../model/push/pushEndpointRules.js";
+import type * as model_push_pushEndpoints from "../model/push/pushEndpoints.js";
 import type * as model_push_pushFanout from "../model/push/pushFanout.js";
 import type * as model_push_pushInput from "../model/push/pushInput.js";
 import type * as model_push_pushLimits from "../model/push/pushLimits.js";
@@ -307,6 +309,8 @@ declare const fullApi: ApiFromModules<{
   "model/payments/webhookBodyDigest": typeof model_payments_webhookBodyDigest;
   "model/payments/webhookProcessing": typeof model_payments_webhookProcessing;
   "model/payments/webhookRejectionLimits": typeof model_payments_webhookRejectionLimits;
+  "model/push/pushEndpointRules": typeof model_push_pushEndpointRules;
+  "model/push/pushEndpoints": typeof model_push_pushEndpoints;
   "model/push/pushFanout": typeof model_push_pushFanout;
   "model/push/pushInput": typeof model_push_pushInput;
   "model/push/pushLimits": typeof model_push_pushLimits;

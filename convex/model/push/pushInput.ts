@@ -2,9 +2,9 @@
 // it normalised, or refuses it with every problem named.
 import type { Infer } from "convex/values";
 import type { vPushFilters } from "../../tables/push";
-import { optionalEnv } from "../shared/env";
 import { appError } from "../shared/errors";
-import { isLoopbackUrl } from "../shared/loopback";
+import { pushEndpointProblem } from "./pushEndpoints";
+import { pushEndpointRules } from "./pushEndpointRules";
 import { isMinuteOfDay, isValidTimeZone, type QuietHours } from "./pushQuietHours";
 
 export type PushFilters = Infer<typeof vPushFilters>;
@@ -17,24 +17,9 @@ const P256DH = /^B[A-Za-z0-9_-]{86}$/;
 /** Unpadded base64url of the 16-byte auth secret. */
 const AUTH = /^[A-Za-z0-9_-]{22}$/;
 
-/**
- * Push services are https. Plain http is accepted only for a loopback endpoint on a loopback
- * deployment: the offline push-service stand-in. Anything else would let a user point the fan-out
- * action at an arbitrary host.
- */
 function endpointProblem(endpoint: string): string | null {
   if (endpoint.length > MAX_ENDPOINT_LENGTH) return "endpoint is too long";
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return "endpoint is not a URL";
-  }
-  if (url.username !== "" || url.password !== "") return "endpoint must not carry credentials";
-  if (url.protocol === "https:") return null;
-  const localRun = isLoopbackUrl(optionalEnv("CONVEX_CLOUD_URL"));
-  if (url.protocol === "http:" && localRun && isLoopbackUrl(endpoint)) return null;
-  return "endpoint must be an https URL";
+  return pushEndpointProblem(endpoint, pushEndpointRules());
 }
 
 export function normalisePairs(pairs: readonly string[]): string[] {

@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import webpush from "web-push";
 import type { Id } from "../../_generated/dataModel";
 import { requireEnv } from "../shared/env";
+import { pushEndpointProblem } from "./pushEndpoints";
+import { pushEndpointRules } from "./pushEndpointRules";
 import type { PushTarget } from "./pushRecipients";
 
 /** A signal is worth waking a phone for an hour; after that the push service may drop it. */
@@ -56,6 +58,11 @@ async function sendOne(
   payload: string,
   options: SendOptions,
 ): Promise<SendResult> {
+  // A row stored before the endpoint rule, or by hand: no request, and the row goes as a
+  // revoked subscription's would (status 0: no push service answered).
+  if (pushEndpointProblem(target.endpoint, pushEndpointRules()) !== null) {
+    return { id: target.id, result: "gone", status: 0 };
+  }
   const request = webpush.generateRequestDetails(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
     payload,
