@@ -1,6 +1,8 @@
 // A history import (or a backfill) reads a page from Discord, then writes it message by message.
 // A message deleted in between reaches us first as a gateway delete of an id we never stored; the
 // write that follows must not bring it back as a live signal: the delete wins, whichever came first.
+// The same holds for a gateway copy: of two collectors, the one writing the create can be slower
+// than the one writing the delete.
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import { MAPPING } from "./test.ingest";
@@ -61,7 +63,7 @@ async function stored(t: TestConvex) {
 }
 
 describe("a delete that arrives before the write of a copy read earlier", () => {
-  for (const origin of ["history", "backfill"] as const) {
+  for (const origin of ["history", "backfill", "gateway"] as const) {
     test(`${origin}: the copy is stored as the tombstone the delete would have made, not as a live signal`, async () => {
       const { t } = await setupParsing();
       const deletedAt = NOW;
