@@ -3,6 +3,7 @@ import { timeOfId, type DiscordMessages } from "./discord-messages.js";
 import { describeError, type Cursor, type IngestApi } from "./ingest-api.js";
 import type { Ingestor } from "./ingestor.js";
 import type { Logger } from "./logger.js";
+import { logOlderHistoryRecheck, recheckOlderHistory } from "./older-history-recheck.js";
 import { recheckSince, type RecheckLimits, type RecheckResult } from "./recheck.js";
 import type { SourceMessage } from "./source-message.js";
 
@@ -13,6 +14,8 @@ export type BackfillLimits = {
   maxMessages: number;
   /** The recheck of stored messages against Discord (missed edits and deletes). */
   recheck: RecheckLimits;
+  /** After the catch-up, recheck the stored history older than the recheck's span too. */
+  olderHistory: boolean;
 };
 
 const PAGE = 100;
@@ -51,6 +54,8 @@ export function recheckStart(
 export class Backfiller {
   private readonly pending = new Set<string>();
   private readonly caughtUp = new Set<string>();
+  /** Channels whose older-history pass is running (one at a time per channel). */
+  private readonly olderHistoryRunning = new Set<string>();
   private stopping = false;
   runs = 0;
 
@@ -142,6 +147,39 @@ export class Backfiller {
       },
       "backfill finished",
     );
+    if (recheck !== undefined && this.deps.limits.olderHistory) {
+      this.startOlderHistory(channelId, recheck.since);
+    }
+  }
+
+  /**
+   * Starts the older-history pass in the background: it queues its slices behind this catch-up
+   * (which holds the channel's turn now), so it must not be awaited here.
+   */
+  private startOlderHistory(channelId: string, until: number): void {
+    if (this.olderHistoryRunning.has(channelId)) return;
+    this.olderHistoryRunning.add(channelId);
+    const started = Date.now();
+    recheckOlderHistory({
+      channelId,
+      until,
+      limits: this.deps.limits.recheck,
+      api: this.deps.api,
+      ingestor: this.deps.ingestor,
+      discord: this.deps.discord,
+      runExclusive: (task) => this.deps.queue.exclusive(channelId, task),
+      isStopping: () => this.stopping || !this.deps.isWatched(channelId),
+    })
+      .then((result) => {
+        logOlderHistoryRecheck(this.deps.logger, channelId, result, Date.now() - started);
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.error(
+          { event: "backfill.older_history_failed", channelId, err: describeError(error) },
+          "older-history recheck failed; it runs again after the next catch-up",
+        );
+      })
+      .finally(() => this.olderHistoryRunning.delete(channelId));
   }
 
   private recheck(channelId: string, cursor: Cursor): Promise<RecheckResult> {

@@ -58,6 +58,11 @@ export const ZCollectorEnv = z.object({
     .default(14)
     .describe("Stored messages posted this recently are re-checked against Discord on catch-up"),
   BACKFILL_RECHECK_MAX_MESSAGES: positiveInt(20_000),
+  BACKFILL_RECHECK_OLDER_HISTORY: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true")
+    .describe("After each catch-up, compare the stored messages older than the recheck window too"),
   HISTORY_IMPORT_PAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   HISTORY_IMPORT_POLL_MS: positiveInt(5_000),
   HISTORY_IMPORT_LEASE_MS: z.coerce
@@ -85,6 +90,8 @@ export type CollectorConfig = {
     initialMessages: number;
     maxMessages: number;
     recheck: { windowMs: number; maxMessages: number };
+    /** Compare the stored history older than the recheck span too (older-history-recheck.ts). */
+    olderHistory: boolean;
   };
   /** Whole-history imports requested in the admin console (src/history-import.ts). */
   historyImport: { pageDelayMs: number; pollMs: number; leaseMs: number };
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CollectorConfig {
         windowMs: Math.round(e.BACKFILL_RECHECK_DAYS * DAY_MS),
         maxMessages: e.BACKFILL_RECHECK_MAX_MESSAGES,
       },
+      olderHistory: e.BACKFILL_RECHECK_OLDER_HISTORY,
     },
     historyImport: {
       pageDelayMs: e.HISTORY_IMPORT_PAGE_DELAY_MS,

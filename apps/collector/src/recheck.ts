@@ -41,6 +41,8 @@ type Known = { editedAt: number | undefined; contentHash: string; sourceAt: numb
 export async function recheckSince(args: {
   channelId: string;
   since: number;
+  /** Compare only messages posted before this time (the older-history pass's slices). */
+  until?: number;
   limits: RecheckLimits;
   api: IngestApi;
   ingestor: Ingestor;
@@ -51,12 +53,14 @@ export async function recheckSince(args: {
   const known = new Map<string, Known>();
   const tombstones = new Set<string>();
   let oldestStored: string | undefined;
-  let storedLimit = Number.POSITIVE_INFINITY; // judged: posted strictly before this time
+  const until = args.until ?? Number.POSITIVE_INFINITY;
+  let storedCut: number | undefined; // set when maxMessages stopped the read of stored rows
   let cursor: string | null = null;
   let read = 0;
-  for (;;) {
+  reading: for (;;) {
     const page = await api.storedMessagesSince(channelId, since, cursor, PAGE);
     for (const row of page.page) {
+      if (row.sourceAt >= until) break reading; // rows come in post-time order
       read++;
       if (oldestStored === undefined || compareIds(row.messageId, oldestStored) < 0) {
         oldestStored = row.messageId;
@@ -72,15 +76,19 @@ export async function recheckSince(args: {
     if (page.isDone) break;
     if (read >= args.limits.maxMessages) {
       // Rows are ordered by post time: what follows (at or after the last row's time) is unread.
-      storedLimit = page.page[page.page.length - 1]?.sourceAt ?? since;
+      storedCut = page.page[page.page.length - 1]?.sourceAt ?? since;
       break;
     }
     cursor = page.continueCursor;
   }
+  const storedLimit = Math.min(until, storedCut ?? Number.POSITIVE_INFINITY); // judged: before it
+  // Nothing stored in the span: there is nothing to tombstone or upsert, and no gap to fill.
+  if (oldestStored === undefined) return { since, compared: 0, tombstoned: 0, upserted: 0 };
 
   const seen = new Set<string>();
   let discordLimit: string | undefined; // judged: ids up to this one (when Discord was truncated)
-  let after = snowflakeAt(since);
+  // Discord's messages older than the oldest stored one are never judged: start just before it.
+  let after = laterId(snowflakeAt(since), predecessorId(oldestStored));
   let scanned = 0;
   let upserted = 0;
   scan: for (;;) {
@@ -115,11 +123,7 @@ export async function recheckSince(args: {
     .map(([id]) => id);
   if (gone.length > 0) await args.ingestor.deleteNow(channelId, gone);
   const truncatedAt =
-    discordLimit !== undefined
-      ? Math.min(timeOfId(discordLimit), storedLimit)
-      : Number.isFinite(storedLimit)
-        ? storedLimit
-        : undefined;
+    discordLimit !== undefined ? Math.min(timeOfId(discordLimit), storedLimit) : storedCut;
   return {
     since,
     compared: known.size,
@@ -145,6 +149,14 @@ function needsUpsert(
     message.editedAt !== undefined &&
     (stored.editedAt === undefined || message.editedAt > stored.editedAt)
   );
+}
+
+function predecessorId(id: string): string {
+  return (BigInt(id) - 1n).toString();
+}
+
+function laterId(a: string, b: string): string {
+  return compareIds(a, b) >= 0 ? a : b;
 }
 
 function hashOf(content: string): string {

@@ -286,6 +286,45 @@ describe("collector against the Discord emulator and the offline Convex backend"
     await world.emulator.control.clearFaults();
   });
 
+  test("an edit and a delete made while it is down reach Convex however old the message is", async () => {
+    // The demo world's two seeded messages were posted in January 2024: long before the recheck
+    // window (14 days) and before any outage. An analyst tidying up old calls while the collector
+    // is down must still be seen.
+    const oldSignal = "1196428823101571093";
+    const oldNote = "1196428571443331092";
+    const first = startCollector();
+    await first.waitReady();
+    await stored(oldSignal);
+    await stored(oldNote);
+    // It runs a while: a fresh post is stored and the channel is stamped live after it, so the
+    // outage that follows begins now, not when the last stored message was posted.
+    const fresh = await post("note before the outage");
+    await stored(fresh.id);
+    await queueDrained(first);
+    const stampedAfter = Date.now();
+    await waitFor(
+      async () => {
+        const [cursor] = await world.cursors([VIP]);
+        return cursor?.liveAt !== undefined && cursor.liveAt > stampedAfter ? cursor : null;
+      },
+      10_000,
+      "the channel stamped live",
+    );
+    expect(await first.stop("SIGKILL")).toBeNull();
+
+    await world.emulator.control.editMessage(VIP, oldSignal, {
+      content: "BTC/USDT LONG\nEntry: 42,100–42,400\nTP1: 43,200\nTP2: 44,000\nSL: 41,800",
+    });
+    await world.emulator.control.deleteMessage(VIP, oldNote);
+
+    const second = startCollector();
+    await second.waitReady();
+    const edited = await stored(oldSignal, (i) => i.signal.content.endsWith("SL: 41,800"));
+    expect(edited.revisions.map((r) => r.change)).toEqual(["create", "edit"]);
+    const deleted = await stored(oldNote, (i) => i.signal.deletedAt !== undefined);
+    expect(deleted.revisions.map((r) => r.change)).toEqual(["create", "delete"]);
+  });
+
   test("Convex connections dropped mid-stream lose and duplicate nothing", async () => {
     const collector = startCollector();
     await collector.waitReady();

@@ -17,6 +17,7 @@ describe("loadConfig", () => {
       backfill: {
         initialMessages: 100,
         recheck: { windowMs: 14 * 24 * 60 * 60 * 1000, maxMessages: 20_000 },
+        olderHistory: true,
       },
       writeWindow: 32,
       logLevel: "info",
@@ -56,6 +57,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ ...VALID, BACKFILL_RECHECK_MAX_MESSAGES: "0" })).toThrow(
       /BACKFILL_RECHECK_MAX_MESSAGES/,
     );
+  });
+
+  test("the older-history recheck is on unless turned off in words", () => {
+    const olderHistory = (value: string) =>
+      loadConfig({ ...VALID, BACKFILL_RECHECK_OLDER_HISTORY: value }).backfill.olderHistory;
+    expect(olderHistory("false")).toBe(false);
+    expect(olderHistory("true")).toBe(true);
+    expect(() => olderHistory("0")).toThrow(/BACKFILL_RECHECK_OLDER_HISTORY: must be "true"/);
   });
 
   test("names every missing or bad variable, and treats empty as missing", () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { adminClient, startBackend, silentLogger, type Backend } from "@g3/convex-offline";
 import { DEMO_IDS, DEMO_TOKENS, startEmulator, type RunningEmulator } from "@g3/discord-emulator";
 import type { FunctionReturnType } from "convex/server";
-import { internal } from "../../../convex/_generated/api.js";
+import { api, internal } from "../../../convex/_generated/api.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP_DIR = resolve(here, "..");
@@ -29,6 +29,8 @@ export type World = {
   /** A TCP link between the collector and Convex that tests can cut (a network partition). */
   convexLink: TcpLink;
   inspect: (messageId: string) => Promise<Inspected | null>;
+  /** The ingest cursors of the channels, as the collector reads them (with `liveAt`). */
+  cursors: (channelIds: string[]) => Promise<FunctionReturnType<typeof api.ingest.getCursors>>;
   mapChannel: (sourceChannelId: string, customerChannelId: string) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -70,6 +72,8 @@ export async function startWorld(
     convexLink,
     mapChannel,
     inspect: async (messageId) => admin.query(internal.ingest.inspectMessage, { messageId }),
+    cursors: async (channelIds) =>
+      admin.query(api.ingest.getCursors, { secret: SECRET, channelIds }),
     close: async () => {
       await convexLink.close();
       await backend.close();

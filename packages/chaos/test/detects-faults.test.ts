@@ -116,8 +116,9 @@ describe("the soak's checks catch real faults", () => {
 
   it("bots with the recheck window and the drift repair turned off are reported", async () => {
     const outcome = await scenario({
-      // Catch-up then rechecks only from the outage on: the day-old edit is never seen.
-      collector: { BACKFILL_RECHECK_DAYS: "0" },
+      // Catch-up then rechecks only from the outage on, and not the older history: the day-old
+      // edit is never seen.
+      collector: { BACKFILL_RECHECK_DAYS: "0", BACKFILL_RECHECK_OLDER_HISTORY: "false" },
       // The drift check (and its repair) runs at start and then once a day.
       mirror: { MIRROR_DRIFT_CHECK_MINUTES: "1440" },
     });
