@@ -174,6 +174,8 @@ export class Backfiller {
         logOlderHistoryRecheck(this.deps.logger, channelId, result, Date.now() - started);
       })
       .catch((error: unknown) => {
+        // Shutting down: the queue refuses the next slice; the next start runs the pass again.
+        if (this.stopping || this.deps.queue.isClosed) return;
         this.deps.logger.error(
           { event: "backfill.older_history_failed", channelId, err: describeError(error) },
           "older-history recheck failed; it runs again after the next catch-up",
